@@ -1,0 +1,89 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every target shares: explicit existentials and complete strict concurrency.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableExperimentalFeature("StrictConcurrency"),
+]
+
+let package = Package(
+    name: "formrunner",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "formrunner", targets: ["formrunner"]),
+        .library(name: "FormrunnerCore", targets: ["FormrunnerCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        // The definitions model, YAML loader, validator, condition language, business
+        // calendar and the pure workflow engine. No I/O beyond reading definition files.
+        .target(
+            name: "FormrunnerCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // The embedded default ticket store on SQLite (GRDB).
+        .target(
+            name: "FormrunnerSQLite",
+            dependencies: ["FormrunnerCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Notifier plugins (console, Maildir/.eml) and the outbox dispatcher.
+        .target(
+            name: "FormrunnerNotify",
+            dependencies: ["FormrunnerCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings
+        ),
+        // The terminal: raw-mode renderer, plain line mode, review screen.
+        .target(
+            name: "FormrunnerPrompt",
+            dependencies: ["FormrunnerCore", .product(name: "Rainbow", package: "Rainbow")],
+            swiftSettings: strictSettings
+        ),
+        // The command line: parses flags, wires plugins, prints. No business logic.
+        .executableTarget(
+            name: "formrunner",
+            dependencies: [
+                "FormrunnerCore", "FormrunnerSQLite", "FormrunnerNotify", "FormrunnerPrompt",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Rainbow", package: "Rainbow"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerCoreTests",
+            dependencies: ["FormrunnerCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerSQLiteTests",
+            dependencies: ["FormrunnerCore", "FormrunnerSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerNotifyTests",
+            dependencies: ["FormrunnerCore", "FormrunnerNotify"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerPromptTests",
+            dependencies: ["FormrunnerCore", "FormrunnerPrompt"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerCLITests",
+            dependencies: ["FormrunnerCore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,66 @@
+/// Renders diagnostics as text: the `path:line:col: error: message` line, the source line with a
+/// line-number gutter, and a caret under the column (in the style of swift-syntax's formatter).
+public struct DiagnosticRenderer: Sendable {
+    /// The text of every file a diagnostic may point into, by path.
+    public var sources: [String: String]
+
+    public init(sources: [String: String] = [:]) {
+        self.sources = sources
+    }
+
+    /// The whole rendered text of one diagnostic, ending in a newline.
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = diagnostic.description + "\n"
+        if let location = diagnostic.location {
+            out += excerpt(at: location)
+        }
+        for note in diagnostic.notes {
+            let prefix = note.location.map { "\($0): " } ?? ""
+            out += "\(prefix)note: \(note.message)\n"
+        }
+        return out
+    }
+
+    /// Every diagnostic rendered, in order, followed by a summary line when there is more than none.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined()
+    }
+
+    /// ` 12 |     type: emial` and `    |           ^`, or nothing when the line is unknown.
+    func excerpt(at location: SourceLocation) -> String {
+        guard let text = sources[location.file], let line = Self.line(location.line, of: text) else { return "" }
+        let gutter = String(location.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let shown = Self.neutralised(line)
+        let caretColumn = max(0, min(location.column - 1, shown.unicodeScalars.count))
+        // Keep tabs in the padding so the caret lines up under tab-indented text.
+        let lead = String(String.UnicodeScalarView(shown.unicodeScalars.prefix(caretColumn).map { $0 == "\t" ? "\t" : " " }))
+        return " \(gutter) | \(shown)\n \(pad) | \(lead)^\n"
+    }
+
+    /// Line `number` (1-based) of `text`, without its terminator.
+    static func line(_ number: Int, of text: String) -> Substring? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\n" || text[index] == "\r\n" || text[index] == "\r" {
+                if current == number { return text[start..<index] }
+                current += 1
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        return current == number ? text[start..<text.endIndex] : nil
+    }
+
+    /// The line with control characters (other than tab) shown as `?`, so an excerpt never drives the terminal.
+    static func neutralised(_ line: Substring) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
+            if scalar == "\t" { return scalar }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return "?" }
+            return scalar
+        }))
+    }
+}
