@@ -1,0 +1,199 @@
+import CYaml
+
+/// Builds a ``YAMLNode`` tree from libyaml's events, with formrunner's rules and limits.
+struct Composer {
+    let path: String
+    let limits: YAMLReader.Limits
+    private(set) var diagnostics: [Diagnostic] = []
+    private var nodeCount = 0
+
+    init(path: String, limits: YAMLReader.Limits) {
+        self.path = path
+        self.limits = limits
+    }
+
+    /// Thrown inside the composer to stop at the first problem that makes the rest unreadable.
+    private struct Stop: Error {}
+
+    private enum Frame {
+        case mapping(YAMLMapping, pendingKey: YAMLScalar?, seen: [String: SourceLocation])
+        case sequence(YAMLSequence)
+    }
+
+    /// Composes the single document in `text`; `nil` when it cannot be read (see ``diagnostics``).
+    mutating func compose(_ text: String) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(.error("could not start the YAML parser", at: location(line: 0, column: 0)))
+            return nil
+        }
+        defer { yaml_parser_delete(&parser) }
+        var utf8 = Array(text.utf8)
+        if utf8.isEmpty { utf8 = [0x0A] }
+        return utf8.withUnsafeBufferPointer { buffer -> YAMLNode? in
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            do {
+                return try run(&parser)
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    private mutating func run(_ parser: inout yaml_parser_t) throws -> YAMLNode? {
+        var stack: [Frame] = []
+        var root: YAMLNode?
+        var documents = 0
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportParserError(parser)
+                throw Stop()
+            }
+            defer { yaml_event_delete(&event) }
+            let mark = location(line: event.start_mark.line, column: event.start_mark.column)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                if documents == 0 {
+                    diagnostics.append(.error("file is empty; expected a definition", at: mark))
+                }
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    diagnostics.append(.error("a definition file holds one document; split this one into its own file",
+                                              at: mark))
+                    throw Stop()
+                }
+            case YAML_ALIAS_EVENT:
+                diagnostics.append(.error(Self.aliasMessage, at: mark))
+                throw Stop()
+            case YAML_SCALAR_EVENT:
+                try checkAnchorAndTag(anchor: event.data.scalar.anchor, tag: event.data.scalar.tag,
+                                      implicit: event.data.scalar.plain_implicit == 1 || event.data.scalar.quoted_implicit == 1,
+                                      at: mark)
+                let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value,
+                                                                 count: Int(event.data.scalar.length)), as: UTF8.self)
+                let scalar = YAMLScalar(value: value, style: Self.style(event.data.scalar.style), location: mark)
+                try countNode(at: mark)
+                try attach(.scalar(scalar), to: &stack, root: &root)
+            case YAML_SEQUENCE_START_EVENT:
+                try checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag,
+                                      implicit: event.data.sequence_start.implicit == 1, at: mark)
+                try countNode(at: mark)
+                try push(.sequence(YAMLSequence(items: [], location: mark)), onto: &stack, at: mark)
+            case YAML_MAPPING_START_EVENT:
+                try checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag,
+                                      implicit: event.data.mapping_start.implicit == 1, at: mark)
+                try countNode(at: mark)
+                try push(.mapping(YAMLMapping(entries: [], location: mark), pendingKey: nil, seen: [:]),
+                         onto: &stack, at: mark)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { continue }
+                let node: YAMLNode
+                switch frame {
+                case .mapping(let mapping, _, _): node = .mapping(mapping)
+                case .sequence(let sequence): node = .sequence(sequence)
+                }
+                try attach(node, to: &stack, root: &root)
+            default:
+                continue
+            }
+        }
+    }
+
+    static let aliasMessage =
+        "anchors and aliases are not allowed in definitions; use a shared option list or field group instead"
+
+    private mutating func push(_ frame: Frame, onto stack: inout [Frame], at mark: SourceLocation) throws {
+        if stack.count >= limits.maximumDepth {
+            diagnostics.append(.error("nesting is too deep (more than \(limits.maximumDepth) levels)", at: mark))
+            throw Stop()
+        }
+        stack.append(frame)
+    }
+
+    private mutating func countNode(at mark: SourceLocation) throws {
+        nodeCount += 1
+        if nodeCount > limits.maximumNodes {
+            diagnostics.append(.error("file has too many values (more than \(limits.maximumNodes))", at: mark))
+            throw Stop()
+        }
+    }
+
+    private mutating func attach(_ node: YAMLNode, to stack: inout [Frame], root: inout YAMLNode?) throws {
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var sequence):
+            sequence.items.append(node)
+            stack.append(.sequence(sequence))
+        case .mapping(var mapping, let pendingKey, var seen):
+            if let key = pendingKey {
+                if let first = seen[key.value] {
+                    diagnostics.append(.error("duplicate key '\(key.value)'", at: key.location,
+                                              notes: [.init("first written here", at: first)]))
+                } else {
+                    seen[key.value] = key.location
+                    mapping.entries.append(.init(key: key, value: node))
+                }
+                stack.append(.mapping(mapping, pendingKey: nil, seen: seen))
+            } else {
+                guard case .scalar(let key) = node else {
+                    diagnostics.append(.error("a key must be plain text, not \(node.kindDescription)", at: node.location))
+                    throw Stop()
+                }
+                stack.append(.mapping(mapping, pendingKey: key, seen: seen))
+            }
+        }
+    }
+
+    private mutating func checkAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?,
+                                            tag: UnsafeMutablePointer<yaml_char_t>?,
+                                            implicit: Bool, at mark: SourceLocation) throws {
+        if anchor != nil {
+            diagnostics.append(.error(Self.aliasMessage, at: mark))
+            throw Stop()
+        }
+        if let tag, !implicit {
+            let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
+            diagnostics.append(.error("YAML tags such as '\(name)' are not allowed in definitions; write the value plainly",
+                                      at: mark))
+            throw Stop()
+        }
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        var message = "invalid YAML: \(problem)"
+        var notes: [Diagnostic.Note] = []
+        if let context = parser.context {
+            notes.append(.init(String(cString: context),
+                               at: location(line: parser.context_mark.line, column: parser.context_mark.column)))
+        }
+        if parser.error == YAML_READER_ERROR {
+            message = "invalid characters in file: \(problem)"
+        }
+        let mark = parser.error == YAML_READER_ERROR
+            ? location(line: 0, column: 0)
+            : location(line: parser.problem_mark.line, column: parser.problem_mark.column)
+        diagnostics.append(.error(message, at: mark, notes: notes))
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line + 1, column: column + 1)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}

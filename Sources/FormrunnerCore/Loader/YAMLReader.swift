@@ -1,0 +1,120 @@
+import CYaml
+import Foundation
+
+/// Reads one definition file into a ``YAMLNode`` tree, refusing everything that could mislead an
+/// author or hurt the machine.
+///
+/// It drives libyaml's event parser (the one Yams bundles) directly, so that it can:
+/// - reject anchors and aliases at the first one seen, before any tree is built (an alias bomb
+///   costs linear time, never exponential);
+/// - report each duplicate key at the duplicate, with a note pointing at the first;
+/// - bound nesting depth and node count;
+/// - keep every scalar as the text that was written (no YAML 1.1 coercions).
+public struct YAMLReader: Sendable {
+    /// Limits that keep hostile files cheap to refuse.
+    public struct Limits: Sendable {
+        /// Largest file accepted, in bytes.
+        public var maximumBytes: Int = 1 << 20
+        /// Deepest nesting of mappings and lists.
+        public var maximumDepth: Int = 32
+        /// Most nodes in one file.
+        public var maximumNodes: Int = 200_000
+
+        public init() {}
+    }
+
+    public var limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// The result of reading a file: its text (for excerpts), its root node when it could be read,
+    /// and every problem found.
+    public struct Result: Sendable {
+        public var text: String
+        public var root: YAMLNode?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads raw bytes that came from `path`.
+    public func read(_ data: Data, path: String) -> Result {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        if data.count > limits.maximumBytes {
+            return Result(text: "", root: nil, diagnostics: [.error(
+                "file is too large (\(data.count) bytes; definitions are limited to \(limits.maximumBytes) bytes)",
+                at: start)])
+        }
+        var bytes = data
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return Result(text: "", root: nil, diagnostics: [.error(
+                "file is UTF-16; definitions must be saved as UTF-8", at: start)])
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return Result(text: "", root: nil, diagnostics: [.error(
+                "file is not valid UTF-8 (first bad byte at offset \(Self.firstInvalidUTF8Offset(bytes)))"
+                    + "; definitions must be saved as UTF-8",
+                at: start)])
+        }
+        return read(text, path: path)
+    }
+
+    /// Reads text that came from `path`.
+    public func read(_ text: String, path: String) -> Result {
+        var diagnostics = Self.tabIndentation(in: text, path: path)
+        if text.unicodeScalars.contains(where: { $0 == "\0" }) {
+            diagnostics.append(.error("file contains a NUL character; is it a binary file?",
+                                      at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        guard diagnostics.isEmpty else { return Result(text: text, root: nil, diagnostics: diagnostics) }
+        var composer = Composer(path: path, limits: limits)
+        let root = composer.compose(text)
+        return Result(text: text, root: root, diagnostics: composer.diagnostics)
+    }
+
+    /// An error for each line whose indentation contains a tab.
+    static func tabIndentation(in text: String, path: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var column = 0
+            for scalar in line.unicodeScalars {
+                column += 1
+                if scalar == " " { continue }
+                if scalar == "\t" {
+                    let rest = line.unicodeScalars.dropFirst(column).filter { $0 != " " && $0 != "\t" && $0 != "\r" }
+                    if !rest.isEmpty {
+                        found.append(.error("tab used for indentation; YAML indents with spaces only",
+                                            at: SourceLocation(file: path, line: lineNumber, column: column)))
+                    }
+                }
+                break
+            }
+        }
+        return found
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: Data) -> Int {
+        let array = [UInt8](bytes)
+        var index = 0
+        while index < array.count {
+            let lead = array[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= array.count,
+                  String(validating: array[index..<index + length], as: UTF8.self) != nil
+            else { return index }
+            index += length
+        }
+        return index
+    }
+}
