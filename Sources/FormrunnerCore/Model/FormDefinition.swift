@@ -1,0 +1,22 @@
+/// A form: the questions of one request type.
+public struct FormDefinition: Hashable, Sendable {
+    public var id: String
+    public var version: Int
+    public var title: LocalizedText
+    public var team: String
+    public var description: LocalizedText?
+    /// The life cycle its tickets follow, if the form names one (flows may name it instead).
+    public var lifecycleID: String?
+    /// The fields as written, with `group:` references.
+    public var items: [FieldItem]
+    /// The fields with groups expanded and shared option lists resolved (filled by the linker).
+    public var fields: [FieldDefinition]
+    /// The file the form was read from.
+    public var file: String
+    public var location: SourceLocation
+
+    /// The field with this id.
+    public func field(_ id: String) -> FieldDefinition? {
+        fields.first { $0.id == id }
+    }
+}
