@@ -1,0 +1,102 @@
+import Foundation
+
+/// Loads a catalog: every definition under `Forms/` and `Workflows/`, the e-mail templates under
+/// `Workflows/templates/`, then links and checks them, collecting every problem in one run.
+public struct CatalogLoader: Sendable {
+    /// The result of loading: the catalog (as complete as the files allow) and every problem found.
+    public struct Result: Sendable {
+        public var catalog: Catalog
+        public var diagnostics: [Diagnostic]
+        /// The definition files read, in order.
+        public var files: [String]
+
+        /// Whether the catalog can be used: no errors anywhere.
+        public var isValid: Bool { !diagnostics.hasErrors }
+    }
+
+    /// The folders a catalog keeps its definitions in.
+    public static let definitionFolders = ["Forms", "Workflows"]
+    /// Where e-mail templates live, relative to the catalog root.
+    public static let templateFolder = "Workflows/templates"
+
+    /// The catalog root as the user named it (`.` by default).
+    public var root: String
+    public var reader: YAMLReader
+
+    public init(root: String = ".", reader: YAMLReader = YAMLReader()) {
+        self.root = root
+        self.reader = reader
+    }
+
+    /// Loads the catalog under ``root`` plus any `extraFiles` outside it.
+    public func load(extraFiles: [String] = []) -> Result {
+        let sink = DiagnosticSink()
+        var files = definitionFiles(sink: sink)
+        for file in extraFiles where !files.contains(Self.normalized(file)) {
+            files.append(Self.normalized(file))
+        }
+        var catalog = Catalog()
+        var documents = DocumentSet()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                sink.error("cannot read '\(file)'", at: nil)
+                continue
+            }
+            let read = reader.read(data, path: file)
+            catalog.sources[file] = read.text
+            sink.append(contentsOf: read.diagnostics)
+            if let root = read.root {
+                documents.add(root, file: file, sink: sink)
+            }
+        }
+        catalog.templates = templates(sink: sink)
+        CatalogLinker(sink: sink).link(documents, into: &catalog)
+        return Result(catalog: catalog, diagnostics: sink.diagnostics.sortedByLocation(), files: files)
+    }
+
+    /// Every `.yaml`/`.yml` file under the definition folders, sorted, with paths as the user would write them.
+    private func definitionFiles(sink: DiagnosticSink) -> [String] {
+        var found: [String] = []
+        var anyFolder = false
+        for folder in Self.definitionFolders {
+            let path = join(root, folder)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            anyFolder = true
+            let entries = (FileManager.default.subpaths(atPath: path) ?? []).sorted()
+            for entry in entries where entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+                found.append(join(path, entry))
+            }
+        }
+        if !anyFolder {
+            sink.error("'\(root)' is not a catalog: it has neither a Forms nor a Workflows folder (use --catalog DIR)", at: nil)
+        }
+        return found
+    }
+
+    /// Templates by name (file name without `.mustache`).
+    private func templates(sink: DiagnosticSink) -> [String: String] {
+        let folder = join(root, Self.templateFolder)
+        var result: [String: String] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasSuffix(".mustache") {
+            let path = join(folder, entry)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                sink.error("template '\(path)' is not UTF-8 text", at: nil)
+                continue
+            }
+            result[String(entry.dropLast(".mustache".count))] = text
+        }
+        return result
+    }
+
+    private func join(_ base: String, _ rest: String) -> String {
+        base == "." ? rest : (base.hasSuffix("/") ? base + rest : base + "/" + rest)
+    }
+
+    /// `./Forms/a.yaml` → `Forms/a.yaml`.
+    static func normalized(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+}

@@ -1,0 +1,35 @@
+/// The documents of a catalog, decoded but not yet linked, sorted by kind.
+struct DocumentSet {
+    /// The kinds of document, by the key that starts them.
+    static let kinds = ["form", "option_list", "field_group", "workflow", "lifecycle", "calendar"]
+
+    var forms: [FormDefinition] = []
+    var optionLists: [OptionList] = []
+    var fieldGroups: [FieldGroup] = []
+    var workflows: [WorkflowDefinition] = []
+    var lifecycles: [LifecycleDefinition] = []
+    var calendars: [CalendarDefinition] = []
+
+    /// Decodes one file's root node by its first key.
+    mutating func add(_ root: YAMLNode, file: String, sink: DiagnosticSink) {
+        guard case .mapping(let mapping) = root, let first = mapping.entries.first else {
+            sink.error("a definition file must be a mapping that starts with one of: \(Self.kinds.joined(separator: ", "))",
+                       at: root.location)
+            return
+        }
+        let kind = first.key.value
+        switch kind {
+        case "form": forms += [FormDecoder(sink: sink, file: file).form(mapping)].compactMap { $0 }
+        case "option_list": optionLists += [FormDecoder(sink: sink, file: file).optionList(mapping)].compactMap { $0 }
+        case "field_group": fieldGroups += [FormDecoder(sink: sink, file: file).fieldGroup(mapping)].compactMap { $0 }
+        case "workflow": workflows += [WorkflowDecoder(sink: sink, file: file).workflow(mapping)].compactMap { $0 }
+        case "lifecycle": lifecycles += [LifecycleDecoder(sink: sink, file: file).lifecycle(mapping)].compactMap { $0 }
+        case "calendar": calendars += [CalendarDecoder(sink: sink, file: file).calendar(mapping)].compactMap { $0 }
+        default:
+            let present = mapping.entries.map(\.key.value).first { Self.kinds.contains($0) }
+            let hint = present.map { "; put '\($0)' first" } ?? Suggestion.hint(for: kind, in: Self.kinds)
+            sink.error("unknown document kind '\(kind)': the first key must be one of \(Self.kinds.joined(separator: ", "))" + hint,
+                       at: first.key.location)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Checks an entry flow's references: its life cycle, forms and field groups.
+struct FlowChecker {
+    let sink: DiagnosticSink
+    let catalog: Catalog
+
+    func check(_ flow: WorkflowDefinition) {
+        if catalog.lifecycles[flow.lifecycleID] == nil {
+            sink.error(Reference.unknownMessage("lifecycle", flow.lifecycleID, among: catalog.lifecycles.keys),
+                       at: flow.lifecycleLocation)
+        }
+        for step in flow.steps {
+            switch step.kind {
+            case .form(let form):
+                checkForm(form.id, at: form.location)
+            case .subject(let choice):
+                for subject in choice.subjects { checkForm(subject.formID, at: subject.formLocation) }
+            case .identification(let identification):
+                if catalog.fieldGroups[identification.group.id] == nil {
+                    sink.error(Reference.unknownMessage("field group", identification.group.id, among: catalog.fieldGroups.keys),
+                               at: identification.group.location)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func checkForm(_ id: String, at location: SourceLocation) {
+        if catalog.forms[id] == nil {
+            sink.error(Reference.unknownMessage("form", id, among: catalog.forms.keys), at: location)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Expands shared field groups and option lists into a form's fields and checks every field in
+/// the context of its form: unique ids, defaults, conditions and requiredness.
+struct FormLinker {
+    let sink: DiagnosticSink
+    let optionLists: [String: OptionList]
+    let fieldGroups: [String: FieldGroup]
+
+    /// The form with `fields` filled in.
+    func link(_ form: FormDefinition) -> FormDefinition {
+        var form = form
+        form.fields = expand(form.items, owner: "form '\(form.id)'")
+        checkConditions(form.fields)
+        return form
+    }
+
+    /// The fields of `items`, groups expanded (recursively, refusing cycles) and option lists resolved.
+    func expand(_ items: [FieldItem], owner: String) -> [FieldDefinition] {
+        var fields: [FieldDefinition] = []
+        var seen: [String: FieldDefinition] = [:]
+        for field in expand(items, visiting: []) {
+            if let first = seen[field.id] {
+                let origin = field.groupID.map { " (included from field group '\($0)')" } ?? ""
+                sink.error("duplicate field id '\(field.id)' in \(owner)\(origin)", at: field.location,
+                           notes: [.init("first defined here", at: first.location)])
+                continue
+            }
+            seen[field.id] = field
+            fields.append(field)
+        }
+        return fields
+    }
+
+    private func expand(_ items: [FieldItem], visiting: [String]) -> [FieldDefinition] {
+        items.flatMap { item -> [FieldDefinition] in
+            switch item {
+            case .field(let field):
+                return [resolveOptions(field)]
+            case .group(let id, let location):
+                guard let group = fieldGroups[id] else {
+                    sink.error(Reference.unknownMessage("field group", id, among: fieldGroups.keys), at: location)
+                    return []
+                }
+                guard !visiting.contains(id) else {
+                    sink.error("field group '\(id)' includes itself (\((visiting + [id]).joined(separator: " → ")))", at: location)
+                    return []
+                }
+                return expand(group.items, visiting: visiting + [id]).map { field in
+                    var field = field
+                    field.groupID = field.groupID ?? id
+                    return field
+                }
+            }
+        }
+    }
+
+    private func resolveOptions(_ field: FieldDefinition) -> FieldDefinition {
+        var field = field
+        if let listID = field.optionListID {
+            if let list = optionLists[listID] {
+                field.options = list.options
+            } else {
+                sink.error(Reference.unknownMessage("option list", listID, among: optionLists.keys),
+                           at: field.optionListLocation ?? field.location)
+            }
+        }
+        checkDefault(field)
+        return field
+    }
+
+    private func checkDefault(_ field: FieldDefinition) {
+        let ids: [String]
+        switch field.defaultValue {
+        case .choice(let id)?: ids = [id]
+        case .choices(let chosen)?: ids = chosen
+        default: return
+        }
+        guard !field.options.isEmpty else { return }
+        for id in ids where field.option(id) == nil {
+            sink.error("the default '\(id)' of '\(field.id)' is not one of its options"
+                       + Suggestion.hint(for: id, in: field.options.map(\.id)), at: field.location)
+        }
+    }
+
+    /// Each condition may use only fields defined before it, with matching types.
+    private func checkConditions(_ fields: [FieldDefinition]) {
+        var visible: [String: ConditionFieldType] = [:]
+        let all = Set(fields.map(\.id))
+        for field in fields {
+            if let condition = field.condition, let start = field.conditionLocation {
+                if field.required, field.requiredWasWritten {
+                    sink.error("field '\(field.id)' says `required: true` but its `when:` condition can hide it; "
+                               + "remove `required` (a conditional field is required only while it is shown)", at: start)
+                }
+                for error in condition.typeCheck(fields: visible) {
+                    let location = start.advanced(by: error.offset)
+                    if let later = laterField(in: error, all: all, visible: visible, condition: condition) {
+                        sink.error("condition of '\(field.id)' uses '\(later)', which is asked after it; a condition can only use fields asked before",
+                                   at: location)
+                    } else {
+                        sink.error("invalid condition: \(error.message)", at: location)
+                    }
+                }
+            }
+            visible[field.id] = field.type.conditionType(options: field.options.map(\.id))
+        }
+    }
+
+    /// The field an "unknown field" error names when that field does exist, just later in the form.
+    private func laterField(in error: ConditionError, all: Set<String>, visible: [String: ConditionFieldType],
+                            condition: Condition) -> String? {
+        let scalars = Array(condition.source.unicodeScalars)
+        guard error.offset >= 0, error.offset + error.length <= scalars.count else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[error.offset..<error.offset + error.length]))
+        return all.contains(name) && visible[name] == nil && error.message.hasPrefix("unknown field") ? name : nil
+    }
+}
