@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders diagnostics as text: the `path:line:col: error: message` line, the source line with a
 /// line-number gutter, and a caret under the column (in the style of swift-syntax's formatter).
 public struct DiagnosticRenderer: Sendable {
@@ -10,13 +12,13 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The whole rendered text of one diagnostic, ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = diagnostic.description + "\n"
+        var out = diagnostic.description.replacingOccurrences(of: "\n", with: " ").terminalSafe + "\n"
         if let location = diagnostic.location {
             out += excerpt(at: location)
         }
         for note in diagnostic.notes {
             let prefix = note.location.map { "\($0): " } ?? ""
-            out += "\(prefix)note: \(note.message)\n"
+            out += "\(prefix)note: \(note.message)".replacingOccurrences(of: "\n", with: " ").terminalSafe + "\n"
         }
         return out
     }
