@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "FormrunnerCoreTests",
             dependencies: ["FormrunnerCore"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -22,6 +22,12 @@ public enum Suggestion {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// `"; did you mean 'x'?"` when a candidate is close, otherwise `"; expected one of a, b, c"`.
+    public static func hintOrList<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
+        let all = Array(candidates)
+        return closest(to: word, in: all).map { "; did you mean '\($0)'?" } ?? "; expected one of \(all.joined(separator: ", "))"
+    }
+
     /// Damerau–Levenshtein distance (optimal string alignment) between two strings.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)

@@ -46,8 +46,8 @@ struct CalendarDecoder {
         let names = Weekday.allCases.map(\.name)
         for entry in mapping.entries {
             guard let day = Weekday(name: entry.key.value) else {
-                sink.error("unknown weekday '\(entry.key.value)'" + Suggestion.hint(for: entry.key.value, in: names)
-                           + "; expected one of \(names.joined(separator: ", "))", at: entry.key.location)
+                sink.error("unknown weekday '\(entry.key.value)'" + Suggestion.hintOrList(for: entry.key.value, in: names),
+                           at: entry.key.location)
                 continue
             }
             let intervals = values.list(entry.value, what: "the hours of \(day.name)") { item -> WorkingInterval? in

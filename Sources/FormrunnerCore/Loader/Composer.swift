@@ -56,7 +56,7 @@ struct Composer {
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 if documents == 0 {
-                    diagnostics.append(.error("file is empty; expected a definition", at: mark))
+                    diagnostics.append(.error("file is empty; expected a definition", at: location(line: 0, column: 0)))
                 }
                 return root
             case YAML_DOCUMENT_START_EVENT:

@@ -94,8 +94,7 @@ struct FormDecoder {
         guard let scalar = reader.scalar("type") else { return nil }
         if let type = FieldType(rawValue: scalar.value) { return type }
         let names = FieldType.allCases.map(\.rawValue)
-        sink.error("unknown field type '\(scalar.value)'" + Suggestion.hint(for: scalar.value, in: names)
-                   + (Suggestion.closest(to: scalar.value, in: names) == nil ? "; expected one of \(names.joined(separator: ", "))" : ""),
+        sink.error("unknown field type '\(scalar.value)'" + Suggestion.hintOrList(for: scalar.value, in: names),
                    at: scalar.location)
         return nil
     }

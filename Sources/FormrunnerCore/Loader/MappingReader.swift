@@ -40,7 +40,8 @@ struct MappingReader {
         if let value = optional(key) { return value }
         if let written = mapping.entry(key) {
             sink.error("'\(key)' in \(context) has no value", at: written.key.location)
-        } else {
+        } else if !mapping.entries.contains(where: { Suggestion.closest(to: $0.key.value, in: [key]) != nil }) {
+            // A misspelt key has already been reported with a did-you-mean for this one.
             sink.error("missing key '\(key)' in \(context)", at: mapping.location)
         }
         return nil

@@ -135,8 +135,8 @@ struct ValueReader {
         guard let scalar = scalar(node, what: what) else { return nil }
         if let value = T(rawValue: scalar.value) { return value }
         let names = T.allCases.map(\.rawValue)
-        sink.error("unknown value '\(scalar.value)' for \(what); expected one of \(names.joined(separator: ", "))"
-                   + Suggestion.hint(for: scalar.value, in: names), at: scalar.location)
+        sink.error("unknown value '\(scalar.value)' for \(what)" + Suggestion.hintOrList(for: scalar.value, in: names),
+                   at: scalar.location)
         return nil
     }
 

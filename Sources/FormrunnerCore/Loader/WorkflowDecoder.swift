@@ -91,8 +91,8 @@ struct WorkflowDecoder {
         guard reader.required("type") != nil, let typeScalar else { return nil }
         guard ownKeys != nil else {
             let names = StepDefinition.typeNames
-            sink.error("unknown step type '\(typeScalar.value)'" + Suggestion.hint(for: typeScalar.value, in: names)
-                       + "; expected one of \(names.joined(separator: ", "))", at: typeScalar.location)
+            sink.error("unknown step type '\(typeScalar.value)'" + Suggestion.hintOrList(for: typeScalar.value, in: names),
+                       at: typeScalar.location)
             return nil
         }
         let title = reader.label("title", required: false)

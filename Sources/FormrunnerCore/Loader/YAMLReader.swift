@@ -52,10 +52,15 @@ public struct YAMLReader: Sendable {
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return Result(text: "", root: nil, diagnostics: [.error(
-                "file is not valid UTF-8 (first bad byte at offset \(Self.firstInvalidUTF8Offset(bytes)))"
-                    + "; definitions must be saved as UTF-8",
-                at: start)])
+            let offset = Self.firstInvalidUTF8Offset(bytes)
+            let before = bytes.prefix(offset)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
+            let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+            let byte = String(bytes[bytes.startIndex + offset], radix: 16, uppercase: true)
+            return Result(text: String(decoding: bytes, as: UTF8.self), root: nil, diagnostics: [.error(
+                "file is not valid UTF-8 (byte 0x\(byte) at offset \(offset)); definitions must be saved as UTF-8",
+                at: SourceLocation(file: path, line: line, column: column))])
         }
         return read(text, path: path)
     }

@@ -27,6 +27,8 @@ public struct FieldDefinition: Hashable, Sendable {
     public var fileLimits: FileLimits?
     /// The shared field group this field was included from, if any.
     public var groupID: String?
+    /// Where the form includes that group (`- group: identity`).
+    public var groupLocation: SourceLocation?
     public var location: SourceLocation
 
     public init(id: String, label: LocalizedText, type: FieldType, location: SourceLocation) {

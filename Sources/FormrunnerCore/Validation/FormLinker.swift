@@ -19,9 +19,13 @@ struct FormLinker {
         var seen: [String: FieldDefinition] = [:]
         for field in expand(items, visiting: []) {
             if let first = seen[field.id] {
-                let origin = field.groupID.map { " (included from field group '\($0)')" } ?? ""
-                sink.error("duplicate field id '\(field.id)' in \(owner)\(origin)", at: field.location,
-                           notes: [.init("first defined here", at: first.location)])
+                if let group = field.groupID, let include = field.groupLocation {
+                    sink.error("field group '\(group)' brings a field '\(field.id)' that \(owner) already has; rename one of them",
+                               at: include, notes: [.init("first defined here", at: first.location)])
+                } else {
+                    sink.error("duplicate field id '\(field.id)' in \(owner)", at: field.location,
+                               notes: [.init("first defined here", at: first.location)])
+                }
                 continue
             }
             seen[field.id] = field
@@ -47,6 +51,7 @@ struct FormLinker {
                 return expand(group.items, visiting: visiting + [id]).map { field in
                     var field = field
                     field.groupID = field.groupID ?? id
+                    field.groupLocation = location
                     return field
                 }
             }

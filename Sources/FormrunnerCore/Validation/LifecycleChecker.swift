@@ -6,8 +6,10 @@ struct LifecycleChecker {
 
     func check(_ lifecycle: LifecycleDefinition) {
         let statusIDs = lifecycle.statuses.map(\.id)
+        var allKnown = true
         func known(_ reference: Reference) -> Bool {
             guard statusIDs.contains(reference.id) else {
+                allKnown = false
                 sink.error(Reference.unknownMessage("status", reference.id, among: statusIDs), at: reference.location)
                 return false
             }
@@ -31,7 +33,8 @@ struct LifecycleChecker {
         checkTemplates(lifecycle.onCreate + lifecycle.onStatusChange)
         checkAmbiguousEvents(lifecycle)
         checkTimers(lifecycle)
-        if initialKnown { checkReachability(lifecycle) }
+        // A misspelt status would also make its target look unreachable: report the cause only.
+        if initialKnown, allKnown { checkReachability(lifecycle) }
     }
 
     private func checkTemplates(_ notifications: [Notification]) {
