@@ -12,6 +12,6 @@ struct Formrunner: ParsableCommand {
         files tickets and moves them through their statuses.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Forms.self, Workflows.self]
+        subcommands: [Validate.self, Forms.self, Workflows.self, Schema.self]
     )
 }
