@@ -4,7 +4,7 @@ struct LifecycleDecoder {
     let file: String
 
     static let lifecycleKeys = ["lifecycle", "title", "calendar", "initial", "variables", "on_create",
-                                "on_status_change", "statuses", "transitions"]
+                                "on_status_change", "on_refused", "statuses", "transitions"]
     static let statusKeys = ["label", "description", "final"]
     static let transitionKeys = ["event", "label", "from", "to", "by", "notify", "after"]
     static let timerKeys = ["working_hours", "since"]
@@ -21,12 +21,15 @@ struct LifecycleDecoder {
         let transitions = reader.required("transitions").map(transitions) ?? []
         let onCreate = reader.optional("on_create").map { hook($0, context: "on_create") } ?? []
         let onStatusChange = reader.optional("on_status_change").map { hook($0, context: "on_status_change") } ?? []
+        let onRefused = reader.optional("on_refused").map { hook($0, context: "on_refused") } ?? []
         let variables = reader.optional("variables").map(variables) ?? [:]
         guard let id, let initial else { return nil }
-        return LifecycleDefinition(id: id.id, title: title ?? LocalizedText(id.id), calendar: calendar, initial: initial,
+        var lifecycle = LifecycleDefinition(id: id.id, title: title ?? LocalizedText(id.id), calendar: calendar, initial: initial,
                                    statuses: statuses, transitions: transitions, onCreate: onCreate,
                                    onStatusChange: onStatusChange, variables: variables, file: file,
                                    location: mapping.location)
+        lifecycle.onRefused = onRefused
+        return lifecycle
     }
 
     private func statuses(_ node: YAMLNode) -> [StatusDefinition] {

@@ -19,6 +19,9 @@ public struct LifecycleDefinition: Hashable, Sendable {
     public var onCreate: [Notification]
     /// Sent on a status change whose transition has no `notify` of its own.
     public var onStatusChange: [Notification]
+    /// Sent when a requester's event is refused because the ticket is in a final status (for
+    /// example a reply to a Closed ticket), so that they learn how to open a new one.
+    public var onRefused: [Notification] = []
     /// Values available to templates (e.g. `survey_url`); they may use Mustache themselves.
     public var variables: [String: String]
     public var file: String

@@ -30,7 +30,7 @@ enum FlowSchema {
             "lifecycle": S.object("lifecycle", [
                 "lifecycle": S.ref("id"), "title": S.ref("label"), "calendar": S.ref("id"), "initial": S.ref("id"),
                 "variables": ["type": "object", "additionalProperties": ["type": "string"]],
-                "on_create": S.ref("hook"), "on_status_change": S.ref("hook"),
+                "on_create": S.ref("hook"), "on_status_change": S.ref("hook"), "on_refused": S.ref("hook"),
                 "statuses": ["type": "object", "minProperties": 1, "additionalProperties": S.ref("status")],
                 "transitions": ["type": "array", "items": S.ref("transition")],
             ], required: ["lifecycle", "initial", "statuses", "transitions"], description: "A ticket life cycle."),

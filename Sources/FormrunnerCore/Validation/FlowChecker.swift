@@ -11,9 +11,9 @@ struct FlowChecker {
         for step in flow.steps {
             switch step.kind {
             case .form(let form):
-                checkForm(form.id, at: form.location)
+                checkForm(form.id, at: form.location, flow: flow)
             case .subject(let choice):
-                for subject in choice.subjects { checkForm(subject.formID, at: subject.formLocation) }
+                for subject in choice.subjects { checkForm(subject.formID, at: subject.formLocation, flow: flow) }
             case .identification(let identification):
                 if catalog.fieldGroups[identification.group.id] == nil {
                     sink.error(Reference.unknownMessage("field group", identification.group.id, among: catalog.fieldGroups.keys),
@@ -25,9 +25,15 @@ struct FlowChecker {
         }
     }
 
-    private func checkForm(_ id: String, at location: SourceLocation) {
-        if catalog.forms[id] == nil {
+    private func checkForm(_ id: String, at location: SourceLocation, flow: WorkflowDefinition) {
+        guard let form = catalog.forms[id] else {
             sink.error(Reference.unknownMessage("form", id, among: catalog.forms.keys), at: location)
+            return
+        }
+        if let own = form.lifecycleID, own != flow.lifecycleID {
+            sink.error("form '\(id)' follows lifecycle '\(own)' but workflow '\(flow.id)' files its tickets under '\(flow.lifecycleID)'; "
+                       + "make them agree or drop the form's 'lifecycle'", at: location,
+                       notes: [.init("the workflow's lifecycle", at: flow.lifecycleLocation)])
         }
     }
 }

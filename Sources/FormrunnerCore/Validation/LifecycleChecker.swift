@@ -30,7 +30,7 @@ struct LifecycleChecker {
             if let to = transition.to { _ = known(to) }
             checkTemplates(transition.notifications)
         }
-        checkTemplates(lifecycle.onCreate + lifecycle.onStatusChange)
+        checkTemplates(lifecycle.onCreate + lifecycle.onStatusChange + lifecycle.onRefused)
         checkAmbiguousEvents(lifecycle)
         checkTimers(lifecycle)
         // A misspelt status would also make its target look unreachable: report the cause only.
