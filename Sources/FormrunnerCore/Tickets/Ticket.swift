@@ -1,0 +1,99 @@
+import Foundation
+
+/// Who asked for help.
+public struct Requester: Hashable, Sendable, Codable {
+    public var email: String
+    public var name: String?
+
+    public init(email: String, name: String? = nil) {
+        self.email = email
+        self.name = name
+    }
+}
+
+/// A timer armed on a ticket: `event` fires by itself at `dueAt` unless an interaction re-arms it
+/// or the ticket leaves the statuses the timer applies to.
+public struct ArmedTimer: Hashable, Sendable, Codable {
+    public var event: String
+    public var dueAt: Date
+
+    public init(event: String, dueAt: Date) {
+        self.event = event
+        self.dueAt = dueAt
+    }
+}
+
+/// A ticket: the answers it was filed with and where it stands in its life cycle.
+public struct Ticket: Hashable, Sendable, Codable {
+    /// The short sequential number people quote; 0 until the store assigns one.
+    public var number: Int64
+    public var formID: String
+    /// The version of the form the answers were given under.
+    public var formVersion: Int
+    /// The entry flow it was filed through, if any.
+    public var workflowID: String?
+    public var lifecycleID: String
+    /// The current status id.
+    public var status: String
+    public var title: String
+    public var requester: Requester
+    /// The account (store) the ticket is about, if the flow asked for one.
+    public var account: String?
+    public var answers: [String: AnswerValue]
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// The last event by a person (requester or agent); `since: last_interaction` timers count from it.
+    public var lastInteractionAt: Date
+    /// When the ticket entered its current status; `since: entered` timers count from it.
+    public var statusEnteredAt: Date
+    /// Bumped by every change; a write that expects an older version is refused (optimistic concurrency).
+    public var version: Int
+    /// Timers armed now, by event.
+    public var timers: [ArmedTimer]
+
+    public init(number: Int64 = 0, formID: String, formVersion: Int, workflowID: String? = nil, lifecycleID: String,
+                status: String, title: String, requester: Requester, account: String? = nil,
+                answers: [String: AnswerValue], createdAt: Date, version: Int = 1, timers: [ArmedTimer] = []) {
+        self.number = number
+        self.formID = formID
+        self.formVersion = formVersion
+        self.workflowID = workflowID
+        self.lifecycleID = lifecycleID
+        self.status = status
+        self.title = title
+        self.requester = requester
+        self.account = account
+        self.answers = answers
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.lastInteractionAt = createdAt
+        self.statusEnteredAt = createdAt
+        self.version = version
+        self.timers = timers
+    }
+
+    /// The earliest armed timer.
+    public var nextTimer: ArmedTimer? { timers.min { $0.dueAt < $1.dueAt } }
+}
+
+/// One line of a ticket's append-only history.
+public struct HistoryEntry: Hashable, Sendable, Codable {
+    public var at: Date
+    public var actor: Actor
+    /// The event, or `create` for the ticket's creation.
+    public var event: String
+    /// The status before; `nil` on creation.
+    public var from: String?
+    /// The status after.
+    public var to: String
+    public var message: String?
+
+    public init(at: Date, actor: Actor, event: String, from: String?, to: String, message: String? = nil) {
+        self.at = at
+        self.actor = actor
+        self.event = event
+        self.from = from
+        self.to = to
+        self.message = message
+    }
+}

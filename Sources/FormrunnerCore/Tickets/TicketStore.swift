@@ -1,0 +1,84 @@
+import Foundation
+
+/// Where tickets live: the storage plugin protocol.
+///
+/// ## Contract (every implementation passes the same conformance suite)
+/// - **Atomic changes.** `create` and `update` write the ticket, its history lines, its armed timers
+///   and its outbox messages in one transaction: after a crash each change is wholly there or absent.
+/// - **Numbers.** `create` assigns the next short sequential number (1, 2, 3, …); numbers are never
+///   reused. The `outbox` closure runs inside the transaction, after the number is known, so that a
+///   confirmation can quote it.
+/// - **Optimistic concurrency.** Every ticket has a `version`. `update` succeeds only if the stored
+///   version equals `expectedVersion`, and stores `ticket.version` (which the caller sets to
+///   `expectedVersion + 1`); otherwise it throws ``TicketStoreError/conflict(number:expected:actual:)``
+///   and writes nothing. A stale write is never silently applied.
+/// - **History is append-only**: lines are added, never changed or removed.
+/// - **Timers**: the stored timers of a ticket are exactly `ticket.timers` after each write;
+///   `dueTickets(at:limit:)` lists the tickets with a timer due at or before the instant.
+/// - **Duplicates**: a `submissionKey` can be stored with a new ticket; a second `create` with the same
+///   key throws ``TicketStoreError/duplicateSubmission(existing:)`` and writes nothing.
+/// - **Attachments**: `files` maps SHA-256 digests to readable files; the store copies each into its
+///   content-addressed storage in the same `create` (a file whose content does not match its digest
+///   is refused).
+/// - **Outbox**: messages wait until `markDelivered`; `markFailed` records the error and the next
+///   attempt. `pendingOutbox(at:limit:)` lists undelivered messages whose next attempt is due.
+public protocol TicketStore: Sendable {
+    /// Creates a ticket; returns it with its number assigned.
+    func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket
+
+    /// The ticket with this number.
+    func ticket(_ number: Int64) async throws -> Ticket?
+
+    /// Writes `ticket` if the stored version is still `expectedVersion`.
+    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws
+
+    /// The history of a ticket, oldest first.
+    func history(_ number: Int64) async throws -> [HistoryEntry]
+
+    /// Tickets newest first, optionally in one status, after the ticket `before` (exclusive) for paging.
+    func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket]
+
+    /// Counts tickets, optionally in one status.
+    func count(status: String?) async throws -> Int
+
+    /// Tickets whose number is `text`, or whose title or answers contain all the words of `text`.
+    func search(_ text: String, limit: Int) async throws -> [Ticket]
+
+    /// Numbers of tickets with a timer due at or before `instant`, earliest due first.
+    func dueTickets(at instant: Date, limit: Int) async throws -> [Int64]
+
+    /// The outbox messages of a ticket, oldest first (delivered or not).
+    func outbox(for number: Int64) async throws -> [OutboxMessage]
+
+    /// Undelivered messages whose next attempt is at or before `instant`, oldest first.
+    func pendingOutbox(at instant: Date, limit: Int) async throws -> [OutboxMessage]
+
+    /// Records a successful delivery.
+    func markDelivered(_ id: String, at instant: Date) async throws
+
+    /// Records a failed delivery and when to try again.
+    func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws
+}
+
+/// Errors every store reports the same way.
+public enum TicketStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notFound(Int64)
+    case conflict(number: Int64, expected: Int, actual: Int)
+    case duplicateSubmission(existing: Int64)
+    case attachmentMismatch(sha256: String)
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let number): return "ticket \(number) does not exist"
+        case .conflict(let number, let expected, let actual):
+            return "ticket \(number) was changed by someone else meanwhile (version \(actual), expected \(expected)); nothing was written — look at it again and retry"
+        case .duplicateSubmission(let existing):
+            return "these answers were already filed as ticket \(existing); nothing new was created"
+        case .attachmentMismatch(let sha):
+            return "an attachment changed while it was being stored (expected SHA-256 \(sha)); nothing was written"
+        case .unavailable(let reason): return "the ticket store is unavailable: \(reason)"
+        }
+    }
+}
