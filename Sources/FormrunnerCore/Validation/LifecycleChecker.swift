@@ -61,6 +61,13 @@ struct LifecycleChecker {
     }
 
     private func checkTimers(_ lifecycle: LifecycleDefinition) {
+        for transition in lifecycle.timedTransitions {
+            let keeps = transition.to == nil || transition.from.contains { $0.id == transition.to?.id }
+            if keeps, let timer = transition.timer {
+                sink.error("the timer of '\(transition.event)' would fire again and again: a timed transition must move the ticket to another status",
+                           at: timer.location)
+            }
+        }
         guard let timer = lifecycle.timedTransitions.first?.timer else {
             if let calendar = lifecycle.calendar { checkCalendar(calendar) }
             return
