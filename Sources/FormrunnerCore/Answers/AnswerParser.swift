@@ -1,0 +1,90 @@
+import Foundation
+
+/// Turns the text of one answer into a typed ``AnswerValue`` for its field, or says what is wrong.
+///
+/// This is the single validation path shared by the interactive prompts and the non-interactive
+/// `--answers` / `--set` input. Files are checked by ``AttachmentInspector`` instead.
+public struct AnswerParser: Sendable {
+    public init() {}
+
+    /// Parses `raw` for `field`; the message of a failure is ready to show next to the question.
+    public func parse(_ raw: RawAnswer, for field: FieldDefinition) -> Result<AnswerValue, AnswerProblem> {
+        func fail(_ message: String) -> Result<AnswerValue, AnswerProblem> {
+            .failure(AnswerProblem(field: field.id, message: message))
+        }
+        if field.type != .multichoice, field.type != .files, case .list = raw {
+            return fail("expected one answer, got a list")
+        }
+        let text = raw.items.first?.trimmingCharacters(in: .whitespaces) ?? ""
+        switch field.type {
+        case .text, .secret, .account:
+            if field.type == .text, text.contains(where: \.isNewline) { return fail("must be a single line") }
+            return checkLength(text, field).map { fail($0) } ?? .success(.text(text))
+        case .multiline:
+            let body = raw.items.first ?? ""
+            return checkLength(body, field).map { fail($0) } ?? .success(.text(body))
+        case .email:
+            return Self.isEmail(text) ? .success(.text(text)) : fail("'\(text)' is not an e-mail address (name@example.com)")
+        case .number:
+            guard ValueReader.isDecimal(text), let value = Double(text) else { return fail("'\(text)' is not a number") }
+            if let low = field.minimum, value < low { return fail("must be at least \(ValueReader.format(low)), got \(text)") }
+            if let high = field.maximum, value > high { return fail("must be at most \(ValueReader.format(high)), got \(text)") }
+            return .success(.number(value))
+        case .date:
+            return LocalDate(iso: text).map { .success(.date($0)) } ?? fail("'\(text)' is not a date; write YYYY-MM-DD")
+        case .boolean:
+            switch text.lowercased() {
+            case "true", "yes", "y": return .success(.boolean(true))
+            case "false", "no", "n": return .success(.boolean(false))
+            default: return fail("answer yes or no, got '\(text)'")
+            }
+        case .choice:
+            return option(text, field).map { .success(.choice($0)) } ?? fail(unknownOption(text, field))
+        case .multichoice:
+            let items = raw.items.count == 1 ? raw.items[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                                             : raw.items.map { $0.trimmingCharacters(in: .whitespaces) }
+            var chosen: [String] = []
+            for item in items where !item.isEmpty {
+                guard let id = option(item, field) else { return fail(unknownOption(item, field)) }
+                if !chosen.contains(id) { chosen.append(id) }
+            }
+            if let low = field.minimum, Double(chosen.count) < low { return fail("choose at least \(ValueReader.format(low))") }
+            if let high = field.maximum, Double(chosen.count) > high { return fail("choose at most \(ValueReader.format(high))") }
+            let ordered = field.options.map(\.id).filter(chosen.contains)
+            return .success(.choices(ordered))
+        case .files:
+            return fail("files are checked by the attachment inspector")
+        }
+    }
+
+    /// An option id from its id or its label (case-insensitive).
+    private func option(_ text: String, _ field: FieldDefinition) -> String? {
+        if let exact = field.option(text) { return exact.id }
+        let lowered = text.lowercased()
+        return field.options.first { $0.id.lowercased() == lowered || $0.label.english.lowercased() == lowered }?.id
+    }
+
+    private func unknownOption(_ text: String, _ field: FieldDefinition) -> String {
+        let ids = field.options.map(\.id)
+        return "'\(text)' is not an option" + Suggestion.hintOrList(for: text, in: ids)
+    }
+
+    private func checkLength(_ text: String, _ field: FieldDefinition) -> String? {
+        let count = text.count
+        if let low = field.minimumLength, count < low { return "must be at least \(low) characters, got \(count)" }
+        if let high = field.maximumLength, count > high { return "must be at most \(high) characters, got \(count)" }
+        return nil
+    }
+
+    /// A pragmatic address check: one `@`, a non-empty local part, a dotted domain, no spaces or
+    /// control characters.
+    public static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254,
+              text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !"<>()[],;:\\\"".unicodeScalars.contains($0) })
+        else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+            && (labels.last?.count ?? 0) >= 2
+    }
+}
