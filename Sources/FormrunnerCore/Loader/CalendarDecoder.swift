@@ -15,11 +15,14 @@ struct CalendarDecoder {
         let id = reader.identifier("calendar")
         let title = reader.label("title", required: false)
         let zone = reader.scalar("time_zone").flatMap(timeZone)
+        let problemsBefore = sink.diagnostics.count
         let hours = reader.required("working_hours").map(workingHours) ?? [:]
+        let hoursHaveProblems = sink.diagnostics.count > problemsBefore
         let holidays = reader.optional("holidays").map(holidays) ?? []
         guard let id, let zone else { return nil }
         let calendar = BusinessCalendar(id: id.id, timeZone: zone, weeklyHours: hours, holidays: holidays)
-        if reader.has("working_hours"), !calendar.hasWorkingTime {
+        // Bad hours are reported where they are written; "no working time" would only repeat them.
+        if reader.has("working_hours"), !hoursHaveProblems, !calendar.hasWorkingTime {
             sink.error("calendar '\(id.id)' has no working time, so no working-hours timer could ever fire",
                        at: reader.keyLocation("working_hours"))
         }
