@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormrunnerCLITests",
-            dependencies: ["FormrunnerCore"],
+            dependencies: ["FormrunnerCore", "formrunner"],
             swiftSettings: strictSettings
         ),
     ]

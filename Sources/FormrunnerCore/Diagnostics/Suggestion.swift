@@ -5,6 +5,7 @@ public enum Suggestion {
     /// Close enough means at most a third of the word's length (and at least one) edits, compared
     /// case-insensitively. Ties go to the earlier candidate so hints are stable.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        let candidates = Array(candidates)
         let lowered = word.lowercased()
         let limit = max(1, lowered.count / 3)
         var best: (candidate: String, distance: Int)?
@@ -14,7 +15,10 @@ public enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // A word that is the start of exactly one candidate (`awaiting` for `awaiting_reply`).
+        let prefixed = candidates.filter { $0 != word && lowered.count >= 3 && $0.lowercased().hasPrefix(lowered) }
+        return prefixed.count == 1 ? prefixed[0] : nil
     }
 
     /// `"; did you mean 'x'?"` or the empty string, ready to append to a message.

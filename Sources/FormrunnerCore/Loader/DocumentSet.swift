@@ -10,6 +10,11 @@ struct DocumentSet {
     var lifecycles: [LifecycleDefinition] = []
     var calendars: [CalendarDefinition] = []
 
+    /// How many documents have been decoded.
+    var count: Int {
+        forms.count + optionLists.count + fieldGroups.count + workflows.count + lifecycles.count + calendars.count
+    }
+
     /// Decodes one file's root node by its first key.
     mutating func add(_ root: YAMLNode, file: String, sink: DiagnosticSink) {
         guard case .mapping(let mapping) = root, let first = mapping.entries.first else {
@@ -18,6 +23,10 @@ struct DocumentSet {
             return
         }
         let kind = first.key.value
+        let before = count
+        defer {
+            if count == before, case .scalar(let id) = first.value { sink.brokenIDs.insert(id.value) }
+        }
         switch kind {
         case "form": forms += [FormDecoder(sink: sink, file: file).form(mapping)].compactMap { $0 }
         case "option_list": optionLists += [FormDecoder(sink: sink, file: file).optionList(mapping)].compactMap { $0 }

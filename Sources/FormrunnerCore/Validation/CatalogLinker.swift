@@ -33,7 +33,7 @@ struct CatalogLinker {
         for flow in catalog.workflows.values { flowChecker.check(flow) }
         for form in catalog.forms.values {
             if let id = form.lifecycleID, catalog.lifecycles[id] == nil {
-                sink.error(Reference.unknownMessage("lifecycle", id, among: catalog.lifecycles.keys), at: form.location)
+                sink.unknownReference("lifecycle", id, among: catalog.lifecycles.keys, at: form.location)
             }
         }
     }

@@ -5,8 +5,7 @@ struct FlowChecker {
 
     func check(_ flow: WorkflowDefinition) {
         if catalog.lifecycles[flow.lifecycleID] == nil {
-            sink.error(Reference.unknownMessage("lifecycle", flow.lifecycleID, among: catalog.lifecycles.keys),
-                       at: flow.lifecycleLocation)
+            sink.unknownReference("lifecycle", flow.lifecycleID, among: catalog.lifecycles.keys, at: flow.lifecycleLocation)
         }
         for step in flow.steps {
             switch step.kind {
@@ -16,8 +15,7 @@ struct FlowChecker {
                 for subject in choice.subjects { checkForm(subject.formID, at: subject.formLocation, flow: flow) }
             case .identification(let identification):
                 if catalog.fieldGroups[identification.group.id] == nil {
-                    sink.error(Reference.unknownMessage("field group", identification.group.id, among: catalog.fieldGroups.keys),
-                               at: identification.group.location)
+                    sink.unknownReference("field group", identification.group.id, among: catalog.fieldGroups.keys, at: identification.group.location)
                 }
             default:
                 break
@@ -27,7 +25,7 @@ struct FlowChecker {
 
     private func checkForm(_ id: String, at location: SourceLocation, flow: WorkflowDefinition) {
         guard let form = catalog.forms[id] else {
-            sink.error(Reference.unknownMessage("form", id, among: catalog.forms.keys), at: location)
+            sink.unknownReference("form", id, among: catalog.forms.keys, at: location)
             return
         }
         if let own = form.lifecycleID, own != flow.lifecycleID {

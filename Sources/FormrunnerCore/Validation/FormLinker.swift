@@ -41,7 +41,7 @@ struct FormLinker {
                 return [resolveOptions(field)]
             case .group(let id, let location):
                 guard let group = fieldGroups[id] else {
-                    sink.error(Reference.unknownMessage("field group", id, among: fieldGroups.keys), at: location)
+                    sink.unknownReference("field group", id, among: fieldGroups.keys, at: location)
                     return []
                 }
                 guard !visiting.contains(id) else {
@@ -64,8 +64,7 @@ struct FormLinker {
             if let list = optionLists[listID] {
                 field.options = list.options
             } else {
-                sink.error(Reference.unknownMessage("option list", listID, among: optionLists.keys),
-                           at: field.optionListLocation ?? field.location)
+                sink.unknownReference("option list", listID, among: optionLists.keys, at: field.optionListLocation ?? field.location)
             }
         }
         checkDefault(field)

@@ -82,7 +82,7 @@ struct LifecycleChecker {
 
     private func checkCalendar(_ reference: Reference) {
         if catalog.calendars[reference.id] == nil {
-            sink.error(Reference.unknownMessage("calendar", reference.id, among: catalog.calendars.keys), at: reference.location)
+            sink.unknownReference("calendar", reference.id, among: catalog.calendars.keys, at: reference.location)
         }
     }
 

@@ -52,7 +52,7 @@ struct ConditionTypeCheckTests {
         // Options.
         .init(#"impact == "critcal""#, "'critcal' is not an option of 'impact'; did you mean 'critical'?", at: 10, 9),
         .init(#"impact in ["minor", "majr"]"#, "'majr' is not an option of 'impact'", at: 20, 6),
-        .init(#""prod" != environment"#, "'prod' is not an option of 'environment'", at: 0, 6),
+        .init(#""prod" != environment"#, "'prod' is not an option of 'environment'; did you mean 'production'?", at: 0, 6),
         .init(#"channels contains "fax""#, "'fax' is not an option of 'channels'", at: 18, 5),
         .init(#"channels contains "sns""#, "'sns' is not an option of 'channels'; did you mean 'sms'?", at: 18, 5),
         // Ordering.
