@@ -177,6 +177,10 @@ struct Composer {
         if parser.error == YAML_READER_ERROR {
             message = "invalid characters in file: \(problem)"
         }
+        if problem.contains("nesting level") {
+            message = "nesting is too deep (more than \(limits.maximumDepth) levels)"
+            notes = []
+        }
         let mark = parser.error == YAML_READER_ERROR
             ? location(line: 0, column: 0)
             : location(line: parser.problem_mark.line, column: parser.problem_mark.column)
