@@ -102,7 +102,7 @@ struct HolidayYear {
                     if date.year == year { insert(date.dayNumber) }
                 case .annual(let month, let day):
                     if let date = LocalDate(year: year, month: month, day: day) { insert(date.dayNumber) }
-                case .easter(let offset) where abs(offset) <= 80:
+                case .easter(let offset) where offset.magnitude <= 80:
                     let sunday = easter ?? BusinessCalendar.easterSunday(year: year).dayNumber
                     easter = sunday
                     insert(sunday + Int64(offset))

@@ -107,3 +107,33 @@ struct CalendarEasterAndHolidayTests {
         }
     }
 }
+
+@Suite("Calendar: absurd inputs do not trap")
+struct CalendarAbsurdInputTests {
+    @Test("Extreme years and offsets")
+    func extremes() {
+        for offset in [Int.min, Int.max, -1 << 41, 1 << 41] {
+            let rule = HolidayRule(kind: .easter(offset: offset), name: "absurd")
+            #expect(rule.occurrences(in: 2026).isEmpty)
+            #expect(!rule.falls(on: day("2026-04-05")))
+            let calendar = BusinessCalendar(id: "absurd", timeZone: zone("UTC"),
+                                            weeklyHours: weekdays([hours("09:00-18:00")]), holidays: [rule])
+            #expect(calendar.adding(workingSeconds: hour, to: instant("2026-03-09T09:00:00Z")) == instant("2026-03-09T10:00:00Z"))
+        }
+        for year in [Int.min, Int.max] {
+            #expect(HolidayRule(kind: .annual(month: 1, day: 1), name: "x").occurrence(in: year) == nil)
+            #expect(HolidayRule(kind: .easter(offset: 0), name: "x").occurrence(in: year) == nil)
+            _ = BusinessCalendar.easterSunday(year: year)
+            if let date = LocalDate(year: year, month: 6, day: 1) {
+                #expect(!brazil.isHoliday(date))
+                _ = date.weekday
+            }
+        }
+        let weird = BusinessCalendar(id: "weird", timeZone: zone("UTC"),
+                                     weeklyHours: [.monday: [WorkingInterval(start: Int.min, end: Int.max)]],
+                                     holidays: [HolidayRule(kind: .annual(month: Int.max, day: Int.min), name: "x")])
+        #expect(weird.hasWorkingTime)
+        #expect(weird.adding(workingSeconds: hour, to: instant("2026-03-09T09:00:00Z")) == instant("2026-03-09T10:00:00Z"))
+        #expect(weird.workingSeconds(from: instant("2026-03-09T00:00:00Z"), to: instant("2026-03-16T00:00:00Z")) == 24 * hour)
+    }
+}
