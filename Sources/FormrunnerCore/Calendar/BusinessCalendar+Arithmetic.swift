@@ -27,8 +27,8 @@ extension BusinessCalendar {
         }
         // Working time never exceeds elapsed time: rule out overlong amounts before walking.
         guard Double(workingSeconds) <= CalendarLimits.highestInstant - start else { return nil }
+        guard hasWorkingTime else { return nil }
         var walk = CalendarWalk(self)
-        guard !walk.week.isEmpty else { return nil }
         return walk.add(Double(workingSeconds), from: start).map { Date(timeIntervalSince1970: $0) }
     }
 
@@ -48,8 +48,8 @@ extension BusinessCalendar {
         let start = max(from.timeIntervalSince1970, CalendarLimits.lowestInstant)
         let end = min(to.timeIntervalSince1970, CalendarLimits.highestInstant)
         guard start.isFinite, end.isFinite, end > start else { return 0 }
+        guard hasWorkingTime else { return 0 }
         var walk = CalendarWalk(self)
-        guard !walk.week.isEmpty else { return 0 }
         return Int64(walk.measure(from: start, to: end).rounded())
     }
 
@@ -60,8 +60,8 @@ extension BusinessCalendar {
         guard instant.isFinite, instant >= CalendarLimits.lowestInstant, instant < CalendarLimits.highestInstant else {
             return false
         }
+        guard hasWorkingTime else { return false }
         var walk = CalendarWalk(self)
-        guard !walk.week.isEmpty else { return false }
         let day = walk.localDay(containing: instant)
         for candidate in (day - 1)...(day + 1) {
             var found = false
@@ -95,18 +95,37 @@ enum CalendarLimits {
 /// walked (recomputed on the fly as the walk crosses years; nothing is stored on the calendar).
 struct CalendarWalk {
     let timeZone: TimeZone
-    let week: WorkWeek
+    let weeklyHours: [Weekday: [WorkingInterval]]
     let rules: [HolidayRule]
-    /// After this year no rule can end a run of holidays (one-off dates and `untilYear`s).
-    let horizonYear: Int
+    /// See ``week()``.
+    private var normalisedWeek: WorkWeek?
     /// The holidays of the year most recently looked at.
     private var holidayYear: HolidayYear?
 
     init(_ calendar: BusinessCalendar) {
         timeZone = calendar.timeZone
-        week = WorkWeek(calendar.weeklyHours)
+        weeklyHours = calendar.weeklyHours
         rules = calendar.holidays
-        horizonYear = calendar.holidays.reduce(Int.min) { latest, rule in
+    }
+
+    /// The normalised week with nominal hours, built on first use (only long walks need it).
+    mutating func week() -> WorkWeek {
+        if let week = normalisedWeek { return week }
+        let week = WorkWeek(weeklyHours)
+        normalisedWeek = week
+        return week
+    }
+
+    /// The normalised working intervals of the weekday of `day`.
+    @inline(__always)
+    func intervals(on day: Int64) -> [WorkingInterval] {
+        guard let weekday = Weekday(rawValue: WorkWeek.index(ofDay: day) + 1) else { return [] }
+        return WorkWeek.normalise(weeklyHours[weekday])
+    }
+
+    /// After this year no rule can end a run of holidays (one-off dates and `untilYear`s).
+    var horizonYear: Int {
+        rules.reduce(Int.min) { latest, rule in
             var year = max(latest, rule.untilYear ?? Int.min)
             if case .date(let date) = rule.kind { year = max(year, date.year) }
             return year
@@ -131,7 +150,7 @@ struct CalendarWalk {
     /// order, until it returns `false`. Nothing on holidays. A span may be empty or reversed
     /// where a DST jump swallows it; callers clip spans against a cursor.
     mutating func forEachSpan(on day: Int64, _ body: (Int64, Int64) -> Bool) {
-        let intervals = week.intervals[WorkWeek.index(ofDay: day)]
+        let intervals = intervals(on: day)
         guard !intervals.isEmpty, !holidays(containing: day).contains(day) else { return }
         let clock = DayClock(day: day, timeZone: timeZone)
         for interval in intervals {
@@ -155,6 +174,7 @@ struct CalendarWalk {
     /// The real working seconds of a whole calendar year: nominal hours of the non-holiday days,
     /// corrected on the days around each time zone transition.
     mutating func workingSeconds(in year: HolidayYear) -> Int64 {
+        let week = week()
         var total = week.nominalSeconds(from: year.firstDay, to: year.endDay)
         for day in year.days { total -= week.seconds[WorkWeek.index(ofDay: day)] }
 
@@ -188,7 +208,7 @@ struct CalendarWalk {
             let year = holidays(containing: day)
             // At a new year with much left to add (or after a long idle run), skip whole years.
             if day == year.firstDay, day > firstDay,
-               remaining > Double(week.weekSeconds * 26) || day - lastWorkingDay > 31 {
+               remaining > Double(week().weekSeconds * 26) || day - lastWorkingDay > 31 {
                 let work = workingSeconds(in: year)
                 if Double(work) < remaining {
                     remaining -= Double(work)

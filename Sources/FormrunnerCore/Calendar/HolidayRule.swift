@@ -50,9 +50,10 @@ public struct HolidayRule: Hashable, Sendable {
     }
 
     /// Every day on which the holiday falls in the calendar year `year`, earliest first
-    /// (at most two, and two only for far-reaching Easter offsets).
+    /// (at most two, and two only for far-reaching Easter offsets). Years and Easter offsets of
+    /// magnitude 2^40 or more have none.
     public func occurrences(in year: Int) -> [LocalDate] {
-        guard applies(in: year) else { return [] }
+        guard applies(in: year), year.magnitude < HolidayRule.yearLimit else { return [] }
         switch kind {
         case .date(let date):
             return date.year == year ? [date] : []
@@ -61,9 +62,10 @@ public struct HolidayRule: Hashable, Sendable {
         case .easter(let offset):
             // Easter falls between March 22 and April 25, so an offset within ±80 days stays
             // in Easter's year; larger ones may come from a neighbouring year's Easter.
-            if abs(offset) <= 80 {
+            if offset.magnitude <= 80 {
                 return [BusinessCalendar.easterSunday(year: year).adding(days: offset)]
             }
+            guard offset.magnitude < HolidayRule.offsetLimit else { return [] }
             let yearsBack = Int(floorDiv(Int64(offset), 365))
             return (-2...2).compactMap { delta -> LocalDate? in
                 let day = BusinessCalendar.easterSunday(year: year - yearsBack + delta).adding(days: offset)
@@ -74,15 +76,21 @@ public struct HolidayRule: Hashable, Sendable {
 
     /// Whether the holiday falls on `day`.
     public func falls(on day: LocalDate) -> Bool {
-        guard applies(in: day.year) else { return false }
+        guard applies(in: day.year), day.year.magnitude < HolidayRule.yearLimit else { return false }
         switch kind {
         case .date(let date):
             return date == day
         case .annual(let month, let dayOfMonth):
             return day.month == month && day.day == dayOfMonth
         case .easter(let offset):
+            guard offset.magnitude < HolidayRule.offsetLimit else { return false }
             let sunday = day.adding(days: -offset)
             return BusinessCalendar.easterSunday(year: sunday.year) == sunday
         }
     }
+
+    /// Years at or beyond this magnitude have no holidays (keeps day arithmetic exact).
+    static let yearLimit: UInt = 1 << 40
+    /// Easter offsets at or beyond this magnitude (in days) never occur.
+    static let offsetLimit: UInt = 1 << 40
 }

@@ -5,20 +5,25 @@ import Foundation
 struct WorkWeek {
     /// Index 0 is Monday, 6 is Sunday.
     let intervals: [[WorkingInterval]]
-    /// Nominal working seconds per weekday (index 0 is Monday), ignoring DST.
-    let seconds: [Int64]
+    /// Nominal working seconds per weekday (lanes 0–6, Monday first; lane 7 is zero), ignoring DST.
+    let seconds: SIMD8<Int64>
     /// Nominal working seconds in a week.
     let weekSeconds: Int64
 
     init(_ weeklyHours: [Weekday: [WorkingInterval]]) {
-        var intervals = Array(repeating: [WorkingInterval](), count: 7)
-        for (weekday, list) in weeklyHours {
-            intervals[weekday.rawValue - 1] = WorkWeek.normalise(list)
+        let intervals = [
+            WorkWeek.normalise(weeklyHours[.monday]), WorkWeek.normalise(weeklyHours[.tuesday]),
+            WorkWeek.normalise(weeklyHours[.wednesday]), WorkWeek.normalise(weeklyHours[.thursday]),
+            WorkWeek.normalise(weeklyHours[.friday]), WorkWeek.normalise(weeklyHours[.saturday]),
+            WorkWeek.normalise(weeklyHours[.sunday]),
+        ]
+        var seconds = SIMD8<Int64>()
+        for index in 0..<7 {
+            for interval in intervals[index] { seconds[index] += Int64(interval.end - interval.start) * 60 }
         }
-        let seconds = intervals.map { list in list.reduce(Int64(0)) { $0 + Int64($1.end - $1.start) * 60 } }
         self.intervals = intervals
         self.seconds = seconds
-        self.weekSeconds = seconds.reduce(0, +)
+        self.weekSeconds = seconds.wrappedSum()
     }
 
     /// Whether no weekday has working time.
@@ -43,7 +48,8 @@ struct WorkWeek {
     }
 
     /// Clamps to the day, drops empty intervals, sorts, and merges overlapping or touching ones.
-    private static func normalise(_ list: [WorkingInterval]) -> [WorkingInterval] {
+    static func normalise(_ list: [WorkingInterval]?) -> [WorkingInterval] {
+        guard let list else { return [] }
         // Fast path: already clean (the usual case), keep the array as it is.
         var clean = true
         var previousEnd = -1
@@ -69,7 +75,8 @@ struct WorkWeek {
     }
 }
 
-/// Holidays of one calendar year, as sorted day numbers.
+/// Holidays of one calendar year, as a bit set over its days; building it allocates nothing
+/// in the usual case.
 struct HolidayYear {
     /// The calendar year.
     let year: Int
@@ -77,22 +84,33 @@ struct HolidayYear {
     let firstDay: Int64
     /// Day number of the next January 1.
     let endDay: Int64
-    /// Day numbers of the holidays, sorted, without duplicates.
-    let days: [Int64]
+    /// Bit `n` is set when day `firstDay + n` is a holiday.
+    private var bits = SIMD8<UInt64>()
 
     init(year: Int, rules: [HolidayRule]) {
         self.year = year
         firstDay = LocalDate(uncheckedYear: year, month: 1, day: 1).dayNumber
         endDay = LocalDate(uncheckedYear: year + 1, month: 1, day: 1).dayNumber
-        var days: [Int64] = []
-        for rule in rules {
-            for date in rule.occurrences(in: year) { days.append(date.dayNumber) }
+        var easter: Int64?
+        // Through a buffer pointer: iterating the array would copy (and retain) every rule.
+        rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices {
+                if let from = rules[index].fromYear, year < from { continue }
+                if let until = rules[index].untilYear, year > until { continue }
+                switch rules[index].kind {
+                case .date(let date):
+                    if date.year == year { insert(date.dayNumber) }
+                case .annual(let month, let day):
+                    if let date = LocalDate(year: year, month: month, day: day) { insert(date.dayNumber) }
+                case .easter(let offset) where offset.magnitude <= 80:
+                    let sunday = easter ?? BusinessCalendar.easterSunday(year: year).dayNumber
+                    easter = sunday
+                    insert(sunday + Int64(offset))
+                case .easter:
+                    for date in rules[index].occurrences(in: year) { insert(date.dayNumber) }
+                }
+            }
         }
-        days.sort()
-        var unique: [Int64] = []
-        unique.reserveCapacity(days.count)
-        for day in days where unique.last != day { unique.append(day) }
-        self.days = unique
     }
 
     /// The holidays of the year containing `day`.
@@ -104,14 +122,31 @@ struct HolidayYear {
     @inline(__always)
     func covers(_ day: Int64) -> Bool { day >= firstDay && day < endDay }
 
-    /// Whether `day` (assumed in this year) is a holiday.
+    /// Whether `day` is a holiday (`false` outside this year).
+    @inline(__always)
     func contains(_ day: Int64) -> Bool {
-        var low = 0, high = days.count
-        while low < high {
-            let mid = (low + high) / 2
-            if days[mid] < day { low = mid + 1 } else { high = mid }
+        guard covers(day) else { return false }
+        let offset = Int(day - firstDay)
+        return bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
+
+    /// The holidays' day numbers, in order.
+    var days: [Int64] {
+        var days: [Int64] = []
+        for word in 0..<8 {
+            var remaining = bits[word]
+            while remaining != 0 {
+                days.append(firstDay + Int64(word * 64 + remaining.trailingZeroBitCount))
+                remaining &= remaining - 1
+            }
         }
-        return low < days.count && days[low] == day
+        return days
+    }
+
+    private mutating func insert(_ day: Int64) {
+        guard covers(day) else { return }
+        let offset = Int(day - firstDay)
+        bits[offset >> 6] |= 1 << UInt64(offset & 63)
     }
 }
 
