@@ -19,9 +19,21 @@ import Foundation
 ///   key throws ``TicketStoreError/duplicateSubmission(existing:)`` and writes nothing.
 /// - **Attachments**: `files` maps SHA-256 digests to readable files; the store copies each into its
 ///   content-addressed storage in the same `create` (a file whose content does not match its digest
-///   is refused).
+///   is refused). Every attachment the new ticket's `files` answers name must be among `files` or
+///   already stored, else ``TicketStoreError/invalid(_:)``.
 /// - **Outbox**: messages wait until `markDelivered`; `markFailed` records the error and the next
 ///   attempt. `pendingOutbox(at:limit:)` lists undelivered messages whose next attempt is due.
+///   Messages are filed under the ticket being written, whatever their `ticketNumber` said; an id
+///   already in the outbox is refused with ``TicketStoreError/invalid(_:)``, an unknown id given to
+///   `markDelivered`/`markFailed` with ``TicketStoreError/messageNotFound(_:)``.
+/// - **Canonical form**: stores keep instants to the millisecond (rounded to the nearest) and one
+///   timer per event (the last listed wins), read back ordered by due time then event: values read
+///   back equal ``Ticket/storedForm``, ``HistoryEntry/storedForm`` and
+///   ``OutboxMessage/storedForm(number:)`` of what was written. `create` returns that form too.
+/// - **Search** follows ``TicketSearch``: a number finds that ticket, otherwise every word must begin
+///   a word of the title or of a text answer; results are newest first. The text is never
+///   interpreted as a query language.
+/// - **Paging**: `list`, `search`, `dueTickets` and `pendingOutbox` return nothing for a `limit` below 1.
 public protocol TicketStore: Sendable {
     /// Creates a ticket; returns it with its number assigned.
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
@@ -31,6 +43,10 @@ public protocol TicketStore: Sendable {
     func ticket(_ number: Int64) async throws -> Ticket?
 
     /// Writes `ticket` if the stored version is still `expectedVersion`.
+    ///
+    /// `ticket.version` must be `expectedVersion + 1` (else ``TicketStoreError/invalid(_:)``); an unknown
+    /// ticket throws ``TicketStoreError/notFound(_:)``. Attachments named by new `files` answers are
+    /// recorded but not copied (`update` takes no files).
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws
 
     /// The history of a ticket, oldest first.
@@ -67,6 +83,11 @@ public enum TicketStoreError: Error, Hashable, Sendable, CustomStringConvertible
     case conflict(number: Int64, expected: Int, actual: Int)
     case duplicateSubmission(existing: Int64)
     case attachmentMismatch(sha256: String)
+    /// No outbox message has this id.
+    case messageNotFound(String)
+    /// The write breaks a rule of the contract (a reused outbox id, a version that does not follow,
+    /// an attachment without its file); nothing was written.
+    case invalid(String)
     case unavailable(String)
 
     public var description: String {
@@ -78,6 +99,8 @@ public enum TicketStoreError: Error, Hashable, Sendable, CustomStringConvertible
             return "these answers were already filed as ticket \(existing); nothing new was created"
         case .attachmentMismatch(let sha):
             return "an attachment changed while it was being stored (expected SHA-256 \(sha)); nothing was written"
+        case .messageNotFound(let id): return "outbox message \(id) does not exist"
+        case .invalid(let reason): return "the ticket store refused the change: \(reason); nothing was written"
         case .unavailable(let reason): return "the ticket store is unavailable: \(reason)"
         }
     }

@@ -1,0 +1,170 @@
+import Foundation
+
+/// A ticket store that keeps everything in memory for as long as it lives: for tests, dry runs and
+/// `memory:`. It follows the ``TicketStore`` contract exactly like the SQLite store; of attachments it
+/// keeps only the digests it verified, not the content.
+public actor InMemoryTicketStore: TicketStore {
+    private var tickets: [Int64: Ticket] = [:]
+    /// Ticket numbers in creation order (ascending).
+    private var numbers: [Int64] = []
+    private var searchWords: [Int64: [String]] = [:]
+    private var submissionKeys: [String: Int64] = [:]
+    private var histories: [Int64: [HistoryEntry]] = [:]
+    /// Every outbox message in the order written.
+    private var messages: [OutboxMessage] = []
+    private var messageIndex: [String: Int] = [:]
+    private var lastNumber: Int64 = 0
+    /// Digests of attachment content verified so far.
+    private var digests: Set<String> = []
+
+    /// An empty store; its first ticket is number 1.
+    public init() {}
+
+    public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                       outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        if let submissionKey, let existing = submissionKeys[submissionKey] {
+            throw TicketStoreError.duplicateSubmission(existing: existing)
+        }
+        for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
+            try verify(url, sha256: sha)
+            digests.insert(sha)
+        }
+        try AttachmentCheck.requireContent(of: ticket) { digests.contains($0) }
+        var stored = ticket.storedForm
+        stored.number = lastNumber + 1
+        let written = try outbox(stored).map { $0.storedForm(number: stored.number) }
+        try requireNewIDs(written)
+
+        lastNumber = stored.number
+        tickets[stored.number] = stored
+        numbers.append(stored.number)
+        searchWords[stored.number] = TicketSearch.indexedWords(of: stored)
+        if let submissionKey { submissionKeys[submissionKey] = stored.number }
+        histories[stored.number] = history.map(\.storedForm)
+        append(written)
+        return stored
+    }
+
+    public func ticket(_ number: Int64) async throws -> Ticket? {
+        tickets[number]
+    }
+
+    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
+        guard ticket.version == expectedVersion + 1 else {
+            throw TicketStoreError.invalid("ticket \(ticket.number) is written as version \(ticket.version) over version \(expectedVersion); the new version must be \(expectedVersion + 1)")
+        }
+        guard let current = tickets[ticket.number] else { throw TicketStoreError.notFound(ticket.number) }
+        guard current.version == expectedVersion else {
+            throw TicketStoreError.conflict(number: ticket.number, expected: expectedVersion, actual: current.version)
+        }
+        let written = outbox.map { $0.storedForm(number: ticket.number) }
+        try requireNewIDs(written)
+
+        let stored = ticket.storedForm
+        tickets[ticket.number] = stored
+        searchWords[ticket.number] = TicketSearch.indexedWords(of: stored)
+        histories[ticket.number, default: []].append(contentsOf: history.map(\.storedForm))
+        append(written)
+    }
+
+    public func history(_ number: Int64) async throws -> [HistoryEntry] {
+        histories[number] ?? []
+    }
+
+    public func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] {
+        guard limit > 0 else { return [] }
+        var found: [Ticket] = []
+        for number in numbers.reversed() where before.map({ number < $0 }) ?? true {
+            guard let ticket = tickets[number], status.map({ ticket.status == $0 }) ?? true else { continue }
+            found.append(ticket)
+            if found.count == limit { break }
+        }
+        return found
+    }
+
+    public func count(status: String?) async throws -> Int {
+        guard let status else { return tickets.count }
+        return tickets.values.count { $0.status == status }
+    }
+
+    public func search(_ text: String, limit: Int) async throws -> [Ticket] {
+        guard limit > 0 else { return [] }
+        if let number = TicketSearch.number(in: text) {
+            return tickets[number].map { [$0] } ?? []
+        }
+        let queryWords = TicketSearch.words(in: text)
+        guard !queryWords.isEmpty else { return [] }
+        var found: [Ticket] = []
+        for number in numbers.reversed() {
+            guard TicketSearch.matches(queryWords: queryWords, words: searchWords[number] ?? []),
+                  let ticket = tickets[number] else { continue }
+            found.append(ticket)
+            if found.count == limit { break }
+        }
+        return found
+    }
+
+    public func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] {
+        guard limit > 0 else { return [] }
+        let cutoff = instant.roundedToMilliseconds
+        let due = tickets.values.compactMap { ticket -> (number: Int64, dueAt: Date)? in
+            ticket.timers.map(\.dueAt).filter { $0 <= cutoff }.min().map { (number: ticket.number, dueAt: $0) }
+        }
+        return due.sorted { ($0.dueAt, $0.number) < ($1.dueAt, $1.number) }.prefix(limit).map(\.number)
+    }
+
+    public func outbox(for number: Int64) async throws -> [OutboxMessage] {
+        stableByCreation(messages.filter { $0.ticketNumber == number })
+    }
+
+    public func pendingOutbox(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
+        guard limit > 0 else { return [] }
+        let cutoff = instant.roundedToMilliseconds
+        let pending = messages.filter { $0.deliveredAt == nil && $0.nextAttemptAt <= cutoff }
+        return Array(stableByCreation(pending).prefix(limit))
+    }
+
+    public func markDelivered(_ id: String, at instant: Date) async throws {
+        guard let index = messageIndex[id] else { throw TicketStoreError.messageNotFound(id) }
+        messages[index].attempts += 1
+        messages[index].deliveredAt = instant.roundedToMilliseconds
+    }
+
+    public func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws {
+        guard let index = messageIndex[id] else { throw TicketStoreError.messageNotFound(id) }
+        messages[index].attempts += 1
+        messages[index].lastError = error
+        messages[index].nextAttemptAt = nextAttemptAt.roundedToMilliseconds
+    }
+
+    /// Refuses messages whose id is already in the outbox or repeated among them.
+    private func requireNewIDs(_ written: [OutboxMessage]) throws(TicketStoreError) {
+        var seen: Set<String> = []
+        for message in written where messageIndex[message.id] != nil || !seen.insert(message.id).inserted {
+            throw .invalid("outbox message \(message.id) already exists")
+        }
+    }
+
+    private func append(_ written: [OutboxMessage]) {
+        for message in written {
+            messageIndex[message.id] = messages.count
+            messages.append(message)
+        }
+    }
+
+    /// Messages ordered by creation, keeping the written order among equal instants.
+    private func stableByCreation(_ list: [OutboxMessage]) -> [OutboxMessage] {
+        list.enumerated().sorted { ($0.element.createdAt, $0.offset) < ($1.element.createdAt, $1.offset) }.map(\.element)
+    }
+
+    /// Refuses a file whose content does not have the digest it was given under.
+    private func verify(_ url: URL, sha256: String) throws(TicketStoreError) {
+        let actual: String
+        do {
+            actual = try SHA256.hexDigest(ofFileAt: url)
+        } catch {
+            throw .invalid("cannot read the attachment file \(url.path): \(error.localizedDescription)")
+        }
+        guard actual == sha256 else { throw .attachmentMismatch(sha256: sha256) }
+    }
+}

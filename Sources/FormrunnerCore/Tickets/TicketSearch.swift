@@ -1,0 +1,73 @@
+import Foundation
+
+/// How `TicketStore.search` reads a query and a ticket, shared by every store so they find the same tickets.
+///
+/// A query that is a ticket number (digits, optionally after `#`) finds that ticket only. Otherwise
+/// it is split into words, and a ticket matches when each word begins some word of its title or of
+/// its text answers. Words are runs of letters, marks and digits, compared without case, accents
+/// or width, in Unicode canonical composition; everything else (punctuation, quotes, operators) only
+/// separates words and never reaches a query language.
+public enum TicketSearch {
+    /// The ticket number `text` names, if it is one: digits, optionally after `#`, with spaces around.
+    public static func number(in text: String) -> Int64? {
+        var trimmed = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if trimmed.hasPrefix("#") { trimmed = trimmed.dropFirst() }
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ (48...57).contains($0) }),
+              let number = Int64(trimmed), number > 0 else { return nil }
+        return number
+    }
+
+    /// The distinct words of `text`, folded for comparison, in order of first appearance.
+    public static func words(in text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+            .precomposedStringWithCanonicalMapping
+        var words: [String] = []
+        var seen: Set<String> = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(current)
+            if seen.insert(word).inserted { words.append(word) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in folded.unicodeScalars {
+            if isWordScalar(scalar) { current.append(scalar) } else { flush() }
+        }
+        flush()
+        return words
+    }
+
+    /// The text a ticket is found by: its title and its text answers, one per line.
+    public static func indexedText(of ticket: Ticket) -> String {
+        var parts = [ticket.title]
+        for key in ticket.answers.keys.sorted() {
+            if case .text(let text) = ticket.answers[key] { parts.append(text) }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// The folded words a ticket is found by.
+    public static func indexedWords(of ticket: Ticket) -> [String] {
+        words(in: indexedText(of: ticket))
+    }
+
+    /// Whether every query word begins one of `words` (compared byte for byte, as SQLite's FTS5 does).
+    public static func matches(queryWords: [String], words: [String]) -> Bool {
+        queryWords.allSatisfy { query in
+            words.contains { $0.utf8.starts(with: query.utf8) }
+        }
+    }
+
+    /// Letters, marks, digits and private-use characters make words; everything else separates them.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark,
+             .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            return true
+        default:
+            return false
+        }
+    }
+}

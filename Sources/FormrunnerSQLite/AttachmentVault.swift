@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import FormrunnerCore
+
+/// Content-addressed attachment storage next to the database: `<root>/<sha[0..2]>/<sha>`.
+///
+/// A file is copied to a temporary file in its final folder while its SHA-256 is computed, flushed
+/// to disk, and renamed into place only if the digest matches, so a stored file is always whole and
+/// always has the content its name promises.
+struct AttachmentVault: Sendable {
+    /// The folder holding the content, `<dbfolder>/<dbname without extension>.files`.
+    let root: URL
+
+    /// Where the content with this digest is (or would be) kept; `sha256` must be a checked digest.
+    func location(of sha256: String) -> URL {
+        root.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true)
+            .appendingPathComponent(sha256, isDirectory: false)
+    }
+
+    /// Whether content with this digest is stored.
+    func contains(_ sha256: String) -> Bool {
+        SHA256.isHexDigest(sha256) && FileManager.default.fileExists(atPath: location(of: sha256).path)
+    }
+
+    /// Stores the file at `source` under `sha256`, refusing it if its content has another digest.
+    func store(_ source: URL, sha256: String) throws(TicketStoreError) {
+        if contains(sha256) {
+            let actual: String
+            do { actual = try SHA256.hexDigest(ofFileAt: source) } catch { throw unreadable(source, error) }
+            guard actual == sha256 else { throw .attachmentMismatch(sha256: sha256) }
+            return
+        }
+        let target = location(of: sha256)
+        let folder = target.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".incoming-\(UUID().uuidString)", isDirectory: false)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .unavailable("cannot create the attachment folder \(folder.path): \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let actual = try copy(source, to: temporary)
+        guard actual == sha256 else { throw .attachmentMismatch(sha256: sha256) }
+        guard rename(temporary.path, target.path) == 0 else {
+            throw .unavailable("cannot store the attachment \(target.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Copies `source` to the new file `destination`, flushes it, and returns the content's digest.
+    private func copy(_ source: URL, to destination: URL) throws(TicketStoreError) -> String {
+        let input: FileHandle
+        do { input = try FileHandle(forReadingFrom: source) } catch { throw unreadable(source, error) }
+        defer { try? input.close() }
+        guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
+            throw .unavailable("cannot write the attachment file \(destination.path)")
+        }
+        var hash = SHA256()
+        do {
+            let output = try FileHandle(forWritingTo: destination)
+            defer { try? output.close() }
+            while true {
+                let chunk: Data
+                do {
+                    guard let read = try input.read(upToCount: SHA256.fileChunkSize), !read.isEmpty else { break }
+                    chunk = read
+                } catch { throw unreadable(source, error) }
+                hash.update(chunk)
+                try output.write(contentsOf: chunk)
+            }
+            try output.synchronize()
+        } catch let error as TicketStoreError {
+            throw error
+        } catch {
+            throw .unavailable("cannot write the attachment file \(destination.path): \(error.localizedDescription)")
+        }
+        return hash.hexDigest()
+    }
+
+    private func unreadable(_ url: URL, _ error: any Error) -> TicketStoreError {
+        .invalid("cannot read the attachment file \(url.path): \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,63 @@
+import FormrunnerCore
+import Foundation
+import GRDB
+
+/// The `outbox` table: messages written with the change that caused them, delivered later.
+enum OutboxRows {
+    /// Adds `messages` (already in stored form), refusing an id the outbox already has.
+    static func insert(_ messages: [OutboxMessage], in db: Database) throws {
+        var seen: Set<String> = []
+        for message in messages {
+            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE id = ?)",
+                                           arguments: [message.id]) ?? false
+            guard !exists, seen.insert(message.id).inserted else {
+                throw TicketStoreError.invalid("outbox message \(message.id) already exists")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (id, ticket_number, recipient, address, template, subject, body, created_at,
+                                        attempts, next_attempt_at, delivered_at, last_error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [message.id, message.ticketNumber, message.recipient.rawValue, message.address,
+                            message.template, message.subject, message.body, message.createdAt.millisecondsSince1970,
+                            message.attempts, message.nextAttemptAt.millisecondsSince1970,
+                            message.deliveredAt?.millisecondsSince1970, message.lastError])
+        }
+    }
+
+    /// The messages of ticket `number`, oldest first.
+    static func fetch(for number: Int64, in db: Database) throws -> [OutboxMessage] {
+        try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE ticket_number = ? ORDER BY created_at, rowid",
+                         arguments: [number]).map(message)
+    }
+
+    /// Undelivered messages due at or before `milliseconds`, oldest first.
+    static func pending(atMilliseconds milliseconds: Int64, limit: Int, in db: Database) throws -> [OutboxMessage] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?
+                ORDER BY created_at, rowid LIMIT ?
+                """,
+            arguments: [milliseconds, limit]).map(message)
+    }
+
+    /// Runs an `UPDATE outbox … WHERE id = ?` statement, refusing an unknown id.
+    static func change(_ id: String, sql: String, arguments: StatementArguments, in db: Database) throws {
+        try db.execute(sql: sql, arguments: arguments)
+        guard db.changesCount == 1 else { throw TicketStoreError.messageNotFound(id) }
+    }
+
+    private static func message(_ row: Row) throws -> OutboxMessage {
+        var message = OutboxMessage(
+            id: row["id"], ticketNumber: row["ticket_number"], recipient: try StoredActor.read(row["recipient"]),
+            address: row["address"], template: row["template"], subject: row["subject"], body: row["body"],
+            createdAt: Date(millisecondsSince1970: row["created_at"]))
+        message.attempts = row["attempts"]
+        message.nextAttemptAt = Date(millisecondsSince1970: row["next_attempt_at"])
+        message.deliveredAt = (row["delivered_at"] as Int64?).map(Date.init(millisecondsSince1970:))
+        message.lastError = row["last_error"]
+        return message
+    }
+}

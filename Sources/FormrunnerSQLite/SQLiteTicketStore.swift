@@ -1,0 +1,192 @@
+import Foundation
+import FormrunnerCore
+import GRDB
+
+/// The embedded default ticket store: one SQLite file (WAL mode) plus a folder of attachments.
+///
+/// Several processes may use the same file at once: opening and migrating are serialised by an
+/// exclusive `flock` on `<path>.lock`, every write is an immediate transaction, and a busy database
+/// is waited for (up to ``busyTimeout``) rather than reported. Instants are stored as INTEGER
+/// milliseconds since 1970 (rounded to the nearest); attachments are kept content-addressed in
+/// `<folder of the file>/<file name without extension>.files/<sha[0..2]>/<sha>`.
+public final class SQLiteTicketStore: TicketStore {
+    /// How long a write waits for another connection or process to finish before giving up.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// The database file.
+    public let path: String
+    /// The folder attachments are kept in.
+    public var attachmentsFolder: URL { vault.root }
+
+    private let pool: DatabasePool
+    private let vault: AttachmentVault
+
+    /// Opens the store at `path` (relative to the working directory), creating the file, its parent
+    /// folders and its schema when missing, and migrating an older schema.
+    public init(path: String) throws {
+        let file = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = file.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw TicketStoreError.unavailable("cannot create the folder \(folder.path): \(error.localizedDescription)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(SQLiteTicketStore.busyTimeout)
+        configuration.label = "formrunner.tickets"
+        self.path = file.path
+        self.vault = AttachmentVault(root: folder.appendingPathComponent(
+            file.deletingPathExtension().lastPathComponent + ".files", isDirectory: true))
+        self.pool = try FileLock.withExclusiveLock(at: file.path + ".lock") {
+            try SQLiteTicketStore.translated {
+                let pool = try DatabasePool(path: file.path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+                return pool
+            }
+        }
+    }
+
+    public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                       outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        if let submissionKey, let existing = try await existingTicket(submissionKey: submissionKey) {
+            throw TicketStoreError.duplicateSubmission(existing: existing)
+        }
+        for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
+            try vault.store(url, sha256: sha)
+        }
+        try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
+        return try await write { db in
+            if let submissionKey,
+               let existing = try Int64.fetchOne(db, sql: "SELECT number FROM ticket WHERE submission_key = ?",
+                                                 arguments: [submissionKey]) {
+                throw TicketStoreError.duplicateSubmission(existing: existing)
+            }
+            var stored = ticket.storedForm
+            var arguments = try TicketRows.arguments(stored)
+            arguments += [submissionKey]
+            let columns = TicketRows.columns + ["submission_key"]
+            try db.execute(sql: "INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
+                           arguments: arguments)
+            stored.number = db.lastInsertedRowID
+            try TicketWrites.dependents(of: stored, history: history, in: db)
+            try OutboxRows.insert(try outbox(stored).map { $0.storedForm(number: stored.number) }, in: db)
+            return stored
+        }
+    }
+
+    public func ticket(_ number: Int64) async throws -> Ticket? {
+        try await read { db in try TicketRows.tickets(numbered: [number], in: db).first }
+    }
+
+    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
+        guard ticket.version == expectedVersion + 1 else {
+            throw TicketStoreError.invalid("ticket \(ticket.number) is written as version \(ticket.version) over version \(expectedVersion); the new version must be \(expectedVersion + 1)")
+        }
+        let stored = ticket.storedForm
+        try await write { db in
+            var arguments = try TicketRows.arguments(stored)
+            arguments += [stored.number, expectedVersion]
+            let assignments = TicketRows.columns.map { "\($0) = ?" }.joined(separator: ", ")
+            try db.execute(sql: "UPDATE ticket SET \(assignments) WHERE number = ? AND version = ?", arguments: arguments)
+            if db.changesCount == 0 {
+                guard let actual = try Int.fetchOne(db, sql: "SELECT version FROM ticket WHERE number = ?",
+                                                    arguments: [stored.number]) else {
+                    throw TicketStoreError.notFound(stored.number)
+                }
+                throw TicketStoreError.conflict(number: stored.number, expected: expectedVersion, actual: actual)
+            }
+            try TicketWrites.dependents(of: stored, history: history, in: db)
+            try OutboxRows.insert(outbox.map { $0.storedForm(number: stored.number) }, in: db)
+        }
+    }
+
+    public func history(_ number: Int64) async throws -> [HistoryEntry] {
+        try await read { db in try HistoryRows.fetch(number, in: db) }
+    }
+
+    public func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] {
+        guard limit > 0 else { return [] }
+        return try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM ticket
+                    WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR number < ?2)
+                    ORDER BY number DESC LIMIT ?3
+                    """,
+                arguments: [status, before, limit])
+            return try TicketRows.tickets(from: rows, in: db)
+        }
+    }
+
+    public func count(status: String?) async throws -> Int {
+        try await read { db in
+            if let status {
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket WHERE status = ?", arguments: [status]) ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket") ?? 0
+        }
+    }
+
+    public func search(_ text: String, limit: Int) async throws -> [Ticket] {
+        guard limit > 0 else { return [] }
+        if let number = TicketSearch.number(in: text) {
+            return try await ticket(number).map { [$0] } ?? []
+        }
+        let words = TicketSearch.words(in: text)
+        guard !words.isEmpty else { return [] }
+        return try await read { db in
+            try TicketRows.tickets(numbered: try SearchIndex.numbers(matching: words, limit: limit, in: db), in: db)
+        }
+    }
+
+    public func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] {
+        guard limit > 0 else { return [] }
+        return try await read { db in
+            try Timers.due(atMilliseconds: instant.millisecondsSince1970, limit: limit, in: db)
+        }
+    }
+
+    public func outbox(for number: Int64) async throws -> [OutboxMessage] {
+        try await read { db in try OutboxRows.fetch(for: number, in: db) }
+    }
+
+    public func pendingOutbox(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
+        guard limit > 0 else { return [] }
+        return try await read { db in
+            try OutboxRows.pending(atMilliseconds: instant.millisecondsSince1970, limit: limit, in: db)
+        }
+    }
+
+    public func markDelivered(_ id: String, at instant: Date) async throws {
+        try await write { db in
+            try OutboxRows.change(id, sql: "UPDATE outbox SET attempts = attempts + 1, delivered_at = ? WHERE id = ?",
+                                  arguments: [instant.millisecondsSince1970, id], in: db)
+        }
+    }
+
+    public func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws {
+        try await write { db in
+            try OutboxRows.change(
+                id, sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                arguments: [error, nextAttemptAt.millisecondsSince1970, id], in: db)
+        }
+    }
+
+    /// The ticket already filed with `submissionKey`, if any.
+    private func existingTicket(submissionKey: String) async throws -> Int64? {
+        try await read { db in
+            try Int64.fetchOne(db, sql: "SELECT number FROM ticket WHERE submission_key = ?", arguments: [submissionKey])
+        }
+    }
+
+    /// Runs `updates` in an immediate transaction, reporting database failures as ``TicketStoreError``.
+    private func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
+        try await SQLiteTicketStore.translated { try await pool.write(updates) }
+    }
+
+    /// Runs `value` in a read transaction, reporting database failures as ``TicketStoreError``.
+    private func read<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
+        try await SQLiteTicketStore.translated { try await pool.read(value) }
+    }
+}

@@ -1,0 +1,96 @@
+import GRDB
+
+/// The database schema, built by migrations.
+///
+/// Instants are INTEGER milliseconds since 1970-01-01T00:00:00Z (see `Date.millisecondsSince1970`).
+/// Answers are JSON in the tagged encoding of `AnswerValue` (`{"date":"2026-01-31"}`).
+/// `ticket_search` is an FTS5 table whose rows hold the folded words of `TicketSearch` (rowid =
+/// ticket number); it is rewritten in the same transaction as its ticket.
+enum Schema {
+    /// The migrations, in order. Never edit one that has shipped: add another.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 tickets") { db in
+            try db.execute(sql: version1)
+        }
+        return migrator
+    }
+
+    private static let version1 = """
+        CREATE TABLE ticket (
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            form_id TEXT NOT NULL,
+            form_version INTEGER NOT NULL,
+            workflow_id TEXT,
+            lifecycle_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            title TEXT NOT NULL,
+            requester_email TEXT NOT NULL,
+            requester_name TEXT,
+            account TEXT,
+            answers TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            last_interaction_at INTEGER NOT NULL,
+            status_entered_at INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            submission_key TEXT UNIQUE
+        );
+        CREATE INDEX ticket_status_number ON ticket(status, number DESC);
+
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_number INTEGER NOT NULL REFERENCES ticket(number),
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            event TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            message TEXT
+        );
+        CREATE INDEX history_ticket ON history(ticket_number, id);
+        CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+            BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+            BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+
+        CREATE TABLE timer (
+            ticket_number INTEGER NOT NULL REFERENCES ticket(number),
+            event TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            PRIMARY KEY (ticket_number, event)
+        ) WITHOUT ROWID;
+        CREATE INDEX timer_due ON timer(due_at);
+
+        CREATE TABLE outbox (
+            id TEXT NOT NULL PRIMARY KEY,
+            ticket_number INTEGER NOT NULL REFERENCES ticket(number),
+            recipient TEXT NOT NULL,
+            address TEXT NOT NULL,
+            template TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            delivered_at INTEGER,
+            last_error TEXT
+        );
+        CREATE INDEX outbox_ticket ON outbox(ticket_number, created_at);
+        CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE delivered_at IS NULL;
+
+        CREATE TABLE attachment (
+            id INTEGER PRIMARY KEY,
+            ticket_number INTEGER NOT NULL REFERENCES ticket(number),
+            field_id TEXT,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            media_type TEXT NOT NULL,
+            sha256 TEXT NOT NULL
+        );
+        CREATE INDEX attachment_ticket ON attachment(ticket_number);
+        CREATE INDEX attachment_sha256 ON attachment(sha256);
+
+        CREATE VIRTUAL TABLE ticket_search USING fts5(words, tokenize = 'ascii');
+        """
+}

@@ -1,0 +1,28 @@
+import FormrunnerCore
+import GRDB
+
+/// The FTS5 table `ticket_search`: the folded words of each ticket (see `TicketSearch`), rowid = number.
+///
+/// Words are folded in Swift and stored separated by spaces under FTS5's `ascii` tokenizer, which
+/// splits only at ASCII punctuation and spaces, so SQLite sees exactly the words `TicketSearch` made.
+/// Queries are built from folded words only, each quoted as a prefix phrase (`"word"*`), so nothing
+/// the user types is read as FTS5 syntax.
+enum SearchIndex {
+    /// Rewrites the words of `ticket`.
+    static func write(_ ticket: Ticket, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM ticket_search WHERE rowid = ?", arguments: [ticket.number])
+        try db.execute(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)",
+                       arguments: [ticket.number, TicketSearch.indexedWords(of: ticket).joined(separator: " ")])
+    }
+
+    /// Numbers of tickets matching every word, newest first.
+    static func numbers(matching words: [String], limit: Int, in db: Database) throws -> [Int64] {
+        guard !words.isEmpty else { return [] }
+        let query = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
+            .joined(separator: " AND ")
+        return try Int64.fetchAll(
+            db,
+            sql: "SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? ORDER BY rowid DESC LIMIT ?",
+            arguments: [query, limit])
+    }
+}

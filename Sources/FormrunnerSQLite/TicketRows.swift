@@ -1,0 +1,73 @@
+import Foundation
+import FormrunnerCore
+import GRDB
+
+/// Converts tickets to and from `ticket` rows (timers live in their own table).
+enum TicketRows {
+    /// The ticket columns written by `create` and `update`, in argument order.
+    static let columns = [
+        "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
+        "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
+        "status_entered_at", "version",
+    ]
+
+    /// The values of ``columns`` for `ticket`.
+    static func arguments(_ ticket: Ticket) throws -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
+            ticket.requester.email, ticket.requester.name, ticket.account, try encodeAnswers(ticket.answers),
+            ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
+            ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
+            ticket.version,
+        ]
+        return StatementArguments(values)
+    }
+
+    /// The ticket a `SELECT * FROM ticket` row holds, with `timers` in stored order.
+    static func ticket(from row: Row, timers: [ArmedTimer]) throws -> Ticket {
+        var ticket = Ticket(
+            number: row["number"], formID: row["form_id"], formVersion: row["form_version"],
+            workflowID: row["workflow_id"], lifecycleID: row["lifecycle_id"], status: row["status"],
+            title: row["title"], requester: Requester(email: row["requester_email"], name: row["requester_name"]),
+            account: row["account"], answers: try decodeAnswers(row["answers"]),
+            createdAt: Date(millisecondsSince1970: row["created_at"]), version: row["version"], timers: timers)
+        ticket.updatedAt = Date(millisecondsSince1970: row["updated_at"])
+        ticket.lastInteractionAt = Date(millisecondsSince1970: row["last_interaction_at"])
+        ticket.statusEnteredAt = Date(millisecondsSince1970: row["status_entered_at"])
+        return ticket
+    }
+
+    /// The tickets the rows hold, in row order, each with its timers.
+    static func tickets(from rows: [Row], in db: Database) throws -> [Ticket] {
+        let numbers: [Int64] = rows.map { $0["number"] }
+        let timers = try Timers.fetch(for: numbers, in: db)
+        return try rows.map { row in try ticket(from: row, timers: timers[row["number"]] ?? []) }
+    }
+
+    /// The tickets with these numbers, in the order given (unknown numbers are skipped).
+    static func tickets(numbered numbers: [Int64], in db: Database) throws -> [Ticket] {
+        guard !numbers.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE number IN (\(databaseQuestionMarks(count: numbers.count)))",
+                                    arguments: StatementArguments(numbers))
+        let byNumber = Dictionary(uniqueKeysWithValues: try tickets(from: rows, in: db).map { ($0.number, $0) })
+        return numbers.compactMap { byNumber[$0] }
+    }
+
+    private static func encodeAnswers(_ answers: [String: AnswerValue]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(answers), as: UTF8.self)
+        } catch {
+            throw TicketStoreError.invalid("the answers cannot be stored as JSON: \(error)")
+        }
+    }
+
+    private static func decodeAnswers(_ json: String) throws -> [String: AnswerValue] {
+        do {
+            return try JSONDecoder().decode([String: AnswerValue].self, from: Data(json.utf8))
+        } catch {
+            throw TicketStoreError.unavailable("stored answers cannot be read: \(error)")
+        }
+    }
+}

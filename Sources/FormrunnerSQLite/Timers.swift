@@ -1,0 +1,45 @@
+import FormrunnerCore
+import Foundation
+import GRDB
+
+/// The `timer` table: the timers armed on each ticket.
+enum Timers {
+    /// Makes the stored timers of ticket `number` exactly `timers` (one per event, as in `Ticket.storedForm`).
+    static func replace(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM timer WHERE ticket_number = ?", arguments: [number])
+        for timer in timers {
+            try db.execute(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)",
+                           arguments: [number, timer.event, timer.dueAt.millisecondsSince1970])
+        }
+    }
+
+    /// The timers of the tickets with these numbers, by number, each ordered by due time then event.
+    static func fetch(for numbers: [Int64], in db: Database) throws -> [Int64: [ArmedTimer]] {
+        guard !numbers.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ticket_number, event, due_at FROM timer
+                WHERE ticket_number IN (\(databaseQuestionMarks(count: numbers.count)))
+                ORDER BY ticket_number, due_at, event
+                """,
+            arguments: StatementArguments(numbers))
+        var timers: [Int64: [ArmedTimer]] = [:]
+        for row in rows {
+            timers[row["ticket_number"], default: []].append(
+                ArmedTimer(event: row["event"], dueAt: Date(millisecondsSince1970: row["due_at"])))
+        }
+        return timers
+    }
+
+    /// Numbers of tickets with a timer due at or before `milliseconds`, earliest due first.
+    static func due(atMilliseconds milliseconds: Int64, limit: Int, in db: Database) throws -> [Int64] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT ticket_number FROM timer WHERE due_at <= ?
+                GROUP BY ticket_number ORDER BY MIN(due_at), ticket_number LIMIT ?
+                """,
+            arguments: [milliseconds, limit])
+    }
+}
