@@ -20,7 +20,7 @@ public struct FormAnswers: Sendable {
     }
 
     /// Checks `raw` in the form's order: a field's condition sees the answers before it.
-    public func check(_ raw: [String: RawAnswer]) -> Result<Checked, [AnswerProblem]> {
+    public func check(_ raw: [String: RawAnswer]) -> Result<Checked, AnswerProblems> {
         var problems: [AnswerProblem] = []
         let ids = form.fields.map(\.id)
         for key in raw.keys.sorted() where form.field(key) == nil {
@@ -48,7 +48,7 @@ public struct FormAnswers: Sendable {
                 problems.append(problem)
             }
         }
-        return problems.isEmpty ? .success(checked) : .failure(problems)
+        return problems.isEmpty ? .success(checked) : .failure(AnswerProblems(problems))
     }
 
     /// One answer, typed; files are inspected on disk.

@@ -27,3 +27,15 @@ public struct AnswerProblem: Error, Hashable, Sendable, CustomStringConvertible 
     /// `field: message`.
     public var description: String { "\(field): \(message)" }
 }
+
+/// Every problem found in a set of answers.
+public struct AnswerProblems: Error, Hashable, Sendable, CustomStringConvertible {
+    public var problems: [AnswerProblem]
+
+    public init(_ problems: [AnswerProblem]) {
+        self.problems = problems
+    }
+
+    /// One `field: message` line per problem.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

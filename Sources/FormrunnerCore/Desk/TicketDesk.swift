@@ -1,0 +1,163 @@
+import Foundation
+
+/// Files tickets and moves them through their life cycles: the one place where the catalog, the
+/// engine, a store and the message composer meet. Every command of the command line goes through it.
+public struct TicketDesk: Sendable {
+    public let catalog: Catalog
+    public let store: any TicketStore
+    public let composer: any MessageComposing
+
+    public init(catalog: Catalog, store: any TicketStore, composer: any MessageComposing) {
+        self.catalog = catalog
+        self.store = store
+        self.composer = composer
+    }
+
+    /// Why the desk could not do what it was asked.
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case unknownForm(String, hint: String)
+        case noLifecycle(form: String)
+        case invalidAnswers(AnswerProblems)
+        case invalidRequester(String)
+        case notFound(Int64)
+        case refused(Refusal)
+
+        public var description: String {
+            switch self {
+            case .unknownForm(let id, let hint): return "unknown form '\(id)'\(hint)"
+            case .noLifecycle(let form): return "form '\(form)' has no life cycle: name one with `lifecycle:` or offer it in a workflow"
+            case .invalidAnswers(let problems): return "the answers are not valid:\n" + problems.problems.map { "  \($0)" }.joined(separator: "\n")
+            case .invalidRequester(let email): return "'\(email)' is not an e-mail address; the requester is told everything by e-mail"
+            case .notFound(let number): return "ticket \(number) does not exist"
+            case .refused(let refusal): return refusal.message
+            }
+        }
+    }
+
+    /// The engine for a life cycle of the catalog.
+    public func engine(for lifecycleID: String) -> LifecycleEngine? {
+        guard let lifecycle = catalog.lifecycles[lifecycleID] else { return nil }
+        return LifecycleEngine(lifecycle: lifecycle, calendar: lifecycle.calendar.flatMap { catalog.calendars[$0.id]?.calendar })
+    }
+
+    /// Checks `answers` against the form and files a ticket: stored with its history, timers and
+    /// confirmation message in one transaction.
+    public func create(formID: String, answers: [String: RawAnswer], requester: Requester, workflowID: String? = nil,
+                       account: String? = nil, at now: Date) async throws -> Ticket {
+        guard let form = catalog.forms[formID] else {
+            throw Failure.unknownForm(formID, hint: Suggestion.hint(for: formID, in: catalog.forms.keys.sorted()))
+        }
+        guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
+        let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
+        guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: formID) }
+        let checked: FormAnswers.Checked
+        switch FormAnswers(form: form).check(answers) {
+        case .success(let value): checked = value
+        case .failure(let problems): throw Failure.invalidAnswers(problems)
+        }
+        let draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
+                           status: "", title: Self.title(of: form, answers: checked.values), requester: requester,
+                           account: account, answers: checked.values, createdAt: now)
+        let outcome = engine.open(draft, at: now)
+        let composer = self.composer
+        let lifecycle = engine.lifecycle
+        return try await store.create(outcome.ticket, history: outcome.history,
+                                      submissionKey: Self.submissionKey(outcome.ticket),
+                                      files: checked.files.mapValues { URL(fileURLWithPath: $0) }) { stored in
+            try outcome.notifications.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
+        }
+    }
+
+    /// What a transition did.
+    public struct TransitionReport: Sendable {
+        public var ticket: Ticket
+        public var outcome: Outcome
+    }
+
+    /// Fires `event` on ticket `number`. Timers that fell due before `now` fire first and are stored
+    /// even when the event itself is then refused.
+    public func transition(_ number: Int64, event: String, by actor: Actor, message: String? = nil,
+                           at now: Date) async throws -> TransitionReport {
+        guard let ticket = try await store.ticket(number) else { throw Failure.notFound(number) }
+        guard let engine = engine(for: ticket.lifecycleID) else { throw Failure.noLifecycle(form: ticket.formID) }
+        switch engine.apply(event, by: actor, message: message, to: ticket, at: now) {
+        case .success(let outcome):
+            try await save(outcome, expecting: ticket.version, engine: engine, at: now)
+            return TransitionReport(ticket: outcome.ticket, outcome: outcome)
+        case .failure(let refusal):
+            if let advanced = refusal.advanced {
+                try await save(advanced, expecting: ticket.version, engine: engine, at: now)
+            }
+            if refusal.kind == .finalStatus, actor == .requester {
+                try await answerRefusal(on: refusal.advanced?.ticket ?? ticket, engine: engine, at: now)
+            }
+            throw Failure.refused(refusal)
+        }
+    }
+
+    /// What a tick did.
+    public struct TickReport: Hashable, Sendable {
+        /// Tickets whose timers fired.
+        public var fired: [Int64] = []
+        /// Tickets another process changed meanwhile; they are picked up by the next tick.
+        public var conflicts: [Int64] = []
+    }
+
+    /// Fires every timer due at or before `now`. Running it twice does nothing the second time.
+    public func tick(at now: Date, batch: Int = 500) async throws -> TickReport {
+        var report = TickReport()
+        var seen: Set<Int64> = []
+        while true {
+            let due = try await store.dueTickets(at: now, limit: batch).filter { !seen.contains($0) }
+            if due.isEmpty { break }
+            for number in due {
+                seen.insert(number)
+                guard let ticket = try await store.ticket(number), let engine = engine(for: ticket.lifecycleID),
+                      let outcome = engine.fireDueTimers(ticket, at: now) else { continue }
+                do {
+                    try await save(outcome, expecting: ticket.version, engine: engine, at: now)
+                    report.fired.append(number)
+                } catch TicketStoreError.conflict {
+                    report.conflicts.append(number)
+                }
+            }
+        }
+        return report
+    }
+
+    private func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date) async throws {
+        let messages = try outcome.notifications.map {
+            try composer.compose($0, ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)
+        }
+        try await store.update(outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages)
+    }
+
+    /// Tells a requester whose event was refused on a final ticket how to go on (`on_refused`).
+    private func answerRefusal(on ticket: Ticket, engine: LifecycleEngine, at now: Date) async throws {
+        guard !engine.lifecycle.onRefused.isEmpty else { return }
+        let messages = try engine.lifecycle.onRefused.map {
+            try composer.compose(NotificationRequest(recipient: $0.recipient, template: $0.template, event: "refused"),
+                                 ticket: ticket, lifecycle: engine.lifecycle, at: now)
+        }
+        var unchanged = ticket
+        unchanged.version += 1
+        try await store.update(unchanged, expectedVersion: ticket.version, history: [], outbox: messages)
+    }
+
+    /// The ticket's title: the answer to a `title` field, else the form's title.
+    static func title(of form: FormDefinition, answers: [String: AnswerValue]) -> String {
+        if case .text(let text)? = answers["title"], !text.isEmpty { return text }
+        return form.title.english
+    }
+
+    /// A digest of who asked what, so that the same submission sent twice files one ticket.
+    static func submissionKey(_ ticket: Ticket) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let answers = (try? encoder.encode(ticket.answers)) ?? Data()
+        var hash = SHA256()
+        hash.update(Data("\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}".utf8))
+        hash.update(answers)
+        return hash.hexDigest()
+    }
+}
