@@ -1,0 +1,30 @@
+/// What one round of the outbox dispatcher did.
+public struct DispatchReport: Hashable, Sendable {
+    /// A delivery or bookkeeping problem.
+    public struct Failure: Hashable, Sendable {
+        /// The message concerned, or `nil` when the outbox itself could not be read.
+        public var messageID: String?
+        public var ticketNumber: Int64?
+        /// What went wrong.
+        public var error: String
+
+        /// A failure of message `messageID` about ticket `ticketNumber`.
+        public init(messageID: String?, ticketNumber: Int64?, error: String) {
+            self.messageID = messageID
+            self.ticketNumber = ticketNumber
+            self.error = error
+        }
+    }
+
+    /// Messages delivered (and recorded as delivered).
+    public var delivered = 0
+    /// Deliveries that failed this round, dead ones included.
+    public var failed = 0
+    /// Ids of messages that failed their last allowed attempt and will not be tried again.
+    public var dead: [String] = []
+    /// Every problem, in the order met.
+    public var errors: [Failure] = []
+
+    /// An empty report.
+    public init() {}
+}

@@ -1,0 +1,70 @@
+import Foundation
+import FormrunnerCore
+
+/// Delivers the outbox: hands each due message to the notifier and records the outcome.
+///
+/// A message is marked delivered only after the notifier returns; a failure is recorded with the
+/// next attempt from the ``RetryPolicy`` (the store counts the attempt), and after the last allowed
+/// attempt the message stays failed with its next attempt at `Date.distantFuture` (dead-lettered).
+/// Messages are never dropped; one delivered but not recorded (a crash, a store error) is offered
+/// again, and notifiers recognise it by its id.
+public struct OutboxDispatcher: Sendable {
+    /// Where the outbox lives.
+    public var store: any TicketStore
+    /// Who delivers.
+    public var notifier: any Notifier
+    /// When failed messages are retried.
+    public var policy: RetryPolicy
+
+    /// A dispatcher delivering `store`'s outbox through `notifier`.
+    public init(store: any TicketStore, notifier: any Notifier, policy: RetryPolicy = .standard) {
+        self.store = store
+        self.notifier = notifier
+        self.policy = policy
+    }
+
+    /// Delivers up to `limit` messages due at `now`, oldest first, one at a time.
+    public func deliverDue(at now: Date, limit: Int) async -> DispatchReport {
+        var report = DispatchReport()
+        let messages: [OutboxMessage]
+        do {
+            messages = try await store.pendingOutbox(at: now, limit: limit)
+        } catch {
+            report.errors.append(.init(messageID: nil, ticketNumber: nil, error: "cannot read the outbox: \(error)"))
+            return report
+        }
+        for message in messages {
+            await deliver(message, at: now, into: &report)
+        }
+        return report
+    }
+
+    private func deliver(_ message: OutboxMessage, at now: Date, into report: inout DispatchReport) async {
+        let failure = { (text: String) in
+            DispatchReport.Failure(messageID: message.id, ticketNumber: message.ticketNumber, error: text)
+        }
+        do {
+            try await notifier.deliver(message)
+        } catch {
+            let failures = message.attempts + 1
+            let next = policy.nextAttempt(afterFailures: failures, at: now)
+            report.failed += 1
+            if next == nil { report.dead.append(message.id) }
+            let reason = "\(notifier.name): \(error)"
+            report.errors.append(failure(next == nil ? "\(reason) (attempt \(failures) of \(policy.maxAttempts); given up)"
+                                                     : "\(reason) (attempt \(failures) of \(policy.maxAttempts))"))
+            do {
+                try await store.markFailed(message.id, error: reason, nextAttemptAt: next ?? .distantFuture)
+            } catch {
+                report.errors.append(failure("cannot record the failed delivery: \(error)"))
+            }
+            return
+        }
+        do {
+            try await store.markDelivered(message.id, at: now)
+            report.delivered += 1
+        } catch {
+            report.errors.append(failure("delivered, but cannot record it (it will be offered again): \(error)"))
+        }
+    }
+}

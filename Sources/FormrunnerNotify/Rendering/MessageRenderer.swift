@@ -1,0 +1,99 @@
+import Foundation
+import FormrunnerCore
+
+/// Turns a notification request into an outbox message by rendering its e-mail template.
+///
+/// Templates (`Workflows/templates/NAME.mustache`) start with a `Subject: …` line, a blank line, then
+/// the plain-text body. They see:
+///
+/// | key | value |
+/// |---|---|
+/// | `ticket.number`, `ticket.title` | the ticket |
+/// | `ticket.status`, `ticket.status_id` | the current status's label and id |
+/// | `ticket.previous_status` | the label of the status before the event, if it changed |
+/// | `ticket.form_title`, `ticket.form_id` | the form it was filed with |
+/// | `ticket.account` | the account it is about, if any |
+/// | `requester.name`, `requester.email` | who asked (the name falls back to the e-mail) |
+/// | `message` | the text that came with the event, if any |
+/// | `event` | the event (`create` for a new ticket) |
+/// | `desk.name` | the support desk's name |
+/// | life cycle `variables` | each rendered first with the keys above (`survey_url`) |
+///
+/// Nothing is HTML-escaped: e-mails are plain text. The subject is forced onto one line.
+public struct MessageRenderer: Sendable {
+    /// The catalog whose templates are rendered.
+    public var catalog: Catalog
+    /// The support desk's name, `desk.name` in templates.
+    public var deskName: String
+    /// The language labels are shown in (falling back to English).
+    public var language: String
+
+    /// A renderer for the templates of `catalog`.
+    public init(catalog: Catalog, deskName: String = "Support", language: String = "en") {
+        self.catalog = catalog
+        self.deskName = deskName
+        self.language = language
+    }
+
+    /// Renders `request` about `ticket` into a message to `address`, created `now` with the id `id`.
+    ///
+    /// - Throws: ``MessageRenderError`` when the template is missing, has no `Subject:` line or is
+    ///   not valid Mustache.
+    public func message(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
+                        address: String, now: Date, id: String) throws(MessageRenderError) -> OutboxMessage {
+        let context = try self.context(for: request, ticket: ticket, lifecycle: lifecycle)
+        let email = try render(template: request.template, context: context)
+        return OutboxMessage(id: id, ticketNumber: ticket.number, recipient: request.recipient, address: address,
+                             template: request.template, subject: email.subject, body: email.body, createdAt: now)
+    }
+
+    /// Renders the template called `name` with `context` (plus `desk.name`), e.g. for a one-time
+    /// code that belongs to no ticket yet.
+    public func render(template name: String, context: TemplateContext) throws(MessageRenderError) -> RenderedEmail {
+        guard let source = catalog.templates[name] else { throw .templateNotFound(name) }
+        let template = try EmailTemplate(name: name, source: source)
+        var context = context
+        if context["desk.name"] == nil { context["desk.name"] = deskName }
+        let object = context.mustacheObject
+        return RenderedEmail(subject: template.subject.render(object), body: template.body.render(object))
+    }
+
+    /// What the template of `request` sees, life cycle variables included.
+    public func context(for request: NotificationRequest, ticket: Ticket,
+                        lifecycle: LifecycleDefinition) throws(MessageRenderError) -> TemplateContext {
+        var context = TemplateContext()
+        context["ticket.number"] = String(ticket.number)
+        context["ticket.title"] = ticket.title
+        context["ticket.status_id"] = ticket.status
+        context["ticket.status"] = label(of: ticket.status, in: lifecycle)
+        context["ticket.previous_status"] = request.previousStatus.map { label(of: $0, in: lifecycle) }
+        context["ticket.form_id"] = ticket.formID
+        context["ticket.form_title"] = catalog.forms[ticket.formID]?.title.text(in: language) ?? ticket.formID
+        context["ticket.account"] = ticket.account
+        let name = ticket.requester.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        context["requester.name"] = name.isEmpty ? ticket.requester.email : name
+        context["requester.email"] = ticket.requester.email
+        if let message = request.message, !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            context["message"] = message
+        }
+        context["event"] = request.event
+        context["desk.name"] = deskName
+        let base = context.mustacheObject
+        for (key, source) in lifecycle.variables.sorted(by: { $0.key < $1.key }) where context[key] == nil {
+            do {
+                context[key] = try EmailTemplate.compile(source, name: key).render(base)
+            } catch {
+                if case .invalidTemplate(_, let reason) = error {
+                    throw .invalidVariable(key, lifecycle: lifecycle.id, reason: reason)
+                }
+                throw error
+            }
+        }
+        return context
+    }
+
+    /// The label of status `id`, or the id if the life cycle has no such status.
+    private func label(of id: String, in lifecycle: LifecycleDefinition) -> String {
+        lifecycle.status(id)?.label.text(in: language) ?? id
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The subject and plain-text body of a rendered template.
+public struct RenderedEmail: Hashable, Sendable {
+    /// One line: never contains CR, LF or other control characters.
+    public var subject: String
+    /// Plain text with `\n` line ends, ending with exactly one newline.
+    public var body: String
+
+    /// Makes a subject safe for a header and a body uniform.
+    public init(subject: String, body: String) {
+        self.subject = Self.headerSafe(subject)
+        self.body = Self.normalizedBody(body)
+    }
+
+    /// `text` on one line: each line break (CR, LF, CRLF, U+2028…) and every other control character
+    /// becomes a space, so text from users can never start a new header.
+    public static func headerSafe(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            let isControl = character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            result.append(character.isNewline || isControl ? " " : character)
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `\n` line ends, no trailing blank lines, one final newline.
+    static func normalizedBody(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        while let last = text.last, last == "\n" || last == " " || last == "\t" { text.removeLast() }
+        return text + "\n"
+    }
+}

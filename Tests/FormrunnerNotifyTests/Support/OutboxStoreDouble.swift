@@ -1,0 +1,51 @@
+import Foundation
+import FormrunnerCore
+
+/// A minimal in-memory `TicketStore` for dispatcher tests: only the outbox is real.
+actor OutboxStoreDouble: TicketStore {
+    private(set) var messages: [OutboxMessage]
+    private(set) var failureLog: [(id: String, nextAttemptAt: Date)] = []
+
+    init(_ messages: [OutboxMessage]) {
+        self.messages = messages
+    }
+
+    func message(_ id: String) -> OutboxMessage? { messages.first { $0.id == id } }
+
+    func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        throw TicketStoreError.unavailable("not supported by the test double")
+    }
+    func ticket(_ number: Int64) async throws -> Ticket? { nil }
+    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
+        messages += outbox
+    }
+    func history(_ number: Int64) async throws -> [HistoryEntry] { [] }
+    func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { [] }
+    func count(status: String?) async throws -> Int { 0 }
+    func search(_ text: String, limit: Int) async throws -> [Ticket] { [] }
+    func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] { [] }
+
+    func outbox(for number: Int64) async throws -> [OutboxMessage] {
+        messages.filter { $0.ticketNumber == number }
+    }
+
+    func pendingOutbox(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
+        Array(messages.filter { $0.deliveredAt == nil && $0.nextAttemptAt <= instant }
+            .sorted { $0.createdAt < $1.createdAt }.prefix(limit))
+    }
+
+    func markDelivered(_ id: String, at instant: Date) async throws {
+        guard let index = messages.firstIndex(where: { $0.id == id }) else { throw TicketStoreError.unavailable("no message \(id)") }
+        messages[index].deliveredAt = instant
+        messages[index].lastError = nil
+    }
+
+    func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws {
+        guard let index = messages.firstIndex(where: { $0.id == id }) else { throw TicketStoreError.unavailable("no message \(id)") }
+        messages[index].attempts += 1
+        messages[index].lastError = error
+        messages[index].nextAttemptAt = nextAttemptAt
+        failureLog.append((id, nextAttemptAt))
+    }
+}
