@@ -1,8 +1,10 @@
 import ArgumentParser
+import Foundation
+import FormrunnerCore
 
 /// The `formrunner` command: validates, shows and runs a catalog of YAML forms and workflows.
 @main
-struct Formrunner: ParsableCommand {
+struct Formrunner: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formrunner",
         abstract: "A form and workflow engine driven by YAML definitions.",
@@ -12,6 +14,31 @@ struct Formrunner: ParsableCommand {
         files tickets and moves them through their statuses.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Forms.self, Workflows.self, Schema.self]
+        subcommands: [Validate.self, Forms.self, Workflows.self, Tickets.self, Tick.self, Deliver.self, Schema.self]
     )
+
+    /// Runs the command; refusals and failures print `formrunner: reason` on standard error and exit 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            fail(failure.description)
+        } catch let failure as TicketDesk.Failure {
+            fail(failure.description)
+        } catch let failure as TicketStoreError {
+            fail(failure.description)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        Output.printError("formrunner: " + message.terminalSafe + "\n")
+        Foundation.exit(1)
+    }
 }

@@ -62,3 +62,12 @@ extension Array where Element == Diagnostic {
         }.map(\.element)
     }
 }
+
+/// Diagnostics thrown together, for APIs that fail with located problems.
+public struct DiagnosticsError: Error, Hashable, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}

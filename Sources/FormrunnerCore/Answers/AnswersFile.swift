@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads answers given as a file (YAML or JSON: a mapping from field id to a value or a list) and as
+/// `field=value` settings, with the same strict reader as the definitions.
+public enum AnswersFile {
+    /// The answers in `data` read from `path`, or every problem with its location.
+    public static func read(_ data: Data, path: String) -> Result<[String: RawAnswer], DiagnosticsError> {
+        let result = YAMLReader().read(data, path: path)
+        guard !result.diagnostics.hasErrors, let root = result.root else { return .failure(DiagnosticsError(result.diagnostics)) }
+        guard case .mapping(let mapping) = root else {
+            return .failure(DiagnosticsError([.error("expected a mapping from field id to answer", at: root.location)]))
+        }
+        var answers: [String: RawAnswer] = [:]
+        var problems: [Diagnostic] = []
+        for entry in mapping.entries {
+            switch entry.value {
+            case .scalar(let scalar):
+                answers[entry.key.value] = .single(scalar.isNull ? "" : scalar.value)
+            case .sequence(let sequence):
+                var items: [String] = []
+                for item in sequence.items {
+                    guard case .scalar(let scalar) = item else {
+                        problems.append(.error("expected plain values in the list for '\(entry.key.value)'", at: item.location))
+                        continue
+                    }
+                    items.append(scalar.value)
+                }
+                answers[entry.key.value] = .list(items)
+            case .mapping(let nested):
+                problems.append(.error("expected a value or a list for '\(entry.key.value)', found a mapping", at: nested.location))
+            }
+        }
+        return problems.isEmpty ? .success(answers) : .failure(DiagnosticsError(problems))
+    }
+
+    /// `field=value` → (field, value); `nil` when there is no `=` or no field.
+    public static func setting(_ text: String) -> (field: String, value: String)? {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+    }
+
+    /// Adds `--set` settings to answers: a repeated field becomes a list (for multichoice and files).
+    public static func merging(_ settings: [(field: String, value: String)], into answers: [String: RawAnswer]) -> [String: RawAnswer] {
+        var answers = answers
+        var fromSettings: [String: [String]] = [:]
+        var order: [String] = []
+        for (field, value) in settings {
+            if fromSettings[field] == nil { order.append(field) }
+            fromSettings[field, default: []].append(value)
+        }
+        for field in order {
+            let values = fromSettings[field] ?? []
+            answers[field] = values.count == 1 ? .single(values[0]) : .list(values)
+        }
+        return answers
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The stable JSON shape of a ticket (`tickets show --json`, `tickets list --json`).
+///
+/// Answers keep their kind as a key: `{"text": "…"}`, `{"number": 12}`, `{"date": "2026-01-31"}`,
+/// `{"choice": "production"}`, `{"choices": ["a", "b"]}`, `{"boolean": true}`,
+/// `{"files": [{"name", "size", "mediaType", "sha256"}]}`. Instants are ISO-8601 in UTC.
+public struct TicketDocument: Encodable, Sendable {
+    /// A timer as shown.
+    public struct Timer: Encodable, Sendable {
+        public var event: String
+        public var dueAt: Date
+
+        enum CodingKeys: String, CodingKey { case event, dueAt = "due_at" }
+    }
+
+    /// A message as shown.
+    public struct Message: Encodable, Sendable {
+        public var id: String
+        public var to: String
+        public var template: String
+        public var subject: String
+        public var deliveredAt: Date?
+        public var attempts: Int
+        public var lastError: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, to, template, subject, attempts, deliveredAt = "delivered_at", lastError = "last_error"
+        }
+    }
+
+    public var number: Int64
+    public var status: String
+    public var statusLabel: String
+    public var title: String
+    public var form: String
+    public var formVersion: Int
+    public var workflow: String?
+    public var lifecycle: String
+    public var requester: Requester
+    public var account: String?
+    public var answers: [String: AnswerValue]?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var lastInteractionAt: Date
+    public var version: Int
+    public var timers: [Timer]
+    public var history: [HistoryEntry]?
+    public var messages: [Message]?
+
+    enum CodingKeys: String, CodingKey {
+        case number, status, statusLabel = "status_label", title, form, formVersion = "form_version", workflow, lifecycle
+        case requester, account, answers, createdAt = "created_at", updatedAt = "updated_at"
+        case lastInteractionAt = "last_interaction_at", version, timers, history, messages
+    }
+
+    /// A ticket; `history` and `outbox` are included when given (for `show`).
+    public init(_ ticket: Ticket, statusLabel: String, includeAnswers: Bool = true, history: [HistoryEntry]? = nil,
+                outbox: [OutboxMessage]? = nil) {
+        number = ticket.number
+        status = ticket.status
+        self.statusLabel = statusLabel
+        title = ticket.title
+        form = ticket.formID
+        formVersion = ticket.formVersion
+        workflow = ticket.workflowID
+        lifecycle = ticket.lifecycleID
+        requester = ticket.requester
+        account = ticket.account
+        answers = includeAnswers ? ticket.answers : nil
+        createdAt = ticket.createdAt
+        updatedAt = ticket.updatedAt
+        lastInteractionAt = ticket.lastInteractionAt
+        version = ticket.version
+        timers = ticket.timers.map { Timer(event: $0.event, dueAt: $0.dueAt) }
+        self.history = history
+        messages = outbox?.map {
+            Message(id: $0.id, to: $0.address, template: $0.template, subject: $0.subject, deliveredAt: $0.deliveredAt,
+                    attempts: $0.attempts, lastError: $0.lastError)
+        }
+    }
+}

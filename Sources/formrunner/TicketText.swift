@@ -1,0 +1,94 @@
+import Foundation
+import FormrunnerCore
+
+/// Tickets as text and JSON for the ticket commands.
+enum TicketText {
+    /// A page of tickets in JSON.
+    struct Page: Encodable {
+        var tickets: [TicketDocument]
+        var page: Int
+        var limit: Int
+        var total: Int
+    }
+
+    static func document(_ ticket: Ticket, session: DeskSession, full: Bool) -> TicketDocument {
+        TicketDocument(ticket, statusLabel: session.label(ticket), includeAnswers: full)
+    }
+
+    static func table(_ tickets: [Ticket], session: DeskSession) -> String {
+        let width = tickets.map { session.label($0).count }.max() ?? 0
+        return tickets.map { ticket in
+            let status = session.label(ticket).padding(toLength: width, withPad: " ", startingAt: 0)
+            return String(format: "%6lld  ", ticket.number) + "\(status)  \(day(ticket.updatedAt))  \(ticket.title)  <\(ticket.requester.email)>"
+        }.joined(separator: "\n") + (tickets.isEmpty ? "" : "\n")
+    }
+
+    static func details(_ ticket: Ticket, history: [HistoryEntry], outbox: [OutboxMessage], session: DeskSession) -> String {
+        var out = "Ticket \(ticket.number): \(ticket.title)\n"
+        out += "  Status:    \(session.label(ticket))\n"
+        out += "  Form:      \(ticket.formID) (version \(ticket.formVersion))\n"
+        out += "  Requester: \(ticket.requester.name.map { "\($0) " } ?? "")<\(ticket.requester.email)>\n"
+        if let account = ticket.account { out += "  Account:   \(account)\n" }
+        for timer in ticket.timers { out += "  Timer:     \(timer.event) at \(stamp(timer.dueAt))\n" }
+        if let form = session.catalog.forms[ticket.formID] {
+            out += "Answers:\n"
+            for field in form.fields {
+                guard let value = ticket.answers[field.id] else { continue }
+                let shown = field.type == .secret ? "••••••" : display(value, field: field)
+                out += "  \(field.label.english): \(shown.replacingOccurrences(of: "\n", with: "\n    "))\n"
+            }
+        }
+        out += "History:\n"
+        for entry in history {
+            let move = entry.from.map { "\(session.label(status: $0)) → \(session.label(status: entry.to))" } ?? session.label(status: entry.to)
+            out += "  \(stamp(entry.at))  \(entry.actor.rawValue)  \(entry.event)  \(move)\(entry.message.map { ": \($0)" } ?? "")\n"
+        }
+        if !outbox.isEmpty {
+            out += "Messages:\n"
+            for message in outbox {
+                let state = message.deliveredAt.map { "sent \(stamp($0))" } ?? "waiting (\(message.attempts) attempt(s))"
+                out += "  \(message.address)  \(message.subject)  [\(state)]\n"
+            }
+        }
+        return out
+    }
+
+    static func display(_ value: AnswerValue, field: FieldDefinition) -> String {
+        switch value {
+        case .choice(let id): return field.option(id)?.label.english ?? id
+        case .choices(let ids): return ids.map { field.option($0)?.label.english ?? $0 }.joined(separator: ", ")
+        case .files(let files): return files.map { "\($0.name) (\(FileLimits.describe(size: $0.size)), sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
+        case .boolean(let yes): return yes ? "yes" : "no"
+        default: return value.plainText
+        }
+    }
+
+    static func stamp(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
+    static func day(_ date: Date) -> String {
+        String(stamp(date).prefix(10))
+    }
+}
+
+extension DeskSession {
+    /// The label of a ticket's status.
+    func label(_ ticket: Ticket) -> String {
+        catalog.lifecycles[ticket.lifecycleID]?.status(ticket.status)?.label.english ?? ticket.status
+    }
+
+    /// The label of a status id in any life cycle.
+    func label(status: String) -> String {
+        catalog.lifecycles.values.lazy.compactMap { $0.status(status)?.label.english }.first ?? status
+    }
+
+    /// A status id from an id or a label, or a usage error with a hint.
+    func statusID(_ text: String) throws -> String {
+        let statuses = catalog.lifecycles.values.flatMap(\.statuses)
+        if let exact = statuses.first(where: { $0.id == text || $0.label.english.lowercased() == text.lowercased() }) {
+            return exact.id
+        }
+        throw CommandFailure("unknown status '\(text)'" + Suggestion.hintOrList(for: text, in: Array(Set(statuses.map(\.id))).sorted()))
+    }
+}
