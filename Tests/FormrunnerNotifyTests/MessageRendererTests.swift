@@ -84,6 +84,9 @@ struct MessageRendererTests {
         #expect(!message.body.contains("&amp;") && !message.body.contains("&lt;") && !message.body.contains("&quot;"))
         let comment = try render("comment", message: "a < b && c > d")
         #expect(comment.body.contains("a < b && c > d"))
+        let literal = try render("solved", ticket: Sample.ticket(title: "{{desk.name}} {{{survey_url}}}"), message: "{{#x}}")
+        #expect(literal.subject.hasSuffix("solved: {{desk.name}} {{{survey_url}}}"), "user text is never re-parsed")
+        #expect(literal.body.contains("\n\n{{#x}}\n\n"))
     }
 
     @Test("the requester's name falls back to the e-mail")

@@ -86,6 +86,7 @@ public enum MaildirError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A file could not be created.
     case cannotWrite(String)
 
+    /// The problem in one sentence.
     public var description: String {
         switch self {
         case .cannotWrite(let path): return "cannot create '\(path)'"

@@ -4,6 +4,7 @@ public struct DispatchReport: Hashable, Sendable {
     public struct Failure: Hashable, Sendable {
         /// The message concerned, or `nil` when the outbox itself could not be read.
         public var messageID: String?
+        /// The ticket the message is about.
         public var ticketNumber: Int64?
         /// What went wrong.
         public var error: String

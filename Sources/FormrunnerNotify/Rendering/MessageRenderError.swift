@@ -11,6 +11,7 @@ public enum MessageRenderError: Error, Hashable, Sendable, CustomStringConvertib
     /// A life cycle's template variable is not valid Mustache.
     case invalidVariable(String, lifecycle: String, reason: String)
 
+    /// The problem in one sentence, naming the template.
     public var description: String {
         switch self {
         case .templateNotFound(let name):

@@ -5,10 +5,14 @@ import FormrunnerCore
 actor OutboxStoreDouble: TicketStore {
     private(set) var messages: [OutboxMessage]
     private(set) var failureLog: [(id: String, nextAttemptAt: Date)] = []
+    /// How many `markDelivered` calls fail before they succeed (a store outage after delivery).
+    private var markDeliveredFailures = 0
 
     init(_ messages: [OutboxMessage]) {
         self.messages = messages
     }
+
+    func failMarkDelivered(times: Int) { markDeliveredFailures = times }
 
     func message(_ id: String) -> OutboxMessage? { messages.first { $0.id == id } }
 
@@ -36,6 +40,10 @@ actor OutboxStoreDouble: TicketStore {
     }
 
     func markDelivered(_ id: String, at instant: Date) async throws {
+        if markDeliveredFailures > 0 {
+            markDeliveredFailures -= 1
+            throw TicketStoreError.unavailable("database is locked")
+        }
         guard let index = messages.firstIndex(where: { $0.id == id }) else { throw TicketStoreError.unavailable("no message \(id)") }
         messages[index].deliveredAt = instant
         messages[index].lastError = nil
