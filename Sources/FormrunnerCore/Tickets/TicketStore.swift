@@ -21,7 +21,8 @@ import Foundation
 ///   content-addressed storage in the same `create` (a file whose content does not match its digest
 ///   is refused). Every attachment the new ticket's `files` answers name must be among `files` or
 ///   already stored, else ``TicketStoreError/invalid(_:)``.
-/// - **Outbox**: messages wait until `markDelivered`; `markFailed` records the error and the next
+/// - **Outbox**: messages wait until `markDelivered`; both it and `markFailed` add one to `attempts`;
+///   `markFailed` records the error and the next
 ///   attempt. `pendingOutbox(at:limit:)` lists undelivered messages whose next attempt is due.
 ///   Messages are filed under the ticket being written, whatever their `ticketNumber` said; an id
 ///   already in the outbox is refused with ``TicketStoreError/invalid(_:)``, an unknown id given to
