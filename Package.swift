@@ -67,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormrunnerSQLiteTests",
-            dependencies: ["FormrunnerCore", "FormrunnerSQLite"],
+            // GRDB directly too: some tests open the file as another process would.
+            dependencies: ["FormrunnerCore", "FormrunnerSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
