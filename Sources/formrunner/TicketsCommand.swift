@@ -38,19 +38,7 @@ extension Tickets {
 
         func run() async throws {
             let session = try DeskSession(global)
-            var raw: [String: RawAnswer] = [:]
-            if let answers {
-                guard let data = FileManager.default.contents(atPath: answers) else {
-                    throw CommandFailure("cannot read the answers file '\(answers)'")
-                }
-                switch AnswersFile.read(data, path: answers) {
-                case .success(let read): raw = read
-                case .failure(let error):
-                    Output.report(error.diagnostics, sources: [answers: String(decoding: data, as: UTF8.self)])
-                    throw ExitCode(1)
-                }
-            }
-            raw = AnswersFile.merging(settings.compactMap(AnswersFile.setting), into: raw)
+            let raw = try AnswerInput.read(file: answers, settings: settings)
             let ticket = try await session.desk.create(formID: form, answers: raw,
                                                        requester: Requester(email: requester, name: name),
                                                        workflowID: workflow, account: account, at: session.now)

@@ -48,13 +48,21 @@ public struct TicketDesk: Sendable {
             throw Failure.unknownForm(formID, hint: Suggestion.hint(for: formID, in: catalog.forms.keys.sorted()))
         }
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
-        let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
-        guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: formID) }
-        let checked: FormAnswers.Checked
         switch FormAnswers(form: form).check(answers) {
-        case .success(let value): checked = value
-        case .failure(let problems): throw Failure.invalidAnswers(problems)
+        case .success(let checked):
+            return try await create(form: form, checked: checked, requester: requester, workflowID: workflowID,
+                                    account: account, at: now)
+        case .failure(let problems):
+            throw Failure.invalidAnswers(problems)
         }
+    }
+
+    /// Files a ticket from answers already checked against `form`.
+    public func create(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
+                       account: String?, at now: Date) async throws -> Ticket {
+        guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
+        let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
+        guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
         let draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
                            status: "", title: Self.title(of: form, answers: checked.values), requester: requester,
                            account: account, answers: checked.values, createdAt: now)

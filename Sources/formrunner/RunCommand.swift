@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import FormrunnerCore
+
+/// `formrunner run WORKFLOW`: walks an entry flow and files a ticket.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Walk an entry flow (log-in, checks, identification, subject, form) and file a ticket.",
+        discussion: """
+        Interactive in a terminal. With --no-input it is a script's twin: every answer comes from \
+        --answers FILE and --set field=value (the identification fields such as name and account, \
+        `subject` for flows with a subject step, then the form's fields), and every missing or \
+        invalid answer is listed at once by field id. `formrunner forms show ID --json` tells what a form asks.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The entry flow, e.g. technical-support.") var workflow: String
+    @Option(help: ArgumentHelp("A YAML or JSON file mapping field ids to answers.", valueName: "file")) var answers: String?
+    @Option(name: .customLong("set"), help: ArgumentHelp("An answer, field=value (repeat for lists).", valueName: "field=value"))
+    var settings: [String] = []
+    @Flag(name: .customLong("no-input"), help: "Never prompt: take every answer from --answers and --set.") var noInput = false
+    @Option(help: "With --no-input: the requester's e-mail (the script acts for them; log-in steps are skipped).")
+    var requester: String?
+    @Flag(help: "Print the ticket as JSON (with --no-input).") var json = false
+
+    func validate() throws {
+        for setting in settings where AnswersFile.setting(setting) == nil {
+            throw ValidationError("'\(setting)' is not field=value")
+        }
+        if noInput, requester == nil { throw ValidationError("--no-input needs --requester EMAIL") }
+    }
+
+    func run() async throws {
+        let session = try DeskSession(global)
+        guard let flow = session.catalog.workflows[workflow] else {
+            throw CatalogSession.unknown("workflow", workflow, among: session.catalog.workflows.keys)
+        }
+        let raw = try AnswerInput.read(file: answers, settings: settings)
+        guard noInput else {
+            throw CommandFailure("the interactive run is not available yet; use --no-input with --answers/--set and --requester")
+        }
+        let resolved: FlowAnswers.Resolved
+        switch FlowAnswers(catalog: session.catalog, flow: flow).check(raw, accounts: nil) {
+        case .success(let value): resolved = value
+        case .failure(let problems): throw TicketDesk.Failure.invalidAnswers(problems)
+        }
+        var name: String?
+        if case .text(let text)? = resolved.identity["name"] { name = text }
+        var account: String?
+        if case .text(let text)? = resolved.identity["account"] { account = text }
+        let ticket = try await session.desk.create(form: resolved.form, checked: resolved.answers,
+                                                   requester: Requester(email: requester ?? "", name: name),
+                                                   workflowID: flow.id, account: account, at: session.now)
+        await session.deliver()
+        if json {
+            Output.print(try Output.json(TicketText.document(ticket, session: session, full: true)))
+        } else {
+            Output.print("Ticket \(ticket.number) created: \(ticket.title) [\(session.label(ticket))]\n")
+        }
+    }
+}
+
+/// Answers given on the command line: a file and `--set` settings.
+enum AnswerInput {
+    static func read(file: String?, settings: [String]) throws -> [String: RawAnswer] {
+        var raw: [String: RawAnswer] = [:]
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure("cannot read the answers file '\(file)'")
+            }
+            switch AnswersFile.read(data, path: file) {
+            case .success(let read): raw = read
+            case .failure(let error):
+                Output.report(error.diagnostics, sources: [file: String(decoding: data, as: UTF8.self)])
+                throw ExitCode(1)
+            }
+        }
+        return AnswersFile.merging(settings.compactMap(AnswersFile.setting), into: raw)
+    }
+}
