@@ -48,6 +48,7 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        try ticket.requireStorable()
         if let submissionKey, let existing = try await existingTicket(submissionKey: submissionKey) {
             throw TicketStoreError.duplicateSubmission(existing: existing)
         }
@@ -79,9 +80,8 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        guard ticket.version == expectedVersion + 1 else {
-            throw TicketStoreError.invalid("ticket \(ticket.number) is written as version \(ticket.version) over version \(expectedVersion); the new version must be \(expectedVersion + 1)")
-        }
+        try ticket.requireVersion(following: expectedVersion)
+        try ticket.requireStorable()
         let stored = ticket.storedForm
         try await write { db in
             var arguments = try TicketRows.arguments(stored)

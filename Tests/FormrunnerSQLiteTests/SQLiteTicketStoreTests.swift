@@ -52,12 +52,10 @@ struct SQLiteTicketStoreTests {
     func concurrentOpening() async throws {
         try await withScratchFolder { folder in
             let file = path(in: folder)
+            let stores = try ParallelOpeners.open(count: 8) { try SQLiteTicketStore(path: file) }
             let numbers = try await withThrowingTaskGroup(of: Int64.self) { group in
-                for index in 0..<8 {
-                    group.addTask {
-                        let store = try SQLiteTicketStore(path: file)
-                        return try await Samples.create(Samples.ticket(title: "opener \(index)"), in: store).number
-                    }
+                for (index, store) in stores.enumerated() {
+                    group.addTask { try await Samples.create(Samples.ticket(title: "opener \(index)"), in: store).number }
                 }
                 return try await group.reduce(into: Set<Int64>()) { $0.insert($1) }
             }

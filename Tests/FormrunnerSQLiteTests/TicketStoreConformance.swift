@@ -159,6 +159,22 @@ struct TicketStoreConformance {
         }
     }
 
+    @Test("a number answer that is not finite is refused", arguments: StoreKind.all)
+    func nonFiniteNumber(kind: StoreKind) async throws {
+        try await kind.withStore { store, _ in
+            await #expect(throws: TicketStoreError.self) {
+                try await Samples.create(Samples.ticket(answers: ["amount": .number(.infinity)]), in: store)
+            }
+            let ticket = try await Samples.create(Samples.ticket(), in: store)
+            var next = Samples.next(ticket, status: "working", at: 1)
+            next.answers["amount"] = .number(.nan)
+            await #expect(throws: TicketStoreError.self) {
+                try await store.update(next, expectedVersion: 1, history: [], outbox: [])
+            }
+            #expect(try await store.ticket(1) == ticket)
+        }
+    }
+
     @Test("a duplicate submission key is refused and nothing is written", arguments: StoreKind.all)
     func duplicateSubmission(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

@@ -22,6 +22,7 @@ public actor InMemoryTicketStore: TicketStore {
 
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        try ticket.requireStorable()
         if let submissionKey, let existing = submissionKeys[submissionKey] {
             throw TicketStoreError.duplicateSubmission(existing: existing)
         }
@@ -50,9 +51,8 @@ public actor InMemoryTicketStore: TicketStore {
     }
 
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        guard ticket.version == expectedVersion + 1 else {
-            throw TicketStoreError.invalid("ticket \(ticket.number) is written as version \(ticket.version) over version \(expectedVersion); the new version must be \(expectedVersion + 1)")
-        }
+        try ticket.requireVersion(following: expectedVersion)
+        try ticket.requireStorable()
         guard let current = tickets[ticket.number] else { throw TicketStoreError.notFound(ticket.number) }
         guard current.version == expectedVersion else {
             throw TicketStoreError.conflict(number: ticket.number, expected: expectedVersion, actual: current.version)

@@ -9,8 +9,11 @@ import Foundation
 /// - `postgres://…` or `postgresql://…`, recognised so that the command line can say it is not
 ///   available yet rather than mistake it for a file name.
 public enum TicketStoreURL: Hashable, Sendable, CustomStringConvertible {
+    /// An SQLite file; a relative path is relative to the working directory.
     case sqlite(path: String)
+    /// A store in memory, gone when the process ends.
     case memory
+    /// A PostgreSQL server, as written; not available yet.
     case postgres(url: String)
 
     /// `sqlite:.formrunner/tickets.sqlite`, relative to the working directory.
@@ -18,7 +21,9 @@ public enum TicketStoreURL: Hashable, Sendable, CustomStringConvertible {
 
     /// A store location that could not be read.
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The location as given.
         public var text: String
+        /// Why it cannot be used.
         public var reason: String
 
         public var description: String { "cannot use '\(text)' as a ticket store: \(reason)" }

@@ -42,3 +42,24 @@ extension OutboxMessage {
         return copy
     }
 }
+
+extension Ticket {
+    /// Refuses what no store can keep: a `number` answer that is not finite (JSON has no NaN or infinity).
+    public func requireStorable() throws(TicketStoreError) {
+        for key in answers.keys.sorted() {
+            if case .number(let value) = answers[key], !value.isFinite {
+                throw .invalid("the answer to \(key) is \(value), which cannot be stored")
+            }
+        }
+    }
+}
+
+extension Ticket {
+    /// Refuses an update whose version does not follow `expectedVersion` by one: writing the same
+    /// version again would let a later stale writer through.
+    public func requireVersion(following expectedVersion: Int) throws(TicketStoreError) {
+        guard version == expectedVersion + 1 else {
+            throw .invalid("ticket \(number) is written as version \(version) over version \(expectedVersion); the new version must be \(expectedVersion + 1)")
+        }
+    }
+}
