@@ -11,12 +11,15 @@ public final class LinePrompter: Prompter {
     private let input: FileHandle
     private let output: FileHandle
     private var reader: LineReader
+    /// Whether the input is a terminal, which echoes answers itself.
+    private let inputIsTerminal: Bool
 
     /// A prompter reading answers from `input` and writing questions to `output`.
     public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) {
         self.input = input
         self.output = output
         reader = LineReader(descriptor: input.fileDescriptor)
+        inputIsTerminal = isatty(input.fileDescriptor) == 1
     }
 
     public func say(_ text: String, style: MessageStyle) {
@@ -35,7 +38,7 @@ public final class LinePrompter: Prompter {
         var text = Tone.strong.apply(label.singleLine)
         if let note, !note.isEmpty { text += " " + note.singleLine }
         text += "\n"
-        if let help, !help.isBlank { text += "  " + Tone.subdued.apply(help.singleLine) + "\n" }
+        for line in helpLines(help) { text += "  " + Tone.subdued.apply(line.singleLine) + "\n" }
         for detail in details { text += "  " + detail + "\n" }
         write(text)
     }
@@ -45,7 +48,9 @@ public final class LinePrompter: Prompter {
         write("  " + Tone.failure.apply("error: " + reason.singleLine) + "\n")
     }
 
-    /// Reads one answer after `prompt`; a masked answer is not echoed by a terminal.
+    /// Reads one answer after `prompt`; a masked answer is not echoed by a terminal. When the input
+    /// is not a terminal, the answer is written after the prompt (a masked one as a line break
+    /// only), so that the output reads as a transcript.
     func readAnswer(prompt: String = "> ", masked: Bool = false) throws(PromptInterruption) -> String {
         write(prompt)
         let echo = masked ? EchoSwitch(offOn: input.fileDescriptor) : nil
@@ -56,7 +61,9 @@ public final class LinePrompter: Prompter {
             if echo?.isActive == true { write("\n") }
         }
         switch reader.next() {
-        case .line(let line): return line
+        case .line(let line):
+            if !inputIsTerminal { write((masked ? "" : line.singleLine) + "\n") }
+            return line
         case .end:
             write("\n")
             throw .endOfInput

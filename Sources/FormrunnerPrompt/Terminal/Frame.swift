@@ -45,4 +45,14 @@ struct Frame: Equatable {
         line.append(text, tone)
         lines.append(line)
     }
+
+    /// Adds help text, one indented subdued line per line of the text.
+    mutating func add(help: String?) {
+        for line in helpLines(help) { add(indented: line, .subdued) }
+    }
+}
+
+/// The non-blank lines of a help text.
+func helpLines(_ help: String?) -> [String] {
+    (help ?? "").split(separator: "\n").map(String.init).filter { !$0.isBlank }
 }

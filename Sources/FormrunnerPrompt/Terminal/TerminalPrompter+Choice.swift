@@ -66,7 +66,7 @@ extension TerminalPrompter {
         let columns = device.size.columns
         var frame = Frame()
         frame.add(Self.header(label, note: multiple ? PromptText.multiChoiceKeys : PromptText.choiceKeys))
-        if let help { frame.add(indented: help, .subdued) }
+        frame.add(help: help)
         if !list.filter.isEmpty {
             var filter = StyledLine("  filter: ", .subdued)
             filter.append(list.filter, .accent)

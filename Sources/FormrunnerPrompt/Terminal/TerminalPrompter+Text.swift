@@ -10,7 +10,7 @@ extension TerminalPrompter {
             while true {
                 var frame = Frame()
                 frame.add(Self.header(label, note: defaultValue.map { PromptText.defaultNote($0, masked: masked) }))
-                if let help { frame.add(indented: help, .subdued) }
+                frame.add(help: help)
                 var input = StyledLine("› ", .accent)
                 input.append(masked ? String(repeating: "•", count: editor.characters.count) : editor.text)
                 frame.add(input)
@@ -47,7 +47,7 @@ extension TerminalPrompter {
             while true {
                 var frame = Frame()
                 frame.add(Self.header(label, note: PromptText.terminalMultilineHint))
-                if let help { frame.add(indented: help, .subdued) }
+                frame.add(help: help)
                 let first = frame.lines.count
                 for line in editor.lines {
                     var styled = StyledLine("│ ", .subdued)

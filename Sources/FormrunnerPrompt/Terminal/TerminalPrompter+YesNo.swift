@@ -13,7 +13,7 @@ extension TerminalPrompter {
                 if skippable { note += defaultValue == nil ? " · " + PromptText.skipHint : " · - to clear" }
                 frame.add(Self.header(label, note: note))
                 frame.cursor = (0, frame.lines[0].width)
-                if let help { frame.add(indented: help, .subdued) }
+                frame.add(help: help)
                 if let problem { frame.add(indented: "✗ " + problem, .failure) }
                 draw(frame, &renderer)
 
