@@ -21,7 +21,13 @@ struct FieldHelp {
         case .email: return "an e-mail address: name@example.com"
         case .number: return bounds(field.minimum, field.maximum, noun: "a number")
         case .multichoice:
-            return bounds(field.minimum, field.maximum, noun: "the number of options")
+            let format = { (value: Double) in AnswerValue.number(value).plainText }
+            switch (field.minimum, field.maximum) {
+            case let (low?, high?): return "choose \(format(low)) to \(format(high)) options"
+            case let (low?, nil): return "choose at least \(format(low))"
+            case let (nil, high?): return "choose at most \(format(high))"
+            case (nil, nil): return nil
+            }
         case .files:
             let limits = field.fileLimits ?? .default
             var text = "file paths separated by commas; up to \(limits.count) file(s) of at most \(FileLimits.describe(size: limits.size)) each"

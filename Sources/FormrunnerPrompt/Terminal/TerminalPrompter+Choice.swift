@@ -59,7 +59,7 @@ extension TerminalPrompter {
 
     /// How many options fit on screen at once.
     private var listRows: Int {
-        min(12, max(3, device.size.rows - 7))
+        min(15, max(3, device.size.rows - 7))
     }
 
     private func choiceFrame(_ label: String, help: String?, list: inout ChoiceList, multiple: Bool, problem: String?) -> Frame {

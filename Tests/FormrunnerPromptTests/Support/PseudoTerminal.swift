@@ -51,6 +51,17 @@ final class PseudoTerminal: @unchecked Sendable {
         return false
     }
 
+    /// Waits until the last frame drawn satisfies `condition`.
+    @discardableResult
+    func waitForFrame(timeout: TimeInterval = 5, _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition(raw.lastFrame) { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
     /// Runs `body` with a prompter on the slave side, in a thread of its own.
     func run<T: Sendable>(_ body: @escaping @Sendable (TerminalPrompter) throws(PromptInterruption) -> T) -> Outcome<T> {
         let outcome = Outcome<T>()
