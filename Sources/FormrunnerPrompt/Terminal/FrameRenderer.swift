@@ -6,8 +6,9 @@ struct FrameRenderer {
     /// The row of the cursor, counted from the frame's first row.
     private var cursorRow = 0
 
-    /// The escape sequence that replaces the previous frame with `frame`.
-    mutating func draw(_ frame: Frame, columns: Int) -> String {
+    /// The escape sequence that replaces the previous frame with `frame`, leaving the cursor where
+    /// the frame says (or at the end of its last line when `placingCursor` is false).
+    mutating func draw(_ frame: Frame, columns: Int, placingCursor: Bool = true) -> String {
         let columns = max(columns, 1)
         var output = rewind()
         var starts: [Int] = []
@@ -18,8 +19,8 @@ struct FrameRenderer {
             starts.append(row)
             row += Self.rows(of: line.width, columns: columns)
         }
-        guard let lastLine = frame.lines.indices.last else {
-            cursorRow = 0
+        guard placingCursor, let lastLine = frame.lines.indices.last else {
+            cursorRow = max(0, row - 1)
             return output
         }
         let endRow = row - 1
@@ -41,9 +42,7 @@ struct FrameRenderer {
 
     /// Draws the last frame (usually a one-line summary) and moves below it for good.
     mutating func finish(_ frame: Frame, columns: Int) -> String {
-        var last = frame
-        last.cursor = nil
-        let output = draw(last, columns: columns) + "\r\n"
+        let output = draw(frame, columns: columns, placingCursor: false) + "\r\n"
         cursorRow = 0
         return output
     }
