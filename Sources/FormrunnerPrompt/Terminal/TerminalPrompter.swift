@@ -51,7 +51,7 @@ public final class TerminalPrompter: Prompter {
         line.append(label, .strong)
         if !answer.isEmpty {
             line.append(" · ", .subdued)
-            line.append(answer, .accent)
+            line.append(answer.singleLine.truncated(to: max(10, device.size.columns - line.width - 1)), .accent)
         }
         device.write(renderer.finish(Frame(lines: [line]), columns: device.size.columns))
     }

@@ -118,7 +118,7 @@ final class PseudoTerminal: @unchecked Sendable {
         private var value: Result<T, PromptInterruption>?
         private let ready = DispatchSemaphore(value: 0)
 
-        fileprivate func set(_ result: Result<T, PromptInterruption>) {
+        func set(_ result: Result<T, PromptInterruption>) {
             lock.lock()
             value = result
             lock.unlock()
