@@ -2,6 +2,8 @@ import Foundation
 import FormrunnerCore
 
 extension LinePrompter {
+    /// Prints the options numbered and reads a number, an id or a label (without regard to case or
+    /// accents); an empty answer takes the default.
     public func askChoice(_ label: String, help: String?, options: [PromptOption], default defaultID: String?) throws(PromptInterruption) -> String {
         guard !options.isEmpty else { return defaultID ?? "" }
         let defaultNumber = options.firstIndex { $0.id == defaultID }.map { $0 + 1 }
@@ -23,6 +25,8 @@ extension LinePrompter {
         }
     }
 
+    /// Prints the options numbered and reads numbers, ids or labels separated by commas; an empty
+    /// answer keeps the defaults and `-` chooses none.
     public func askMultiChoice(_ label: String, help: String?, options: [PromptOption], defaults: [String],
                                check: ([String]) -> String?) throws(PromptInterruption) -> [String] {
         var hint = PromptText.lineMultiChoiceHint

@@ -1,4 +1,6 @@
 extension LinePrompter {
+    /// Prints the label, help and default, then reads a line (or, for multiline, lines up to a
+    /// lone `.`); an empty answer takes the default; re-asks with `error: <reason>` until `check` passes.
     public func askText(_ label: String, help: String?, default defaultValue: String?, masked: Bool, multiline: Bool,
                         check: (String) -> String?) throws(PromptInterruption) -> String {
         var details: [String] = []

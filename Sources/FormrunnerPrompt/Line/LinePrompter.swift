@@ -22,6 +22,7 @@ public final class LinePrompter: Prompter {
         inputIsTerminal = isatty(input.fileDescriptor) == 1
     }
 
+    /// Writes the message, coloured by its style when colour is on.
     public func say(_ text: String, style: MessageStyle) {
         let tone = Tone(style)
         let lines = text.terminalSafe.split(separator: "\n", omittingEmptySubsequences: false)

@@ -1,4 +1,5 @@
 extension TerminalPrompter {
+    /// A list: ↑/↓ move, typing filters, Backspace widens, Enter chooses. The default is highlighted first.
     public func askChoice(_ label: String, help: String?, options: [PromptOption], default defaultID: String?) throws(PromptInterruption) -> String {
         guard !options.isEmpty else { return defaultID ?? "" }
         return try interact(hideCursor: true) { (renderer: inout FrameRenderer) throws(PromptInterruption) -> String in
@@ -15,6 +16,7 @@ extension TerminalPrompter {
         }
     }
 
+    /// A list with check marks: Space toggles, Enter confirms (and runs `check`), typing filters.
     public func askMultiChoice(_ label: String, help: String?, options: [PromptOption], defaults: [String],
                                check: ([String]) -> String?) throws(PromptInterruption) -> [String] {
         try interact(hideCursor: true) { (renderer: inout FrameRenderer) throws(PromptInterruption) -> [String] in

@@ -1,4 +1,6 @@
 extension TerminalPrompter {
+    /// An editable input line (← → Home End, Backspace, Delete, Ctrl-U, Ctrl-W); masked input shows
+    /// one `•` per character. Multiline text opens the editor instead.
     public func askText(_ label: String, help: String?, default defaultValue: String?, masked: Bool, multiline: Bool,
                         check: (String) -> String?) throws(PromptInterruption) -> String {
         if multiline {

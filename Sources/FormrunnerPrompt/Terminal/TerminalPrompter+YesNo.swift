@@ -1,4 +1,5 @@
 extension TerminalPrompter {
+    /// A yes/no question with a default, answered with `y`, `n` or Enter.
     public func askConfirm(_ label: String, default defaultValue: Bool) throws(PromptInterruption) -> Bool {
         try askYesNo(label, help: nil, default: defaultValue, skippable: false) ?? defaultValue
     }

@@ -21,6 +21,7 @@ public final class TerminalPrompter: Prompter {
         keys = KeyDecoder(source: ByteSource(descriptor: input))
     }
 
+    /// Writes the message, coloured by its style when colour is on.
     public func say(_ text: String, style: MessageStyle) {
         let tone = Tone(style)
         let lines = text.terminalSafe.split(separator: "\n", omittingEmptySubsequences: false)
