@@ -47,10 +47,10 @@ extension PromptSuites {
 
         @Test("plain lines are used when asked, off a terminal, or on a dumb one")
         func factory() {
-            #expect(PrompterFactory.usesPlainLines(plain: true, inputIsTerminal: true, term: "xterm"))
-            #expect(PrompterFactory.usesPlainLines(plain: false, inputIsTerminal: false, term: "xterm"))
-            #expect(PrompterFactory.usesPlainLines(plain: false, inputIsTerminal: true, term: "dumb"))
-            #expect(!PrompterFactory.usesPlainLines(plain: false, inputIsTerminal: true, term: "xterm-256color"))
+            #expect(PrompterFactory.usesPlainLines(plain: true, onTerminal: true, term: "xterm"))
+            #expect(PrompterFactory.usesPlainLines(plain: false, onTerminal: false, term: "xterm"))
+            #expect(PrompterFactory.usesPlainLines(plain: false, onTerminal: true, term: "dumb"))
+            #expect(!PrompterFactory.usesPlainLines(plain: false, onTerminal: true, term: "xterm-256color"))
         }
     }
 }
