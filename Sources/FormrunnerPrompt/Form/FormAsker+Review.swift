@@ -1,0 +1,36 @@
+import FormrunnerCore
+
+extension FormAsker {
+    /// Shows every shown field with its answer (secrets as `••••`), then asks whether to send,
+    /// change an answer (and which) or cancel.
+    public func review(_ form: FormDefinition, answers: [String: AnswerValue]) throws(PromptInterruption) -> ReviewDecision {
+        let shown = Self.shownFields(of: form, given: answers)
+        let display = AnswerDisplay(language: language)
+        prompter.say("Review: " + form.title.text(in: language), style: .title)
+        for field in shown {
+            let label = field.label.text(in: language)
+            let value = answers[field.id]
+            if value == nil, field.required {
+                prompter.say("\(label): (required, no answer yet)", style: .warning)
+                continue
+            }
+            let lines = display.text(value, for: field).split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.count > 1 {
+                prompter.say(label + ":\n" + lines.map { "    " + $0 }.joined(separator: "\n"), style: .plain)
+            } else {
+                prompter.say("\(label): \(lines.first ?? "")", style: .plain)
+            }
+        }
+        var actions = [PromptOption(id: "send", label: "Send")]
+        if !shown.isEmpty { actions.append(PromptOption(id: "edit", label: "Change an answer")) }
+        actions.append(PromptOption(id: "cancel", label: "Cancel without sending"))
+        switch try prompter.askChoice("What next?", help: nil, options: actions, default: "send") {
+        case "send": return .send
+        case "edit":
+            let fields = shown.map { PromptOption(id: $0.id, label: $0.label.text(in: language)) }
+            let id = try prompter.askChoice("Which answer?", help: nil, options: fields, default: fields.first?.id)
+            return .edit(id)
+        default: return .cancel
+        }
+    }
+}
