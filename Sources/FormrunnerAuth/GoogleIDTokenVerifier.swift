@@ -11,6 +11,13 @@ public struct GoogleIdentity: Hashable, Sendable {
     public var name: String?
     /// Google's stable id for the account (`sub`).
     public var subject: String?
+
+    /// An identity (the e-mail is normalised).
+    public init(email: String, name: String?, subject: String?) {
+        self.email = UserRecord.normalizedEmail(email)
+        self.name = name
+        self.subject = subject
+    }
 }
 
 /// Checks a Google Sign-In OpenID Connect ID token against a configured key set, offline.
