@@ -13,6 +13,7 @@ import FormrunnerCore
 ///   (used once only) or an SMS code from ``requestSMSCode(email:password:now:)``.
 /// - **Google**: the ID token is verified, then its e-mail must be in the directory.
 public struct DirectoryAuthenticator: Authenticator {
+    /// `directory`.
     public let name = "directory"
     /// Who may sign in.
     public let directory: any UserDirectory
@@ -60,6 +61,9 @@ public struct DirectoryAuthenticator: Authenticator {
         return SMSChallenge(phone: phone, code: code)
     }
 
+    /// The user `credentials` prove at `now`: see the type's documentation for each method. A
+    /// password sign-in that needs a second factor and has none throws
+    /// ``AuthenticationFailure/secondFactorRequired(_:)`` listing the ones the user can give.
     public func authenticate(_ credentials: Credentials, now: Date = Date()) async throws(AuthenticationFailure) -> UserRecord {
         try requireOffered(credentials.method)
         switch credentials {
