@@ -103,4 +103,28 @@ struct OneTimeCodeStoreConformanceTests {
             #expect(try await stores.codes.verify(key: "long", codeHash: "h", now: now, maxAttempts: 5) == .accepted)
         }
     }
+
+    @Test("racing checks: the right code is accepted exactly once, wrong tries are all counted", arguments: IdentityStoreKind.all)
+    func racing(kind: IdentityStoreKind) async throws {
+        try await kind.withStores { stores in
+            let codes = stores.codes
+            let key = self.key
+            let now = self.now
+            try await issue(codes)
+            let results = try await withThrowingTaskGroup(of: OneTimeCodeCheck.self) { group in
+                for index in 0..<12 {
+                    group.addTask {
+                        try await codes.verify(key: key, codeHash: index % 3 == 0 ? "right" : "wrong", now: now, maxAttempts: 100)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.filter { $0 == .accepted }.count == 1)
+            let wrong = results.compactMap { result -> Int? in
+                if case .wrong(let remaining) = result { return remaining }
+                return nil
+            }
+            #expect(Set(wrong).count == wrong.count, "every wrong try saw its own count: \(wrong)")
+        }
+    }
 }
