@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "formrunner", targets: ["formrunner"]),
         .library(name: "FormrunnerCore", targets: ["FormrunnerCore"]),
+        .library(name: "FormrunnerAuth", targets: ["FormrunnerAuth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // The definitions model, YAML loader, validator, condition language, business
@@ -40,6 +42,17 @@ let package = Package(
         .target(
             name: "FormrunnerNotify",
             dependencies: ["FormrunnerCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings
+        ),
+        // Identity: password hashing, TOTP, one-time codes, Google ID tokens, the authenticator,
+        // and the key file that seals TOTP secrets at rest.
+        .target(
+            name: "FormrunnerAuth",
+            dependencies: [
+                "FormrunnerCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         // The terminal: raw-mode renderer, plain line mode, review screen.
@@ -74,6 +87,15 @@ let package = Package(
         .testTarget(
             name: "FormrunnerNotifyTests",
             dependencies: ["FormrunnerCore", "FormrunnerNotify"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerAuthTests",
+            dependencies: [
+                "FormrunnerCore", "FormrunnerAuth", "FormrunnerSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -25,25 +25,10 @@ public final class SQLiteTicketStore: TicketStore {
     /// folders and its schema when missing, and migrating an older schema.
     public init(path: String) throws {
         let file = URL(fileURLWithPath: path).standardizedFileURL
-        let folder = file.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw TicketStoreError.unavailable("cannot create the folder \(folder.path): \(error.localizedDescription)")
-        }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(SQLiteTicketStore.busyTimeout)
-        configuration.label = "formrunner.tickets"
         self.path = file.path
-        self.vault = AttachmentVault(root: folder.appendingPathComponent(
+        self.vault = AttachmentVault(root: file.deletingLastPathComponent().appendingPathComponent(
             file.deletingPathExtension().lastPathComponent + ".files", isDirectory: true))
-        self.pool = try FileLock.withExclusiveLock(at: file.path + ".lock") {
-            try SQLiteTicketStore.translated {
-                let pool = try DatabasePool(path: file.path, configuration: configuration)
-                try Schema.migrator.migrate(pool)
-                return pool
-            }
-        }
+        self.pool = try DatabaseFile.openPool(at: file, label: "formrunner.tickets")
     }
 
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],

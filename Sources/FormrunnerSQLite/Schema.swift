@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v1 tickets") { db in
             try db.execute(sql: version1)
         }
+        IdentitySchema.register(in: &migrator)
         return migrator
     }
 
