@@ -57,7 +57,7 @@ public final class SQLiteTicketStore: TicketStore {
         try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
         return try await write { db in
             if let submissionKey,
-               let existing = try Int64.fetchOne(db, sql: "SELECT number FROM ticket WHERE submission_key = ?",
+               let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"),
                                                  arguments: [submissionKey]) {
                 throw TicketStoreError.duplicateSubmission(existing: existing)
             }
@@ -65,8 +65,8 @@ public final class SQLiteTicketStore: TicketStore {
             var arguments = try TicketRows.arguments(stored)
             arguments += [submissionKey]
             let columns = TicketRows.columns + ["submission_key"]
-            try db.execute(sql: "INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
-                           arguments: arguments)
+            try db.cachedStatement(sql: "INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))")
+                .execute(arguments: arguments)
             stored.number = db.lastInsertedRowID
             try TicketWrites.dependents(of: stored, history: history, in: db)
             try OutboxRows.insert(try outbox(stored).map { $0.storedForm(number: stored.number) }, in: db)
@@ -87,7 +87,7 @@ public final class SQLiteTicketStore: TicketStore {
             var arguments = try TicketRows.arguments(stored)
             arguments += [stored.number, expectedVersion]
             let assignments = TicketRows.columns.map { "\($0) = ?" }.joined(separator: ", ")
-            try db.execute(sql: "UPDATE ticket SET \(assignments) WHERE number = ? AND version = ?", arguments: arguments)
+            try db.cachedStatement(sql: "UPDATE ticket SET \(assignments) WHERE number = ? AND version = ?").execute(arguments: arguments)
             if db.changesCount == 0 {
                 guard let actual = try Int.fetchOne(db, sql: "SELECT version FROM ticket WHERE number = ?",
                                                     arguments: [stored.number]) else {
@@ -176,7 +176,7 @@ public final class SQLiteTicketStore: TicketStore {
     /// The ticket already filed with `submissionKey`, if any.
     private func existingTicket(submissionKey: String) async throws -> Int64? {
         try await read { db in
-            try Int64.fetchOne(db, sql: "SELECT number FROM ticket WHERE submission_key = ?", arguments: [submissionKey])
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"), arguments: [submissionKey])
         }
     }
 

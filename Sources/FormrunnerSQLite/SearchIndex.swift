@@ -13,12 +13,14 @@ enum SearchIndex {
     /// delete and an insert in the full-text index.
     static func write(_ ticket: Ticket, in db: Database) throws {
         let words = TicketSearch.indexedWords(of: ticket).joined(separator: " ")
-        let stored = try String.fetchOne(db, sql: "SELECT words FROM ticket_search WHERE rowid = ?", arguments: [ticket.number])
+        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT words FROM ticket_search WHERE rowid = ?"),
+                                         arguments: [ticket.number])
         guard stored != words else { return }
         if stored != nil {
-            try db.execute(sql: "DELETE FROM ticket_search WHERE rowid = ?", arguments: [ticket.number])
+            try db.cachedStatement(sql: "DELETE FROM ticket_search WHERE rowid = ?").execute(arguments: [ticket.number])
         }
-        try db.execute(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)", arguments: [ticket.number, words])
+        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)")
+            .execute(arguments: [ticket.number, words])
     }
 
     /// Numbers of tickets matching every word, newest first.

@@ -6,10 +6,10 @@ import GRDB
 enum Timers {
     /// Makes the stored timers of ticket `number` exactly `timers` (one per event, as in `Ticket.storedForm`).
     static func replace(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM timer WHERE ticket_number = ?", arguments: [number])
+        try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_number = ?").execute(arguments: [number])
         for timer in timers {
-            try db.execute(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)",
-                           arguments: [number, timer.event, timer.dueAt.millisecondsSince1970])
+            try db.cachedStatement(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)")
+                .execute(arguments: [number, timer.event, timer.dueAt.millisecondsSince1970])
         }
     }
 
