@@ -106,15 +106,23 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] {
         guard limit > 0 else { return [] }
+        // Only the conditions that apply: `(? IS NULL OR status = ?)` would hide the
+        // (status, number) index from SQLite, which then scans the whole table.
+        var conditions: [String] = []
+        var values: StatementArguments = []
+        if let status {
+            conditions.append("status = ?")
+            values += [status]
+        }
+        if let before {
+            conditions.append("number < ?")
+            values += [before]
+        }
+        let arguments = values + [limit]
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM ticket
-                    WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR number < ?2)
-                    ORDER BY number DESC LIMIT ?3
-                    """,
-                arguments: [status, before, limit])
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket \(filter) ORDER BY number DESC LIMIT ?",
+                                        arguments: arguments)
             return try TicketRows.tickets(from: rows, in: db)
         }
     }
