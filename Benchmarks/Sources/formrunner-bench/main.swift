@@ -2,13 +2,19 @@ import Foundation
 import FormrunnerCore
 
 // formrunner-bench tickets [--tickets N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
+// formrunner-bench --help
 //
 // Prints one Markdown table; progress goes to standard error. Exits 1 when a benchmark's result is
 // wrong (a check after it fails), 2 on a bad command line.
 
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(BenchOptions.usage)
+    exit(0)
+}
 let options: BenchOptions
 do {
-    options = try BenchOptions(parsing: Array(CommandLine.arguments.dropFirst()))
+    options = try BenchOptions(parsing: arguments)
 } catch {
     FileHandle.standardError.write(Data("formrunner-bench: \(error)\n\n\(BenchOptions.usage)\n".utf8))
     exit(2)
