@@ -14,6 +14,9 @@ let package = Package(
         .executable(name: "formrunner", targets: ["formrunner"]),
         .library(name: "FormrunnerCore", targets: ["FormrunnerCore"]),
         .library(name: "FormrunnerAuth", targets: ["FormrunnerAuth"]),
+        // The plugins as libraries too, so that the benchmarks package (Benchmarks/) can wire a desk.
+        .library(name: "FormrunnerSQLite", targets: ["FormrunnerSQLite"]),
+        .library(name: "FormrunnerNotify", targets: ["FormrunnerNotify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),

@@ -5,14 +5,14 @@ import GRDB
 enum AttachmentRows {
     /// Makes the attachment rows of `ticket` match its `files` answers.
     static func write(_ ticket: Ticket, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM attachment WHERE ticket_number = ?", arguments: [ticket.number])
+        try db.cachedStatement(sql: "DELETE FROM attachment WHERE ticket_number = ?").execute(arguments: [ticket.number])
         for (fieldID, file) in ticket.attachments {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO attachment (ticket_number, field_id, name, size, media_type, sha256)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [ticket.number, fieldID, file.name, file.size, file.mediaType, file.sha256.lowercased()])
+                    """
+            ).execute(arguments: [ticket.number, fieldID, file.name, file.size, file.mediaType, file.sha256.lowercased()])
         }
     }
 }

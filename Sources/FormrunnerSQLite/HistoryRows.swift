@@ -7,12 +7,12 @@ enum HistoryRows {
     /// Appends `entries` to the history of ticket `number`.
     static func append(_ entries: [HistoryEntry], to number: Int64, in db: Database) throws {
         for entry in entries {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [number, entry.at.millisecondsSince1970, entry.actor.rawValue, entry.event, entry.from,
+                    """
+            ).execute(arguments: [number, entry.at.millisecondsSince1970, entry.actor.rawValue, entry.event, entry.from,
                             entry.to, entry.message])
         }
     }

@@ -8,18 +8,18 @@ enum OutboxRows {
     static func insert(_ messages: [OutboxMessage], in db: Database) throws {
         var seen: Set<String> = []
         for message in messages {
-            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE id = ?)",
+            let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE id = ?)"),
                                            arguments: [message.id]) ?? false
             guard !exists, seen.insert(message.id).inserted else {
                 throw TicketStoreError.invalid("outbox message \(message.id) already exists")
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO outbox (id, ticket_number, recipient, address, template, subject, body, created_at,
                                         attempts, next_attempt_at, delivered_at, last_error)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [message.id, message.ticketNumber, message.recipient.rawValue, message.address,
+                    """
+            ).execute(arguments: [message.id, message.ticketNumber, message.recipient.rawValue, message.address,
                             message.template, message.subject, message.body, message.createdAt.millisecondsSince1970,
                             message.attempts, message.nextAttemptAt.millisecondsSince1970,
                             message.deliveredAt?.millisecondsSince1970, message.lastError])

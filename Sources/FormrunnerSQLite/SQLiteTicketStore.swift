@@ -43,7 +43,7 @@ public final class SQLiteTicketStore: TicketStore {
         try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
         return try await write { db in
             if let submissionKey,
-               let existing = try Int64.fetchOne(db, sql: "SELECT number FROM ticket WHERE submission_key = ?",
+               let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"),
                                                  arguments: [submissionKey]) {
                 throw TicketStoreError.duplicateSubmission(existing: existing)
             }
@@ -51,8 +51,8 @@ public final class SQLiteTicketStore: TicketStore {
             var arguments = try TicketRows.arguments(stored)
             arguments += [submissionKey]
             let columns = TicketRows.columns + ["submission_key"]
-            try db.execute(sql: "INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
-                           arguments: arguments)
+            try db.cachedStatement(sql: "INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))")
+                .execute(arguments: arguments)
             stored.number = db.lastInsertedRowID
             try TicketWrites.dependents(of: stored, history: history, in: db)
             try OutboxRows.insert(try outbox(stored).map { $0.storedForm(number: stored.number) }, in: db)
@@ -72,7 +72,7 @@ public final class SQLiteTicketStore: TicketStore {
             var arguments = try TicketRows.arguments(stored)
             arguments += [stored.number, expectedVersion]
             let assignments = TicketRows.columns.map { "\($0) = ?" }.joined(separator: ", ")
-            try db.execute(sql: "UPDATE ticket SET \(assignments) WHERE number = ? AND version = ?", arguments: arguments)
+            try db.cachedStatement(sql: "UPDATE ticket SET \(assignments) WHERE number = ? AND version = ?").execute(arguments: arguments)
             if db.changesCount == 0 {
                 guard let actual = try Int.fetchOne(db, sql: "SELECT version FROM ticket WHERE number = ?",
                                                     arguments: [stored.number]) else {
@@ -91,15 +91,23 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] {
         guard limit > 0 else { return [] }
+        // Only the conditions that apply: `(? IS NULL OR status = ?)` would hide the
+        // (status, number) index from SQLite, which then scans the whole table.
+        var conditions: [String] = []
+        var values: StatementArguments = []
+        if let status {
+            conditions.append("status = ?")
+            values += [status]
+        }
+        if let before {
+            conditions.append("number < ?")
+            values += [before]
+        }
+        let arguments = values + [limit]
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM ticket
-                    WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR number < ?2)
-                    ORDER BY number DESC LIMIT ?3
-                    """,
-                arguments: [status, before, limit])
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket \(filter) ORDER BY number DESC LIMIT ?",
+                                        arguments: arguments)
             return try TicketRows.tickets(from: rows, in: db)
         }
     }
@@ -161,7 +169,7 @@ public final class SQLiteTicketStore: TicketStore {
     /// The ticket already filed with `submissionKey`, if any.
     private func existingTicket(submissionKey: String) async throws -> Int64? {
         try await read { db in
-            try Int64.fetchOne(db, sql: "SELECT number FROM ticket WHERE submission_key = ?", arguments: [submissionKey])
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"), arguments: [submissionKey])
         }
     }
 

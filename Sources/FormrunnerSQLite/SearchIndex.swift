@@ -8,11 +8,19 @@ import GRDB
 /// Queries are built from folded words only, each quoted as a prefix phrase (`"word"*`), so nothing
 /// the user types is read as FTS5 syntax.
 enum SearchIndex {
-    /// Rewrites the words of `ticket`.
+    /// Rewrites the words of `ticket`, unless they are already stored: most updates (a transition, a
+    /// timer firing) change neither the title nor the answers, and rewriting an FTS5 row costs a
+    /// delete and an insert in the full-text index.
     static func write(_ ticket: Ticket, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM ticket_search WHERE rowid = ?", arguments: [ticket.number])
-        try db.execute(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)",
-                       arguments: [ticket.number, TicketSearch.indexedWords(of: ticket).joined(separator: " ")])
+        let words = TicketSearch.indexedWords(of: ticket).joined(separator: " ")
+        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT words FROM ticket_search WHERE rowid = ?"),
+                                         arguments: [ticket.number])
+        guard stored != words else { return }
+        if stored != nil {
+            try db.cachedStatement(sql: "DELETE FROM ticket_search WHERE rowid = ?").execute(arguments: [ticket.number])
+        }
+        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)")
+            .execute(arguments: [ticket.number, words])
     }
 
     /// Numbers of tickets matching every word, newest first.

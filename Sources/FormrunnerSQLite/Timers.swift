@@ -6,10 +6,10 @@ import GRDB
 enum Timers {
     /// Makes the stored timers of ticket `number` exactly `timers` (one per event, as in `Ticket.storedForm`).
     static func replace(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM timer WHERE ticket_number = ?", arguments: [number])
+        try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_number = ?").execute(arguments: [number])
         for timer in timers {
-            try db.execute(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)",
-                           arguments: [number, timer.event, timer.dueAt.millisecondsSince1970])
+            try db.cachedStatement(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)")
+                .execute(arguments: [number, timer.event, timer.dueAt.millisecondsSince1970])
         }
     }
 
@@ -32,14 +32,20 @@ enum Timers {
         return timers
     }
 
-    /// Numbers of tickets with a timer due at or before `milliseconds`, earliest due first.
+    /// Numbers of tickets with a timer due at or before `milliseconds`, earliest due first (then by number).
+    ///
+    /// Walks the `timer_due` index, which orders by due time and then by the primary key, and keeps
+    /// the first timer of each ticket (its earliest), stopping after `limit` tickets: the work grows
+    /// with `limit`, not with the number of timers due or armed (a `GROUP BY` would scan them all).
     static func due(atMilliseconds milliseconds: Int64, limit: Int, in db: Database) throws -> [Int64] {
-        try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT ticket_number FROM timer WHERE due_at <= ?
-                GROUP BY ticket_number ORDER BY MIN(due_at), ticket_number LIMIT ?
-                """,
-            arguments: [milliseconds, limit])
+        let timers = try Int64.fetchCursor(
+            db, sql: "SELECT ticket_number FROM timer WHERE due_at <= ? ORDER BY due_at, ticket_number",
+            arguments: [milliseconds])
+        var numbers: [Int64] = []
+        var seen: Set<Int64> = []
+        while numbers.count < limit, let number = try timers.next() {
+            if seen.insert(number).inserted { numbers.append(number) }
+        }
+        return numbers
     }
 }

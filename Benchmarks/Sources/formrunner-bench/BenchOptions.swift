@@ -1,0 +1,74 @@
+import Foundation
+
+/// The command line of `formrunner-bench`: `tickets [--tickets N] [--scale N] [--due N] [--lookups N]
+/// [--catalog DIR] [--data DIR] [--rebuild]`. A size of 0 skips that part.
+struct BenchOptions: Sendable {
+    /// Tickets filed through `TicketDesk.create` (and replayed by the raw baseline).
+    var tickets = 100_000
+    /// Tickets in the cached database the queries run on.
+    var scale = 1_000_000
+    /// Solved tickets whose `close` timer is due when `TicketDesk.tick` runs.
+    var due = 100_000
+    /// Random `ticket(number)` lookups on the large database.
+    var lookups = 10_000
+    /// The catalog root (the repository, by default).
+    var catalog = BenchOptions.repository.path
+    /// Where the cached large database and scratch files go.
+    var data = BenchOptions.benchmarks.appendingPathComponent(".data").path
+    /// Builds the large database again even if a cached one exists.
+    var rebuild = false
+
+    static let usage = """
+        usage: formrunner-bench tickets [--tickets N] [--scale N] [--due N] [--lookups N]
+                                        [--catalog DIR] [--data DIR] [--rebuild]
+
+          --tickets N   tickets filed through TicketDesk.create and by raw GRDB (default 100000)
+          --scale N     tickets in the cached database the queries run on (default 1000000)
+          --due N       solved tickets closed by one TicketDesk.tick (default 100000)
+          --lookups N   random ticket(number) lookups (default 10000)
+          --catalog DIR the catalog root (default: the repository)
+          --data DIR    cache and scratch folder (default: Benchmarks/.data)
+          --rebuild     build the cached database again
+        A size of 0 skips that part.
+        """
+
+    /// A command line the benchmark does not understand.
+    struct UsageError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The `Benchmarks` folder, found from this file's location so that any working directory works.
+    static let benchmarks = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = benchmarks.deletingLastPathComponent()
+
+    init(parsing arguments: [String]) throws {
+        guard arguments.first == "tickets" else {
+            throw UsageError(description: arguments.isEmpty ? "name the benchmark: tickets" : "unknown benchmark '\(arguments[0])'")
+        }
+        var rest = arguments.dropFirst()
+        while let flag = rest.popFirst() {
+            if flag == "--rebuild" {
+                rebuild = true
+                continue
+            }
+            guard let value = rest.popFirst() else { throw UsageError(description: "\(flag) needs a value") }
+            switch flag {
+            case "--tickets": tickets = try Self.count(value, flag)
+            case "--scale": scale = try Self.count(value, flag)
+            case "--due": due = try Self.count(value, flag)
+            case "--lookups": lookups = try Self.count(value, flag)
+            case "--catalog": catalog = value
+            case "--data": data = value
+            default: throw UsageError(description: "unknown option '\(flag)'")
+            }
+        }
+    }
+
+    private static func count(_ text: String, _ flag: String) throws -> Int {
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= 0 else {
+            throw UsageError(description: "\(flag) takes a count, not '\(text)'")
+        }
+        return value
+    }
+}

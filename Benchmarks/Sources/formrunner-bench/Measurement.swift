@@ -1,0 +1,53 @@
+import Foundation
+
+/// What one benchmark row measured: how many operations, how long they took in all and, when each
+/// was timed alone, the time of each.
+struct Measurement: Sendable {
+    var name: String
+    var operations: Int
+    var total: Duration
+    /// One duration per operation; empty when only the whole was timed.
+    var samples: [Duration] = []
+    /// Anything worth saying next to the figures (result sizes, a ratio).
+    var note = ""
+
+    var operationsPerSecond: Double { Double(operations) / total.seconds }
+    var mean: Duration { total / max(operations, 1) }
+
+    /// The `fraction` quantile of the samples (nearest rank), if each operation was timed.
+    func percentile(_ fraction: Double) -> Duration? {
+        guard !samples.isEmpty else { return nil }
+        let sorted = samples.sorted()
+        let rank = Int((fraction * Double(sorted.count)).rounded(.up)) - 1
+        return sorted[min(max(rank, 0), sorted.count - 1)]
+    }
+
+    /// Times `operation` `count` times, each alone, and the whole run.
+    static func timing(_ name: String, count: Int, _ operation: (Int) async throws -> Void) async rethrows -> Measurement {
+        let clock = ContinuousClock()
+        var samples: [Duration] = []
+        samples.reserveCapacity(count)
+        let start = clock.now
+        for index in 0..<count {
+            let began = clock.now
+            try await operation(index)
+            samples.append(began.duration(to: clock.now))
+        }
+        return Measurement(name: name, operations: count, total: start.duration(to: clock.now), samples: samples)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+
+    /// `12.3 µs`, `4.56 ms`, `7.89 s`.
+    var formatted: String {
+        let value = seconds
+        if value < 1e-3 { return String(format: "%.1f µs", value * 1e6) }
+        if value < 1 { return String(format: "%.2f ms", value * 1e3) }
+        return String(format: "%.2f s", value)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import FormrunnerCore
+
+// formrunner-bench tickets [--tickets N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
+// formrunner-bench --help
+//
+// Prints one Markdown table; progress goes to standard error. Exits 1 when a benchmark's result is
+// wrong (a check after it fails), 2 on a bad command line.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(BenchOptions.usage)
+    exit(0)
+}
+let options: BenchOptions
+do {
+    options = try BenchOptions(parsing: arguments)
+} catch {
+    FileHandle.standardError.write(Data("formrunner-bench: \(error)\n\n\(BenchOptions.usage)\n".utf8))
+    exit(2)
+}
+
+do {
+    let loaded = CatalogLoader(root: options.catalog).load()
+    guard loaded.isValid else { throw BenchFailure("the catalog at \(options.catalog) has errors; run formrunner validate") }
+    try FileManager.default.createDirectory(atPath: options.data, withIntermediateDirectories: true)
+    let catalog = loaded.catalog
+    var rows: [Measurement] = []
+    if options.tickets > 0 {
+        rows += try await CreateBenchmark(catalog: catalog, count: options.tickets, folder: options.data).run()
+    }
+    if options.scale > 0 {
+        rows += try await QueryBenchmark(catalog: catalog, scale: options.scale, lookups: options.lookups,
+                                         folder: options.data, rebuild: options.rebuild).run()
+    }
+    if options.due > 0 {
+        rows += try await TickBenchmark(catalog: catalog, count: options.due, folder: options.data).run()
+    }
+    print(ReportTable.markdown(rows), terminator: "")
+} catch {
+    FileHandle.standardError.write(Data("formrunner-bench: \(error)\n".utf8))
+    exit(1)
+}
