@@ -6,6 +6,9 @@ struct Composer {
     let limits: YAMLReader.Limits
     private(set) var diagnostics: [Diagnostic] = []
     private var nodeCount = 0
+    /// Turns libyaml's scalar offsets into lines and columns (libyaml's own line count also
+    /// breaks at NEL, U+2028 and U+2029).
+    private var lines = LineTable("")
 
     init(path: String, limits: YAMLReader.Limits) {
         self.path = path
@@ -22,9 +25,10 @@ struct Composer {
 
     /// Composes the single document in `text`; `nil` when it cannot be read (see ``diagnostics``).
     mutating func compose(_ text: String) -> YAMLNode? {
+        lines = LineTable(text)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(.error("could not start the YAML parser", at: location(line: 0, column: 0)))
+            diagnostics.append(.error("could not start the YAML parser", at: location(ofScalar: 0)))
             return nil
         }
         defer { yaml_parser_delete(&parser) }
@@ -52,11 +56,11 @@ struct Composer {
                 throw Stop()
             }
             defer { yaml_event_delete(&event) }
-            let mark = location(line: event.start_mark.line, column: event.start_mark.column)
+            let mark = location(of: event.start_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 if documents == 0 {
-                    diagnostics.append(.error("file is empty; expected a definition", at: location(line: 0, column: 0)))
+                    diagnostics.append(.error("file is empty; expected a definition", at: location(ofScalar: 0)))
                 }
                 return root
             case YAML_DOCUMENT_START_EVENT:
@@ -172,7 +176,7 @@ struct Composer {
         var notes: [Diagnostic.Note] = []
         if let context = parser.context {
             notes.append(.init(String(cString: context),
-                               at: location(line: parser.context_mark.line, column: parser.context_mark.column)))
+                               at: location(of: parser.context_mark)))
         }
         if parser.error == YAML_READER_ERROR {
             message = "invalid characters in file: \(problem)"
@@ -182,13 +186,19 @@ struct Composer {
             notes = []
         }
         let mark = parser.error == YAML_READER_ERROR
-            ? location(line: 0, column: 0)
-            : location(line: parser.problem_mark.line, column: parser.problem_mark.column)
+            ? location(ofScalar: 0)
+            : location(of: parser.problem_mark)
         diagnostics.append(.error(message, at: mark, notes: notes))
     }
 
-    private func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: line + 1, column: column + 1)
+    /// Where libyaml's `mark` is, by its scalar offset (see ``LineTable``).
+    private func location(of mark: yaml_mark_t) -> SourceLocation {
+        location(ofScalar: mark.index)
+    }
+
+    private func location(ofScalar offset: Int) -> SourceLocation {
+        let position = lines.position(ofScalar: offset)
+        return SourceLocation(file: path, line: position.line, column: position.column)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {

@@ -53,14 +53,12 @@ public struct YAMLReader: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8Offset(bytes)
-            let before = bytes.prefix(offset)
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
-            let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+            let before = String(decoding: bytes.prefix(offset), as: UTF8.self)
+            let position = LineTable(before).position(ofScalar: before.unicodeScalars.count)
             let byte = String(bytes[bytes.startIndex + offset], radix: 16, uppercase: true)
             return Result(text: String(decoding: bytes, as: UTF8.self), root: nil, diagnostics: [.error(
                 "file is not valid UTF-8 (byte 0x\(byte) at offset \(offset)); definitions must be saved as UTF-8",
-                at: SourceLocation(file: path, line: line, column: column))])
+                at: SourceLocation(file: path, line: position.line, column: position.column))])
         }
         return read(text, path: path)
     }
@@ -82,7 +80,8 @@ public struct YAMLReader: Sendable {
     static func tabIndentation(in text: String, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `\r\n` is one Character, so splitting at "\n" alone would see a CRLF file as one line.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
             var column = 0
             for scalar in line.unicodeScalars {
