@@ -28,16 +28,30 @@ public struct DiagnosticRenderer: Sendable {
         diagnostics.map(render).joined()
     }
 
+    /// The widest excerpt shown, in Unicode scalars: a longer line (minified JSON, 10,000 nested
+    /// brackets) is cut to the part around the caret, with `…` where text was left out.
+    static let maximumExcerptWidth = 200
+
     /// ` 12 |     type: emial` and `    |           ^`, or nothing when the line is unknown.
     func excerpt(at location: SourceLocation) -> String {
         guard let text = sources[location.file], let line = Self.line(location.line, of: text) else { return "" }
         let gutter = String(location.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let shown = Self.neutralised(line)
-        let caretColumn = max(0, min(location.column - 1, shown.unicodeScalars.count))
+        let (shown, caretColumn) = Self.clipped(Array(Self.neutralised(line).unicodeScalars), caret: location.column - 1)
         // Keep tabs in the padding so the caret lines up under tab-indented text.
-        let lead = String(String.UnicodeScalarView(shown.unicodeScalars.prefix(caretColumn).map { $0 == "\t" ? "\t" : " " }))
-        return " \(gutter) | \(shown)\n \(pad) | \(lead)^\n"
+        let lead = String(String.UnicodeScalarView(shown.prefix(caretColumn).map { $0 == "\t" ? "\t" : " " }))
+        return " \(gutter) | \(String(String.UnicodeScalarView(shown)))\n \(pad) | \(lead)^\n"
+    }
+
+    /// The part of `line` to show and the caret's column in it (0-based, clamped to the line).
+    static func clipped(_ line: [Unicode.Scalar], caret: Int) -> (shown: [Unicode.Scalar], caret: Int) {
+        let caret = max(0, min(caret, line.count))
+        guard line.count > maximumExcerptWidth else { return (line, caret) }
+        let start = max(0, min(caret - maximumExcerptWidth * 2 / 5, line.count - maximumExcerptWidth))
+        let end = min(line.count, start + maximumExcerptWidth)
+        let head: [Unicode.Scalar] = start > 0 ? ["…"] : []
+        let tail: [Unicode.Scalar] = end < line.count ? ["…"] : []
+        return (head + line[start..<end] + tail, caret - start + head.count)
     }
 
     /// Line `number` (1-based) of `text`, without its terminator.

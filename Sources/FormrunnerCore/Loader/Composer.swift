@@ -4,15 +4,17 @@ import CYaml
 struct Composer {
     let path: String
     let limits: YAMLReader.Limits
+    let purpose: YAMLReader.Purpose
     private(set) var diagnostics: [Diagnostic] = []
     private var nodeCount = 0
     /// Turns libyaml's scalar offsets into lines and columns (libyaml's own line count also
     /// breaks at NEL, U+2028 and U+2029).
     private var lines = LineTable("")
 
-    init(path: String, limits: YAMLReader.Limits) {
+    init(path: String, limits: YAMLReader.Limits, purpose: YAMLReader.Purpose = .definitions) {
         self.path = path
         self.limits = limits
+        self.purpose = purpose
     }
 
     /// Thrown inside the composer to stop at the first problem that makes the rest unreadable.
@@ -60,18 +62,18 @@ struct Composer {
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 if documents == 0 {
-                    diagnostics.append(.error("file is empty; expected a definition", at: location(ofScalar: 0)))
+                    diagnostics.append(.error(purpose.emptyMessage, at: location(ofScalar: 0)))
                 }
                 return root
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    diagnostics.append(.error("a definition file holds one document; split this one into its own file",
+                    diagnostics.append(.error(purpose.severalDocumentsMessage,
                                               at: mark))
                     throw Stop()
                 }
             case YAML_ALIAS_EVENT:
-                diagnostics.append(.error(Self.aliasMessage, at: mark))
+                diagnostics.append(.error(purpose.aliasMessage, at: mark))
                 throw Stop()
             case YAML_SCALAR_EVENT:
                 try checkAnchorAndTag(anchor: event.data.scalar.anchor, tag: event.data.scalar.tag,
@@ -106,9 +108,6 @@ struct Composer {
             }
         }
     }
-
-    static let aliasMessage =
-        "anchors and aliases are not allowed in definitions; use a shared option list or field group instead"
 
     private mutating func push(_ frame: Frame, onto stack: inout [Frame], at mark: SourceLocation) throws {
         if stack.count >= limits.maximumDepth {
@@ -159,12 +158,12 @@ struct Composer {
                                             tag: UnsafeMutablePointer<yaml_char_t>?,
                                             implicit: Bool, at mark: SourceLocation) throws {
         if anchor != nil {
-            diagnostics.append(.error(Self.aliasMessage, at: mark))
+            diagnostics.append(.error(purpose.aliasMessage, at: mark))
             throw Stop()
         }
         if let tag, !implicit {
             let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
-            diagnostics.append(.error("YAML tags such as '\(name)' are not allowed in definitions; write the value plainly",
+            diagnostics.append(.error("YAML tags such as '\(name)' are not allowed in \(purpose.plural); write the value plainly",
                                       at: mark))
             throw Stop()
         }
