@@ -20,9 +20,28 @@ struct Composer {
     /// Thrown inside the composer to stop at the first problem that makes the rest unreadable.
     private struct Stop: Error {}
 
-    private enum Frame {
-        case mapping(YAMLMapping, pendingKey: YAMLScalar?, seen: [String: SourceLocation])
-        case sequence(YAMLSequence)
+    /// A mapping or list being built. A class, so that adding to it never copies what it holds:
+    /// with values popped and pushed back, every key copied the whole mapping (quadratic time for
+    /// a file of 20,000 keys — `validate` ran for minutes).
+    private final class Frame {
+        let isMapping: Bool
+        let location: SourceLocation
+        /// A list's items so far.
+        var items: [YAMLNode] = []
+        /// A mapping's entries so far, the key waiting for its value, and where each key was first written.
+        var entries: [YAMLMapping.Entry] = []
+        var pendingKey: YAMLScalar?
+        var seen: [String: SourceLocation] = [:]
+
+        init(mapping: Bool, at location: SourceLocation) {
+            isMapping = mapping
+            self.location = location
+        }
+
+        var node: YAMLNode {
+            isMapping ? .mapping(YAMLMapping(entries: entries, location: location))
+                : .sequence(YAMLSequence(items: items, location: location))
+        }
     }
 
     /// Composes the single document in `text`; `nil` when it cannot be read (see ``diagnostics``).
@@ -88,21 +107,15 @@ struct Composer {
                 try checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag,
                                       implicit: event.data.sequence_start.implicit == 1, at: mark)
                 try countNode(at: mark)
-                try push(.sequence(YAMLSequence(items: [], location: mark)), onto: &stack, at: mark)
+                try push(Frame(mapping: false, at: mark), onto: &stack, at: mark)
             case YAML_MAPPING_START_EVENT:
                 try checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag,
                                       implicit: event.data.mapping_start.implicit == 1, at: mark)
                 try countNode(at: mark)
-                try push(.mapping(YAMLMapping(entries: [], location: mark), pendingKey: nil, seen: [:]),
-                         onto: &stack, at: mark)
+                try push(Frame(mapping: true, at: mark), onto: &stack, at: mark)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
-                let node: YAMLNode
-                switch frame {
-                case .mapping(let mapping, _, _): node = .mapping(mapping)
-                case .sequence(let sequence): node = .sequence(sequence)
-                }
-                try attach(node, to: &stack, root: &root)
+                try attach(frame.node, to: &stack, root: &root)
             default:
                 continue
             }
@@ -126,31 +139,27 @@ struct Composer {
     }
 
     private mutating func attach(_ node: YAMLNode, to stack: inout [Frame], root: inout YAMLNode?) throws {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var sequence):
-            sequence.items.append(node)
-            stack.append(.sequence(sequence))
-        case .mapping(var mapping, let pendingKey, var seen):
-            if let key = pendingKey {
-                if let first = seen[key.value] {
-                    diagnostics.append(.error("duplicate key '\(key.value)'", at: key.location,
-                                              notes: [.init("first written here", at: first)]))
-                } else {
-                    seen[key.value] = key.location
-                    mapping.entries.append(.init(key: key, value: node))
-                }
-                stack.append(.mapping(mapping, pendingKey: nil, seen: seen))
+        if !top.isMapping {
+            top.items.append(node)
+        } else if let key = top.pendingKey {
+            if let first = top.seen[key.value] {
+                diagnostics.append(.error("duplicate key '\(key.value)'", at: key.location,
+                                          notes: [.init("first written here", at: first)]))
             } else {
-                guard case .scalar(let key) = node else {
-                    diagnostics.append(.error("a key must be plain text, not \(node.kindDescription)", at: node.location))
-                    throw Stop()
-                }
-                stack.append(.mapping(mapping, pendingKey: key, seen: seen))
+                top.seen[key.value] = key.location
+                top.entries.append(.init(key: key, value: node))
             }
+            top.pendingKey = nil
+        } else {
+            guard case .scalar(let key) = node else {
+                diagnostics.append(.error("a key must be plain text, not \(node.kindDescription)", at: node.location))
+                throw Stop()
+            }
+            top.pendingKey = key
         }
     }
 
