@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import GRDB
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -54,5 +55,35 @@ struct CrashSafetyTests {
         let tokens = Set(files.map { $0.split(separator: ".", maxSplits: 2).dropFirst().first.map(String.init) ?? $0 })
         #expect(files.count == report.messages)
         #expect(tokens.count == files.count)
+    }
+
+    @Test("the audit catches what a half-written ticket would look like")
+    func auditHasTeeth() throws {
+        let desk = try TicketCommandsTests.Desk()
+        #expect(try desk.create().status == 0)
+        #expect(try desk.create(requester: "bob@example.com").status == 0)
+        #expect(try desk.run(["tickets", "transition", "2", "solve", "--as", "agent"]).status == 0)
+        let path = desk.folder + "/tickets.sqlite"
+        var unchecked = Configuration()
+        unchecked.foreignKeysEnabled = false  // an orphan is what a store without foreign keys could leave
+        let database = try DatabaseQueue(path: path, configuration: unchecked)
+        try database.write { db in
+            try db.execute(sql: "UPDATE ticket SET version = version + 1 WHERE number = 1")
+            try db.execute(sql: "DELETE FROM outbox WHERE ticket_number = 2 AND template = 'solved'")
+            try db.execute(sql: "DELETE FROM timer WHERE ticket_number = 2")
+            try db.execute(sql: "DELETE FROM ticket_search WHERE rowid = 2")
+            try db.execute(sql: "INSERT INTO history (ticket_number, at, actor, event, to_status) VALUES (9, 0, 'agent', 'solve', 'solved')")
+        }
+        try database.close()
+        let catalog = CatalogLoader(root: CommandRunner.repository).load().catalog
+        let lifecycle = try #require(catalog.lifecycles["ticket-lifecycle"])
+        let report = try StoreAudit(lifecycle: lifecycle, vault: desk.folder + "/tickets.files").audit(databaseAt: path)
+        #expect(report.problems == [
+            "1 orphan row(s) in history",
+            "search index rows [1] ≠ tickets [1, 2]",
+            "ticket 1: version 2 ≠ 1 + 0 change(s) + 0 refusal(s)",
+            "ticket 2: outbox [\"confirmation\"] ≠ what the history sends [\"confirmation\", \"solved\"]",
+            "ticket 2: timers [] in status solved, expected [\"close\"]",
+        ])
     }
 }
