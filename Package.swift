@@ -108,7 +108,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormrunnerCLITests",
-            dependencies: ["FormrunnerCore", "formrunner"],
+            // GRDB directly too: the crash-safety test audits the file on a read-only connection.
+            dependencies: ["FormrunnerCore", "formrunner", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

@@ -76,12 +76,13 @@ public struct AnswerParser: Sendable {
         return nil
     }
 
-    /// A pragmatic address check: one `@`, a non-empty local part, a dotted domain, no spaces or
-    /// control characters.
+    /// A pragmatic address check: one `@`, a non-empty local part, a dotted domain, no spaces of
+    /// any kind (U+2028 and NEL included), no control characters (C0, DEL or C1).
     public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254,
-              text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !"<>()[],;:\\\"".unicodeScalars.contains($0) })
+              text.unicodeScalars.allSatisfy({ $0.value > 0x20 && !(0x7F...0x9F).contains($0.value) && !$0.properties.isWhitespace
+                  && !"<>()[],;:\\\"".unicodeScalars.contains($0) })
         else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }

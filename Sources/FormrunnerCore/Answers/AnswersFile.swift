@@ -5,7 +5,7 @@ import Foundation
 public enum AnswersFile {
     /// The answers in `data` read from `path`, or every problem with its location.
     public static func read(_ data: Data, path: String) -> Result<[String: RawAnswer], DiagnosticsError> {
-        let result = YAMLReader().read(data, path: path)
+        let result = YAMLReader(purpose: .answers).read(data, path: path)
         guard !result.diagnostics.hasErrors, let root = result.root else { return .failure(DiagnosticsError(result.diagnostics)) }
         guard case .mapping(let mapping) = root else {
             return .failure(DiagnosticsError([.error("expected a mapping from field id to answer", at: root.location)]))

@@ -35,22 +35,52 @@ public struct CatalogLoader: Sendable {
         for file in extraFiles where !files.contains(Self.normalized(file)) {
             files.append(Self.normalized(file))
         }
-        var catalog = Catalog()
-        var documents = DocumentSet()
+        var documents: [Document] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 sink.error("cannot read '\(file)'", at: nil)
                 continue
             }
-            let read = reader.read(data, path: file)
-            catalog.sources[file] = read.text
+            documents.append(Document(path: file, data: data))
+        }
+        return load(documents, templates: templates(sink: sink), files: files, sink: sink)
+    }
+
+    /// One definition file held in memory: the path its diagnostics name and its bytes.
+    public struct Document: Sendable {
+        /// The path diagnostics name, e.g. `Forms/a.yaml`.
+        public var path: String
+        /// The file's raw bytes, exactly as they would be read from disk.
+        public var data: Data
+
+        /// A document named `path` holding `data`.
+        public init(path: String, data: Data) {
+            self.path = path
+            self.data = data
+        }
+    }
+
+    /// Loads a catalog made of `documents` (in the order given) and `templates` (by name, without
+    /// `.mustache`), without touching the file system: the same reading, decoding, linking and
+    /// checking as ``load(extraFiles:)``. Used by tests and the fuzzer.
+    public func load(documents: [Document], templates: [String: String] = [:]) -> Result {
+        load(documents, templates: templates, files: documents.map(\.path), sink: DiagnosticSink())
+    }
+
+    private func load(_ documents: [Document], templates: [String: String], files: [String],
+                      sink: DiagnosticSink) -> Result {
+        var catalog = Catalog()
+        var decoded = DocumentSet()
+        for document in documents {
+            let read = reader.read(document.data, path: document.path)
+            catalog.sources[document.path] = read.text
             sink.append(contentsOf: read.diagnostics)
             if let root = read.root {
-                documents.add(root, file: file, sink: sink)
+                decoded.add(root, file: document.path, sink: sink)
             }
         }
-        catalog.templates = templates(sink: sink)
-        CatalogLinker(sink: sink).link(documents, into: &catalog)
+        catalog.templates = templates
+        CatalogLinker(sink: sink).link(decoded, into: &catalog)
         return Result(catalog: catalog, diagnostics: sink.diagnostics.sortedByLocation(), files: files)
     }
 

@@ -4,27 +4,52 @@ import CYaml
 struct Composer {
     let path: String
     let limits: YAMLReader.Limits
+    let purpose: YAMLReader.Purpose
     private(set) var diagnostics: [Diagnostic] = []
     private var nodeCount = 0
+    /// Turns libyaml's scalar offsets into lines and columns (libyaml's own line count also
+    /// breaks at NEL, U+2028 and U+2029).
+    private var lines = LineTable("")
 
-    init(path: String, limits: YAMLReader.Limits) {
+    init(path: String, limits: YAMLReader.Limits, purpose: YAMLReader.Purpose = .definitions) {
         self.path = path
         self.limits = limits
+        self.purpose = purpose
     }
 
     /// Thrown inside the composer to stop at the first problem that makes the rest unreadable.
     private struct Stop: Error {}
 
-    private enum Frame {
-        case mapping(YAMLMapping, pendingKey: YAMLScalar?, seen: [String: SourceLocation])
-        case sequence(YAMLSequence)
+    /// A mapping or list being built. A class, so that adding to it never copies what it holds:
+    /// with values popped and pushed back, every key copied the whole mapping (quadratic time for
+    /// a file of 20,000 keys — `validate` ran for minutes).
+    private final class Frame {
+        let isMapping: Bool
+        let location: SourceLocation
+        /// A list's items so far.
+        var items: [YAMLNode] = []
+        /// A mapping's entries so far, the key waiting for its value, and where each key was first written.
+        var entries: [YAMLMapping.Entry] = []
+        var pendingKey: YAMLScalar?
+        var seen: [String: SourceLocation] = [:]
+
+        init(mapping: Bool, at location: SourceLocation) {
+            isMapping = mapping
+            self.location = location
+        }
+
+        var node: YAMLNode {
+            isMapping ? .mapping(YAMLMapping(entries: entries, location: location))
+                : .sequence(YAMLSequence(items: items, location: location))
+        }
     }
 
     /// Composes the single document in `text`; `nil` when it cannot be read (see ``diagnostics``).
     mutating func compose(_ text: String) -> YAMLNode? {
+        lines = LineTable(text)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(.error("could not start the YAML parser", at: location(line: 0, column: 0)))
+            diagnostics.append(.error("could not start the YAML parser", at: location(ofScalar: 0)))
             return nil
         }
         defer { yaml_parser_delete(&parser) }
@@ -52,22 +77,22 @@ struct Composer {
                 throw Stop()
             }
             defer { yaml_event_delete(&event) }
-            let mark = location(line: event.start_mark.line, column: event.start_mark.column)
+            let mark = location(of: event.start_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 if documents == 0 {
-                    diagnostics.append(.error("file is empty; expected a definition", at: location(line: 0, column: 0)))
+                    diagnostics.append(.error(purpose.emptyMessage, at: location(ofScalar: 0)))
                 }
                 return root
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    diagnostics.append(.error("a definition file holds one document; split this one into its own file",
+                    diagnostics.append(.error(purpose.severalDocumentsMessage,
                                               at: mark))
                     throw Stop()
                 }
             case YAML_ALIAS_EVENT:
-                diagnostics.append(.error(Self.aliasMessage, at: mark))
+                diagnostics.append(.error(purpose.aliasMessage, at: mark))
                 throw Stop()
             case YAML_SCALAR_EVENT:
                 try checkAnchorAndTag(anchor: event.data.scalar.anchor, tag: event.data.scalar.tag,
@@ -82,29 +107,20 @@ struct Composer {
                 try checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag,
                                       implicit: event.data.sequence_start.implicit == 1, at: mark)
                 try countNode(at: mark)
-                try push(.sequence(YAMLSequence(items: [], location: mark)), onto: &stack, at: mark)
+                try push(Frame(mapping: false, at: mark), onto: &stack, at: mark)
             case YAML_MAPPING_START_EVENT:
                 try checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag,
                                       implicit: event.data.mapping_start.implicit == 1, at: mark)
                 try countNode(at: mark)
-                try push(.mapping(YAMLMapping(entries: [], location: mark), pendingKey: nil, seen: [:]),
-                         onto: &stack, at: mark)
+                try push(Frame(mapping: true, at: mark), onto: &stack, at: mark)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
-                let node: YAMLNode
-                switch frame {
-                case .mapping(let mapping, _, _): node = .mapping(mapping)
-                case .sequence(let sequence): node = .sequence(sequence)
-                }
-                try attach(node, to: &stack, root: &root)
+                try attach(frame.node, to: &stack, root: &root)
             default:
                 continue
             }
         }
     }
-
-    static let aliasMessage =
-        "anchors and aliases are not allowed in definitions; use a shared option list or field group instead"
 
     private mutating func push(_ frame: Frame, onto stack: inout [Frame], at mark: SourceLocation) throws {
         if stack.count >= limits.maximumDepth {
@@ -123,31 +139,27 @@ struct Composer {
     }
 
     private mutating func attach(_ node: YAMLNode, to stack: inout [Frame], root: inout YAMLNode?) throws {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var sequence):
-            sequence.items.append(node)
-            stack.append(.sequence(sequence))
-        case .mapping(var mapping, let pendingKey, var seen):
-            if let key = pendingKey {
-                if let first = seen[key.value] {
-                    diagnostics.append(.error("duplicate key '\(key.value)'", at: key.location,
-                                              notes: [.init("first written here", at: first)]))
-                } else {
-                    seen[key.value] = key.location
-                    mapping.entries.append(.init(key: key, value: node))
-                }
-                stack.append(.mapping(mapping, pendingKey: nil, seen: seen))
+        if !top.isMapping {
+            top.items.append(node)
+        } else if let key = top.pendingKey {
+            if let first = top.seen[key.value] {
+                diagnostics.append(.error("duplicate key '\(key.value)'", at: key.location,
+                                          notes: [.init("first written here", at: first)]))
             } else {
-                guard case .scalar(let key) = node else {
-                    diagnostics.append(.error("a key must be plain text, not \(node.kindDescription)", at: node.location))
-                    throw Stop()
-                }
-                stack.append(.mapping(mapping, pendingKey: key, seen: seen))
+                top.seen[key.value] = key.location
+                top.entries.append(.init(key: key, value: node))
             }
+            top.pendingKey = nil
+        } else {
+            guard case .scalar(let key) = node else {
+                diagnostics.append(.error("a key must be plain text, not \(node.kindDescription)", at: node.location))
+                throw Stop()
+            }
+            top.pendingKey = key
         }
     }
 
@@ -155,12 +167,12 @@ struct Composer {
                                             tag: UnsafeMutablePointer<yaml_char_t>?,
                                             implicit: Bool, at mark: SourceLocation) throws {
         if anchor != nil {
-            diagnostics.append(.error(Self.aliasMessage, at: mark))
+            diagnostics.append(.error(purpose.aliasMessage, at: mark))
             throw Stop()
         }
         if let tag, !implicit {
             let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
-            diagnostics.append(.error("YAML tags such as '\(name)' are not allowed in definitions; write the value plainly",
+            diagnostics.append(.error("YAML tags such as '\(name)' are not allowed in \(purpose.plural); write the value plainly",
                                       at: mark))
             throw Stop()
         }
@@ -172,7 +184,7 @@ struct Composer {
         var notes: [Diagnostic.Note] = []
         if let context = parser.context {
             notes.append(.init(String(cString: context),
-                               at: location(line: parser.context_mark.line, column: parser.context_mark.column)))
+                               at: location(of: parser.context_mark)))
         }
         if parser.error == YAML_READER_ERROR {
             message = "invalid characters in file: \(problem)"
@@ -182,13 +194,19 @@ struct Composer {
             notes = []
         }
         let mark = parser.error == YAML_READER_ERROR
-            ? location(line: 0, column: 0)
-            : location(line: parser.problem_mark.line, column: parser.problem_mark.column)
+            ? location(ofScalar: 0)
+            : location(of: parser.problem_mark)
         diagnostics.append(.error(message, at: mark, notes: notes))
     }
 
-    private func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: line + 1, column: column + 1)
+    /// Where libyaml's `mark` is, by its scalar offset (see ``LineTable``).
+    private func location(of mark: yaml_mark_t) -> SourceLocation {
+        location(ofScalar: mark.index)
+    }
+
+    private func location(ofScalar offset: Int) -> SourceLocation {
+        let position = lines.position(ofScalar: offset)
+        return SourceLocation(file: path, line: position.line, column: position.column)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {

@@ -1,7 +1,7 @@
 import CYaml
 import Foundation
 
-/// Reads one definition file into a ``YAMLNode`` tree, refusing everything that could mislead an
+/// Reads one definition (or answers) file into a ``YAMLNode`` tree, refusing everything that could mislead an
 /// author or hurt the machine.
 ///
 /// It drives libyaml's event parser (the one Yams bundles) directly, so that it can:
@@ -24,9 +24,13 @@ public struct YAMLReader: Sendable {
     }
 
     public var limits: Limits
+    /// What the files are for, which the messages name.
+    public var purpose: Purpose
 
-    public init(limits: Limits = Limits()) {
+    /// A reader with `limits`, whose messages speak of `purpose` (definitions by default).
+    public init(limits: Limits = Limits(), purpose: Purpose = .definitions) {
         self.limits = limits
+        self.purpose = purpose
     }
 
     /// The result of reading a file: its text (for excerpts), its root node when it could be read,
@@ -42,25 +46,23 @@ public struct YAMLReader: Sendable {
         let start = SourceLocation(file: path, line: 1, column: 1)
         if data.count > limits.maximumBytes {
             return Result(text: "", root: nil, diagnostics: [.error(
-                "file is too large (\(data.count) bytes; definitions are limited to \(limits.maximumBytes) bytes)",
+                "file is too large (\(data.count) bytes; \(purpose.plural) are limited to \(limits.maximumBytes) bytes)",
                 at: start)])
         }
         var bytes = data
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return Result(text: "", root: nil, diagnostics: [.error(
-                "file is UTF-16; definitions must be saved as UTF-8", at: start)])
+                "file is UTF-16; \(purpose.plural) must be saved as UTF-8", at: start)])
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8Offset(bytes)
-            let before = bytes.prefix(offset)
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
-            let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+            let before = String(decoding: bytes.prefix(offset), as: UTF8.self)
+            let position = LineTable(before).position(ofScalar: before.unicodeScalars.count)
             let byte = String(bytes[bytes.startIndex + offset], radix: 16, uppercase: true)
             return Result(text: String(decoding: bytes, as: UTF8.self), root: nil, diagnostics: [.error(
-                "file is not valid UTF-8 (byte 0x\(byte) at offset \(offset)); definitions must be saved as UTF-8",
-                at: SourceLocation(file: path, line: line, column: column))])
+                "file is not valid UTF-8 (byte 0x\(byte) at offset \(offset)); \(purpose.plural) must be saved as UTF-8",
+                at: SourceLocation(file: path, line: position.line, column: position.column))])
         }
         return read(text, path: path)
     }
@@ -73,7 +75,7 @@ public struct YAMLReader: Sendable {
                                       at: SourceLocation(file: path, line: 1, column: 1)))
         }
         guard diagnostics.isEmpty else { return Result(text: text, root: nil, diagnostics: diagnostics) }
-        var composer = Composer(path: path, limits: limits)
+        var composer = Composer(path: path, limits: limits, purpose: purpose)
         let root = composer.compose(text)
         return Result(text: text, root: root, diagnostics: composer.diagnostics)
     }
@@ -82,7 +84,8 @@ public struct YAMLReader: Sendable {
     static func tabIndentation(in text: String, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `\r\n` is one Character, so splitting at "\n" alone would see a CRLF file as one line.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
             var column = 0
             for scalar in line.unicodeScalars {

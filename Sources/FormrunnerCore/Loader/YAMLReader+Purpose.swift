@@ -1,0 +1,40 @@
+extension YAMLReader {
+    /// What the files read are for: the messages name it, and suggest what to write instead.
+    public enum Purpose: Sendable, Hashable {
+        /// Catalog definitions under `Forms/` and `Workflows/`.
+        case definitions
+        /// An answers file given to `tickets create --answers` or `run --answers`.
+        case answers
+
+        /// "definitions" or "answers files", as in "… are limited to 1048576 bytes".
+        var plural: String {
+            switch self {
+            case .definitions: return "definitions"
+            case .answers: return "answers files"
+            }
+        }
+
+        var aliasMessage: String {
+            switch self {
+            case .definitions:
+                return "anchors and aliases are not allowed in definitions; use a shared option list or field group instead"
+            case .answers:
+                return "anchors and aliases are not allowed in answers files; write each answer out in full"
+            }
+        }
+
+        var emptyMessage: String {
+            switch self {
+            case .definitions: return "file is empty; expected a definition"
+            case .answers: return "file is empty; expected answers, a mapping from field id to answer"
+            }
+        }
+
+        var severalDocumentsMessage: String {
+            switch self {
+            case .definitions: return "a definition file holds one document; split this one into its own file"
+            case .answers: return "an answers file holds one document; remove the '---' that starts another"
+            }
+        }
+    }
+}
