@@ -35,10 +35,11 @@ struct DeskSession {
         throw ValidationError("unknown notifier '\(setting)'; use maildir:DIR, console or none")
     }
 
-    /// Delivers the messages that are due; a failure is reported and left in the outbox for later.
-    func deliver() async {
+    /// Delivers the messages that are due at `instant` (the session's `now` by default); a failure
+    /// is reported and left in the outbox for later.
+    func deliver(at instant: Date? = nil) async {
         guard let notifier else { return }
-        let report = await OutboxDispatcher(store: store, notifier: notifier).deliverDue(at: now, limit: 1000)
+        let report = await OutboxDispatcher(store: store, notifier: notifier).deliverDue(at: instant ?? now, limit: 1000)
         for failure in report.errors {
             Output.printError("formrunner: a message could not be delivered yet and stays in the outbox: \(failure.error)\n")
         }

@@ -37,13 +37,15 @@ struct InteractiveRun {
             prompter.say("Demo: sign in as \(Self.demoUser.email); the e-mails (codes included) are shown here.", style: .info)
         }
         let outcome = try await FlowRunner(flow: flow, services: services, prompter: prompter, resume: command.resume).run()
-        try await report(outcome, session: session, prompter: prompter)
+        try await report(outcome, session: session, prompter: prompter, now: clock())
     }
 
-    private func report(_ outcome: FlowOutcome, session: DeskSession, prompter: any Prompter) async throws {
+    /// Reports how the run ended; `now` is when it ended (the confirmation e-mail queued at the
+    /// ticket's creation is due by then, not at the start of the run).
+    private func report(_ outcome: FlowOutcome, session: DeskSession, prompter: any Prompter, now: Date) async throws {
         switch outcome {
         case .filed(let ticket):
-            await session.deliver()
+            await session.deliver(at: now)
             prompter.say("Ticket \(ticket.number) created: \(ticket.title) [\(session.label(ticket))]. "
                          + "A confirmation was sent to \(ticket.requester.email).", style: .success)
         case .answeredByAssistant:
