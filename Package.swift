@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "FormrunnerCLITests",
             // GRDB directly too: the crash-safety test audits the file on a read-only connection.
-            dependencies: ["FormrunnerCore", "formrunner", .product(name: "GRDB", package: "GRDB.swift")],
+            // FormrunnerAuth: the end-to-end runs compute authenticator (TOTP) codes.
+            dependencies: ["FormrunnerCore", "FormrunnerAuth", "formrunner", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]
