@@ -61,5 +61,43 @@ extension RunEndToEndTests {
             #expect(desk.subjects(to: "caio@example.com").filter { $0.contains("Ticket") }
                     == ["[Support] Ticket #1 created: New Additional Account"])
         }
+
+        @Test("an invalid e-mail answer re-asked; Cancel without sending discards the answers and the draft, exit 1")
+        func discardedAtReview() async throws {
+            let desk = try RunDesk()
+            try desk.addUser("caio@example.com", name: "Caio Alves", accounts: ["lojacaio"], permissions: [])
+            let letter = try desk.file("letter.pdf", contents: "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
+            let tmux = try TmuxSession(["run", "commercial-support"], environment: desk.environment, folder: desk.folder)
+            defer { tmux.close() }
+            try await tmux.signInWithEmailCode("caio@example.com", desk: desk)
+            try await tmux.accept("Name")
+            try await tmux.accept("Account")
+            try await tmux.choose("What do you need?", "Master Admin")
+            try await tmux.answer("Current master admin e-mail", text: "old@lojacaio.com")
+            try await tmux.answer("New master admin e-mail") {
+                try tmux.type("new-admin", enter: true)
+                try await tmux.waitFor("✗ 'new-admin' is not an e-mail address")
+                try tmux.press("C-u")
+                try tmux.type("new@lojacaio.com", enter: true)
+            }
+            try await tmux.answer("Why is the change needed?") { try tmux.press("C-d") }
+            try await tmux.answer("Signed authorization letter", text: letter)
+            let review = try await tmux.waitFor("? What next?")
+            #expect(review.contains("Why is the change needed?: —\n"))
+            #expect(review.contains("Signed authorization letter: letter.pdf ("))
+            try await tmux.choose("What next?", "Cancel")
+            try await tmux.answer("Discard your answers? Nothing will be sent.") { try tmux.type("y") }
+            #expect(try await tmux.waitForExit() == 1)
+            #expect(tmux.screen().contains("formrunner: discarded at the review; nothing was sent\n"))
+            #expect(try desk.ticket(1) == nil)
+
+            let again = try TmuxSession(["run", "commercial-support", "--resume"], environment: desk.environment, folder: desk.folder)
+            defer { again.close() }
+            try await again.signInWithEmailCode("caio@example.com", desk: desk)
+            try await again.waitFor("There is no draft of this flow to resume; starting afresh.")
+            try await again.waitFor("? Name  default: Caio Alves")
+            try again.press("C-c")
+            #expect(try await again.waitForExit() == 130)
+        }
     }
 }

@@ -99,6 +99,30 @@ extension RunEndToEndTests {
                     == ["[Support] Ticket #1 created: Change the intended recipients for invoices"])
         }
 
+        @Test("password and a code by SMS (through the notifier); Ctrl-C at the identification keeps a draft")
+        func passwordAndSMS() async throws {
+            let desk = try RunDesk()
+            try desk.addUser("dan@example.com", name: "Dan Rocha", permissions: [],
+                             options: ["--password-stdin", "--totp", "--phone", "+5511999990042"], input: "correct horse battery\n")
+            let tmux = try TmuxSession(["run", "financial-support"], environment: desk.environment, folder: desk.folder)
+            defer { tmux.close() }
+            try await tmux.choose("How do you want to sign in?", "password")
+            try await tmux.answer("E-mail", text: "dan@example.com")
+            try await tmux.answer("Password", text: "correct horse battery")
+            try await tmux.waitForLines(under: "? Second step", ["❯ A code from my authenticator app", "  Send me a code by SMS"])
+            try await tmux.choose("Second step", "SMS")
+            try await tmux.waitFor("A code is on its way to your phone ending in 42.")
+            let code = try await desk.nextCode(screen: { tmux.screen() })
+            #expect(desk.mail().last?.to == "+5511999990042")
+            try await tmux.answer("Code sent by SMS", text: code)
+            try await tmux.waitFor("Signed in as Dan Rocha <dan@example.com>.")
+            try await tmux.waitFor("? Name  default: Dan Rocha")
+            try tmux.press("C-c")
+            #expect(try await tmux.waitForExit() == 130)
+            #expect(tmux.screen().contains(
+                "formrunner: interrupted; your answers are saved as a draft: `formrunner run financial-support --resume` continues them"))
+        }
+
         /// The secret `users add --totp` printed, decoded.
         static func secret(in output: String) -> [UInt8]? {
             let prefix = "Authenticator app secret (shown once): "
