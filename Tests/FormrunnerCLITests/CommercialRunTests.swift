@@ -10,7 +10,7 @@ extension RunEndToEndTests {
         func conditionalFieldChangedAtReview() async throws {
             let desk = try RunDesk()
             try desk.addUser("caio@example.com", name: "Caio Alves", accounts: ["lojacaio"], permissions: [])
-            let tmux = try TmuxSession(["run", "commercial-support"], environment: desk.environment, folder: desk.folder)
+            let tmux = try desk.terminal(["run", "commercial-support"])
             defer { tmux.close() }
 
             try await tmux.choose("How do you want to sign in?", "code")
@@ -67,7 +67,7 @@ extension RunEndToEndTests {
             let desk = try RunDesk()
             try desk.addUser("caio@example.com", name: "Caio Alves", accounts: ["lojacaio"], permissions: [])
             let letter = try desk.file("letter.pdf", contents: "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
-            let tmux = try TmuxSession(["run", "commercial-support"], environment: desk.environment, folder: desk.folder)
+            let tmux = try desk.terminal(["run", "commercial-support"])
             defer { tmux.close() }
             try await tmux.signInWithEmailCode("caio@example.com", desk: desk)
             try await tmux.accept("Name")
@@ -91,7 +91,7 @@ extension RunEndToEndTests {
             #expect(tmux.screen().contains("formrunner: discarded at the review; nothing was sent\n"))
             #expect(try desk.ticket(1) == nil)
 
-            let again = try TmuxSession(["run", "commercial-support", "--resume"], environment: desk.environment, folder: desk.folder)
+            let again = try desk.terminal(["run", "commercial-support", "--resume"])
             defer { again.close() }
             try await again.signInWithEmailCode("caio@example.com", desk: desk)
             try await again.waitFor("There is no draft of this flow to resume; starting afresh.")

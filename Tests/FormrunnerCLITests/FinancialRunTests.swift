@@ -13,7 +13,7 @@ extension RunEndToEndTests {
             let added = try desk.addUser("bia@example.com", name: "Bia Lima", accounts: ["lojabia", "lojabeta"], permissions: [],
                                          options: ["--password-stdin", "--totp"], input: "correct horse battery\n")
             let secret = try #require(Self.secret(in: added))
-            let tmux = try TmuxSession(["run", "financial-support"], environment: desk.environment, folder: desk.folder)
+            let tmux = try desk.terminal(["run", "financial-support"])
             defer { tmux.close() }
 
             try await tmux.choose("How do you want to sign in?", "password")
@@ -104,7 +104,7 @@ extension RunEndToEndTests {
             let desk = try RunDesk()
             try desk.addUser("dan@example.com", name: "Dan Rocha", permissions: [],
                              options: ["--password-stdin", "--totp", "--phone", "+5511999990042"], input: "correct horse battery\n")
-            let tmux = try TmuxSession(["run", "financial-support"], environment: desk.environment, folder: desk.folder)
+            let tmux = try desk.terminal(["run", "financial-support"])
             defer { tmux.close() }
             try await tmux.choose("How do you want to sign in?", "password")
             try await tmux.answer("E-mail", text: "dan@example.com")

@@ -76,8 +76,7 @@ extension RunEndToEndTests {
               arguments: terminals)
         func lineModeOnATerminal(environment: [String: String], plain: Bool, coloured: Bool) async throws {
             let desk = try RunDesk()
-            let tmux = try TmuxSession(["run", "technical-support"] + (plain ? ["--plain"] : []),
-                                       environment: desk.environment.merging(environment) { _, new in new }, folder: desk.folder)
+            let tmux = try desk.terminal(["run", "technical-support"] + (plain ? ["--plain"] : []), environment: environment)
             defer { tmux.close() }
             try await tmux.waitFor("How do you want to sign in?\n  1) Send a code to my e-mail\n  2) E-mail and password\n")
             #expect(tmux.screen(escapes: true).contains("\u{1B}[") == coloured)

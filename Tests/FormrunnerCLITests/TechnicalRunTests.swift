@@ -40,7 +40,7 @@ extension RunEndToEndTests {
             let desk = try RunDesk()
             try desk.addUser("ana@example.com", name: "Ana Souza", accounts: ["lojaana", "lojabeta"])
             let log = try desk.file("checkout.log", contents: "GET /checkout 500\n")
-            let tmux = try TmuxSession(["run", "technical-support"], environment: desk.environment, folder: desk.folder)
+            let tmux = try desk.terminal(["run", "technical-support"])
             defer { tmux.close() }
 
             try await tmux.choose("How do you want to sign in?", "code")
@@ -114,7 +114,7 @@ extension RunEndToEndTests {
         func interruptedThenResumed() async throws {
             let desk = try RunDesk()
             try desk.addUser("ana@example.com", name: "Ana Souza")
-            let first = try TmuxSession(["run", "technical-support"], environment: desk.environment, folder: desk.folder)
+            let first = try desk.terminal(["run", "technical-support"])
             defer { first.close() }
             try await first.signInWithEmailCode("ana@example.com", desk: desk)
             try await Self.talkToAPerson(first, objective: "Refunds are not sent to the buyers.")
@@ -129,7 +129,7 @@ extension RunEndToEndTests {
                 "formrunner: interrupted; your answers are saved as a draft: `formrunner run technical-support --resume` continues them"))
             #expect(try desk.ticket(1) == nil)
 
-            let second = try TmuxSession(["run", "technical-support", "--resume"], environment: desk.environment, folder: desk.folder)
+            let second = try desk.terminal(["run", "technical-support", "--resume"])
             defer { second.close() }
             try await second.signInWithEmailCode("ana@example.com", desk: desk)
             try await second.waitFor("Continuing the draft saved ")
@@ -162,7 +162,7 @@ extension RunEndToEndTests {
         func refused(email: String, permissions: [String], country: String, reason: String) async throws {
             let desk = try RunDesk()
             try desk.addUser(email, name: "Someone Else", country: country, permissions: permissions)
-            let tmux = try TmuxSession(["run", "technical-support"], environment: desk.environment, folder: desk.folder)
+            let tmux = try desk.terminal(["run", "technical-support"])
             defer { tmux.close() }
             try await tmux.signInWithEmailCode(email, desk: desk)
             #expect(try await tmux.waitForExit() == 1)

@@ -149,3 +149,10 @@ struct TmuxFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { "tmux \(arguments.joined(separator: " ")) failed: \(message)" }
 }
+
+extension RunDesk {
+    /// Starts `formrunner arguments` on this desk in a terminal (with `environment` on top of the desk's).
+    func terminal(_ arguments: [String], environment: [String: String] = [:]) throws -> TmuxSession {
+        try TmuxSession(arguments, environment: self.environment.merging(environment) { _, new in new }, folder: folder)
+    }
+}
