@@ -23,6 +23,8 @@ public final class FlowRunner {
     public internal(set) var state: FlowState
     /// Who signed in.
     public internal(set) var user: UserRecord?
+    /// Whether a draft was restored: its form asks only what is still unanswered.
+    var restored = false
 
     /// A runner of `flow` asking through `prompter`.
     public init(flow: WorkflowDefinition, services: FlowServices, prompter: any Prompter, resume: Bool = false) {
@@ -79,7 +81,7 @@ public final class FlowRunner {
         case .identification:
             try identify()
         case .subject(let choice):
-            try chooseSubject(choice)
+            if state.subjectID == nil { try chooseSubject(choice) }
             try askForm()
         case .form:
             try askForm()
