@@ -1,4 +1,5 @@
 import Foundation
+import FormrunnerAuth
 import FormrunnerCore
 import FormrunnerRun
 import Testing
@@ -123,6 +124,21 @@ struct TechnicalFlowTests {
         // The flow's code was accepted once; the same code again is refused.
         let service = FlowCodeProbe(desk: desk)
         #expect(try await service.verify(first.value) == "there is no code waiting; ask for a new one")
+    }
+
+    @Test("Google sign-in is offered once a key set is configured; a bad token is refused with its reason")
+    func googleOffered() async throws {
+        let desk = Desk()
+        try await desk.directory.add(try Desk.ana())
+        var services = desk.services
+        services.google = GoogleIDTokenVerifier(clientID: "client", keys: try JSONWebKeySet(json: Data(#"{"keys": []}"#.utf8)))
+        let prompter = ScriptedPrompter([.text("google"), .text("not-a-token")] + desk.emailSignIn() + [.interrupt])
+        let flow = try #require(Desk.catalog.workflows["technical-support"])
+        let outcome = try await FlowRunner(flow: flow, services: services, prompter: prompter).run()
+        guard case .interrupted(.cancelled, true) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(prompter.offered["How do you want to sign in?"] == ["email_token", "google", "password"])
+        #expect(prompter.said.contains { $0.hasPrefix("Google sign-in failed: the ID token is malformed") })
+        #expect(prompter.said.contains("Signed in as Ana Souza <ana@example.com>."))
     }
 
     @Test("a notifier that is down: the code is not sent, the person is told, and resend works later")
