@@ -24,6 +24,10 @@ struct InteractiveRun {
         if command.demo, try await stores.directory.user(email: Self.demoUser.email) == nil {
             try await stores.directory.add(Self.demoUser)
         }
+        if try await stores.directory.list().isEmpty {
+            throw CommandFailure("no one may sign in yet: add a user with `formrunner users add EMAIL --name NAME "
+                                 + "--account STORE`, or try the flow with --demo")
+        }
         let fixed = options.now ?? ProcessInfo.processInfo.environment["FORMRUNNER_NOW"]
         let now = session.now
         var clock: @Sendable () -> Date = { Date() }
