@@ -55,8 +55,7 @@ enum HTMLText {
         endLine()
         var output: [String] = []
         for line in lines {
-            let text = String(repeating: "> ", count: line.depth) + line.text
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.text.isEmpty ? "" : String(repeating: "> ", count: line.depth) + line.text
             if trimmed.isEmpty && (output.last?.isEmpty ?? true) { continue }
             output.append(trimmed)
         }
