@@ -22,8 +22,11 @@ struct DeskSession {
         } catch {
             throw CommandFailure("cannot open the ticket store \(location): \(error)")
         }
-        desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
-        notifier = try Self.notifier(options.notifierSetting(), writer: EMLWriter(desk: try options.desk()),
+        // The desk address's display name is also `desk.name` in templates: one place for both.
+        let address = try options.desk()
+        desk = TicketDesk(catalog: catalog, store: store,
+                          composer: TemplateComposer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name))
+        notifier = try Self.notifier(options.notifierSetting(), writer: EMLWriter(desk: address),
                                      sendmailTimeout: try options.sendmailTimeout())
     }
 
