@@ -22,7 +22,8 @@ extension Mail {
             requester. The reply (quoted text and signature removed) fires the requester's reply event; the \
             message and its attachments are kept as evidence. In a Maildir, processed messages move to cur/ \
             with the S flag; unmatched ones stay in new/ (or move to --unmatched). Exits 1 if any message \
-            was not recorded. For an MTA pipe: formrunner mail ingest -
+            was refused or left unmatched, 75 (try again later) if the ticket store failed. For an MTA \
+            pipe: formrunner mail ingest -
             """
         )
 
@@ -40,18 +41,26 @@ extension Mail {
         func run() async throws {
             let session = try DeskSession(global)
             let ingester = MailIngester(desk: session.desk, address: try global.desk())
-            var problems = 0
-            var total = 0
+            var problems = 0, transient = 0, total = 0
             for path in paths {
                 for item in try MailSource.items(at: path) {
                     total += 1
                     let outcome = await ingester.ingest(item.data, at: session.now)
-                    if outcome.isProblem { problems += 1 }
                     let fate = try item.settle(outcome, unmatchedFolder: unmatched)
+                    switch outcome {
+                    case .failed: transient += 1
+                    case .unmatched where unmatched != nil: break
+                    default: if outcome.isProblem { problems += 1 }
+                    }
                     Output.print(line(for: outcome, item: item, fate: fate, session: session) + "\n")
                 }
             }
             await session.deliver()
+            if transient > 0 {
+                // EX_TEMPFAIL: a mail server piping the message in keeps it and tries again later.
+                Output.printError("formrunner: \(transient + problems) of \(total) message(s) not recorded; \(transient) can be retried\n")
+                throw ExitCode(75)
+            }
             if problems > 0 {
                 throw CommandFailure("\(problems) of \(total) message(s) not recorded")
             }

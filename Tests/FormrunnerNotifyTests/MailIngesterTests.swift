@@ -97,4 +97,20 @@ struct MailIngesterTests {
         #expect(outbox.first?.body.contains("please open a new ticket and mention ticket #12") == true)
         #expect(try await store.ticket(12)?.answers[MailIngester.evidenceField] == nil)
     }
+
+    @Test("a failing store: the message is to be tried again, not refused")
+    func storeFailure() async {
+        let desk = TicketDesk(catalog: Sample.catalog, store: BrokenStore(), composer: TemplateComposer(catalog: Sample.catalog))
+        let outcome = await MailIngester(desk: desk, address: Self.desk).ingest(MailFixtures.gmail(), at: Sample.now)
+        #expect(outcome == .failed("the ticket store is unavailable: disk on fire"))
+        #expect(!outcome.isProcessed && outcome.isProblem)
+    }
+
+    @Test("a store that cannot keep files on update refuses them through the protocol's default")
+    func defaultUpdateWithFiles() async {
+        await #expect(throws: TicketStoreError.invalid("this ticket store cannot take attachment files with an update")) {
+            try await BrokenStore().update(Sample.ticket(), expectedVersion: 1, history: [], outbox: [],
+                                           files: [String(repeating: "a", count: 64): URL(fileURLWithPath: "/dev/null")])
+        }
+    }
 }
