@@ -2,8 +2,8 @@ import Foundation
 
 /// Turns the bytes of a text part or an encoded-word into a string, by the charset it declares.
 ///
-/// UTF-8, US-ASCII, ISO-8859-1 (Latin-1), ISO-8859-15, Windows-1252 and UTF-16 are understood by name
-/// (any case, common aliases). Bytes that are not valid in the declared charset, or an unknown
+/// UTF-8, US-ASCII, ISO-8859-1 (Latin-1), Windows-1252 and UTF-16 are understood by name (any case,
+/// common aliases); ISO-8859-15 is read as Windows-1252, which differs from it in eight rare characters. Bytes that are not valid in the declared charset, or an unknown
 /// charset, fall back to UTF-8 when the bytes are valid UTF-8 and to Windows-1252 otherwise, so
 /// text is never dropped.
 enum Charset {

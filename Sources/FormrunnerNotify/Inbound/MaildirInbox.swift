@@ -49,9 +49,7 @@ public struct MaildirInbox: Sendable {
 
     /// Moves `message` into the `new/` folder of the Maildir `folder` (created when missing).
     public static func move(_ message: URL, toMaildir folder: URL) throws {
-        for sub in ["tmp", "new", "cur"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
+        try prepare(folder)
         let base = message.lastPathComponent.components(separatedBy: ":2,").first ?? message.lastPathComponent
         try FileManager.default.moveItem(at: message, to: folder.appendingPathComponent("new").appendingPathComponent(base))
     }
@@ -60,9 +58,7 @@ public struct MaildirInbox: Sendable {
     /// `tmp/`, so no reader sees it half written); returns its file.
     @discardableResult
     public static func store(_ data: Data, inMaildir folder: URL) throws -> URL {
-        for sub in ["tmp", "new", "cur"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
+        try prepare(folder)
         let seconds = Int64(Date().timeIntervalSince1970)
         let name = "\(seconds).\(UUID().uuidString.lowercased()).formrunner"
         let temporary = folder.appendingPathComponent("tmp").appendingPathComponent(name)
@@ -70,6 +66,13 @@ public struct MaildirInbox: Sendable {
         let final = folder.appendingPathComponent("new").appendingPathComponent(name)
         try FileManager.default.moveItem(at: temporary, to: final)
         return final
+    }
+
+    /// Creates the `tmp/`, `new/` and `cur/` folders of the Maildir `folder` when missing.
+    private static func prepare(_ folder: URL) throws {
+        for sub in ["tmp", "new", "cur"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
     }
 
     /// The flags after `:2,` in a file name.
