@@ -61,6 +61,63 @@ struct InboundMessageTests {
         #expect(InboundMessage(data: Data()).sender == nil)
     }
 
+    @Test("format=flowed: soft line breaks joined, the signature delimiter kept")
+    func flowed() {
+        let message = InboundMessage(data: MailFixtures.crlf("""
+            From: ana@example.com
+            Content-Type: text/plain; charset=utf-8; format=flowed
+
+            It fails when the buyer\u{20}
+            pays by boleto.
+            --\u{20}
+            Ana
+            """))
+        #expect(message.text == "It fails when the buyer pays by boleto.\n-- \nAna")
+        #expect(ReplyCleaner.clean(message.text) == "It fails when the buyer pays by boleto.")
+    }
+
+    @Test("HTML with an attachment in multipart/mixed: the HTML is the text, the file an attachment")
+    func htmlWithAttachment() {
+        let message = InboundMessage(data: MailFixtures.crlf("""
+            From: ana@example.com
+            Content-Type: multipart/mixed; boundary=b1
+
+            --b1
+            Content-Type: multipart/related; boundary=b2
+
+            --b2
+            Content-Type: text/html; charset=iso-8859-1
+            Content-Transfer-Encoding: quoted-printable
+
+            <p>Segue o log da opera=E7=E3o.</p>
+            --b2--
+            --b1
+            Content-Type: text/plain; name=app.log
+            Content-Disposition: attachment; filename=app.log
+
+            ERROR 500
+            --b1--
+            """))
+        #expect(message.text == "Segue o log da operação.")
+        #expect(message.attachments.map(\.name) == ["app.log"])
+        #expect(message.attachments.first?.content == Data("ERROR 500".utf8))
+    }
+
+    @Test("hostile structure: deep nesting and a missing boundary neither crash nor recurse without end")
+    func hostileStructure() {
+        var text = "From: ana@example.com\n"
+        for level in 0..<200 { text += "Content-Type: multipart/mixed; boundary=l\(level)\n\n--l\(level)\n" }
+        text += "Content-Type: text/plain\n\ndeep\n"
+        let deep = InboundMessage(data: MailFixtures.crlf(text))
+        // Below 16 levels the rest is kept whole as one opaque file rather than parsed.
+        #expect(deep.text == "")
+        #expect(deep.attachments.map(\.name) == ["attachment-1"])
+        #expect(deep.attachments.first.map { String(decoding: $0.content, as: UTF8.self).hasSuffix("deep\r\n") } == true)
+        let noBoundary = InboundMessage(data: MailFixtures.crlf("Content-Type: multipart/mixed\n\nhello"))
+        #expect(noBoundary.text == "")
+        #expect(noBoundary.attachments.count == 1)
+    }
+
     @Test("addresses: groups, quoted commas and comments")
     func addresses() {
         #expect(AddressList.addresses(in: "\"Souza, Ana\" <Ana@Example.com>, bob@x.io (Bob), team: c@y.io;")

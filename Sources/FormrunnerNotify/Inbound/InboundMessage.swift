@@ -88,8 +88,29 @@ public struct InboundMessage: Sendable {
             } else if type == "text/html" {
                 if html == nil { html = part.text }
             } else {
-                plain = plain.map { $0 + "\n" + part.text } ?? part.text
+                let text = part.contentType.parameters["format"]?.lowercased() == "flowed"
+                    ? Self.unflowed(part.text, deleteSpace: part.contentType.parameters["delsp"]?.lowercased() == "yes")
+                    : part.text
+                plain = plain.map { $0 + "\n" + text } ?? text
             }
+        }
+
+        /// `format=flowed` text (RFC 3676) with its soft line breaks joined: a line ending in a space
+        /// continues on the next one (the signature delimiter `-- ` excepted).
+        static func unflowed(_ text: String, deleteSpace: Bool) -> String {
+            var output: [String] = []
+            var joining = false
+            for line in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n") {
+                let unstuffed = line.hasPrefix(" ") ? String(line.dropFirst()) : line
+                if joining, let last = output.popLast() {
+                    output.append(last + unstuffed)
+                } else {
+                    output.append(unstuffed)
+                }
+                joining = unstuffed.hasSuffix(" ") && unstuffed != "-- "
+                if joining && deleteSpace, let last = output.popLast() { output.append(String(last.dropLast())) }
+            }
+            return output.joined(separator: "\n")
         }
 
         /// The last path component of `name` without control characters, or `attachment-N[.eml]`.
