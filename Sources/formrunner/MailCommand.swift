@@ -33,9 +33,13 @@ extension Mail {
         @Option(help: ArgumentHelp("A Maildir to move messages no ticket matched into (default: leave them in place).",
                                    valueName: "dir"))
         var unmatched: String?
+        @Option(name: .customLong("max-size"), help: ArgumentHelp(
+            "The largest message read, in bytes (default 67108864: 64 MB); a larger one is refused unread.", valueName: "bytes"))
+        var maxSize: Int = 64 << 20
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give an .eml file, a Maildir folder, or - for standard input") }
+            if maxSize < 1 { throw ValidationError("--max-size must be a positive number of bytes, got \(maxSize)") }
         }
 
         func run() async throws {
@@ -43,9 +47,11 @@ extension Mail {
             let ingester = MailIngester(desk: session.desk, address: try global.desk())
             var problems = 0, transient = 0, total = 0
             for path in paths {
-                for item in try MailSource.items(at: path) {
+                for item in try MailSource.items(at: path, limit: maxSize) {
                     total += 1
-                    let outcome = await ingester.ingest(item.data, at: session.now)
+                    let outcome = item.oversize
+                        ? .refused("the message is larger than \(FileLimits.describe(size: Int64(maxSize))) (--max-size); it was not read")
+                        : await ingester.ingest(item.data, at: session.now)
                     let fate = try item.settle(outcome, unmatchedFolder: unmatched)
                     switch outcome {
                     case .failed: transient += 1

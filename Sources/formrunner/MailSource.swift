@@ -13,6 +13,8 @@ enum MailSource {
         var maildir: MaildirInbox?
         /// How lines name it: its Message-ID, else its file, else `(standard input)`.
         var name: String
+        /// Set when the message is over the size limit: it is then not read (`data` is empty).
+        var oversize = false
 
         /// Marks a Maildir message processed, or moves an unmatched one to `folder`; returns what
         /// happened to it, for the line printed.
@@ -39,9 +41,11 @@ enum MailSource {
     }
 
     /// The messages at `path`: `-` for standard input, a Maildir's unprocessed messages, or one file.
-    static func items(at path: String) throws -> [Item] {
+    /// A message over `limit` bytes is not read: it comes back marked ``Item/oversize``.
+    static func items(at path: String, limit: Int) throws -> [Item] {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = (try? FileHandle.standardInput.read(upToCount: limit + 1)) ?? Data()
+            if data.count > limit { return [Item(data: Data(), file: nil, maildir: nil, name: "(standard input)", oversize: true)] }
             return [Item(data: data, file: nil, maildir: nil, name: name(of: data, fallback: "(standard input)"))]
         }
         let url = URL(fileURLWithPath: path)
@@ -54,13 +58,16 @@ enum MailSource {
                 throw CommandFailure("\(path) is a folder but not a Maildir (it has neither new/ nor cur/)")
             }
             let inbox = MaildirInbox(root: url)
-            return try inbox.pending().map { file in
-                let data = try read(file)
-                return Item(data: data, file: file, maildir: inbox, name: name(of: data, fallback: file.path))
-            }
+            return try inbox.pending().map { file in try item(file, maildir: inbox, limit: limit) }
         }
-        let data = try read(url)
-        return [Item(data: data, file: url, maildir: nil, name: name(of: data, fallback: path))]
+        return [try item(url, maildir: nil, limit: limit)]
+    }
+
+    private static func item(_ file: URL, maildir: MaildirInbox?, limit: Int) throws -> Item {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > limit { return Item(data: Data(), file: file, maildir: maildir, name: file.path, oversize: true) }
+        let data = try read(file)
+        return Item(data: data, file: file, maildir: maildir, name: name(of: data, fallback: file.path))
     }
 
     private static func read(_ url: URL) throws -> Data {
