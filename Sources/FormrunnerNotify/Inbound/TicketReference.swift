@@ -12,7 +12,12 @@ import Foundation
 public struct TicketReference: Hashable, Sendable {
     /// How the ticket was found.
     public enum Source: String, Hashable, Sendable {
-        case address, reference, subject
+        /// A `local+ticket-N@…` recipient.
+        case address
+        /// One of our Message-IDs in `In-Reply-To` or `References`.
+        case reference
+        /// A `[#N]` or `Ticket #N` tag in the subject.
+        case subject
     }
 
     /// The ticket number.
