@@ -40,10 +40,14 @@ extension FlowRunner {
         return nil
     }
 
-    /// Asks the form's fields. When the assistant step collected guidance, the form's first
-    /// multi-line field starts with it.
+    /// Asks the form's fields — after a restored draft, only those still unanswered. When the
+    /// assistant step collected guidance, the form's first multi-line field starts with it.
     func askForm() throws {
         guard let form = currentForm else { throw FlowStop("the flow '\(flow.id)' leads to no form") }
+        var only: Set<String>?
+        if restored, !state.answers.isEmpty {
+            only = Set(FormAsker.shownFields(of: form, given: state.answers).map(\.id).filter { state.answers[$0] == nil })
+        }
         if state.answers.isEmpty, let summary = guidanceSummary,
            let field = form.fields.first(where: { $0.type == .multiline }) {
             state.answers[field.id] = .text(summary)
@@ -52,7 +56,7 @@ extension FlowRunner {
         var answers = state.answers
         var files = state.files
         defer { (state.answers, state.files) = (answers, files) }
-        try asker.ask(form, answers: &answers, files: &files)
+        try asker.ask(form, answers: &answers, files: &files, only: only)
     }
 
     private var guidanceSummary: String? {

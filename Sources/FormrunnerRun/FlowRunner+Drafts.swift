@@ -38,6 +38,7 @@ extension FlowRunner {
             guard try prompter.askConfirm("Continue the draft\(when)?", default: true) else { return }
         }
         state = draft
+        restored = true
         prompter.say("Continuing the draft\(when).", style: .info)
     }
 

@@ -22,17 +22,29 @@ struct DeskSession {
         } catch {
             throw CommandFailure("cannot open the ticket store \(location): \(error)")
         }
-        desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
-        notifier = try Self.notifier(options.notifierSetting())
+        // The desk address's display name is also `desk.name` in templates: one place for both.
+        let address = try options.desk()
+        desk = TicketDesk(catalog: catalog, store: store,
+                          composer: TemplateComposer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name))
+        notifier = try Self.notifier(options.notifierSetting(), writer: EMLWriter(desk: address),
+                                     sendmailTimeout: try options.sendmailTimeout())
     }
 
-    static func notifier(_ setting: String) throws -> (any Notifier)? {
+    static func notifier(_ setting: String, writer: EMLWriter, sendmailTimeout: TimeInterval) throws -> (any Notifier)? {
         if setting == "none" { return nil }
         if setting == "console" { return ConsoleNotifier() }
         if setting.hasPrefix("maildir:") {
-            return MaildirNotifier(root: URL(fileURLWithPath: String(setting.dropFirst("maildir:".count))))
+            return MaildirNotifier(root: URL(fileURLWithPath: String(setting.dropFirst("maildir:".count))), writer: writer)
         }
-        throw ValidationError("unknown notifier '\(setting)'; use maildir:DIR, console or none")
+        if setting.hasPrefix("sendmail:") {
+            do {
+                return try SendmailNotifier(commandLine: String(setting.dropFirst("sendmail:".count)),
+                                            timeout: sendmailTimeout, writer: writer)
+            } catch {
+                throw ValidationError("notifier '\(setting)': \(error); write it as sendmail:COMMAND, e.g. 'sendmail:/usr/sbin/sendmail -t -i'")
+            }
+        }
+        throw ValidationError("unknown notifier '\(setting)'; use maildir:DIR, sendmail:COMMAND, console or none")
     }
 
     /// Delivers the messages that are due at `instant` (the session's `now` by default); a failure

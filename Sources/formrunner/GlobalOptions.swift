@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerNotify
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
@@ -18,9 +19,14 @@ struct GlobalOptions: ParsableArguments {
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "How messages are delivered: maildir:DIR, console or none (env FORMRUNNER_NOTIFIER; default maildir:DIR/.formrunner/mail).",
+        "How messages are delivered: maildir:DIR, sendmail:COMMAND (e.g. 'sendmail:/usr/sbin/sendmail -t -i'; time limit env FORMRUNNER_SENDMAIL_TIMEOUT, default 30 s), console or none (env FORMRUNNER_NOTIFIER; default maildir:DIR/.formrunner/mail).",
         valueName: "notifier"))
     var notifier: String?
+
+    @Option(name: .customLong("desk-address"), help: ArgumentHelp(
+        "The desk's e-mail address: From of every message, and Reply-To with +ticket-N (env FORMRUNNER_DESK_ADDRESS; default 'Support <support@formrunner.local>').",
+        valueName: "address"))
+    var deskAddress: String?
 
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -45,7 +51,26 @@ struct GlobalOptions: ParsableArguments {
         return date
     }
 
-    /// The notifier setting: `maildir:DIR`, `console` or `none`.
+    /// The desk's e-mail identity.
+    func desk() throws -> DeskAddress {
+        guard let text = deskAddress ?? environment["FORMRUNNER_DESK_ADDRESS"] else { return .standard }
+        do {
+            return try DeskAddress(parsing: text)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// How long the `sendmail:` command may run, from `FORMRUNNER_SENDMAIL_TIMEOUT` (seconds).
+    func sendmailTimeout() throws -> TimeInterval {
+        guard let text = environment["FORMRUNNER_SENDMAIL_TIMEOUT"] else { return SendmailNotifier.defaultTimeout }
+        guard let seconds = TimeInterval(text), seconds > 0, seconds.isFinite else {
+            throw ValidationError("FORMRUNNER_SENDMAIL_TIMEOUT is '\(text)'; give a positive number of seconds such as 30")
+        }
+        return seconds
+    }
+
+    /// The notifier setting: `maildir:DIR`, `sendmail:COMMAND`, `console` or `none`.
     func notifierSetting() -> String {
         notifier ?? environment["FORMRUNNER_NOTIFIER"]
             ?? "maildir:" + (catalog as NSString).appendingPathComponent(".formrunner/mail")
