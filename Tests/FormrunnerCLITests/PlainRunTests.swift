@@ -76,6 +76,7 @@ extension RunEndToEndTests {
               arguments: terminals)
         func lineModeOnATerminal(environment: [String: String], plain: Bool, coloured: Bool) async throws {
             let desk = try RunDesk()
+            try desk.addUser("ana@example.com", name: "Ana Souza")
             let tmux = try desk.terminal(["run", "technical-support"] + (plain ? ["--plain"] : []), environment: environment)
             defer { tmux.close() }
             try await tmux.waitFor("How do you want to sign in?\n  1) Send a code to my e-mail\n  2) E-mail and password\n")
