@@ -31,7 +31,13 @@ bin="$(swift build --show-bin-path)/formrunner"
 [ -x "$bin" ] || swift build --product formrunner
 demo="$(mktemp -d "${TMPDIR:-/tmp}/formrunner-demo.XXXXXX")"
 socket="formrunner-demo-$$"
-cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$demo"; }
+cleanup() {
+    local path
+    path="$(tmux -L "$socket" display-message -p '#{socket_path}' 2>/dev/null || true)"
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    [ -n "$path" ] && rm -f "$path"
+    rm -rf "$demo"
+}
 trap cleanup EXIT
 
 export FORMRUNNER_STORE="$demo/tickets.sqlite" FORMRUNNER_NOTIFIER="maildir:$demo/mail"

@@ -21,6 +21,8 @@ final class TmuxSession {
     /// The path prefix of the files tmux commands write their output to.
     private let scratch: String
     private var closed = false
+    /// The server's socket file, removed by ``close()`` (tmux leaves it behind).
+    private var socketPath: String?
 
     /// Starts `formrunner arguments` in a new tmux server.
     /// - Parameters:
@@ -51,6 +53,7 @@ final class TmuxSession {
         try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
         try tmux(["-f", configuration, "new-session", "-d", "-s", "run", "-x", String(columns), "-y", String(rows),
                   "sh " + Self.quoted(scriptPath)])
+        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { close() }
@@ -122,6 +125,7 @@ final class TmuxSession {
         guard !closed else { return }
         closed = true
         _ = try? tmux(["kill-server"])
+        if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
     }
 
     // MARK: tmux
