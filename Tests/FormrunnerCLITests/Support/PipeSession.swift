@@ -33,7 +33,9 @@ final class PipeSession: @unchecked Sendable {
         read(errors.fileHandleForReading, error: true)
     }
 
+    /// Ends the input (enough for a run waiting on it to end) and terminates the program if it still runs.
     deinit {
+        try? input.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
     }
 
