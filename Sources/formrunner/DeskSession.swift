@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormrunnerCore
 import FormrunnerNotify
+import FormrunnerPlugins
 import FormrunnerSQLite
 
 /// Everything a ticket command needs, wired from the options: the catalog, the store, the desk,
@@ -16,23 +17,20 @@ struct DeskSession {
     init(_ options: GlobalOptions) throws {
         catalog = try CatalogSession.load(options)
         now = try options.instant()
-        let location = try options.storeLocation()
+        let location = try options.storeLocation(catalog.configuration)
         do {
             store = try location.open()
         } catch {
             throw CommandFailure("cannot open the ticket store \(location): \(error)")
         }
         desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
-        notifier = try Self.notifier(options.notifierSetting())
-    }
-
-    static func notifier(_ setting: String) throws -> (any Notifier)? {
-        if setting == "none" { return nil }
-        if setting == "console" { return ConsoleNotifier() }
-        if setting.hasPrefix("maildir:") {
-            return MaildirNotifier(root: URL(fileURLWithPath: String(setting.dropFirst("maildir:".count))))
-        }
-        throw ValidationError("unknown notifier '\(setting)'; use maildir:DIR, console or none")
+        let choices = try options.notifierChoices(catalog.configuration)
+        let registry = NotifierRegistry(
+            configuration: catalog.configuration,
+            pluginTimeout: catalog.configuration?.pluginTimeout ?? ExternalNotifier.defaultTimeout,
+            timeoutOverride: try options.pluginTimeoutOverride(),
+            writer: NotifierRegistry.writer(for: catalog.configuration))
+        notifier = try registry.notifier(for: choices)
     }
 
     /// Delivers the messages that are due; a failure is reported and left in the outbox for later.
