@@ -56,6 +56,11 @@ public enum NotifierChoice: Sendable, Hashable {
         /// The value as given.
         public var setting: String
 
+        /// `setting` is not a notifier.
+        public init(setting: String) {
+            self.setting = setting
+        }
+
         /// `unknown notifier 'x'; use maildir:DIR, console, none or plugin:NAME`.
         public var description: String { "unknown notifier '\(setting)'; use \(NotifierChoice.spellings)" }
     }
