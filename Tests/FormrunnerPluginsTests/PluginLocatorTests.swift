@@ -43,19 +43,18 @@ struct PluginLocatorTests {
         let plugins = try ScriptedPlugins()
         try plugins.write("formrunner-notifier-webhook", "exit 0")
         let locator = PluginLocator(path: plugins.folder)
+        #expect(Self.lookupError(locator, .notifier, "webhok") == "no notifier plugin 'webhok': no executable named "
+                + "formrunner-notifier-webhok on PATH; did you mean 'webhook'? (`formrunner plugins list` shows the installed plugins)")
+        #expect(Self.lookupError(locator, .auth, "ldap") == "no authenticator plugin 'ldap': no executable named "
+                + "formrunner-auth-ldap on PATH (`formrunner plugins list` shows the installed plugins)")
+    }
+
+    /// The message of looking `name` up, or a note that it was found.
+    private static func lookupError(_ locator: PluginLocator, _ kind: PluginKind, _ name: String) -> String {
         do {
-            _ = try locator.plugin(.notifier, named: "webhok")
-            Issue.record("found a plugin that does not exist")
+            return "found \(try locator.plugin(kind, named: name).path)"
         } catch {
-            #expect(error.description == "no notifier plugin 'webhok': no executable named formrunner-notifier-webhok on PATH; "
-                    + "did you mean 'webhook'? (`formrunner plugins list` shows the installed plugins)")
-        }
-        do {
-            _ = try locator.plugin(.auth, named: "ldap")
-            Issue.record("found a plugin that does not exist")
-        } catch {
-            #expect(error.description == "no authenticator plugin 'ldap': no executable named formrunner-auth-ldap on PATH "
-                    + "(`formrunner plugins list` shows the installed plugins)")
+            return error.description
         }
     }
 }
