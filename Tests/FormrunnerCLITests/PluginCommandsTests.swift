@@ -81,6 +81,18 @@ struct PluginCommandsTests {
             "Error: FORMRUNNER_PLUGIN_TIMEOUT is 'soon'; give seconds such as 10, or a duration such as 30s or 2m\n"))
     }
 
+    @Test("a plugin that hangs is stopped after FORMRUNNER_PLUGIN_TIMEOUT and its message kept for later")
+    func hangingPlugin() throws {
+        let folder = try PluginFolder()
+        try folder.add("formrunner-notifier-stuck", "cat > /dev/null; echo 'waiting for the gateway' >&2; sleep 300")
+        let environment = ["FORMRUNNER_STORE": "memory:", "PATH": folder.searchPath, "FORMRUNNER_NOTIFIER": "plugin:stuck",
+                           "FORMRUNNER_PLUGIN_TIMEOUT": "1s"]
+        let run = try CommandRunner.run(Self.form + Self.answers, environment: environment)
+        #expect(run.status == 0)
+        #expect(run.stderr == "formrunner: a message could not be delivered yet and stays in the outbox: plugin:stuck: "
+                + "formrunner-notifier-stuck did not finish within 1 s and was stopped (stderr: waiting for the gateway) (attempt 1 of 12)\n")
+    }
+
     @Test("a failing plugin leaves the message in the outbox with its stderr, and the next delivery retries it")
     func failingPlugin() throws {
         let folder = try PluginFolder()
