@@ -72,11 +72,18 @@ let package = Package(
             dependencies: ["FormrunnerCore", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: strictSettings
         ),
+        // The interactive run of entry flows: sign-in, gates, assistant, codes, forms, review, drafts.
+        .target(
+            name: "FormrunnerRun",
+            dependencies: ["FormrunnerCore", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
+            swiftSettings: strictSettings
+        ),
         // The command line: parses flags, wires plugins, prints. No business logic.
         .executableTarget(
             name: "formrunner",
             dependencies: [
-                "FormrunnerCore", "FormrunnerSQLite", "FormrunnerNotify", "FormrunnerPrompt", "FormrunnerPlugins",
+                "FormrunnerCore", "FormrunnerSQLite", "FormrunnerNotify", "FormrunnerPrompt", "FormrunnerAuth",
+                "FormrunnerRun", "FormrunnerPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Rainbow", package: "Rainbow"),
@@ -117,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "FormrunnerPromptTests",
             dependencies: ["FormrunnerCore", "FormrunnerPrompt"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerRunTests",
+            dependencies: ["FormrunnerCore", "FormrunnerRun", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
             swiftSettings: strictSettings
         ),
         .testTarget(

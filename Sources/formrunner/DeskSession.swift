@@ -12,6 +12,8 @@ struct DeskSession {
     let store: any TicketStore
     let desk: TicketDesk
     let notifier: (any Notifier)?
+    /// The desk's e-mail identity (flag, environment, formrunner.yaml or the default).
+    let address: DeskAddress
     let now: Date
 
     init(_ options: GlobalOptions) throws {
@@ -23,13 +25,17 @@ struct DeskSession {
         } catch {
             throw CommandFailure("cannot open the ticket store \(location): \(error)")
         }
-        desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
+        // The desk address's display name is also `desk.name` in templates: one place for both.
+        address = try options.desk(catalog.configuration)
+        desk = TicketDesk(catalog: catalog, store: store,
+                          composer: TemplateComposer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name))
         let choices = try options.notifierChoices(catalog.configuration)
         let registry = NotifierRegistry(
             configuration: catalog.configuration,
             pluginTimeout: catalog.configuration?.pluginTimeout ?? ExternalNotifier.defaultTimeout,
             timeoutOverride: try options.pluginTimeoutOverride(),
-            writer: NotifierRegistry.writer(for: catalog.configuration))
+            sendmailTimeout: try options.sendmailTimeout(),
+            writer: EMLWriter(desk: address))
         notifier = try registry.notifier(for: choices)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerNotify
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
@@ -18,9 +19,14 @@ struct GlobalOptions: ParsableArguments {
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "How messages are delivered: maildir:DIR, console, none or plugin:NAME (env FORMRUNNER_NOTIFIER; then formrunner.yaml; default maildir:DIR/.formrunner/mail).",
+        "How messages are delivered: maildir:DIR, sendmail:COMMAND (e.g. 'sendmail:/usr/sbin/sendmail -t -i'; time limit env FORMRUNNER_SENDMAIL_TIMEOUT, default 30 s), console, none or plugin:NAME (env FORMRUNNER_NOTIFIER; then formrunner.yaml; default maildir:DIR/.formrunner/mail).",
         valueName: "notifier"))
     var notifier: String?
+
+    @Option(name: .customLong("desk-address"), help: ArgumentHelp(
+        "The desk's e-mail address: From of every message, and Reply-To with +ticket-N (env FORMRUNNER_DESK_ADDRESS; default 'Support <support@formrunner.local>').",
+        valueName: "address"))
+    var deskAddress: String?
 
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -43,6 +49,35 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError("'\(text)' is not an ISO-8601 instant such as 2026-11-25T10:00:00-03:00")
         }
         return date
+    }
+
+    /// The desk's e-mail identity: the flag, else the environment, else formrunner.yaml's `desk`, else
+    /// `Support <support@formrunner.local>`.
+    func desk(_ configuration: DeskConfiguration? = nil) throws -> DeskAddress {
+        guard let text = deskAddress ?? environment["FORMRUNNER_DESK_ADDRESS"] else {
+            guard let configuration, configuration.deskName != nil || configuration.deskAddress != nil else { return .standard }
+            let standard = DeskAddress.standard
+            let text = "\(configuration.deskName ?? standard.name) <\(configuration.deskAddress ?? standard.address)>"
+            do {
+                return try DeskAddress(parsing: text)
+            } catch {
+                throw CommandFailure("\(configuration.file): desk: \(error.description)")
+            }
+        }
+        do {
+            return try DeskAddress(parsing: text)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// How long the `sendmail:` command may run, from `FORMRUNNER_SENDMAIL_TIMEOUT` (seconds).
+    func sendmailTimeout() throws -> TimeInterval {
+        guard let text = environment["FORMRUNNER_SENDMAIL_TIMEOUT"] else { return SendmailNotifier.defaultTimeout }
+        guard let seconds = TimeInterval(text), seconds > 0, seconds.isFinite else {
+            throw ValidationError("FORMRUNNER_SENDMAIL_TIMEOUT is '\(text)'; give a positive number of seconds such as 30")
+        }
+        return seconds
     }
 
     /// The notifiers to deliver through: the flag, else the environment, else formrunner.yaml, else

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import FormrunnerCore
 import FormrunnerNotify
@@ -6,8 +7,8 @@ import FormrunnerPlugins
 /// Turns notifier choices (from `--notifier`, `FORMRUNNER_NOTIFIER` or formrunner.yaml) into the
 /// notifier that delivers the outbox.
 ///
-/// To add a kind of notifier (for example `sendmail`): add its case to ``NotifierChoice`` (see
-/// there) and build it in ``notifier(for:)``.
+/// To add a kind of notifier: add its case to ``NotifierChoice`` (see there) and build it in
+/// ``notifier(for:)``.
 struct NotifierRegistry {
     /// The desk's configuration, whose plugin entries lend their settings to `--notifier plugin:NAME`.
     var configuration: DeskConfiguration?
@@ -15,8 +16,10 @@ struct NotifierRegistry {
     var locator = PluginLocator()
     /// The timeout of plugins that do not set their own, in seconds.
     var pluginTimeout: TimeInterval
-    /// Environment variables that override timeouts (`FORMRUNNER_PLUGIN_TIMEOUT`).
+    /// `FORMRUNNER_PLUGIN_TIMEOUT`, which overrides every plugin timeout.
     var timeoutOverride: TimeInterval?
+    /// How long the `sendmail` command may run, in seconds.
+    var sendmailTimeout: TimeInterval
     /// How e-mail files are written (the sender comes from the desk's name and address).
     var writer: EMLWriter
 
@@ -40,6 +43,12 @@ struct NotifierRegistry {
             return ConsoleNotifier()
         case .maildir(let folder):
             return MaildirNotifier(root: URL(fileURLWithPath: folder), writer: writer)
+        case .sendmail(let command):
+            do {
+                return try SendmailNotifier(commandLine: command, timeout: sendmailTimeout, writer: writer)
+            } catch {
+                throw ValidationError("notifier 'sendmail:\(command)': \(error); write it as sendmail:COMMAND, e.g. 'sendmail:/usr/sbin/sendmail -t -i'")
+            }
         case .plugin(let name, var settings, var timeout):
             // `--notifier plugin:NAME` uses the settings the file gives the same plugin.
             if settings.isEmpty, timeout == nil, case .plugin(_, let fileSettings, let fileTimeout)? = configuration?.pluginNotifier(named: name) {
@@ -54,13 +63,5 @@ struct NotifierRegistry {
             }
             return ExternalNotifier(plugin: plugin, settings: settings, timeout: timeoutOverride ?? timeout ?? pluginTimeout)
         }
-    }
-
-    /// The writer of e-mail files for the desk `configuration` names (the defaults otherwise).
-    static func writer(for configuration: DeskConfiguration?) -> EMLWriter {
-        guard let configuration, configuration.deskName != nil || configuration.deskAddress != nil else { return EMLWriter() }
-        let address = configuration.deskAddress ?? "support@formrunner.local"
-        let domain = address.split(separator: "@").last.map(String.init) ?? "formrunner.local"
-        return EMLWriter(from: "\(configuration.deskName ?? "Support") <\(address)>", domain: domain)
     }
 }

@@ -1,13 +1,21 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerNotify
+import FormrunnerPrompt
+import FormrunnerRun
 
 /// `formrunner run WORKFLOW`: walks an entry flow and files a ticket.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Walk an entry flow (log-in, checks, identification, subject, form) and file a ticket.",
         discussion: """
-        Interactive in a terminal. With --no-input it is a script's twin: every answer comes from \
+        Interactive: sign-in, the flow's checks and questions, a review, then the ticket. Ctrl-C \
+        saves a draft (exit 130) that --resume continues. Line by line when standard input is not a \
+        terminal, when TERM=dumb, or with --plain. --demo adds a demo user (demo@example.com) and shows \
+        the e-mails (sign-in codes included) on the terminal, to try a catalog without setting it up.
+
+        With --no-input it is a script's twin: every answer comes from \
         --answers FILE and --set field=value (the identification fields such as name and account, \
         `subject` for flows with a subject step, then the form's fields), and every missing or \
         invalid answer is listed at once by field id. `formrunner forms show ID --json` tells what a form asks.
@@ -23,12 +31,26 @@ struct Run: AsyncParsableCommand {
     @Option(help: "With --no-input: the requester's e-mail (the script acts for them; log-in steps are skipped).")
     var requester: String?
     @Flag(help: "Print the ticket as JSON (with --no-input).") var json = false
+    @Flag(help: "Continue the saved draft of this flow without asking.") var resume = false
+    @Flag(help: "Ask line by line, without the full-screen terminal controls.") var plain = false
+    @Flag(help: "Try the flow as demo@example.com, with e-mails shown on the terminal (unless --notifier is given).")
+    var demo = false
+    @Option(name: .customLong("google-client-id"), help: ArgumentHelp(
+        "The OAuth client id Google ID tokens must be issued for (env FORMRUNNER_GOOGLE_CLIENT_ID).", valueName: "id"))
+    var googleClientID: String?
+    @Option(name: .customLong("google-keys"), help: ArgumentHelp(
+        "A JSON Web Key Set file with Google's signing keys (env FORMRUNNER_GOOGLE_KEYS).", valueName: "file"))
+    var googleKeys: String?
 
     func validate() throws {
         for setting in settings where AnswersFile.setting(setting) == nil {
             throw ValidationError("'\(setting)' is not field=value")
         }
         if noInput, requester == nil { throw ValidationError("--no-input needs --requester EMAIL") }
+        if !noInput, answers != nil || !settings.isEmpty {
+            throw ValidationError("--answers and --set go with --no-input; the interactive run asks its questions")
+        }
+        if noInput, resume || demo { throw ValidationError("--resume and --demo are for the interactive run, not --no-input") }
     }
 
     func run() async throws {
@@ -36,10 +58,10 @@ struct Run: AsyncParsableCommand {
         guard let flow = session.catalog.workflows[workflow] else {
             throw CatalogSession.unknown("workflow", workflow, among: session.catalog.workflows.keys)
         }
-        let raw = try AnswerInput.read(file: answers, settings: settings)
         guard noInput else {
-            throw CommandFailure("the interactive run is not available yet; use --no-input with --answers/--set and --requester")
+            return try await InteractiveRun(command: self, flow: flow).run()
         }
+        let raw = try AnswerInput.read(file: answers, settings: settings)
         let resolved: FlowAnswers.Resolved
         switch FlowAnswers(catalog: session.catalog, flow: flow).check(raw, accounts: nil) {
         case .success(let value): resolved = value

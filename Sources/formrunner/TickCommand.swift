@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import FormrunnerCore
 
 /// `formrunner tick`: fires every timer due at `--now`.
 struct Tick: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fire every timer due at --now (for example, close tickets solved 27 working hours ago).",
-        discussion: "Idempotent: a second run at the same instant does nothing. Then delivers due messages."
+        discussion: "Idempotent: a second run at the same instant does nothing. Then delivers due messages, and deletes expired drafts and one-time codes."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -18,6 +19,17 @@ struct Tick: AsyncParsableCommand {
         if !report.conflicts.isEmpty {
             Output.printError("formrunner: \(report.conflicts.count) ticket(s) changed by someone else meanwhile; the next tick retries them\n")
         }
+        try await sweepIdentity(at: session.now)
+    }
+
+    /// Deletes expired drafts and one-time codes, where users are kept beside the tickets.
+    private func sweepIdentity(at now: Date) async throws {
+        let location = try global.storeLocation()
+        if case .postgres = location { return }
+        let stores = try IdentityStores(location)
+        let drafts = try await stores.drafts.deleteExpiredDrafts(now: now)
+        let codes = try await stores.codes.deleteExpiredCodes(now: now)
+        if drafts + codes > 0 { Output.print("\(drafts) expired draft(s) and \(codes) expired code(s) deleted\n") }
     }
 }
 

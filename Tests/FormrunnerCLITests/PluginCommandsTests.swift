@@ -74,7 +74,7 @@ struct PluginCommandsTests {
     func usage() throws {
         let bogus = try CommandRunner.run(["deliver", "--notifier", "smtp"], environment: ["FORMRUNNER_STORE": "memory:"])
         #expect(bogus.status == 64)
-        #expect(bogus.stderr.hasPrefix("Error: unknown notifier 'smtp'; use maildir:DIR, console, none or plugin:NAME\n"))
+        #expect(bogus.stderr.hasPrefix("Error: unknown notifier 'smtp'; use maildir:DIR, sendmail:COMMAND, console, none or plugin:NAME\n"))
         let timeout = try CommandRunner.run(["deliver"], environment: ["FORMRUNNER_STORE": "memory:", "FORMRUNNER_PLUGIN_TIMEOUT": "soon"])
         #expect(timeout.status == 64)
         #expect(timeout.stderr.hasPrefix(

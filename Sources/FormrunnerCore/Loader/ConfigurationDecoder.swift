@@ -13,7 +13,7 @@ struct ConfigurationDecoder {
     static let pluginsKeys = ["timeout"]
     /// The keys of each kind of notifier besides `kind` (a new kind adds its entry here).
     static let notifierKeys: [NotifierChoice.Kind: [String]] = [
-        .disabled: [], .console: [], .maildir: ["folder"], .plugin: ["plugin", "settings", "timeout"],
+        .disabled: [], .console: [], .maildir: ["folder"], .sendmail: ["command"], .plugin: ["plugin", "settings", "timeout"],
     ]
     /// Every key a notifier entry may hold, whatever its kind.
     static var allNotifierKeys: [String] {
@@ -124,6 +124,7 @@ struct ConfigurationDecoder {
         case .disabled: return .disabled
         case .console: return .console
         case .maildir: return reader.string("folder").map { .maildir(folder: resolved($0)) }
+        case .sendmail: return reader.string("command").map { .sendmail(command: $0) }
         case .plugin:
             let name = reader.identifier("plugin")
             let settings = reader.optional("settings").flatMap(settings)

@@ -19,6 +19,7 @@ enum ConfigurationSchema {
             "notifier": S.object("notifier", [
                 "kind": S.enumeration(NotifierChoice.Kind.allCases.map(\.rawValue), "how messages are delivered"),
                 "folder": ["type": "string", "description": "maildir: the Maildir folder, relative to the catalog"],
+                "command": ["type": "string", "minLength": 1, "description": "sendmail: the command line, e.g. /usr/sbin/sendmail -t -i"],
                 "plugin": S.ref("id"),
                 "settings": ["type": "object", "description": "plugin: passed to the plugin as JSON; values stay text"],
                 "timeout": S.ref("duration"),

@@ -32,7 +32,7 @@ public struct ConsoleNotifier: Notifier {
         \(rule)
         To:       \(RenderedEmail.headerSafe(message.address))
         Subject:  \(RenderedEmail.headerSafe(message.subject))
-        Ticket:   #\(message.ticketNumber) (\(message.template), id \(message.id))
+        \(message.ticketNumber > 0 ? "Ticket:   #\(message.ticketNumber) " : "Message:  ")(\(message.template), id \(message.id))
 
         """
         let body = RenderedEmail.normalizedBody(message.body)

@@ -10,6 +10,8 @@ struct FieldQuestion {
     let prompter: any Prompter
     let language: String
     let checker: FormAnswers
+    /// The accounts an `account` field offers as a choice; nil asks for the account as text.
+    var accounts: [String]? = nil
 
     /// The new answer (nil: none) and the attachments it brings, by SHA-256.
     typealias Outcome = (value: AnswerValue?, files: [String: String])
@@ -24,6 +26,7 @@ struct FieldQuestion {
         case .choice: return try askChoice(start)
         case .multichoice: return try askMultiChoice(start)
         case .files: return try askFiles(current, known: files)
+        case .account where !(accounts ?? []).isEmpty: return try askAccount(start, among: accounts ?? [])
         case .text, .multiline, .email, .number, .date, .secret, .account: return try askText(start)
         }
     }
@@ -121,6 +124,16 @@ struct FieldQuestion {
             }
         }
         return accepted
+    }
+
+    /// One of the accounts the person may act for, chosen from a list (type to filter).
+    private func askAccount(_ start: AnswerValue?, among accounts: [String]) throws(PromptInterruption) -> Outcome {
+        var options = accounts.map { PromptOption(id: $0, label: $0) }
+        if !field.required { options.append(PromptOption(id: Self.noAnswerID, label: "(no answer)")) }
+        var defaultID: String? = accounts.count == 1 ? accounts[0] : nil
+        if case .text(let account)? = start, accounts.contains(account) { defaultID = account }
+        let id = try prompter.askChoice(label, help: help(hasDefault: defaultID != nil), options: options, default: defaultID)
+        return (id == Self.noAnswerID ? nil : .text(id), [:])
     }
 
     private var promptOptions: [PromptOption] {

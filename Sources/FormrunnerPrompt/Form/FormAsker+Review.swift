@@ -2,8 +2,10 @@ import FormrunnerCore
 
 extension FormAsker {
     /// Shows every shown field with its answer (secrets as `••••`), then asks whether to send,
-    /// change an answer (and which) or cancel.
-    public func review(_ form: FormDefinition, answers: [String: AnswerValue]) throws(PromptInterruption) -> ReviewDecision {
+    /// change an answer (and which) or cancel. `sendLabel` names the sending choice (a submit
+    /// step's label such as "Create ticket").
+    public func review(_ form: FormDefinition, answers: [String: AnswerValue],
+                       sendLabel: String = "Send") throws(PromptInterruption) -> ReviewDecision {
         let shown = Self.shownFields(of: form, given: answers)
         let display = AnswerDisplay(language: language)
         prompter.say("Review: " + form.title.text(in: language), style: .title)
@@ -21,7 +23,7 @@ extension FormAsker {
                 prompter.say("\(label): \(lines.first ?? "")", style: .plain)
             }
         }
-        var actions = [PromptOption(id: "send", label: "Send")]
+        var actions = [PromptOption(id: "send", label: sendLabel)]
         if !shown.isEmpty { actions.append(PromptOption(id: "edit", label: "Change an answer")) }
         actions.append(PromptOption(id: "cancel", label: "Cancel without sending"))
         switch try prompter.askChoice("What next?", help: nil, options: actions, default: "send") {

@@ -14,6 +14,9 @@ public struct FormAsker {
     public let language: String
     /// Checks attachments on the spot.
     public var inspector = AttachmentInspector()
+    /// The accounts the person may act for: `account` fields become a choice among them (when nil
+    /// or empty, an account is typed and checked as text).
+    public var accounts: [String]?
 
     /// An asker that speaks through `prompter` in `language`.
     public init(prompter: any Prompter, language: String = "en") {
@@ -65,7 +68,7 @@ public struct FormAsker {
     }
 
     func question(for field: FieldDefinition, checker: FormAnswers) -> FieldQuestion {
-        FieldQuestion(field: field, prompter: prompter, language: language, checker: checker)
+        FieldQuestion(field: field, prompter: prompter, language: language, checker: checker, accounts: accounts)
     }
 
     /// Drops the paths of attachments no answer of `form` refers to any more.

@@ -19,6 +19,8 @@ struct ConfigurationLoadingTests {
                   - kind: maildir
                     folder: mail
                   - kind: console
+                  - kind: sendmail
+                    command: /usr/sbin/sendmail -t -i
                   - kind: plugin
                     plugin: webhook
                     timeout: 2m
@@ -40,7 +42,7 @@ struct ConfigurationLoadingTests {
             let webhook = NotifierChoice.plugin(name: "webhook", settings: [
                 "url": "https://hooks.example/x", "retries": "3", "tags": ["a", "b"], "empty": .null,
             ], timeout: 120)
-            #expect(configuration.notifiers == [.maildir(folder: root + "/mail"), .console, webhook])
+            #expect(configuration.notifiers == [.maildir(folder: root + "/mail"), .console, .sendmail(command: "/usr/sbin/sendmail -t -i"), webhook])
             #expect(configuration.pluginNotifier(named: "webhook") == webhook)
             #expect(configuration.pluginNotifier(named: "pager") == nil)
         }
@@ -63,11 +65,12 @@ struct ConfigurationLoadingTests {
         #expect(try NotifierChoice(parsing: "none") == .disabled)
         #expect(try NotifierChoice(parsing: "console") == .console)
         #expect(try NotifierChoice(parsing: "maildir:/var/mail/x") == .maildir(folder: "/var/mail/x"))
+        #expect(try NotifierChoice(parsing: "sendmail:msmtp -t") == .sendmail(command: "msmtp -t"))
         #expect(try NotifierChoice(parsing: "plugin:webhook") == .plugin(name: "webhook", settings: [:], timeout: nil))
         for bad in ["maildir:", "plugin:", "plugin:../x", "smtp"] {
             #expect(throws: NotifierChoice.ParseError(setting: bad)) { try NotifierChoice(parsing: bad) }
         }
         #expect(NotifierChoice.ParseError(setting: "smtp").description
-                == "unknown notifier 'smtp'; use maildir:DIR, console, none or plugin:NAME")
+                == "unknown notifier 'smtp'; use maildir:DIR, sendmail:COMMAND, console, none or plugin:NAME")
     }
 }

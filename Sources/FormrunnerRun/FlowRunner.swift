@@ -1,0 +1,109 @@
+import Foundation
+import FormrunnerAuth
+import FormrunnerCore
+import FormrunnerPrompt
+
+/// Walks an entry flow in the terminal, step by step as its YAML declares them, and files the ticket.
+///
+/// Nothing here is specific to a flow: sign-in, the permission gate, the assistant, one-time
+/// codes, identification, the subject choice, the form and the submit step are generic, and
+/// their settings and wording come from `Workflows/` and `Forms/`.
+///
+/// After sign-in, the run is saved as a draft (``FlowState``) after every step, and when a question
+/// is interrupted; a later run of the same flow by the same user offers to continue it (`--resume`
+/// continues without asking). The draft is deleted when the ticket is filed or the run discarded.
+public final class FlowRunner {
+    /// The flow being run.
+    public let flow: WorkflowDefinition
+    let services: FlowServices
+    let prompter: any Prompter
+    /// Continue a saved draft without asking.
+    let resume: Bool
+    /// Where the run stands.
+    public internal(set) var state: FlowState
+    /// Who signed in.
+    public internal(set) var user: UserRecord?
+    /// Whether a draft was restored: its form asks only what is still unanswered.
+    var restored = false
+
+    /// A runner of `flow` asking through `prompter`.
+    public init(flow: WorkflowDefinition, services: FlowServices, prompter: any Prompter, resume: Bool = false) {
+        self.flow = flow
+        self.services = services
+        self.prompter = prompter
+        self.resume = resume
+        self.state = FlowState(workflowID: flow.id)
+    }
+
+    /// Runs the flow to its end; store and notifier failures are thrown.
+    public func run() async throws -> FlowOutcome {
+        prompter.say(flow.title.text(in: state.language), style: .title)
+        if let description = flow.description?.text(in: state.language) { prompter.say(description, style: .info) }
+        do {
+            for step in flow.steps {
+                if state.isDone(step.id) { continue }
+                if let end = try await perform(step) { return end }
+                if case .authentication = step.kind { continue }
+                if case .permission = step.kind { continue }
+                state.markDone(step.id)
+                try await saveDraft()
+            }
+            return .refused("the flow '\(flow.id)' ended without a submit step")
+        } catch let interruption as PromptInterruption {
+            return .interrupted(interruption, draftSaved: try await saveDraft())
+        } catch let stop as FlowStop {
+            return .refused(stop.message)
+        }
+    }
+
+    /// Performs one step; returns how the run ends if it ends here.
+    private func perform(_ step: StepDefinition) async throws -> FlowOutcome? {
+        if case .permission = step.kind {} else {
+            if let title = step.title?.text(in: state.language) { prompter.say(title, style: .title) }
+            if let help = step.help?.text(in: state.language) { prompter.say(help, style: .info) }
+        }
+        switch step.kind {
+        case .authentication(let settings):
+            let user = try await SignIn(step: settings, services: services, prompter: prompter).run()
+            self.user = user
+            prompter.say("Signed in as \(user.name) <\(user.email)>.", style: .success)
+            try await restoreDraft()
+        case .permission(let settings):
+            if let refusal = PermissionGate(step: settings).refusal(for: try signedIn(), language: state.language) {
+                return .refused(refusal)
+            }
+            if let title = step.title?.text(in: state.language) { prompter.say(title + ": granted", style: .success) }
+        case .assistant(let settings):
+            guard try AssistantStep(step: settings, prompter: prompter).run(&state) else {
+                try await deleteDraft()
+                return .answeredByAssistant
+            }
+        case .oneTimeCode(let settings):
+            try await CodeStep(step: settings, stepID: step.id, workflowID: flow.id, services: services, prompter: prompter)
+                .run(for: try signedIn(), language: state.language)
+        case .identification:
+            try identify()
+        case .subject(let choice):
+            if state.subjectID == nil { try chooseSubject(choice) }
+            try askForm()
+        case .form:
+            try askForm()
+        case .submit(let label):
+            return try await submit(label: label.text(in: state.language))
+        }
+        return nil
+    }
+
+    func signedIn() throws -> UserRecord {
+        guard let user else { throw FlowStop("the flow '\(flow.id)' asks for a signed-in user before its authentication step") }
+        return user
+    }
+
+    var asker: FormAsker {
+        var asker = FormAsker(prompter: prompter, language: state.language)
+        asker.accounts = user?.accounts
+        return asker
+    }
+
+    var flowAnswers: FlowAnswers { FlowAnswers(catalog: services.catalog, flow: flow) }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import FormrunnerAuth
+import FormrunnerCore
+import FormrunnerNotify
+
+/// What a run of an entry flow works with: the catalog, the ticket desk, who may sign in, where
+/// codes and drafts are kept, how codes reach people, and the clock.
+public struct FlowServices: Sendable {
+    /// The definitions.
+    public var catalog: Catalog
+    /// Files the ticket at the end.
+    public var desk: TicketDesk
+    /// Who may sign in, with their accounts, country and permissions.
+    public var directory: any UserDirectory
+    /// Where one-time code hashes wait.
+    public var codes: any OneTimeCodeStore
+    /// Where interrupted runs are kept.
+    public var drafts: any DraftStore
+    /// Sends e-mailed codes; nil when no notifier is configured (codes cannot be sent).
+    public var mail: (any Notifier)?
+    /// Sends SMS codes (the address is a phone number); nil to use ``mail``'s notifier.
+    public var sms: (any Notifier)?
+    /// Renders code messages from the catalog's templates.
+    public var renderer: MessageRenderer
+    /// Verifies Google ID tokens; without it the `google` method is not offered.
+    public var google: GoogleIDTokenVerifier?
+    /// How passwords are checked.
+    public var passwordHasher: PasswordHasher
+    /// How long a draft is kept after its last save.
+    public var draftLifetime: TimeInterval
+    /// The time now.
+    public var clock: @Sendable () -> Date
+
+    /// Services for a run; drafts last 7 days by default.
+    public init(catalog: Catalog, desk: TicketDesk, directory: any UserDirectory, codes: any OneTimeCodeStore,
+                drafts: any DraftStore, mail: (any Notifier)?, sms: (any Notifier)? = nil,
+                renderer: MessageRenderer, google: GoogleIDTokenVerifier? = nil,
+                passwordHasher: PasswordHasher = PasswordHasher(), draftLifetime: TimeInterval = 7 * 24 * 3600,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.catalog = catalog
+        self.desk = desk
+        self.directory = directory
+        self.codes = codes
+        self.drafts = drafts
+        self.mail = mail
+        self.sms = sms
+        self.renderer = renderer
+        self.google = google
+        self.passwordHasher = passwordHasher
+        self.draftLifetime = draftLifetime
+        self.clock = clock
+    }
+}

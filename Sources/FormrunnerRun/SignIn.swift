@@ -1,0 +1,187 @@
+import Foundation
+import FormrunnerAuth
+import FormrunnerCore
+import FormrunnerPrompt
+
+/// The `authentication` step: the person picks one of the step's methods and proves who they are.
+///
+/// A refused attempt is shown with its reason and asked again; a wrong e-mail or password goes
+/// back to the choice of method. Codes can be sent again by typing `resend` at the code prompt.
+struct SignIn {
+    let step: StepDefinition.Authentication
+    let services: FlowServices
+    let prompter: any Prompter
+
+    /// The word that asks for a new code at a code prompt.
+    static let resendWord = "resend"
+
+    private var authenticator: DirectoryAuthenticator {
+        DirectoryAuthenticator(directory: services.directory, codes: services.codes, configuration: .init(
+            step: step, google: services.google, passwordHasher: services.passwordHasher))
+    }
+
+    /// The methods offered: the step's, without Google when no key set is configured.
+    var methods: [StepDefinition.Authentication.Method] {
+        step.methods.filter { $0 != .google || services.google != nil }
+    }
+
+    /// Signs the person in and returns who they are.
+    func run() async throws -> UserRecord {
+        var last: String?
+        while true {
+            let method = try chooseMethod(default: last)
+            last = method.rawValue
+            do {
+                switch method {
+                case .emailToken: return try await emailToken()
+                case .password: return try await password()
+                case .google: return try await google()
+                }
+            } catch let failure as AuthenticationFailure {
+                prompter.say(failure.message, style: .error)
+            }
+        }
+    }
+
+    private func chooseMethod(default last: String?) throws(PromptInterruption) -> StepDefinition.Authentication.Method {
+        let offered = methods
+        if offered.count == 1 { return offered[0] }
+        let options = offered.map { PromptOption(id: $0.rawValue, label: Self.label(of: $0)) }
+        let id = try prompter.askChoice("How do you want to sign in?", help: nil, options: options,
+                                        default: last ?? options.first?.id)
+        return StepDefinition.Authentication.Method(rawValue: id) ?? offered[0]
+    }
+
+    static func label(of method: StepDefinition.Authentication.Method) -> String {
+        switch method {
+        case .emailToken: return "Send a code to my e-mail"
+        case .google: return "Sign in with Google"
+        case .password: return "E-mail and password"
+        }
+    }
+
+    // MARK: Methods
+
+    private func emailToken() async throws -> UserRecord {
+        let email = try askEmail()
+        try await sendEmailToken(to: email)
+        while true {
+            let code = try askCode("Code sent to \(email)")
+            if code == Self.resendWord {
+                try await sendEmailToken(to: email)
+                continue
+            }
+            do {
+                return try await authenticator.authenticate(.emailToken(email: email, code: code), now: services.clock())
+            } catch {
+                guard case .code(let failure) = error else { throw error }
+                prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
+            }
+        }
+    }
+
+    private func sendEmailToken(to email: String) async throws {
+        let now = services.clock()
+        try await reportingSendFailures {
+            if let issued = try await authenticator.requestEmailToken(email: email, now: now) {
+                try await CodeSender(services: services).send(issued, to: .email(email), now: now)
+            }
+            prompter.say("If \(email) may sign in here, a code is on its way to it.", style: .info)
+        }
+    }
+
+    /// Runs `send`, showing why a code was not issued (too soon) or not delivered; the person can
+    /// type `resend` later. Other failures are thrown.
+    private func reportingSendFailures(_ send: () async throws -> Void) async throws {
+        do {
+            try await send()
+        } catch let failure as AuthenticationFailure {
+            guard case .code(let code) = failure else { throw failure }
+            prompter.say(code.message, style: .warning)
+        } catch let failure as CodeSender.Failure {
+            prompter.say(failure.description, style: .error)
+        }
+    }
+
+    private func password() async throws -> UserRecord {
+        let email = try askEmail()
+        let password = try prompter.askText("Password", help: nil, default: nil, masked: true, multiline: false) {
+            $0.isEmpty ? "type your password" : nil
+        }
+        do {
+            return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: nil),
+                                                        now: services.clock())
+        } catch {
+            guard case .secondFactorRequired(let factors) = error else { throw error }
+            return try await secondFactor(email: email, password: password, among: factors)
+        }
+    }
+
+    private func secondFactor(email: String, password: String,
+                              among factors: [StepDefinition.Authentication.SecondFactor]) async throws -> UserRecord {
+        var factor = factors.first ?? .totp
+        if factors.count > 1 {
+            let options = factors.map { PromptOption(id: $0.rawValue, label: $0 == .totp
+                                                     ? "A code from my authenticator app" : "Send me a code by SMS") }
+            let id = try prompter.askChoice("Second step", help: nil, options: options, default: options.first?.id)
+            factor = StepDefinition.Authentication.SecondFactor(rawValue: id) ?? factor
+        }
+        if factor == .sms { try await sendSMS(email: email, password: password) }
+        while true {
+            let code = try askCode(factor == .totp ? "Code from your authenticator app" : "Code sent by SMS",
+                                   resend: factor == .sms)
+            if factor == .sms, code == Self.resendWord {
+                try await sendSMS(email: email, password: password)
+                continue
+            }
+            let given: SecondFactorCode = factor == .totp ? .totp(code) : .sms(code)
+            do {
+                return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: given),
+                                                            now: services.clock())
+            } catch {
+                switch error {
+                case .wrongAuthenticatorCode, .authenticatorCodeReused: prompter.say(error.message, style: .error)
+                case .code(let failure): prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
+                default: throw error
+                }
+            }
+        }
+    }
+
+    private func sendSMS(email: String, password: String) async throws {
+        let now = services.clock()
+        try await reportingSendFailures {
+            let challenge = try await authenticator.requestSMSCode(email: email, password: password, now: now)
+            try await CodeSender(services: services).send(challenge.code, to: .sms(challenge.phone), now: now)
+            prompter.say("A code is on its way to your phone ending in \(String(challenge.phone.suffix(2))).", style: .info)
+        }
+    }
+
+    private func google() async throws -> UserRecord {
+        let token = try prompter.askText("Google ID token", help: "Paste the ID token from Google Sign-In.", default: nil,
+                                         masked: true, multiline: false) { $0.isEmpty ? "paste the token" : nil }
+        return try await authenticator.authenticate(.google(idToken: token), now: services.clock())
+    }
+
+    // MARK: Questions
+
+    private func askEmail() throws(PromptInterruption) -> String {
+        try prompter.askText("E-mail", help: nil, default: nil, masked: false, multiline: false) { text in
+            AnswerParser.isEmail(text.trimmingCharacters(in: .whitespaces)) ? nil : "'\(text)' is not an e-mail address"
+        }.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func askCode(_ label: String, resend: Bool = true) throws(PromptInterruption) -> String {
+        try prompter.askText(label, help: resend ? "Type \(Self.resendWord) to get a new code." : nil, default: nil,
+                             masked: false, multiline: false) { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "type the code" : nil }
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A hint to ask for a new code after failures that make the current one useless.
+    static func resendHint(after failure: OneTimeCodeFailure) -> String {
+        switch failure {
+        case .expired, .locked, .noCode: return " (type \(resendWord))"
+        default: return ""
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import FormrunnerAuth
+import FormrunnerCore
+import FormrunnerPrompt
+
+/// `formrunner users …`: the directory of people who may sign in to run a flow.
+struct Users: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage who may sign in: e-mail, name, accounts, country, permissions and credentials.",
+        discussion: """
+        Users live beside the tickets (the --store database). Passwords are kept only as slow salted \
+        hashes (PBKDF2-SHA256); TOTP secrets are sealed with the key file <database>.key.
+        """,
+        subcommands: [Add.self, List.self, Remove.self]
+    )
+
+    /// `users add EMAIL --name NAME …`
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user's e-mail address (their identity).") var email: String
+        @Option(help: "First and last name.") var name: String
+        @Option(name: .customLong("account"), help: ArgumentHelp("A store the user may act for (repeat).", valueName: "account"))
+        var accounts: [String] = []
+        @Option(help: "ISO 3166-1 alpha-2 country code, e.g. BR.") var country: String?
+        @Option(name: .customLong("permission"), help: ArgumentHelp("A permission such as support (repeat).", valueName: "permission"))
+        var permissions: [String] = []
+        @Option(help: "A phone number for SMS codes, e.g. +5511999990000.") var phone: String?
+        @Flag(name: .customLong("password-stdin"), help: "Read a password from the first line of standard input.")
+        var passwordFromStdin = false
+        @Flag(name: .customLong("ask-password"), help: "Ask for a password (hidden, typed twice).") var askPassword = false
+        @Flag(help: "Set up an authenticator app (TOTP): prints the secret and its otpauth:// URI once.") var totp = false
+
+        func validate() throws {
+            if passwordFromStdin, askPassword { throw ValidationError("use --password-stdin or --ask-password, not both") }
+            if let country, country.count != 2 || !country.allSatisfy(\.isLetter) {
+                throw ValidationError("'\(country)' is not a two-letter country code such as BR")
+            }
+        }
+
+        func run() async throws {
+            let stores = try IdentityStores(try global.storeLocation())
+            var user = UserRecord(email: email, name: name, accounts: accounts, country: country, permissions: permissions,
+                                  phone: phone, createdAt: try global.instant())
+            if let problem = user.problem { throw CommandFailure(problem) }
+            if let password = try readPassword() {
+                if let problem = PasswordRules.problem(password) { throw CommandFailure(problem) }
+                user.passwordHash = try PasswordHasher().hash(password)
+            }
+            let secret = totp ? TOTP.generateSecret() : nil
+            user.totpSecret = secret
+            do {
+                try await stores.directory.add(user)
+            } catch let error as IdentityStoreError {
+                throw CommandFailure(error.description)
+            }
+            Output.print("Added \(user.description)\n")
+            if let secret {
+                Output.print("Authenticator app secret (shown once): \(secret)\n")
+                Output.print(TOTP().provisioningURI(base32Secret: secret, account: user.email, issuer: "formrunner") + "\n")
+            }
+        }
+
+        private func readPassword() throws -> String? {
+            if passwordFromStdin {
+                guard let line = readLine(strippingNewline: true) else { throw CommandFailure("no password on standard input") }
+                return line
+            }
+            guard askPassword else { return nil }
+            let prompter = PrompterFactory.make(plain: false)
+            do {
+                let first = try prompter.askText("Password", help: PasswordRules.summary, default: nil, masked: true,
+                                                 multiline: false) { PasswordRules.problem($0) }
+                _ = try prompter.askText("Password again", help: nil, default: nil, masked: true, multiline: false) {
+                    $0 == first ? nil : "the two passwords differ"
+                }
+                return first
+            } catch {
+                throw CommandFailure("no password was set; nothing was written")
+            }
+        }
+    }
+
+    /// `users list`
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the users (never their credentials).")
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let users = try await IdentityStores(try global.storeLocation()).directory.list()
+            if json {
+                Output.print(try Output.json(users.map(UserDocument.init)))
+                return
+            }
+            if users.isEmpty { Output.print("No users. Add one with: formrunner users add EMAIL --name NAME --account STORE\n") }
+            for user in users { Output.print(user.description.terminalSafe + "\n") }
+        }
+    }
+
+    /// `users remove EMAIL`
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a user.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user's e-mail address.") var email: String
+
+        func run() async throws {
+            guard try await IdentityStores(try global.storeLocation()).directory.remove(email: email) else {
+                throw CommandFailure("there is no user with the e-mail \(UserRecord.normalizedEmail(email))")
+            }
+            Output.print("Removed \(UserRecord.normalizedEmail(email))\n")
+        }
+    }
+}
+
+/// A user as `users list --json` prints it: whether credentials are set, never their values.
+struct UserDocument: Encodable {
+    var email: String
+    var name: String
+    var accounts: [String]
+    var country: String?
+    var permissions: [String]
+    var password: Bool
+    var totp: Bool
+    var phone: Bool
+
+    init(_ user: UserRecord) {
+        email = user.email
+        name = user.name
+        accounts = user.accounts
+        country = user.country
+        permissions = user.permissions
+        password = user.passwordHash != nil
+        totp = user.totpSecret != nil
+        phone = user.phone != nil
+    }
+}
+
+/// What a password must be.
+enum PasswordRules {
+    static let minimumLength = 10
+    static let summary = "at least \(minimumLength) characters"
+
+    static func problem(_ password: String) -> String? {
+        password.count < minimumLength ? "the password must have \(summary)" : nil
+    }
+}

@@ -1,0 +1,20 @@
+import FormrunnerAuth
+import FormrunnerCore
+@testable import FormrunnerRun
+
+/// Checks a code against the technical flow's one-time code step, as the runner would.
+struct FlowCodeProbe {
+    let desk: Desk
+
+    /// nil when accepted, else the refusal's message.
+    func verify(_ code: String) async throws -> String? {
+        let service = OneTimeCodeService(store: desk.codes)
+        do {
+            try await service.verify(code, for: CodeStep.key(workflowID: "technical-support", stepID: "otp",
+                                                             email: "ana@example.com"), now: desk.clock.now)
+            return nil
+        } catch let failure as OneTimeCodeFailure {
+            return failure.message
+        }
+    }
+}
