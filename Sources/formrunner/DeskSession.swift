@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormrunnerCore
 import FormrunnerNotify
+import FormrunnerPlugins
 import FormrunnerSQLite
 
 /// Everything a ticket command needs, wired from the options: the catalog, the store, the desk,
@@ -11,40 +12,31 @@ struct DeskSession {
     let store: any TicketStore
     let desk: TicketDesk
     let notifier: (any Notifier)?
+    /// The desk's e-mail identity (flag, environment, formrunner.yaml or the default).
+    let address: DeskAddress
     let now: Date
 
     init(_ options: GlobalOptions) throws {
         catalog = try CatalogSession.load(options)
         now = try options.instant()
-        let location = try options.storeLocation()
+        let location = try options.storeLocation(catalog.configuration)
         do {
             store = try location.open()
         } catch {
             throw CommandFailure("cannot open the ticket store \(location): \(error)")
         }
         // The desk address's display name is also `desk.name` in templates: one place for both.
-        let address = try options.desk()
+        address = try options.desk(catalog.configuration)
         desk = TicketDesk(catalog: catalog, store: store,
                           composer: TemplateComposer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name))
-        notifier = try Self.notifier(options.notifierSetting(), writer: EMLWriter(desk: address),
-                                     sendmailTimeout: try options.sendmailTimeout())
-    }
-
-    static func notifier(_ setting: String, writer: EMLWriter, sendmailTimeout: TimeInterval) throws -> (any Notifier)? {
-        if setting == "none" { return nil }
-        if setting == "console" { return ConsoleNotifier() }
-        if setting.hasPrefix("maildir:") {
-            return MaildirNotifier(root: URL(fileURLWithPath: String(setting.dropFirst("maildir:".count))), writer: writer)
-        }
-        if setting.hasPrefix("sendmail:") {
-            do {
-                return try SendmailNotifier(commandLine: String(setting.dropFirst("sendmail:".count)),
-                                            timeout: sendmailTimeout, writer: writer)
-            } catch {
-                throw ValidationError("notifier '\(setting)': \(error); write it as sendmail:COMMAND, e.g. 'sendmail:/usr/sbin/sendmail -t -i'")
-            }
-        }
-        throw ValidationError("unknown notifier '\(setting)'; use maildir:DIR, sendmail:COMMAND, console or none")
+        let choices = try options.notifierChoices(catalog.configuration)
+        let registry = NotifierRegistry(
+            configuration: catalog.configuration,
+            pluginTimeout: catalog.configuration?.pluginTimeout ?? ExternalNotifier.defaultTimeout,
+            timeoutOverride: try options.pluginTimeoutOverride(),
+            sendmailTimeout: try options.sendmailTimeout(),
+            writer: EMLWriter(desk: address))
+        notifier = try registry.notifier(for: choices)
     }
 
     /// Delivers the messages that are due at `instant` (the session's `now` by default); a failure

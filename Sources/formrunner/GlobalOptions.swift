@@ -9,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
     var catalog: String = "."
 
     @Option(name: .long, help: ArgumentHelp(
-        "Where tickets are kept: sqlite:PATH, a path, or memory: (env FORMRUNNER_STORE; default DIR/.formrunner/tickets.sqlite).",
+        "Where tickets are kept: sqlite:PATH, a path, or memory: (env FORMRUNNER_STORE; then formrunner.yaml; default DIR/.formrunner/tickets.sqlite).",
         valueName: "url"))
     var store: String?
 
@@ -19,7 +19,7 @@ struct GlobalOptions: ParsableArguments {
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "How messages are delivered: maildir:DIR, sendmail:COMMAND (e.g. 'sendmail:/usr/sbin/sendmail -t -i'; time limit env FORMRUNNER_SENDMAIL_TIMEOUT, default 30 s), console or none (env FORMRUNNER_NOTIFIER; default maildir:DIR/.formrunner/mail).",
+        "How messages are delivered: maildir:DIR, sendmail:COMMAND (e.g. 'sendmail:/usr/sbin/sendmail -t -i'; time limit env FORMRUNNER_SENDMAIL_TIMEOUT, default 30 s), console, none or plugin:NAME (env FORMRUNNER_NOTIFIER; then formrunner.yaml; default maildir:DIR/.formrunner/mail).",
         valueName: "notifier"))
     var notifier: String?
 
@@ -30,10 +30,10 @@ struct GlobalOptions: ParsableArguments {
 
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// The store location to use.
-    func storeLocation() throws -> TicketStoreURL {
+    /// The store location to use: the flag, else the environment, else formrunner.yaml, else the default.
+    func storeLocation(_ configuration: DeskConfiguration? = nil) throws -> TicketStoreURL {
         guard let text = store ?? environment["FORMRUNNER_STORE"] else {
-            return .sqlite(path: (catalog as NSString).appendingPathComponent(".formrunner/tickets.sqlite"))
+            return configuration?.store ?? .sqlite(path: (catalog as NSString).appendingPathComponent(".formrunner/tickets.sqlite"))
         }
         do {
             return try TicketStoreURL(parsing: text)
@@ -51,9 +51,19 @@ struct GlobalOptions: ParsableArguments {
         return date
     }
 
-    /// The desk's e-mail identity.
-    func desk() throws -> DeskAddress {
-        guard let text = deskAddress ?? environment["FORMRUNNER_DESK_ADDRESS"] else { return .standard }
+    /// The desk's e-mail identity: the flag, else the environment, else formrunner.yaml's `desk`, else
+    /// `Support <support@formrunner.local>`.
+    func desk(_ configuration: DeskConfiguration? = nil) throws -> DeskAddress {
+        guard let text = deskAddress ?? environment["FORMRUNNER_DESK_ADDRESS"] else {
+            guard let configuration, configuration.deskName != nil || configuration.deskAddress != nil else { return .standard }
+            let standard = DeskAddress.standard
+            let text = "\(configuration.deskName ?? standard.name) <\(configuration.deskAddress ?? standard.address)>"
+            do {
+                return try DeskAddress(parsing: text)
+            } catch {
+                throw CommandFailure("\(configuration.file): desk: \(error.description)")
+            }
+        }
         do {
             return try DeskAddress(parsing: text)
         } catch {
@@ -70,10 +80,28 @@ struct GlobalOptions: ParsableArguments {
         return seconds
     }
 
-    /// The notifier setting: `maildir:DIR`, `sendmail:COMMAND`, `console` or `none`.
-    func notifierSetting() -> String {
-        notifier ?? environment["FORMRUNNER_NOTIFIER"]
-            ?? "maildir:" + (catalog as NSString).appendingPathComponent(".formrunner/mail")
+    /// The notifiers to deliver through: the flag, else the environment, else formrunner.yaml, else
+    /// a Maildir under the catalog.
+    func notifierChoices(_ configuration: DeskConfiguration? = nil) throws -> [NotifierChoice] {
+        if let setting = notifier ?? environment["FORMRUNNER_NOTIFIER"] {
+            do {
+                return [try NotifierChoice(parsing: setting)]
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        return configuration?.notifiers ?? [.maildir(folder: (catalog as NSString).appendingPathComponent(".formrunner/mail"))]
+    }
+
+    /// `FORMRUNNER_PLUGIN_TIMEOUT`: seconds (`2.5`) or a duration (`30s`, `2m`), overriding formrunner.yaml.
+    func pluginTimeoutOverride() throws -> TimeInterval? {
+        guard let text = environment["FORMRUNNER_PLUGIN_TIMEOUT"] else { return nil }
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        let factor = text.last.flatMap { units[$0] }
+        guard let value = Double(factor == nil ? Substring(text) : text.dropLast()), value > 0, value.isFinite else {
+            throw ValidationError("FORMRUNNER_PLUGIN_TIMEOUT is '\(text)'; give seconds such as 10, or a duration such as 30s or 2m")
+        }
+        return value * (factor ?? 1)
     }
 
     static func parseInstant(_ text: String) -> Date? {

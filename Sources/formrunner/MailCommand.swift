@@ -44,7 +44,7 @@ extension Mail {
 
         func run() async throws {
             let session = try DeskSession(global)
-            let ingester = MailIngester(desk: session.desk, address: try global.desk())
+            let ingester = MailIngester(desk: session.desk, address: session.address)
             var problems = 0, transient = 0, total = 0
             for path in paths {
                 for item in try MailSource.items(at: path, limit: maxSize) {

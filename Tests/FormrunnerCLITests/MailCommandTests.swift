@@ -193,7 +193,7 @@ struct MailCommandTests {
         let badNotifier = try desk.run(["tickets", "list"], environment: ["FORMRUNNER_NOTIFIER": "sendmail:'/usr/sbin/sendmail -t"])
         #expect(badNotifier.stderr.hasPrefix("Error: notifier 'sendmail:'/usr/sbin/sendmail -t': a ' quote is not closed; write it as sendmail:COMMAND, e.g. 'sendmail:/usr/sbin/sendmail -t -i'\n"))
         let unknown = try desk.run(["tickets", "list"], environment: ["FORMRUNNER_NOTIFIER": "smtp:x"])
-        #expect(unknown.stderr.hasPrefix("Error: unknown notifier 'smtp:x'; use maildir:DIR, sendmail:COMMAND, console or none\n"))
+        #expect(unknown.stderr.hasPrefix("Error: unknown notifier 'smtp:x'; use maildir:DIR, sendmail:COMMAND, console, none or plugin:NAME\n"))
         let timeout = try desk.run(["tickets", "list"], environment: ["FORMRUNNER_SENDMAIL_TIMEOUT": "soon"])
         #expect(timeout.stderr.hasPrefix("Error: FORMRUNNER_SENDMAIL_TIMEOUT is 'soon'; give a positive number of seconds such as 30\n"))
     }
