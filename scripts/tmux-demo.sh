@@ -111,5 +111,5 @@ if [ -t 1 ]; then
 else
     delay=0
     drive
-    screen | awk 'NF { last = NR } { line[NR] = $0 } END { for (i = 1; i <= last; i++) print line[i] }'
+    screen | grep -v '^Pane is dead' | awk 'NF { last = NR } { line[NR] = $0 } END { for (i = 1; i <= last; i++) print line[i] }'
 fi
