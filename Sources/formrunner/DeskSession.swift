@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import FormrunnerCore
 import FormrunnerNotify
-import FormrunnerSQLite
 
 /// Everything a ticket command needs, wired from the options: the catalog, the store, the desk,
 /// the notifier and the time.
@@ -13,14 +12,14 @@ struct DeskSession {
     let notifier: (any Notifier)?
     let now: Date
 
-    init(_ options: GlobalOptions) throws {
+    init(_ options: GlobalOptions) async throws {
         catalog = try CatalogSession.load(options)
         now = try options.instant()
         let location = try options.storeLocation()
         do {
-            store = try location.open()
+            store = try await location.open(catalog: options.catalog)
         } catch {
-            throw CommandFailure("cannot open the ticket store \(location): \(error)")
+            throw CommandFailure("cannot open the ticket store \(location.redacted): \(error)")
         }
         desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
         notifier = try Self.notifier(options.notifierSetting())

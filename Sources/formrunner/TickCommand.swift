@@ -11,7 +11,7 @@ struct Tick: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let session = try DeskSession(global)
+        let session = try await DeskSession(global)
         let report = try await session.desk.tick(at: session.now)
         await session.deliver()
         Output.print("\(report.fired.count) ticket(s) changed by their timers\(report.fired.isEmpty ? "" : ": " + report.fired.map(String.init).joined(separator: ", "))\n")
@@ -30,7 +30,7 @@ struct Deliver: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let session = try DeskSession(global)
+        let session = try await DeskSession(global)
         await session.deliver()
     }
 }
