@@ -35,7 +35,7 @@ struct PostgresRows {
         binds.append(ticket.requester.email)
         binds.append(ticket.requester.name)
         binds.append(ticket.account)
-        binds.append(try encodeAnswers(ticket.answers))
+        binds.append(try StoredAnswers.encode(ticket.answers))
         binds.append(ticket.createdAt.millisecondsSince1970)
         binds.append(ticket.updatedAt.millisecondsSince1970)
         binds.append(ticket.lastInteractionAt.millisecondsSince1970)
@@ -161,7 +161,7 @@ struct PostgresRows {
         var ticket = Ticket(
             number: number, formID: formID, formVersion: formVersion, workflowID: workflowID, lifecycleID: lifecycleID,
             status: status, title: title, requester: Requester(email: email, name: name), account: account,
-            answers: try decodeAnswers(answers), createdAt: Date(millisecondsSince1970: createdAt), version: version,
+            answers: try StoredAnswers.decode(answers), createdAt: Date(millisecondsSince1970: createdAt), version: version,
             timers: [])
         ticket.updatedAt = Date(millisecondsSince1970: updatedAt)
         ticket.lastInteractionAt = Date(millisecondsSince1970: lastInteractionAt)
@@ -188,23 +188,5 @@ struct PostgresRows {
             throw TicketStoreError.unavailable("the stored actor '\(name)' is not requester, agent or system")
         }
         return actor
-    }
-
-    private static func encodeAnswers(_ answers: [String: AnswerValue]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return String(decoding: try encoder.encode(answers), as: UTF8.self)
-        } catch {
-            throw TicketStoreError.invalid("the answers cannot be stored as JSON: \(error)")
-        }
-    }
-
-    private static func decodeAnswers(_ json: String) throws -> [String: AnswerValue] {
-        do {
-            return try JSONDecoder().decode([String: AnswerValue].self, from: Data(json.utf8))
-        } catch {
-            throw TicketStoreError.unavailable("stored answers cannot be read: \(error)")
-        }
     }
 }

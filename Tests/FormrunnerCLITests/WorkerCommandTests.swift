@@ -31,7 +31,7 @@ struct WorkerCommandTests {
             "Error: --now (or FORMRUNNER_NOW) only applies to --once; a running worker follows the clock\n"))
     }
 
-    @Test("a duration that cannot be read is refused", arguments: ["soon", "0s", "-5s", ""])
+    @Test("a duration that cannot be read is refused", arguments: ["soon", "0s", "5 minutes", ""])
     func badDuration(text: String) throws {
         let run = try CommandRunner.run(["worker", "--store", "memory:", "--once", "--poll", text])
         #expect(run.status == 64)
