@@ -82,6 +82,45 @@ struct WorkerSwarmTests {
         await (store as? PostgresTicketStore)?.close()
     }
 
+    @Test("a worker killed mid-way: another takes over its claims, nothing lost or repeated")
+    func crashAndResume() async throws {
+        let folder = NSTemporaryDirectory() + "formrunner-crash-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let count = 300
+        let (store, url) = try await SharedStore.postgres.open(folder)
+        let setupMessages = try await fileSolvedTickets(count, in: store)
+        let mail = folder + "/mail"
+        let arguments = ["--store", url, "--notifier", "maildir:" + mail, "--poll", "1s", "--lease", "3s", "--batch", "5"]
+
+        let doomed = try WorkerProcess(arguments, environment: [:], logs: folder, name: "doomed")
+        let giveUp = Date().addingTimeInterval(600)
+        while try await store.count(status: "closed") < 20, doomed.process.isRunning, Date() < giveUp {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        doomed.crash()
+        #expect(doomed.process.terminationReason == .uncaughtSignal)
+        let closedBefore = try await store.count(status: "closed")
+        #expect(closedBefore >= 20 && closedBefore < count)
+
+        let survivor = try WorkerProcess(arguments, environment: [:], logs: folder, name: "survivor")
+        try await waitUntilAllClosed(count, in: store, workers: [survivor])
+        survivor.terminate()
+        #expect(survivor.process.terminationStatus == 0, "stderr: \(survivor.stderr)")
+
+        var workerMessages: Set<String> = []
+        for number in 1...Int64(count) {
+            #expect(try await store.history(number).filter { $0.event == "close" }.count == 1)
+            for message in try await store.outbox(for: number) {
+                #expect(message.deliveredAt != nil && message.attempts == 1, "message \(message.id)")
+                if !setupMessages.contains(message.id) { workerMessages.insert(message.id) }
+            }
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: mail + "/new")
+        #expect(files.count == workerMessages.count)
+        await (store as? PostgresTicketStore)?.close()
+    }
+
     /// Files `count` tickets and solves each at ``solvedAt``, so that every close timer is long due;
     /// delivers their messages into nowhere and returns those messages' ids.
     private func fileSolvedTickets(_ count: Int, in store: any TicketStore) async throws -> Set<String> {
