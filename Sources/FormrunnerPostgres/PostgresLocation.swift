@@ -14,19 +14,31 @@ import PostgresNIO
 public struct PostgresLocation: Hashable, Sendable {
     /// How to reach the server.
     public enum Endpoint: Hashable, Sendable {
+        /// A host name or address and a TCP port.
         case tcp(host: String, port: Int)
+        /// The path of a Unix socket (`<folder>/.s.PGSQL.<port>`).
         case socket(path: String)
     }
 
     /// Whether the connection uses TLS.
     public enum TLSMode: String, Hashable, Sendable {
-        case disable, prefer, require
+        /// Never TLS.
+        case disable
+        /// TLS when the server offers it.
+        case prefer
+        /// TLS or no connection.
+        case require
     }
 
+    /// How to reach the server.
     public var endpoint: Endpoint
+    /// The user to log in as.
     public var username: String
+    /// The password, if the URL gives one.
     public var password: String?
+    /// The database holding the tickets.
     public var database: String
+    /// Whether the connection uses TLS.
     public var tls: TLSMode
     /// Where attachment files are kept.
     public var attachments: URL

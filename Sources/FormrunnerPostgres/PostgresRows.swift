@@ -79,7 +79,7 @@ struct PostgresRows {
         for (fieldID, file) in ticket.attachments {
             try await run("""
                 INSERT INTO attachment (ticket_number, field_id, name, size, media_type, sha256)
-                VALUES (\(ticket.number), \(fieldID), \(file.name), \(Int64(file.size)), \(file.mediaType),
+                VALUES (\(ticket.number), \(fieldID), \(file.name), \(file.size), \(file.mediaType),
                         \(file.sha256.lowercased()))
                 """)
         }
@@ -121,10 +121,9 @@ struct PostgresRows {
         let numbers = try rows.map { try $0.makeRandomAccess()[0].decode(Int64.self) }
         let timers = try await self.timers(for: numbers)
         return try rows.map { row in
-            let ticket = try Self.ticket(from: row)
-            var complete = ticket
-            complete.timers = timers[ticket.number] ?? []
-            return complete
+            var ticket = try Self.ticket(from: row)
+            ticket.timers = timers[ticket.number] ?? []
+            return ticket
         }
     }
 
