@@ -170,21 +170,17 @@ public final class PostgresTicketStore: TicketStore {
     }
 
     public func search(_ text: String, limit: Int) async throws -> [Ticket] {
-        guard limit > 0 else { return [] }
-        if let number = TicketSearch.number(in: text) {
-            return try await ticket(number).map { [$0] } ?? []
-        }
-        let words = TicketSearch.words(in: text)
-        guard !words.isEmpty else { return [] }
-        let query = PostgresSearch.query(words)
-        return try await read { rows in
-            var numbers: [Int64] = []
-            for try await number in try await rows.run("""
-                SELECT number FROM ticket WHERE search_words @@ \(query)::tsquery ORDER BY number DESC LIMIT \(limit)
-                """).decode(Int64.self) {
-                numbers.append(number)
+        try await TicketSearch.run(text, limit: limit, in: self) { words in
+            let query = PostgresSearch.query(words)
+            return try await read { rows in
+                var numbers: [Int64] = []
+                for try await number in try await rows.run("""
+                    SELECT number FROM ticket WHERE search_words @@ \(query)::tsquery ORDER BY number DESC LIMIT \(limit)
+                    """).decode(Int64.self) {
+                    numbers.append(number)
+                }
+                return try await rows.tickets(numbered: numbers)
             }
-            return try await rows.tickets(numbered: numbers)
         }
     }
 

@@ -123,14 +123,10 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func search(_ text: String, limit: Int) async throws -> [Ticket] {
-        guard limit > 0 else { return [] }
-        if let number = TicketSearch.number(in: text) {
-            return try await ticket(number).map { [$0] } ?? []
-        }
-        let words = TicketSearch.words(in: text)
-        guard !words.isEmpty else { return [] }
-        return try await read { db in
-            try TicketRows.tickets(numbered: try SearchIndex.numbers(matching: words, limit: limit, in: db), in: db)
+        try await TicketSearch.run(text, limit: limit, in: self) { words in
+            try await read { db in
+                try TicketRows.tickets(numbered: try SearchIndex.numbers(matching: words, limit: limit, in: db), in: db)
+            }
         }
     }
 
