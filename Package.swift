@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "FormrunnerSQLite", targets: ["FormrunnerSQLite"]),
         .library(name: "FormrunnerNotify", targets: ["FormrunnerNotify"]),
         .library(name: "FormrunnerPlugins", targets: ["FormrunnerPlugins"]),
+        .library(name: "FormrunnerPostgres", targets: ["FormrunnerPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // The definitions model, YAML loader, validator, condition language, business
@@ -36,10 +38,33 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        // Content-addressed attachment files, shared by the stores that keep files on disk.
+        .target(
+            name: "FormrunnerVault",
+            dependencies: ["FormrunnerCore"],
+            swiftSettings: strictSettings
+        ),
         // The embedded default ticket store on SQLite (GRDB).
         .target(
             name: "FormrunnerSQLite",
-            dependencies: ["FormrunnerCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FormrunnerCore", "FormrunnerVault", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The ticket store for many machines, on PostgreSQL (postgres-nio). Its own target so that
+        // the core and its tests build without postgres-nio.
+        .target(
+            name: "FormrunnerPostgres",
+            dependencies: [
+                "FormrunnerCore", "FormrunnerVault",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Test support shared by the test targets: a throwaway PostgreSQL server.
+        .target(
+            name: "FormrunnerTestSupport",
+            path: "Tests/FormrunnerTestSupport",
             swiftSettings: strictSettings
         ),
         // Notifier plugins (console, Maildir/.eml) and the outbox dispatcher.
@@ -82,8 +107,8 @@ let package = Package(
         .executableTarget(
             name: "formrunner",
             dependencies: [
-                "FormrunnerCore", "FormrunnerSQLite", "FormrunnerNotify", "FormrunnerPrompt", "FormrunnerAuth",
-                "FormrunnerRun", "FormrunnerPlugins",
+                "FormrunnerCore", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerNotify", "FormrunnerPrompt",
+                "FormrunnerAuth", "FormrunnerRun", "FormrunnerPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Rainbow", package: "Rainbow"),
@@ -99,7 +124,10 @@ let package = Package(
         .testTarget(
             name: "FormrunnerSQLiteTests",
             // GRDB directly too: some tests open the file as another process would.
-            dependencies: ["FormrunnerCore", "FormrunnerSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FormrunnerCore", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -135,7 +163,10 @@ let package = Package(
             name: "FormrunnerCLITests",
             // GRDB directly too: the crash-safety test audits the file on a read-only connection.
             // FormrunnerAuth: the end-to-end runs compute authenticator (TOTP) codes.
-            dependencies: ["FormrunnerCore", "FormrunnerAuth", "formrunner", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FormrunnerCore", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerPostgres", "FormrunnerTestSupport", "formrunner",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import FormrunnerVault
 import GRDB
 
 /// The embedded default ticket store: one SQLite file (WAL mode) plus a folder of attachments.
@@ -134,14 +135,10 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func search(_ text: String, limit: Int) async throws -> [Ticket] {
-        guard limit > 0 else { return [] }
-        if let number = TicketSearch.number(in: text) {
-            return try await ticket(number).map { [$0] } ?? []
-        }
-        let words = TicketSearch.words(in: text)
-        guard !words.isEmpty else { return [] }
-        return try await read { db in
-            try TicketRows.tickets(numbered: try SearchIndex.numbers(matching: words, limit: limit, in: db), in: db)
+        try await TicketSearch.run(text, limit: limit, in: self) { words in
+            try await read { db in
+                try TicketRows.tickets(numbered: try SearchIndex.numbers(matching: words, limit: limit, in: db), in: db)
+            }
         }
     }
 
@@ -175,6 +172,39 @@ public final class SQLiteTicketStore: TicketStore {
             try OutboxRows.change(
                 id, sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
                 arguments: [error, nextAttemptAt.millisecondsSince1970, id], in: db)
+        }
+    }
+
+    public func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64] {
+        guard limit > 0 else { return [] }
+        return try await write { db in
+            try Timers.claim(atMilliseconds: instant.millisecondsSince1970, limit: limit,
+                             until: until.millisecondsSince1970, in: db)
+        }
+    }
+
+    public func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage] {
+        guard limit > 0 else { return [] }
+        return try await write { db in
+            let claimed = try OutboxRows.pending(atMilliseconds: instant.millisecondsSince1970, limit: limit, in: db)
+            let held = until.roundedToMilliseconds
+            for message in claimed {
+                try OutboxRows.change(message.id, sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                                      arguments: [held.millisecondsSince1970, message.id], in: db)
+            }
+            return claimed.map { message in
+                var message = message
+                message.nextAttemptAt = held
+                return message
+            }
+        }
+    }
+
+    public func nextClaimableInstant() async throws -> Date? {
+        try await read { db in
+            let timer = try Timers.nextClaimable(in: db)
+            let message = try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL")
+            return [timer, message].compactMap { $0 }.min().map(Date.init(millisecondsSince1970:))
         }
     }
 

@@ -14,8 +14,17 @@ enum Schema {
             try db.execute(sql: version1)
         }
         IdentitySchema.register(in: &migrator)
+        migrator.registerMigration("v3 timer claims") { db in
+            try db.execute(sql: version3)
+        }
         return migrator
     }
+
+    /// Claims on timers, for several workers: a claimed timer is held until `claimed_until` (ms).
+    private static let version3 = """
+        ALTER TABLE timer ADD COLUMN claimed_until INTEGER;
+        CREATE INDEX timer_claimed ON timer(claimed_until) WHERE claimed_until IS NOT NULL;
+        """
 
     private static let version1 = """
         CREATE TABLE ticket (

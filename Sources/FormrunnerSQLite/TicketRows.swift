@@ -15,7 +15,7 @@ enum TicketRows {
     static func arguments(_ ticket: Ticket) throws -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
             ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
-            ticket.requester.email, ticket.requester.name, ticket.account, try encodeAnswers(ticket.answers),
+            ticket.requester.email, ticket.requester.name, ticket.account, try StoredAnswers.encode(ticket.answers),
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version,
@@ -29,7 +29,7 @@ enum TicketRows {
             number: row["number"], formID: row["form_id"], formVersion: row["form_version"],
             workflowID: row["workflow_id"], lifecycleID: row["lifecycle_id"], status: row["status"],
             title: row["title"], requester: Requester(email: row["requester_email"], name: row["requester_name"]),
-            account: row["account"], answers: try decodeAnswers(row["answers"]),
+            account: row["account"], answers: try StoredAnswers.decode(row["answers"]),
             createdAt: Date(millisecondsSince1970: row["created_at"]), version: row["version"], timers: timers)
         ticket.updatedAt = Date(millisecondsSince1970: row["updated_at"])
         ticket.lastInteractionAt = Date(millisecondsSince1970: row["last_interaction_at"])
@@ -51,23 +51,5 @@ enum TicketRows {
                                     arguments: StatementArguments(numbers))
         let byNumber = Dictionary(uniqueKeysWithValues: try tickets(from: rows, in: db).map { ($0.number, $0) })
         return numbers.compactMap { byNumber[$0] }
-    }
-
-    private static func encodeAnswers(_ answers: [String: AnswerValue]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return String(decoding: try encoder.encode(answers), as: UTF8.self)
-        } catch {
-            throw TicketStoreError.invalid("the answers cannot be stored as JSON: \(error)")
-        }
-    }
-
-    private static func decodeAnswers(_ json: String) throws -> [String: AnswerValue] {
-        do {
-            return try JSONDecoder().decode([String: AnswerValue].self, from: Data(json.utf8))
-        } catch {
-            throw TicketStoreError.unavailable("stored answers cannot be read: \(error)")
-        }
     }
 }

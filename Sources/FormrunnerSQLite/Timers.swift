@@ -48,4 +48,41 @@ enum Timers {
         }
         return numbers
     }
+
+    /// Claims the unheld timers due at or before `milliseconds` until `until` (ms), walking them like
+    /// ``due(atMilliseconds:limit:in:)``; returns the numbers of their tickets, at most `limit`.
+    static func claim(atMilliseconds milliseconds: Int64, limit: Int, until: Int64, in db: Database) throws -> [Int64] {
+        let timers = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT ticket_number, event FROM timer
+                WHERE due_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
+                ORDER BY due_at, ticket_number
+                """,
+            arguments: [milliseconds, milliseconds])
+        var numbers: [Int64] = []
+        var claimed: [(number: Int64, event: String)] = []
+        var seen: Set<Int64> = []
+        while let row = try timers.next() {
+            let number: Int64 = row["ticket_number"]
+            if !seen.contains(number) {
+                guard numbers.count < limit else { break }
+                seen.insert(number)
+                numbers.append(number)
+            }
+            claimed.append((number, row["event"]))
+        }
+        for timer in claimed {
+            try db.cachedStatement(sql: "UPDATE timer SET claimed_until = ? WHERE ticket_number = ? AND event = ?")
+                .execute(arguments: [until, timer.number, timer.event])
+        }
+        return numbers
+    }
+
+    /// The earliest instant (ms) at which a timer can be claimed: its due time, or the end of its claim.
+    static func nextClaimable(in db: Database) throws -> Int64? {
+        let free = try Int64.fetchOne(db, sql: "SELECT MIN(due_at) FROM timer WHERE claimed_until IS NULL")
+        let held = try Int64.fetchOne(db, sql: "SELECT MIN(claimed_until) FROM timer WHERE claimed_until IS NOT NULL")
+        return [free, held].compactMap { $0 }.min()
+    }
 }

@@ -3,7 +3,6 @@ import Foundation
 import FormrunnerCore
 import FormrunnerNotify
 import FormrunnerPlugins
-import FormrunnerSQLite
 
 /// Everything a ticket command needs, wired from the options: the catalog, the store, the desk,
 /// the notifier and the time.
@@ -12,18 +11,20 @@ struct DeskSession {
     let store: any TicketStore
     let desk: TicketDesk
     let notifier: (any Notifier)?
+    /// Where the tickets are (flag, environment, formrunner.yaml or the default).
+    let location: TicketStoreURL
     /// The desk's e-mail identity (flag, environment, formrunner.yaml or the default).
     let address: DeskAddress
     let now: Date
 
-    init(_ options: GlobalOptions) throws {
+    init(_ options: GlobalOptions) async throws {
         catalog = try CatalogSession.load(options)
         now = try options.instant()
-        let location = try options.storeLocation(catalog.configuration)
+        location = try options.storeLocation(catalog.configuration)
         do {
-            store = try location.open()
+            store = try await location.open(catalog: options.catalog)
         } catch {
-            throw CommandFailure("cannot open the ticket store \(location): \(error)")
+            throw CommandFailure("cannot open the ticket store \(location.redacted): \(error)")
         }
         // The desk address's display name is also `desk.name` in templates: one place for both.
         address = try options.desk(catalog.configuration)

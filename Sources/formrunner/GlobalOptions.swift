@@ -9,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
     var catalog: String = "."
 
     @Option(name: .long, help: ArgumentHelp(
-        "Where tickets are kept: sqlite:PATH, a path, or memory: (env FORMRUNNER_STORE; then formrunner.yaml; default DIR/.formrunner/tickets.sqlite).",
+        "Where tickets are kept: sqlite:PATH, a path, memory: or postgres://USER@HOST:PORT/DB (env FORMRUNNER_STORE; then formrunner.yaml; default DIR/.formrunner/tickets.sqlite).",
         valueName: "url"))
     var store: String?
 

@@ -9,6 +9,11 @@ struct IdentityStores {
     let codes: any OneTimeCodeStore
     let drafts: any DraftStore
 
+    /// The stores beside the tickets of the catalog in `options` (its formrunner.yaml included).
+    static func open(_ options: GlobalOptions) throws -> IdentityStores {
+        try IdentityStores(try options.storeLocation(try CatalogSession.load(options).configuration))
+    }
+
     init(_ location: TicketStoreURL) throws {
         switch location {
         case .sqlite(let path):

@@ -21,8 +21,8 @@ struct InteractiveRun {
     func run() async throws {
         var options = command.global
         if command.demo, options.notifier == nil { options.notifier = "console" }
-        let session = try DeskSession(options)
-        let stores = try IdentityStores(try options.storeLocation())
+        let session = try await DeskSession(options)
+        let stores = try IdentityStores(session.location)
         let demoUser = Self.demoUser(at: session.now)
         if command.demo, try await stores.directory.user(email: demoUser.email) == nil {
             try await stores.directory.add(demoUser)

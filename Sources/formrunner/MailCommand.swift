@@ -43,7 +43,7 @@ extension Mail {
         }
 
         func run() async throws {
-            let session = try DeskSession(global)
+            let session = try await DeskSession(global)
             let ingester = MailIngester(desk: session.desk, address: session.address)
             var problems = 0, transient = 0, total = 0
             for path in paths {

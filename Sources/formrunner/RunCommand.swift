@@ -54,7 +54,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try DeskSession(global)
+        let session = try await DeskSession(global)
         guard let flow = session.catalog.workflows[workflow] else {
             throw CatalogSession.unknown("workflow", workflow, among: session.catalog.workflows.keys)
         }

@@ -12,19 +12,18 @@ struct Tick: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let session = try DeskSession(global)
+        let session = try await DeskSession(global)
         let report = try await session.desk.tick(at: session.now)
         await session.deliver()
         Output.print("\(report.fired.count) ticket(s) changed by their timers\(report.fired.isEmpty ? "" : ": " + report.fired.map(String.init).joined(separator: ", "))\n")
         if !report.conflicts.isEmpty {
             Output.printError("formrunner: \(report.conflicts.count) ticket(s) changed by someone else meanwhile; the next tick retries them\n")
         }
-        try await sweepIdentity(at: session.now)
+        try await sweepIdentity(in: session.location, at: session.now)
     }
 
     /// Deletes expired drafts and one-time codes, where users are kept beside the tickets.
-    private func sweepIdentity(at now: Date) async throws {
-        let location = try global.storeLocation()
+    private func sweepIdentity(in location: TicketStoreURL, at now: Date) async throws {
         if case .postgres = location { return }
         let stores = try IdentityStores(location)
         let drafts = try await stores.drafts.deleteExpiredDrafts(now: now)
@@ -42,7 +41,7 @@ struct Deliver: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let session = try DeskSession(global)
+        let session = try await DeskSession(global)
         await session.deliver()
     }
 }

@@ -37,7 +37,7 @@ extension Tickets {
         }
 
         func run() async throws {
-            let session = try DeskSession(global)
+            let session = try await DeskSession(global)
             let raw = try AnswerInput.read(file: answers, settings: settings)
             let ticket = try await session.desk.create(formID: form, answers: raw,
                                                        requester: Requester(email: requester, name: name),
@@ -67,7 +67,7 @@ extension Tickets {
         }
 
         func run() async throws {
-            let session = try DeskSession(global)
+            let session = try await DeskSession(global)
             let statusID = try status.map(session.statusID)
             var before: Int64?
             var tickets: [Ticket] = []
@@ -97,7 +97,7 @@ extension Tickets {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let session = try DeskSession(global)
+            let session = try await DeskSession(global)
             guard let ticket = try await session.store.ticket(number) else { throw TicketDesk.Failure.notFound(number) }
             let history = try await session.store.history(number)
             let outbox = try await session.store.outbox(for: number)
@@ -119,7 +119,7 @@ extension Tickets {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let session = try DeskSession(global)
+            let session = try await DeskSession(global)
             let found = try await session.store.search(text, limit: limit)
             if json {
                 Output.print(try Output.json(found.map { TicketText.document($0, session: session, full: false) }))
@@ -146,7 +146,7 @@ extension Tickets {
         @Flag(help: "Print the ticket as JSON.") var json = false
 
         func run() async throws {
-            let session = try DeskSession(global)
+            let session = try await DeskSession(global)
             defer { }
             do {
                 let report = try await session.desk.transition(number, event: event, by: actor, message: message, at: session.now)

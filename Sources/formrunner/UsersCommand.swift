@@ -41,7 +41,7 @@ struct Users: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let stores = try IdentityStores(try global.storeLocation())
+            let stores = try IdentityStores.open(global)
             var user = UserRecord(email: email, name: name, accounts: accounts, country: country, permissions: permissions,
                                   phone: phone, createdAt: try global.instant())
             if let problem = user.problem { throw CommandFailure(problem) }
@@ -91,7 +91,7 @@ struct Users: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let users = try await IdentityStores(try global.storeLocation()).directory.list()
+            let users = try await IdentityStores.open(global).directory.list()
             if json {
                 Output.print(try Output.json(users.map(UserDocument.init)))
                 return
@@ -109,7 +109,7 @@ struct Users: AsyncParsableCommand {
         @Argument(help: "The user's e-mail address.") var email: String
 
         func run() async throws {
-            guard try await IdentityStores(try global.storeLocation()).directory.remove(email: email) else {
+            guard try await IdentityStores.open(global).directory.remove(email: email) else {
                 throw CommandFailure("there is no user with the e-mail \(UserRecord.normalizedEmail(email))")
             }
             Output.print("Removed \(UserRecord.normalizedEmail(email))\n")

@@ -12,6 +12,8 @@ final class CrashDriver {
     /// The clock of ordinary commands, and a later one at which every solved ticket's timer is due.
     static let early = "2026-11-25T10:00:00-03:00"
     static let late = "2027-01-29T10:00:00-03:00"
+    /// Five minutes after ``late``: the claims of a command killed at ``late`` have run out.
+    static let afterClaims = "2027-01-29T10:05:00-03:00"
 
     /// One command of the driver.
     enum Operation {

@@ -111,17 +111,30 @@ public struct TicketDesk: Sendable {
         public var fired: [Int64] = []
         /// Tickets another process changed meanwhile; they are picked up by the next tick.
         public var conflicts: [Int64] = []
+
+        /// A report of nothing done.
+        public init() {}
     }
 
+    /// How long a worker holds the timers and messages it claimed before another may take them.
+    public static let defaultLease: TimeInterval = 300
+
     /// Fires every timer due at or before `now`. Running it twice does nothing the second time.
-    public func tick(at now: Date, batch: Int = 500) async throws -> TickReport {
+    ///
+    /// Timers are claimed (``TicketStore/claimDueTickets(at:limit:until:)``) `batch` tickets at a time and
+    /// held for `lease` seconds, so several processes ticking at once never fire the same timer; a process
+    /// that dies mid-way leaves its claims to run out, and its tickets are fired by the next tick after that.
+    /// `shouldContinue` is asked before each ticket: once it says no, the tick stops there (tickets still
+    /// claimed wait for their claims to run out).
+    public func tick(at now: Date, batch: Int = 500, lease: TimeInterval = TicketDesk.defaultLease,
+                     while shouldContinue: @Sendable () -> Bool = { true }) async throws -> TickReport {
         var report = TickReport()
-        var seen: Set<Int64> = []
-        while true {
-            let due = try await store.dueTickets(at: now, limit: batch).filter { !seen.contains($0) }
+        while shouldContinue() {
+            let until = now.addingTimeInterval(max(lease, 0.001))
+            let due = try await store.claimDueTickets(at: now, limit: batch, until: until)
             if due.isEmpty { break }
             for number in due {
-                seen.insert(number)
+                guard shouldContinue() else { return report }
                 guard let ticket = try await store.ticket(number), let engine = engine(for: ticket.lifecycleID),
                       let outcome = engine.fireDueTimers(ticket, at: now) else { continue }
                 do {

@@ -16,6 +16,8 @@ public actor InMemoryTicketStore: TicketStore {
     private var lastNumber: Int64 = 0
     /// Digests of attachment content verified so far.
     private var digests: Set<String> = []
+    /// Claimed timers: ticket number → event → end of the claim. Dropped when the ticket is written.
+    private var timerClaims: [Int64: [String: Date]] = [:]
 
     /// An empty store; its first ticket is number 1.
     public init() {}
@@ -76,6 +78,7 @@ public actor InMemoryTicketStore: TicketStore {
 
         let stored = ticket.storedForm
         tickets[ticket.number] = stored
+        timerClaims[ticket.number] = nil
         searchWords[ticket.number] = TicketSearch.indexedWords(of: stored)
         histories[ticket.number, default: []].append(contentsOf: history.map(\.storedForm))
         append(written)
@@ -149,6 +152,39 @@ public actor InMemoryTicketStore: TicketStore {
         messages[index].attempts += 1
         messages[index].lastError = error
         messages[index].nextAttemptAt = nextAttemptAt.roundedToMilliseconds
+    }
+
+    public func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64] {
+        guard limit > 0 else { return [] }
+        let cutoff = instant.roundedToMilliseconds
+        let claimable = tickets.values.compactMap { ticket -> (number: Int64, timers: [ArmedTimer])? in
+            let claims = timerClaims[ticket.number] ?? [:]
+            let timers = ticket.timers.filter { $0.dueAt <= cutoff && claims[$0.event].map { $0 <= cutoff } ?? true }
+            return timers.isEmpty ? nil : (number: ticket.number, timers: timers)
+        }
+        let chosen = claimable.sorted {
+            ($0.timers.map(\.dueAt).min()!, $0.number) < ($1.timers.map(\.dueAt).min()!, $1.number)
+        }.prefix(limit)
+        for entry in chosen {
+            for timer in entry.timers { timerClaims[entry.number, default: [:]][timer.event] = until.roundedToMilliseconds }
+        }
+        return chosen.map(\.number)
+    }
+
+    public func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage] {
+        let claimed = try await pendingOutbox(at: instant, limit: limit)
+        for message in claimed {
+            if let index = messageIndex[message.id] { messages[index].nextAttemptAt = until.roundedToMilliseconds }
+        }
+        return claimed.compactMap { messageIndex[$0.id].map { messages[$0] } }
+    }
+
+    public func nextClaimableInstant() async throws -> Date? {
+        let timers = tickets.values.flatMap { ticket in
+            ticket.timers.map { timer in timerClaims[ticket.number]?[timer.event].map { max($0, timer.dueAt) } ?? timer.dueAt }
+        }
+        let waiting = messages.filter { $0.deliveredAt == nil }.map(\.nextAttemptAt)
+        return (timers + waiting).min()
     }
 
     /// Refuses messages whose id is already in the outbox or repeated among them.

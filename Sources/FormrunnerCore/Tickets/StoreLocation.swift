@@ -6,14 +6,13 @@ import Foundation
 /// - `sqlite:PATH` (also `sqlite://PATH`, so `sqlite:///var/x.sqlite` is the absolute `/var/x.sqlite`);
 /// - a bare path, which means SQLite at that path;
 /// - `memory:`, a store that lives as long as the process (for tests and dry runs);
-/// - `postgres://…` or `postgresql://…`, recognised so that the command line can say it is not
-///   available yet rather than mistake it for a file name.
+/// - `postgres://…` or `postgresql://…`, a PostgreSQL database (read by the PostgreSQL store).
 public enum TicketStoreURL: Hashable, Sendable, CustomStringConvertible {
     /// An SQLite file; a relative path is relative to the working directory.
     case sqlite(path: String)
     /// A store in memory, gone when the process ends.
     case memory
-    /// A PostgreSQL server, as written; not available yet.
+    /// A PostgreSQL database, as written (`postgres://USER@HOST:PORT/DATABASE?…`).
     case postgres(url: String)
 
     /// `sqlite:.formrunner/tickets.sqlite`, relative to the working directory.

@@ -17,6 +17,19 @@ public enum TicketSearch {
         return number
     }
 
+    /// Searches `store` the way the contract says: nothing for a `limit` below 1 or a text without words,
+    /// the ticket a number names, else what `matching` finds for the folded words (newest first, at most
+    /// `limit`).
+    public static func run(_ text: String, limit: Int, in store: some TicketStore,
+                           matching: ([String]) async throws -> [Ticket]) async throws -> [Ticket] {
+        guard limit > 0 else { return [] }
+        if let number = number(in: text) {
+            return try await store.ticket(number).map { [$0] } ?? []
+        }
+        let words = words(in: text)
+        return words.isEmpty ? [] : try await matching(words)
+    }
+
     /// The distinct words of `text`, folded for comparison, in order of first appearance.
     public static func words(in text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

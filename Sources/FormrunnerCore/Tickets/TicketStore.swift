@@ -37,7 +37,19 @@ import Foundation
 /// - **Search** follows ``TicketSearch``: a number finds that ticket, otherwise every word must begin
 ///   a word of the title or of a text answer; results are newest first. The text is never
 ///   interpreted as a query language.
-/// - **Paging**: `list`, `search`, `dueTickets` and `pendingOutbox` return nothing for a `limit` below 1.
+/// - **Paging**: `list`, `search`, `dueTickets`, `pendingOutbox` and the claims return nothing for a
+///   `limit` below 1.
+/// - **Claims** let several workers (processes, machines) share the timers and the outbox without doing
+///   anything twice. `claimDueTickets(at:limit:until:)` returns tickets with a timer due at or before the
+///   instant that no one holds, and holds those timers until `until`: no other claim returns them before
+///   then. Writing the ticket (`update`) replaces its timers and so ends their claims. `claimOutbox(at:limit:until:)`
+///   returns undelivered messages due at or before the instant, oldest first, and moves their next attempt
+///   to `until` (the value they are returned with), so that no other claim, nor `pendingOutbox`, returns
+///   them before then; `markDelivered` and `markFailed` end the claim. A claimant that dies leaves its
+///   claims to run out: the items come back when `until` passes, so nothing is lost. Concurrent claims
+///   never return the same timer or message while its claim holds (PostgreSQL: `FOR UPDATE SKIP LOCKED`;
+///   SQLite: one write transaction at a time).
+///   `nextClaimableInstant()` is the earliest instant at which a claim could return something.
 public protocol TicketStore: Sendable {
     /// Creates a ticket; returns it with its number assigned.
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
@@ -89,6 +101,18 @@ public protocol TicketStore: Sendable {
 
     /// Records a failed delivery and when to try again.
     func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws
+
+    /// Claims the timers due at or before `instant` that no one holds, until `until`; returns the numbers
+    /// of their tickets (at most `limit`, each once), earliest due first.
+    func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64]
+
+    /// Claims undelivered messages due at or before `instant`, oldest first, by moving their next attempt
+    /// to `until`; returns them as stored after the claim.
+    func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage]
+
+    /// The earliest instant at which a timer or an outbox message can be claimed (a held timer counts at
+    /// the end of its claim), or `nil` when nothing is armed or waiting.
+    func nextClaimableInstant() async throws -> Date?
 }
 
 extension TicketStore {

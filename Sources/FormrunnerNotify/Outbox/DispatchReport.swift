@@ -17,6 +17,8 @@ public struct DispatchReport: Hashable, Sendable {
         }
     }
 
+    /// Messages claimed for delivery.
+    public var claimed = 0
     /// Messages delivered (and recorded as delivered).
     public var delivered = 0
     /// Deliveries that failed this round, dead ones included.
@@ -28,4 +30,13 @@ public struct DispatchReport: Hashable, Sendable {
 
     /// An empty report.
     public init() {}
+
+    /// Adds the counts and problems of `other` to this report.
+    public mutating func merge(_ other: DispatchReport) {
+        claimed += other.claimed
+        delivered += other.delivered
+        failed += other.failed
+        dead += other.dead
+        errors += other.errors
+    }
 }

@@ -7,7 +7,11 @@ import FormrunnerCore
 /// next attempt from the ``RetryPolicy`` (the store counts the attempt), and after the last allowed
 /// attempt the message stays failed with its next attempt at `Date.distantFuture` (dead-lettered).
 /// Messages are never dropped; one delivered but not recorded (a crash, a store error) is offered
-/// again, and notifiers recognise it by its id.
+/// again once its claim runs out, and notifiers recognise it by its id.
+///
+/// Messages are claimed (``TicketStore/claimOutbox(at:limit:until:)``) for ``lease`` seconds before they
+/// are delivered, so several dispatchers on one store (workers on several machines, a command run
+/// while a worker is up) never deliver the same message twice.
 public struct OutboxDispatcher: Sendable {
     /// Where the outbox lives.
     public var store: any TicketStore
@@ -15,25 +19,35 @@ public struct OutboxDispatcher: Sendable {
     public var notifier: any Notifier
     /// When failed messages are retried.
     public var policy: RetryPolicy
+    /// How long a claimed message is held before another dispatcher may take it (a crashed one's).
+    public var lease: TimeInterval
 
     /// A dispatcher delivering `store`'s outbox through `notifier`.
-    public init(store: any TicketStore, notifier: any Notifier, policy: RetryPolicy = .standard) {
+    public init(store: any TicketStore, notifier: any Notifier, policy: RetryPolicy = .standard,
+                lease: TimeInterval = TicketDesk.defaultLease) {
         self.store = store
         self.notifier = notifier
         self.policy = policy
+        self.lease = max(lease, 0.001)
     }
 
-    /// Delivers up to `limit` messages due at `now`, oldest first, one at a time.
-    public func deliverDue(at now: Date, limit: Int) async -> DispatchReport {
+    /// Claims up to `limit` messages due at `now`, oldest first, and delivers them one at a time.
+    ///
+    /// `shouldContinue` is asked before each message; once it says no, the rest stay claimed until
+    /// the lease runs out and are then offered again.
+    public func deliverDue(at now: Date, limit: Int,
+                           while shouldContinue: @Sendable () -> Bool = { true }) async -> DispatchReport {
         var report = DispatchReport()
         let messages: [OutboxMessage]
         do {
-            messages = try await store.pendingOutbox(at: now, limit: limit)
+            messages = try await store.claimOutbox(at: now, limit: limit, until: now.addingTimeInterval(lease))
         } catch {
             report.errors.append(.init(messageID: nil, ticketNumber: nil, error: "cannot read the outbox: \(error)"))
             return report
         }
+        report.claimed = messages.count
         for message in messages {
+            guard shouldContinue() else { break }
             await deliver(message, at: now, into: &report)
         }
         return report
@@ -64,7 +78,7 @@ public struct OutboxDispatcher: Sendable {
             try await store.markDelivered(message.id, at: now)
             report.delivered += 1
         } catch {
-            report.errors.append(failure("delivered, but cannot record it (it will be offered again): \(error)"))
+            report.errors.append(failure("delivered, but cannot record it (it will be offered again when its claim runs out): \(error)"))
         }
     }
 }

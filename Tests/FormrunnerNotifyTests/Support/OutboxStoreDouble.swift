@@ -39,6 +39,20 @@ actor OutboxStoreDouble: TicketStore {
             .sorted { $0.createdAt < $1.createdAt }.prefix(limit))
     }
 
+    func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64] { [] }
+
+    func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage] {
+        let claimed = try await pendingOutbox(at: instant, limit: limit)
+        for message in claimed {
+            if let index = messages.firstIndex(where: { $0.id == message.id }) { messages[index].nextAttemptAt = until }
+        }
+        return claimed
+    }
+
+    func nextClaimableInstant() async throws -> Date? {
+        messages.filter { $0.deliveredAt == nil }.map(\.nextAttemptAt).min()
+    }
+
     func markDelivered(_ id: String, at instant: Date) async throws {
         if markDeliveredFailures > 0 {
             markDeliveredFailures -= 1

@@ -6,28 +6,34 @@ import Darwin
 import Foundation
 import FormrunnerCore
 
-/// Content-addressed attachment storage next to the database: `<root>/<sha[0..2]>/<sha>`.
+/// Content-addressed attachment storage: `<root>/<sha[0..2]>/<sha>`, shared by the stores that keep
+/// files on disk (next to the SQLite file; in a folder every machine mounts for PostgreSQL).
 ///
 /// A file is copied to a temporary file in its final folder while its SHA-256 is computed, flushed
 /// to disk, and renamed into place only if the digest matches, so a stored file is always whole and
 /// always has the content its name promises.
-struct AttachmentVault: Sendable {
-    /// The folder holding the content, `<dbfolder>/<dbname without extension>.files`.
-    let root: URL
+public struct AttachmentVault: Sendable {
+    /// The folder holding the content.
+    public let root: URL
+
+    /// A vault keeping its content under `root` (created on the first store).
+    public init(root: URL) {
+        self.root = root
+    }
 
     /// Where the content with this digest is (or would be) kept; `sha256` must be a checked digest.
-    func location(of sha256: String) -> URL {
+    public func location(of sha256: String) -> URL {
         root.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true)
             .appendingPathComponent(sha256, isDirectory: false)
     }
 
     /// Whether content with this digest is stored.
-    func contains(_ sha256: String) -> Bool {
+    public func contains(_ sha256: String) -> Bool {
         SHA256.isHexDigest(sha256) && FileManager.default.fileExists(atPath: location(of: sha256).path)
     }
 
     /// Stores the file at `source` under `sha256`, refusing it if its content has another digest.
-    func store(_ source: URL, sha256: String) throws(TicketStoreError) {
+    public func store(_ source: URL, sha256: String) throws(TicketStoreError) {
         if contains(sha256) {
             let actual: String
             do { actual = try SHA256.hexDigest(ofFileAt: source) } catch { throw unreadable(source, error) }

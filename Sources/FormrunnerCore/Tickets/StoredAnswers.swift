@@ -1,0 +1,27 @@
+import Foundation
+
+/// How stores keep a ticket's answers: JSON in the tagged encoding of ``AnswerValue``
+/// (`{"date":"2026-01-31"}`), keys sorted.
+public enum StoredAnswers {
+    /// The JSON text of `answers`.
+    /// - Throws: ``TicketStoreError/invalid(_:)`` when they cannot be encoded.
+    public static func encode(_ answers: [String: AnswerValue]) throws(TicketStoreError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(answers), as: UTF8.self)
+        } catch {
+            throw .invalid("the answers cannot be stored as JSON: \(error)")
+        }
+    }
+
+    /// The answers stored as `json`.
+    /// - Throws: ``TicketStoreError/unavailable(_:)`` when the stored text cannot be read.
+    public static func decode(_ json: String) throws(TicketStoreError) -> [String: AnswerValue] {
+        do {
+            return try JSONDecoder().decode([String: AnswerValue].self, from: Data(json.utf8))
+        } catch {
+            throw .unavailable("stored answers cannot be read: \(error)")
+        }
+    }
+}
