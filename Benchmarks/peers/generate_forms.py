@@ -167,7 +167,7 @@ class Generator:
         if self.chance(0.6):
             lines.append(f"description: {self.label(HELP, word)}")
         lines.append("fields:")
-        for group in self.random.sample(groups, self.random.choice([0, 0, 1, 1, 2])):
+        for group in self.random.sample(groups, min(self.random.choice([0, 0, 1, 1, 2]), len(groups))):
             lines.append(f"  - group: {group}")
         earlier = []
         for index in range(self.random.randint(4, 14)):
