@@ -121,7 +121,11 @@ let package = Package(
         .testTarget(
             name: "FormrunnerCLITests",
             // GRDB directly too: the crash-safety test audits the file on a read-only connection.
-            dependencies: ["FormrunnerCore", "formrunner", .product(name: "GRDB", package: "GRDB.swift")],
+            // ArgumentParser too: a test walks the command tree.
+            dependencies: [
+                "FormrunnerCore", "formrunner", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
     ]
