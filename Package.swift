@@ -17,6 +17,7 @@ let package = Package(
         // The plugins as libraries too, so that the benchmarks package (Benchmarks/) can wire a desk.
         .library(name: "FormrunnerSQLite", targets: ["FormrunnerSQLite"]),
         .library(name: "FormrunnerNotify", targets: ["FormrunnerNotify"]),
+        .library(name: "FormrunnerPlugins", targets: ["FormrunnerPlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -58,6 +59,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // External plugins: executables on PATH named formrunner-notifier-NAME and
+        // formrunner-auth-NAME, run with a timeout and spoken to in JSON (docs/plugins.md).
+        .target(
+            name: "FormrunnerPlugins",
+            dependencies: ["FormrunnerCore", "FormrunnerAuth"],
+            swiftSettings: strictSettings
+        ),
         // The terminal: raw-mode renderer, plain line mode, review screen.
         .target(
             name: "FormrunnerPrompt",
@@ -75,7 +83,7 @@ let package = Package(
             name: "formrunner",
             dependencies: [
                 "FormrunnerCore", "FormrunnerSQLite", "FormrunnerNotify", "FormrunnerPrompt", "FormrunnerAuth",
-                "FormrunnerRun",
+                "FormrunnerRun", "FormrunnerPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Rainbow", package: "Rainbow"),
@@ -109,6 +117,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "FormrunnerPluginsTests",
+            dependencies: ["FormrunnerCore", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerPlugins"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "FormrunnerPromptTests",
             dependencies: ["FormrunnerCore", "FormrunnerPrompt"],
             swiftSettings: strictSettings
@@ -121,9 +134,10 @@ let package = Package(
         .testTarget(
             name: "FormrunnerCLITests",
             // GRDB directly too: the crash-safety test audits the file on a read-only connection.
-            // ArgumentParser too: a test walks the command tree.
+            // FormrunnerAuth: the end-to-end runs compute authenticator (TOTP) codes.
+            // ArgumentParser: a test walks the command tree.
             dependencies: [
-                "FormrunnerCore", "formrunner", .product(name: "GRDB", package: "GRDB.swift"),
+                "FormrunnerCore", "FormrunnerAuth", "formrunner", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -25,6 +25,8 @@ public enum AuthenticationFailure: Error, Hashable, Sendable, CustomStringConver
     case noAccess(email: String)
     /// Signing in cannot be checked now (the directory or code store is unavailable).
     case unavailable(String)
+    /// An external authenticator refused the credentials, with its own words.
+    case refused(String)
 
     /// The message for the user.
     public var message: String {
@@ -46,6 +48,7 @@ public enum AuthenticationFailure: Error, Hashable, Sendable, CustomStringConver
         case .googleToken(let error): return "Google sign-in failed: \(error)"
         case .noAccess(let email): return "\(email) has no access here; ask an administrator to add you"
         case .unavailable(let reason): return "signing in is not possible right now: \(reason)"
+        case .refused(let reason): return "the sign-in was refused: \(reason)"
         }
     }
 

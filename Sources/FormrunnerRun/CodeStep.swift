@@ -25,7 +25,7 @@ struct CodeStep {
     /// Sends a code to `user` and asks for it until it is right.
     func run(for user: UserRecord, language: String) async throws {
         let key = Self.key(workflowID: workflowID, stepID: stepID, email: user.email)
-        try await send(to: user, key: key)
+        try await send(to: user, key: key, firstTime: true)
         let label = step.label?.text(in: language) ?? "Code"
         while true {
             let entered = try prompter.askText(label, help: "Type \(SignIn.resendWord) to get a new code.", default: nil,
@@ -45,7 +45,9 @@ struct CodeStep {
         }
     }
 
-    private func send(to user: UserRecord, key: String) async throws {
+    /// Sends a new code. The first time (a resumed run may come back within the cool-down), a code
+    /// that is too soon to replace is the one still waiting, and the person is told to use it.
+    private func send(to user: UserRecord, key: String, firstTime: Bool = false) async throws {
         let now = services.clock()
         let channel: CodeSender.Channel
         switch step.channel {
@@ -64,7 +66,12 @@ struct CodeStep {
             case .sms(let phone): prompter.say("We sent a code to your phone ending in \(String(phone.suffix(2))).", style: .info)
             }
         } catch let failure as OneTimeCodeFailure {
-            prompter.say(failure.message, style: .warning)
+            if firstTime, case .tooSoon(let seconds) = failure {
+                prompter.say("The code sent a moment ago still works; type \(SignIn.resendWord) for a new one in \(seconds) s.",
+                             style: .info)
+            } else {
+                prompter.say(failure.message, style: .warning)
+            }
         } catch let failure as CodeSender.Failure {
             prompter.say(failure.description, style: .error)
         }

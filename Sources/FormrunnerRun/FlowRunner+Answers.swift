@@ -48,9 +48,9 @@ extension FlowRunner {
         if restored, !state.answers.isEmpty {
             only = Set(FormAsker.shownFields(of: form, given: state.answers).map(\.id).filter { state.answers[$0] == nil })
         }
-        if state.answers.isEmpty, let summary = guidanceSummary,
-           let field = form.fields.first(where: { $0.type == .multiline }) {
-            state.answers[field.id] = .text(summary)
+        var asker = self.asker
+        if let summary = guidanceSummary, let field = form.fields.first(where: { $0.type == .multiline }) {
+            asker.suggestions[field.id] = .text(summary)
         }
         // Locals, not `state`'s own properties: two in-out accesses to one class property overlap.
         var answers = state.answers

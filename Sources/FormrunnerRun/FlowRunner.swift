@@ -58,8 +58,10 @@ public final class FlowRunner {
 
     /// Performs one step; returns how the run ends if it ends here.
     private func perform(_ step: StepDefinition) async throws -> FlowOutcome? {
-        if let title = step.title?.text(in: state.language) { prompter.say(title, style: .title) }
-        if let help = step.help?.text(in: state.language) { prompter.say(help, style: .info) }
+        if case .permission = step.kind {} else {
+            if let title = step.title?.text(in: state.language) { prompter.say(title, style: .title) }
+            if let help = step.help?.text(in: state.language) { prompter.say(help, style: .info) }
+        }
         switch step.kind {
         case .authentication(let settings):
             let user = try await SignIn(step: settings, services: services, prompter: prompter).run()
@@ -70,6 +72,7 @@ public final class FlowRunner {
             if let refusal = PermissionGate(step: settings).refusal(for: try signedIn(), language: state.language) {
                 return .refused(refusal)
             }
+            if let title = step.title?.text(in: state.language) { prompter.say(title + ": granted", style: .success) }
         case .assistant(let settings):
             guard try AssistantStep(step: settings, prompter: prompter).run(&state) else {
                 try await deleteDraft()

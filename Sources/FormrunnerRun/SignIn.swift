@@ -82,11 +82,19 @@ struct SignIn {
 
     private func sendEmailToken(to email: String) async throws {
         let now = services.clock()
-        do {
+        try await reportingSendFailures {
             if let issued = try await authenticator.requestEmailToken(email: email, now: now) {
                 try await CodeSender(services: services).send(issued, to: .email(email), now: now)
             }
             prompter.say("If \(email) may sign in here, a code is on its way to it.", style: .info)
+        }
+    }
+
+    /// Runs `send`, showing why a code was not issued (too soon) or not delivered; the person can
+    /// type `resend` later. Other failures are thrown.
+    private func reportingSendFailures(_ send: () async throws -> Void) async throws {
+        do {
+            try await send()
         } catch let failure as AuthenticationFailure {
             guard case .code(let code) = failure else { throw failure }
             prompter.say(code.message, style: .warning)
@@ -142,15 +150,10 @@ struct SignIn {
 
     private func sendSMS(email: String, password: String) async throws {
         let now = services.clock()
-        do {
+        try await reportingSendFailures {
             let challenge = try await authenticator.requestSMSCode(email: email, password: password, now: now)
             try await CodeSender(services: services).send(challenge.code, to: .sms(challenge.phone), now: now)
             prompter.say("A code is on its way to your phone ending in \(String(challenge.phone.suffix(2))).", style: .info)
-        } catch let failure as AuthenticationFailure {
-            guard case .code(let code) = failure else { throw failure }
-            prompter.say(code.message, style: .warning)
-        } catch let failure as CodeSender.Failure {
-            prompter.say(failure.description, style: .error)
         }
     }
 

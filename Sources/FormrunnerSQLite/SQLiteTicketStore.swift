@@ -65,8 +65,20 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
+        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox, files: [:])
+    }
+
+    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
+                       files: [String: URL]) async throws {
         try ticket.requireVersion(following: expectedVersion)
         try ticket.requireStorable()
+        if !files.isEmpty {
+            // Content is stored before the row, as in `create`: a file without its row is harmless.
+            for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
+                try vault.store(url, sha256: sha)
+            }
+            try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
+        }
         let stored = ticket.storedForm
         try await write { db in
             var arguments = try TicketRows.arguments(stored)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormrunnerCore
 import FormrunnerNotify
+import FormrunnerPlugins
 import FormrunnerSQLite
 
 /// Everything a ticket command needs, wired from the options: the catalog, the store, the desk,
@@ -11,34 +12,38 @@ struct DeskSession {
     let store: any TicketStore
     let desk: TicketDesk
     let notifier: (any Notifier)?
+    /// The desk's e-mail identity (flag, environment, formrunner.yaml or the default).
+    let address: DeskAddress
     let now: Date
 
     init(_ options: GlobalOptions) throws {
         catalog = try CatalogSession.load(options)
         now = try options.instant()
-        let location = try options.storeLocation()
+        let location = try options.storeLocation(catalog.configuration)
         do {
             store = try location.open()
         } catch {
             throw CommandFailure("cannot open the ticket store \(location): \(error)")
         }
-        desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
-        notifier = try Self.notifier(options.notifierSetting())
+        // The desk address's display name is also `desk.name` in templates: one place for both.
+        address = try options.desk(catalog.configuration)
+        desk = TicketDesk(catalog: catalog, store: store,
+                          composer: TemplateComposer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name))
+        let choices = try options.notifierChoices(catalog.configuration)
+        let registry = NotifierRegistry(
+            configuration: catalog.configuration,
+            pluginTimeout: catalog.configuration?.pluginTimeout ?? ExternalNotifier.defaultTimeout,
+            timeoutOverride: try options.pluginTimeoutOverride(),
+            sendmailTimeout: try options.sendmailTimeout(),
+            writer: EMLWriter(desk: address))
+        notifier = try registry.notifier(for: choices)
     }
 
-    static func notifier(_ setting: String) throws -> (any Notifier)? {
-        if setting == "none" { return nil }
-        if setting == "console" { return ConsoleNotifier() }
-        if setting.hasPrefix("maildir:") {
-            return MaildirNotifier(root: URL(fileURLWithPath: String(setting.dropFirst("maildir:".count))))
-        }
-        throw ValidationError("unknown notifier '\(setting)'; use maildir:DIR, console or none")
-    }
-
-    /// Delivers the messages that are due; a failure is reported and left in the outbox for later.
-    func deliver() async {
+    /// Delivers the messages that are due at `instant` (the session's `now` by default); a failure
+    /// is reported and left in the outbox for later.
+    func deliver(at instant: Date? = nil) async {
         guard let notifier else { return }
-        let report = await OutboxDispatcher(store: store, notifier: notifier).deliverDue(at: now, limit: 1000)
+        let report = await OutboxDispatcher(store: store, notifier: notifier).deliverDue(at: instant ?? now, limit: 1000)
         for failure in report.errors {
             Output.printError("formrunner: a message could not be delivered yet and stays in the outbox: \(failure.error)\n")
         }

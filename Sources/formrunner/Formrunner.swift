@@ -14,8 +14,8 @@ struct Formrunner: AsyncParsableCommand {
         files tickets and moves them through their statuses.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Forms.self, Workflows.self, Run.self, Tickets.self, Tick.self, Deliver.self, Users.self,
-                      Schema.self]
+        subcommands: [Validate.self, Forms.self, Workflows.self, Run.self, Tickets.self, Tick.self, Deliver.self, Mail.self,
+                      Users.self, Schema.self, Plugins.self]
     )
 
     /// Runs the command; refusals and failures print `formrunner: reason` on standard error and exit 1.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerNotify
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
@@ -8,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
     var catalog: String = "."
 
     @Option(name: .long, help: ArgumentHelp(
-        "Where tickets are kept: sqlite:PATH, a path, or memory: (env FORMRUNNER_STORE; default DIR/.formrunner/tickets.sqlite).",
+        "Where tickets are kept: sqlite:PATH, a path, or memory: (env FORMRUNNER_STORE; then formrunner.yaml; default DIR/.formrunner/tickets.sqlite).",
         valueName: "url"))
     var store: String?
 
@@ -18,16 +19,21 @@ struct GlobalOptions: ParsableArguments {
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "How messages are delivered: maildir:DIR, console or none (env FORMRUNNER_NOTIFIER; default maildir:DIR/.formrunner/mail).",
+        "How messages are delivered: maildir:DIR, sendmail:COMMAND (e.g. 'sendmail:/usr/sbin/sendmail -t -i'; time limit env FORMRUNNER_SENDMAIL_TIMEOUT, default 30 s), console, none or plugin:NAME (env FORMRUNNER_NOTIFIER; then formrunner.yaml; default maildir:DIR/.formrunner/mail).",
         valueName: "notifier"))
     var notifier: String?
 
+    @Option(name: .customLong("desk-address"), help: ArgumentHelp(
+        "The desk's e-mail address: From of every message, and Reply-To with +ticket-N (env FORMRUNNER_DESK_ADDRESS; default 'Support <support@formrunner.local>').",
+        valueName: "address"))
+    var deskAddress: String?
+
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// The store location to use.
-    func storeLocation() throws -> TicketStoreURL {
+    /// The store location to use: the flag, else the environment, else formrunner.yaml, else the default.
+    func storeLocation(_ configuration: DeskConfiguration? = nil) throws -> TicketStoreURL {
         guard let text = store ?? environment["FORMRUNNER_STORE"] else {
-            return .sqlite(path: (catalog as NSString).appendingPathComponent(".formrunner/tickets.sqlite"))
+            return configuration?.store ?? .sqlite(path: (catalog as NSString).appendingPathComponent(".formrunner/tickets.sqlite"))
         }
         do {
             return try TicketStoreURL(parsing: text)
@@ -45,10 +51,57 @@ struct GlobalOptions: ParsableArguments {
         return date
     }
 
-    /// The notifier setting: `maildir:DIR`, `console` or `none`.
-    func notifierSetting() -> String {
-        notifier ?? environment["FORMRUNNER_NOTIFIER"]
-            ?? "maildir:" + (catalog as NSString).appendingPathComponent(".formrunner/mail")
+    /// The desk's e-mail identity: the flag, else the environment, else formrunner.yaml's `desk`, else
+    /// `Support <support@formrunner.local>`.
+    func desk(_ configuration: DeskConfiguration? = nil) throws -> DeskAddress {
+        guard let text = deskAddress ?? environment["FORMRUNNER_DESK_ADDRESS"] else {
+            guard let configuration, configuration.deskName != nil || configuration.deskAddress != nil else { return .standard }
+            let standard = DeskAddress.standard
+            let text = "\(configuration.deskName ?? standard.name) <\(configuration.deskAddress ?? standard.address)>"
+            do {
+                return try DeskAddress(parsing: text)
+            } catch {
+                throw CommandFailure("\(configuration.file): desk: \(error.description)")
+            }
+        }
+        do {
+            return try DeskAddress(parsing: text)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// How long the `sendmail:` command may run, from `FORMRUNNER_SENDMAIL_TIMEOUT` (seconds).
+    func sendmailTimeout() throws -> TimeInterval {
+        guard let text = environment["FORMRUNNER_SENDMAIL_TIMEOUT"] else { return SendmailNotifier.defaultTimeout }
+        guard let seconds = TimeInterval(text), seconds > 0, seconds.isFinite else {
+            throw ValidationError("FORMRUNNER_SENDMAIL_TIMEOUT is '\(text)'; give a positive number of seconds such as 30")
+        }
+        return seconds
+    }
+
+    /// The notifiers to deliver through: the flag, else the environment, else formrunner.yaml, else
+    /// a Maildir under the catalog.
+    func notifierChoices(_ configuration: DeskConfiguration? = nil) throws -> [NotifierChoice] {
+        if let setting = notifier ?? environment["FORMRUNNER_NOTIFIER"] {
+            do {
+                return [try NotifierChoice(parsing: setting)]
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        return configuration?.notifiers ?? [.maildir(folder: (catalog as NSString).appendingPathComponent(".formrunner/mail"))]
+    }
+
+    /// `FORMRUNNER_PLUGIN_TIMEOUT`: seconds (`2.5`) or a duration (`30s`, `2m`), overriding formrunner.yaml.
+    func pluginTimeoutOverride() throws -> TimeInterval? {
+        guard let text = environment["FORMRUNNER_PLUGIN_TIMEOUT"] else { return nil }
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        let factor = text.last.flatMap { units[$0] }
+        guard let value = Double(factor == nil ? Substring(text) : text.dropLast()), value > 0, value.isFinite else {
+            throw ValidationError("FORMRUNNER_PLUGIN_TIMEOUT is '\(text)'; give seconds such as 10, or a duration such as 30s or 2m")
+        }
+        return value * (factor ?? 1)
     }
 
     static func parseInstant(_ text: String) -> Date? {

@@ -12,17 +12,24 @@ struct InteractiveRun {
     let command: Run
     let flow: WorkflowDefinition
 
-    /// The demo user `--demo` signs in as.
-    static let demoUser = UserRecord(email: "demo@example.com", name: "Demo Requester", accounts: ["demostore", "demostore-br"],
-                                     country: "BR", permissions: ["support"], createdAt: Date(timeIntervalSince1970: 0))
+    /// The demo user `--demo` signs in as (with an e-mailed code: no password is set).
+    static func demoUser(at now: Date) -> UserRecord {
+        UserRecord(email: "demo@example.com", name: "Demo Requester", accounts: ["demostore", "demostore-br"],
+                   country: "BR", permissions: ["support"], createdAt: now)
+    }
 
     func run() async throws {
         var options = command.global
         if command.demo, options.notifier == nil { options.notifier = "console" }
         let session = try DeskSession(options)
         let stores = try IdentityStores(try options.storeLocation())
-        if command.demo, try await stores.directory.user(email: Self.demoUser.email) == nil {
-            try await stores.directory.add(Self.demoUser)
+        let demoUser = Self.demoUser(at: session.now)
+        if command.demo, try await stores.directory.user(email: demoUser.email) == nil {
+            try await stores.directory.add(demoUser)
+        }
+        if try await stores.directory.list().isEmpty {
+            throw CommandFailure("no one may sign in yet: add a user with `formrunner users add EMAIL --name NAME "
+                                 + "--account STORE`, or try the flow with --demo")
         }
         let fixed = options.now ?? ProcessInfo.processInfo.environment["FORMRUNNER_NOW"]
         let now = session.now
@@ -34,16 +41,18 @@ struct InteractiveRun {
             google: try googleVerifier(), clock: clock)
         let prompter = PrompterFactory.make(plain: command.plain)
         if command.demo {
-            prompter.say("Demo: sign in as \(Self.demoUser.email); the e-mails (codes included) are shown here.", style: .info)
+            prompter.say("Demo: sign in as \(demoUser.email); the e-mails (codes included) are shown here.", style: .info)
         }
         let outcome = try await FlowRunner(flow: flow, services: services, prompter: prompter, resume: command.resume).run()
-        try await report(outcome, session: session, prompter: prompter)
+        try await report(outcome, session: session, prompter: prompter, now: clock())
     }
 
-    private func report(_ outcome: FlowOutcome, session: DeskSession, prompter: any Prompter) async throws {
+    /// Reports how the run ended; `now` is when it ended (the confirmation e-mail queued at the
+    /// ticket's creation is due by then, not at the start of the run).
+    private func report(_ outcome: FlowOutcome, session: DeskSession, prompter: any Prompter, now: Date) async throws {
         switch outcome {
         case .filed(let ticket):
-            await session.deliver()
+            await session.deliver(at: now)
             prompter.say("Ticket \(ticket.number) created: \(ticket.title) [\(session.label(ticket))]. "
                          + "A confirmation was sent to \(ticket.requester.email).", style: .success)
         case .answeredByAssistant:

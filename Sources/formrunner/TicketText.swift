@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import FormrunnerNotify
 
 /// Tickets as text and JSON for the ticket commands.
 enum TicketText {
@@ -37,6 +38,10 @@ enum TicketText {
                 let shown = field.type == .secret ? "••••••" : display(value, field: field)
                 out += "  \(field.label.english): \(shown.replacingOccurrences(of: "\n", with: "\n    "))\n"
             }
+        }
+        if case .files(let files)? = ticket.answers[MailIngester.evidenceField], !files.isEmpty {
+            out += "E-mail evidence:\n"
+            for file in files { out += "  \(file.name) (\(file.mediaType), \(FileLimits.describe(size: file.size)))\n" }
         }
         out += "History:\n"
         for entry in history {

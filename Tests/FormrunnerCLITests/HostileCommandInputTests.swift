@@ -106,7 +106,9 @@ struct HostileCommandInputTests {
         for name in mails {
             let text = try String(contentsOfFile: desk.folder + "/mail/new/" + name, encoding: .utf8)
             let headers = try #require(text.components(separatedBy: "\r\n\r\n").first).components(separatedBy: "\r\n")
-            #expect(headers.count == 12)
+            // The confirmation is the thread root (no In-Reply-To/References); the comment replies to it.
+            let isRoot = headers.contains("Message-ID: <ticket-1@formrunner.local>")
+            #expect(headers.count == (isRoot ? 11 : 13))
             #expect(headers.allSatisfy { $0.firstMatch(of: /^[A-Za-z-]+: \S/) != nil }, "\(headers)")
             #expect(!headers.contains { $0.lowercased().hasPrefix("bcc") })
             #expect(headers.contains { $0.hasPrefix("Subject: [Support] ") && $0.hasSuffix("Hello Bcc: evil@example.com  Injected body") })

@@ -98,3 +98,23 @@ struct UsersCommandTests {
         #expect(run.stderr.contains("'Brazil' is not a two-letter country code such as BR"))
     }
 }
+
+/// `formrunner run` before anyone may sign in.
+@Suite("formrunner run without users")
+struct RunWithoutUsersTests {
+    @Test("an empty directory is explained instead of waiting for a code that never comes")
+    func emptyDirectory() throws {
+        let directory = try UsersCommandTests.Directory()
+        let run = try directory.run(["run", "technical-support"], input: "")
+        #expect(run.status == 1)
+        #expect(run.stderr == "formrunner: no one may sign in yet: add a user with `formrunner users add EMAIL --name NAME "
+                + "--account STORE`, or try the flow with --demo\n")
+    }
+
+    @Test("--answers without --no-input is a usage error")
+    func answersNeedNoInput() throws {
+        let run = try UsersCommandTests.Directory().run(["run", "technical-support", "--set", "title=x"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--answers and --set go with --no-input; the interactive run asks its questions"))
+    }
+}

@@ -13,20 +13,21 @@ struct EMLWriterTests {
         let expected = [
             "Date: Thu, 05 Mar 2026 14:07:09 +0000",
             "From: Support <support@formrunner.local>",
+            "Reply-To: Support <support+ticket-12@formrunner.local>",
             "To: ana@example.com",
             "Subject: =?UTF-8?B?U29saWNpdGHDp8OjbyBuwrogMTI=?=",
-            "Message-ID: <4f1c-77@formrunner.local>",
+            "Message-ID: <ticket-12.4f1c-77@formrunner.local>",
             "In-Reply-To: <ticket-12@formrunner.local>",
             "References: <ticket-12@formrunner.local>",
             "X-Formrunner-Ticket: 12",
             "Auto-Submitted: auto-generated",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: 8bit",
+            "Content-Transfer-Encoding: quoted-printable",
             "",
-            "Olá Ana,",
+            "Ol=C3=A1 Ana,",
             "",
-            "Sua solicitação foi recebida.",
+            "Sua solicita=C3=A7=C3=A3o foi recebida.",
             "",
         ].joined(separator: "\r\n")
         #expect(writer.text(for: message) == expected)
@@ -53,14 +54,13 @@ struct EMLWriterTests {
 
     @Test("header injection through the title, address or sender adds no header")
     func injection() {
-        let writer = EMLWriter(from: "Desk\r\nBcc: evil@x <desk@x>")
         let message = Sample.message(subject: "[Support] Ticket #12 created: Hi\r\nBcc: evil@x")
         var evil = message
         evil.address = "ana@example.com\r\nBcc: evil@x"
         for text in [writer.text(for: message), writer.text(for: evil)] {
             let head = text.components(separatedBy: "\r\n\r\n")[0]
             let names = head.components(separatedBy: "\r\n").map { $0.components(separatedBy: ":")[0] }
-            #expect(names == ["Date", "From", "To", "Subject", "Message-ID", "In-Reply-To", "References",
+            #expect(names == ["Date", "From", "Reply-To", "To", "Subject", "Message-ID", "In-Reply-To", "References",
                               "X-Formrunner-Ticket", "Auto-Submitted", "MIME-Version", "Content-Type",
                               "Content-Transfer-Encoding"])
             #expect(!head.contains("\nBcc"))
@@ -89,13 +89,43 @@ struct EMLWriterTests {
         #expect(String(data: decoded, encoding: .utf8) == subject.trimmingCharacters(in: .whitespaces))
     }
 
-    @Test("a non-ASCII sender name is encoded; the domain and id are made safe")
-    func senderAndIDs() {
-        let writer = EMLWriter(from: "Suporte Técnico <suporte@example.com>", domain: "example.com>")
+    @Test("a non-ASCII desk name is encoded; the id is made safe")
+    func senderAndIDs() throws {
+        let writer = EMLWriter(desk: try DeskAddress(parsing: "Suporte Técnico <suporte@Example.com>"))
         let text = writer.text(for: Sample.message(id: "a b.c@d<e>"))
         #expect(text.contains("\r\nFrom: =?UTF-8?B?U3Vwb3J0ZSBUw6ljbmljbw==?= <suporte@example.com>\r\n"))
-        #expect(text.contains("\r\nMessage-ID: <a%20b%2Ec%40d%3Ce%3E@example.com>\r\n"))
+        #expect(text.contains("\r\nReply-To: =?UTF-8?B?U3Vwb3J0ZSBUw6ljbmljbw==?= <suporte+ticket-12@example.com>\r\n"))
+        #expect(text.contains("\r\nMessage-ID: <ticket-12.a%20b%2Ec%40d%3Ce%3E@example.com>\r\n"))
         #expect(text.contains("\r\nReferences: <ticket-12@example.com>\r\n"))
+    }
+
+    @Test("the ticket's first message is the thread root: its Message-ID is <ticket-N@domain>, with no In-Reply-To")
+    func threadRoot() {
+        let text = writer.text(for: Sample.message(id: DeskAddress.rootOutboxID(ticket: 12)))
+        let head = text.components(separatedBy: "\r\n\r\n")[0]
+        #expect(head.contains("\r\nMessage-ID: <ticket-12@formrunner.local>\r\n"))
+        #expect(!head.contains("In-Reply-To") && !head.contains("References"))
+        #expect(!writer.text(for: Sample.message(id: "ticket-12", ticket: 13)).contains("Message-ID: <ticket-12@"))
+    }
+
+    @Test("a message of no ticket (a sign-in code) has no thread, no ticket Reply-To and no ticket header")
+    func noTicket() {
+        let head = writer.text(for: Sample.message(id: "code-5e1f", ticket: 0)).components(separatedBy: "\r\n\r\n")[0]
+        #expect(head.contains("\r\nMessage-ID: <code-5e1f@formrunner.local>\r\n"))
+        #expect(head.contains("\r\nReply-To: Support <support@formrunner.local>\r\n"))
+        #expect(!head.contains("In-Reply-To") && !head.contains("References") && !head.contains("X-Formrunner-Ticket"))
+    }
+
+    @Test("a display name with specials is quoted")
+    func quotedDisplayName() throws {
+        let writer = EMLWriter(desk: try DeskAddress(parsing: "\"Help, \\Desk\" <help@desk.example>"))
+        #expect(writer.text(for: Sample.message()).contains("\r\nFrom: \"Help, \\\\Desk\" <help@desk.example>\r\n"))
+    }
+
+    @Test("an ASCII body with short lines is sent 7bit")
+    func sevenBit() {
+        let text = writer.text(for: Sample.message(body: "Hello Ana,\n\nAll good.\n"))
+        #expect(text.contains("\r\nContent-Transfer-Encoding: 7bit\r\n\r\nHello Ana,\r\n\r\nAll good.\r\n"))
     }
 
     @Test("dates follow RFC 5322 in the configured zone")

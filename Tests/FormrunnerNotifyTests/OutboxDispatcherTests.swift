@@ -144,8 +144,8 @@ struct OutboxDispatcherTests {
     }
 }
 
-/// A store whose outbox cannot be read.
-private struct BrokenStore: TicketStore {
+/// A store that fails at everything (shared with the mail ingester tests).
+struct BrokenStore: TicketStore {
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                 outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket { throw error }
     func ticket(_ number: Int64) async throws -> Ticket? { throw error }

@@ -30,6 +30,7 @@ struct TechnicalFlowTests {
         #expect(prompter.finished)
         #expect(prompter.rejections == ["'ana@example' is not an e-mail address"])
         #expect(prompter.said.contains("the code is not right; 4 attempts left"))
+        #expect(prompter.said.contains("Support permission: granted"))
         #expect(ticket.number == 1)
         #expect(ticket.status == "open")
         #expect(ticket.requester == Requester(email: "ana@example.com", name: "Ana Souza"))

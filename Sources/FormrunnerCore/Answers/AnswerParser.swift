@@ -73,6 +73,10 @@ public struct AnswerParser: Sendable {
         let count = text.count
         if let low = field.minimumLength, count < low { return "must be at least \(low) characters, got \(count)" }
         if let high = field.maximumLength, count > high { return "must be at most \(high) characters, got \(count)" }
+        if let words = field.minimumWords {
+            let given = text.split(whereSeparator: { $0.isWhitespace }).count
+            if given < words { return "must have at least \(words) words, got \(given)" }
+        }
         return nil
     }
 

@@ -83,14 +83,16 @@ public struct TicketDesk: Sendable {
     }
 
     /// Fires `event` on ticket `number`. Timers that fell due before `now` fire first and are stored
-    /// even when the event itself is then refused.
+    /// even when the event itself is then refused. `attachments` are added to the ticket and stored
+    /// in the same write as the event, and only if it is accepted.
     public func transition(_ number: Int64, event: String, by actor: Actor, message: String? = nil,
-                           at now: Date) async throws -> TransitionReport {
+                           attachments: EventAttachments? = nil, at now: Date) async throws -> TransitionReport {
         guard let ticket = try await store.ticket(number) else { throw Failure.notFound(number) }
         guard let engine = engine(for: ticket.lifecycleID) else { throw Failure.noLifecycle(form: ticket.formID) }
         switch engine.apply(event, by: actor, message: message, to: ticket, at: now) {
-        case .success(let outcome):
-            try await save(outcome, expecting: ticket.version, engine: engine, at: now)
+        case .success(var outcome):
+            if let attachments { outcome.ticket = attachments.added(to: outcome.ticket) }
+            try await save(outcome, expecting: ticket.version, engine: engine, at: now, files: attachments?.contents ?? [:])
             return TransitionReport(ticket: outcome.ticket, outcome: outcome)
         case .failure(let refusal):
             if let advanced = refusal.advanced {
@@ -133,11 +135,13 @@ public struct TicketDesk: Sendable {
         return report
     }
 
-    private func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date) async throws {
+    private func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
+                      files: [String: URL] = [:]) async throws {
         let messages = try outcome.notifications.map {
             try composer.compose($0, ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)
         }
-        try await store.update(outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages)
+        try await store.update(outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages,
+                               files: files)
     }
 
     /// Tells a requester whose event was refused on a final ticket how to go on (`on_refused`).

@@ -65,8 +65,10 @@ public struct FlowAnswers: Sendable {
             case .success(let checked): identity = checked.values
             case .failure(let found): problems += found.problems
             }
+            // The account is checked even when another identification answer is wrong.
             for field in identification.fields where field.type == .account {
-                if case .text(let account)? = identity[field.id], let accounts, !accounts.contains(account) {
+                if let account = own[field.id]?.items.first?.trimmingCharacters(in: .whitespaces), !account.isEmpty,
+                   let accounts, !accounts.contains(account) {
                     problems.append(AnswerProblem(field: field.id, message: accounts.isEmpty
                         ? "you may not act for any account"
                         : "'\(account)' is not one of your accounts" + Suggestion.hintOrList(for: account, in: accounts)))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Loads a catalog: every definition under `Forms/` and `Workflows/`, the e-mail templates under
-/// `Workflows/templates/`, then links and checks them, collecting every problem in one run.
+/// `Workflows/templates/` and the desk's configuration `formrunner.yaml`, then links and checks
+/// them, collecting every problem in one run.
 public struct CatalogLoader: Sendable {
     /// The result of loading: the catalog (as complete as the files allow) and every problem found.
     public struct Result: Sendable {
@@ -32,6 +33,7 @@ public struct CatalogLoader: Sendable {
     public func load(extraFiles: [String] = []) -> Result {
         let sink = DiagnosticSink()
         var files = definitionFiles(sink: sink)
+        if FileManager.default.fileExists(atPath: configurationPath) { files.append(configurationPath) }
         for file in extraFiles where !files.contains(Self.normalized(file)) {
             files.append(Self.normalized(file))
         }
@@ -72,10 +74,16 @@ public struct CatalogLoader: Sendable {
         var catalog = Catalog()
         var decoded = DocumentSet()
         for document in documents {
+            let isConfiguration = Self.isConfiguration(document.path)
+            var reader = reader
+            if isConfiguration { reader.purpose = .configuration }
             let read = reader.read(document.data, path: document.path)
             catalog.sources[document.path] = read.text
             sink.append(contentsOf: read.diagnostics)
-            if let root = read.root {
+            guard let root = read.root else { continue }
+            if isConfiguration {
+                catalog.configuration = ConfigurationDecoder(sink: sink, root: self.root).configuration(root, file: document.path)
+            } else {
                 decoded.add(root, file: document.path, sink: sink)
             }
         }
@@ -117,6 +125,15 @@ public struct CatalogLoader: Sendable {
             result[String(entry.dropLast(".mustache".count))] = text
         }
         return result
+    }
+
+    /// Where the desk's configuration is, as diagnostics name it: `formrunner.yaml` under the root.
+    public var configurationPath: String { join(root, DeskConfiguration.fileName) }
+
+    /// Whether `path` names a desk configuration: a `formrunner.yaml` outside the definition folders.
+    static func isConfiguration(_ path: String) -> Bool {
+        let components = (path as NSString).pathComponents
+        return components.last == DeskConfiguration.fileName && !components.contains(where: definitionFolders.contains)
     }
 
     private func join(_ base: String, _ rest: String) -> String {

@@ -7,7 +7,7 @@ struct FormDecoder {
 
     static let formKeys = ["form", "version", "title", "team", "description", "lifecycle", "fields"]
     static let fieldKeys = ["id", "label", "type", "help", "required", "default", "when", "placeholder", "options",
-                            "min", "max", "min_length", "max_length", "limits"]
+                            "min", "max", "min_length", "max_length", "min_words", "limits"]
     static let optionKeys = ["id", "label", "help"]
     static let limitKeys = ["count", "size", "types"]
 
@@ -147,13 +147,14 @@ struct FormDecoder {
             }
         }
         let textual = [.text, .multiline, .secret].contains(field.type)
-        for key in ["min_length", "max_length"] where reader.has(key) && !textual {
+        for key in ["min_length", "max_length", "min_words"] where reader.has(key) && !textual {
             sink.error("'\(key)' only applies to text, multiline and secret fields, and '\(field.id)' is \(field.type.rawValue)",
                        at: reader.keyLocation(key))
         }
         if textual {
             field.minimumLength = reader.integer("min_length", required: false, range: 0...1_000_000)
             field.maximumLength = reader.integer("max_length", required: false, range: 1...1_000_000)
+            field.minimumWords = reader.integer("min_words", required: false, range: 1...1_000)
             if let low = field.minimumLength, let high = field.maximumLength, low > high {
                 sink.error("'min_length' (\(low)) is greater than 'max_length' (\(high))", at: reader.keyLocation("min_length"))
             }

@@ -5,12 +5,15 @@ extension YAMLReader {
         case definitions
         /// An answers file given to `tickets create --answers` or `run --answers`.
         case answers
+        /// The desk's configuration, `formrunner.yaml`.
+        case configuration
 
         /// "definitions" or "answers files", as in "… are limited to 1048576 bytes".
         var plural: String {
             switch self {
             case .definitions: return "definitions"
             case .answers: return "answers files"
+            case .configuration: return "configuration files"
             }
         }
 
@@ -20,6 +23,8 @@ extension YAMLReader {
                 return "anchors and aliases are not allowed in definitions; use a shared option list or field group instead"
             case .answers:
                 return "anchors and aliases are not allowed in answers files; write each answer out in full"
+            case .configuration:
+                return "anchors and aliases are not allowed in formrunner.yaml; write each setting out in full"
             }
         }
 
@@ -27,6 +32,7 @@ extension YAMLReader {
             switch self {
             case .definitions: return "file is empty; expected a definition"
             case .answers: return "file is empty; expected answers, a mapping from field id to answer"
+            case .configuration: return "file is empty; expected settings such as 'store:' and 'notifiers:', or remove the file"
             }
         }
 
@@ -34,6 +40,7 @@ extension YAMLReader {
             switch self {
             case .definitions: return "a definition file holds one document; split this one into its own file"
             case .answers: return "an answers file holds one document; remove the '---' that starts another"
+            case .configuration: return "formrunner.yaml holds one document; remove the '---' that starts another"
             }
         }
     }

@@ -8,6 +8,8 @@ public struct Catalog: Sendable {
     public var calendars: [String: CalendarDefinition] = [:]
     /// Template names available under `Workflows/templates/`, with their text.
     public var templates: [String: String] = [:]
+    /// The desk's configuration from `formrunner.yaml`, when the catalog has one.
+    public var configuration: DeskConfiguration?
     /// The text of every file read, by path, for diagnostics.
     public var sources: [String: String] = [:]
 

@@ -23,6 +23,8 @@ public struct FieldDefinition: Hashable, Sendable {
     public var maximum: Double?
     public var minimumLength: Int?
     public var maximumLength: Int?
+    /// The fewest words a text answer must have (`min_words`), e.g. 2 for a first and last name.
+    public var minimumWords: Int?
     /// Limits of a `files` field.
     public var fileLimits: FileLimits?
     /// The shared field group this field was included from, if any.

@@ -16,12 +16,13 @@ public struct FormDocument: Encodable, Sendable {
         public var max: Double?
         public var minLength: Int?
         public var maxLength: Int?
+        public var minWords: Int?
         public var limits: Limits?
         public var group: String?
 
         enum CodingKeys: String, CodingKey {
             case id, label, type, required, help, placeholder, when, options, `default`, min, max
-            case minLength = "min_length", maxLength = "max_length", limits, group
+            case minLength = "min_length", maxLength = "max_length", minWords = "min_words", limits, group
         }
     }
 
@@ -75,6 +76,7 @@ extension FormDocument.Field {
         max = field.maximum
         minLength = field.minimumLength
         maxLength = field.maximumLength
+        minWords = field.minimumWords
         limits = field.fileLimits.map { .init(count: $0.count, size: $0.size, types: $0.types) }
         group = field.groupID
     }

@@ -31,6 +31,7 @@ public struct FormMarkdown: Sendable {
         if let low = field.minimum { parts.append("min \(AnswerValue.number(low).plainText)") }
         if let high = field.maximum { parts.append("max \(AnswerValue.number(high).plainText)") }
         if let low = field.minimumLength { parts.append("at least \(low) characters") }
+        if let words = field.minimumWords { parts.append("at least \(words) words") }
         if let high = field.maximumLength { parts.append("at most \(high) characters") }
         if let limits = field.fileLimits {
             let types = limits.types.isEmpty ? "any type" : limits.types.joined(separator: ", ")

@@ -10,8 +10,8 @@ public enum DefinitionSchema {
             "$schema": "http://json-schema.org/draft-07/schema#",
             "$id": "https://formrunner.dev/schema/formrunner.schema.json",
             "title": "formrunner definition",
-            "description": "A form, option list, field group, entry flow, ticket life cycle or business calendar.",
-            "oneOf": .array(DocumentSet.kinds.map { ["$ref": .string("#/definitions/\($0)")] }),
+            "description": "A form, option list, field group, entry flow, ticket life cycle or business calendar, or formrunner.yaml.",
+            "oneOf": .array((DocumentSet.kinds + ["configuration"]).map { ["$ref": .string("#/definitions/\($0)")] }),
             "definitions": .object(definitions),
         ]
     }
@@ -27,7 +27,7 @@ public enum DefinitionSchema {
             "lifecycle": LifecycleDecoder.lifecycleKeys, "status": LifecycleDecoder.statusKeys,
             "transition": LifecycleDecoder.transitionKeys, "timer": LifecycleDecoder.timerKeys,
             "calendar": CalendarDecoder.calendarKeys, "holiday": CalendarDecoder.holidayKeys,
-        ]
+        ].merging(ConfigurationSchema.acceptedKeys) { first, _ in first }
     }
 
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/definitions/\(name)")] }
@@ -79,6 +79,7 @@ public enum DefinitionSchema {
         ]
         all.merge(FormSchema.definitions) { first, _ in first }
         all.merge(FlowSchema.definitions) { first, _ in first }
+        all.merge(ConfigurationSchema.definitions) { first, _ in first }
         return all
     }
 }

@@ -28,6 +28,7 @@ enum FormSchema {
                 "options": ["oneOf": [S.ref("options"), S.ref("id")]],
                 "min": ["type": "number"], "max": ["type": "number"],
                 "min_length": ["type": "integer", "minimum": 0], "max_length": ["type": "integer", "minimum": 1],
+                "min_words": ["type": "integer", "minimum": 1],
                 "limits": S.ref("limits"),
             ], required: ["id", "label", "type"], description: "One question."),
             "options": ["type": "array", "minItems": 1, "items": S.ref("option")],

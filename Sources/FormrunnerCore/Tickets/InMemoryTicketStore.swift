@@ -51,11 +51,25 @@ public actor InMemoryTicketStore: TicketStore {
     }
 
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
+        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox, files: [:])
+    }
+
+    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
+                       files: [String: URL]) async throws {
         try ticket.requireVersion(following: expectedVersion)
         try ticket.requireStorable()
         guard let current = tickets[ticket.number] else { throw TicketStoreError.notFound(ticket.number) }
         guard current.version == expectedVersion else {
             throw TicketStoreError.conflict(number: ticket.number, expected: expectedVersion, actual: current.version)
+        }
+        if !files.isEmpty {
+            var verified = digests
+            for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
+                try verify(url, sha256: sha)
+                verified.insert(sha)
+            }
+            try AttachmentCheck.requireContent(of: ticket) { verified.contains($0) }
+            digests = verified
         }
         let written = outbox.map { $0.storedForm(number: ticket.number) }
         try requireNewIDs(written)

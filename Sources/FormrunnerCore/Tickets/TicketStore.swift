@@ -20,7 +20,10 @@ import Foundation
 /// - **Attachments**: `files` maps SHA-256 digests to readable files; the store copies each into its
 ///   content-addressed storage in the same `create` (a file whose content does not match its digest
 ///   is refused). Every attachment the new ticket's `files` answers name must be among `files` or
-///   already stored, else ``TicketStoreError/invalid(_:)``.
+///   already stored, else ``TicketStoreError/invalid(_:)``. `update(_:expectedVersion:history:outbox:files:)`
+///   takes files the same way (an e-mail reply's attachments): each is copied and checked before the
+///   ticket is written, and every attachment the updated ticket names must then be given or stored.
+///   The variant without `files` records new attachments without copying them.
 /// - **Outbox**: messages wait until `markDelivered`; both it and `markFailed` add one to `attempts`;
 ///   `markFailed` records the error and the next
 ///   attempt. `pendingOutbox(at:limit:)` lists undelivered messages whose next attempt is due.
@@ -50,6 +53,16 @@ public protocol TicketStore: Sendable {
     /// recorded but not copied (`update` takes no files).
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws
 
+    /// Writes `ticket` like `update(_:expectedVersion:history:outbox:)`, after storing `files`
+    /// (SHA-256 digest → readable file) exactly as `create` does.
+    ///
+    /// A file whose content does not match its digest throws ``TicketStoreError/attachmentMismatch(sha256:)``;
+    /// an attachment the ticket names that is neither given nor stored throws
+    /// ``TicketStoreError/invalid(_:)``; either way the ticket is not written. A store that cannot keep
+    /// files inherits a default that refuses any file.
+    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
+                files: [String: URL]) async throws
+
     /// The history of a ticket, oldest first.
     func history(_ number: Int64) async throws -> [HistoryEntry]
 
@@ -76,6 +89,18 @@ public protocol TicketStore: Sendable {
 
     /// Records a failed delivery and when to try again.
     func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws
+}
+
+extension TicketStore {
+    /// Refuses any file, and otherwise writes through `update(_:expectedVersion:history:outbox:)`:
+    /// the default for stores that cannot keep attachment files given on update.
+    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
+                       files: [String: URL]) async throws {
+        guard files.isEmpty else {
+            throw TicketStoreError.invalid("this ticket store cannot take attachment files with an update")
+        }
+        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox)
+    }
 }
 
 /// Errors every store reports the same way.

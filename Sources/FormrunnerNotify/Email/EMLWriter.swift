@@ -4,28 +4,22 @@ import FormrunnerCore
 /// Writes an outbox message as an RFC 5322 e-mail (the bytes of a `.eml` file): a pure function of
 /// the message and the writer's settings.
 ///
-/// Every line ends in CRLF. Header values are stripped of CR/LF, so no text can add a header; a
-/// non-ASCII subject or sender name is written as RFC 2047 encoded-words. The body is UTF-8 plain
-/// text sent `8bit`, or quoted-printable if a line would exceed RFC 5322's 998 octets.
+/// Every line ends in CRLF. Header values are stripped of CR/LF and other control characters, so no
+/// text can add a header; a non-ASCII subject or display name is written as RFC 2047 encoded-words.
+/// The body is UTF-8 plain text: `7bit` when it is ASCII with short lines, otherwise quoted-printable.
 ///
-/// All the messages of a ticket thread together: each carries `In-Reply-To` and `References`
-/// naming ``threadID(for:)``.
+/// Threading follows ``DeskAddress``: the Message-ID comes from the outbox id (stable across
+/// retries); every message but the ticket's first names that first one (`<ticket-N@domain>`) in
+/// `In-Reply-To` and `References`; `Reply-To` is `local+ticket-N@domain`.
 public struct EMLWriter: Sendable {
-    /// The `From:` mailbox.
-    public var from: String
-    /// The domain of Message-IDs.
-    public var domain: String
+    /// The desk: `From:`, `Reply-To:` and the domain of Message-IDs.
+    public var desk: DeskAddress
     /// The zone the `Date:` header is written in.
     public var timeZone: TimeZone
 
-    /// The sender used when none is configured.
-    public static let defaultFrom = "Support <support@formrunner.local>"
-
-    /// A writer sending as `from`, with Message-IDs in `domain` and dates in `timeZone` (UTC by default).
-    public init(from: String = EMLWriter.defaultFrom, domain: String = "formrunner.local",
-                timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
-        self.from = from
-        self.domain = domain
+    /// A writer sending as `desk`, with dates in `timeZone` (UTC by default).
+    public init(desk: DeskAddress = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
+        self.desk = desk
         self.timeZone = timeZone
     }
 
@@ -38,7 +32,7 @@ public struct EMLWriter: Sendable {
     public func text(for message: OutboxMessage) -> String {
         let lines = RenderedEmail.normalizedBody(message.body).dropLast().split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
-        let quoted = lines.contains { $0.utf8.count > 998 }
+        let quoted = lines.contains { line in line.utf8.count > 998 || line.utf8.contains { $0 >= 0x80 || ($0 < 0x20 && $0 != 0x09) } }
         var output = ""
         for (name, value) in headers(for: message, quotedPrintable: quoted) {
             output += name + ": " + value + "\r\n"
@@ -49,39 +43,28 @@ public struct EMLWriter: Sendable {
     }
 
     /// The headers, in order, with their values already safe and encoded.
+    ///
+    /// A message that belongs to no ticket yet (`ticketNumber` 0, such as a sign-in code) has no
+    /// thread, no ticket Reply-To and no `X-Formrunner-Ticket`: a reply to it cannot reach a ticket.
     public func headers(for message: OutboxMessage, quotedPrintable: Bool = false) -> [(name: String, value: String)] {
-        let thread = threadID(for: message.ticketNumber)
+        let number = message.ticketNumber
+        let ticketed = number > 0
+        let id = ticketed ? desk.messageID(for: message.id, ticket: number)
+            : "<" + MessageToken.token(for: message.id) + "@" + desk.domain + ">"
+        let root = desk.threadRoot(ticket: number)
+        let thread: [(name: String, value: String)] = !ticketed || id == root ? [] : [("In-Reply-To", root), ("References", root)]
         return [
             ("Date", RFC5322Date.string(from: message.createdAt, timeZone: timeZone)),
-            ("From", EncodedWord.mailbox(RenderedEmail.headerSafe(from))),
+            ("From", desk.mailbox),
+            ("Reply-To", ticketed ? desk.replyTo(ticket: number) : desk.mailbox),
             ("To", RenderedEmail.headerSafe(message.address)),
             ("Subject", EncodedWord.encode(RenderedEmail.headerSafe(message.subject))),
-            ("Message-ID", messageID(for: message.id)),
-            ("In-Reply-To", thread),
-            ("References", thread),
-            ("X-Formrunner-Ticket", String(message.ticketNumber)),
+            ("Message-ID", id),
+        ] + thread + (ticketed ? [("X-Formrunner-Ticket", String(number))] : []) + [
             ("Auto-Submitted", "auto-generated"),
             ("MIME-Version", "1.0"),
             ("Content-Type", "text/plain; charset=utf-8"),
-            ("Content-Transfer-Encoding", quotedPrintable ? "quoted-printable" : "8bit"),
+            ("Content-Transfer-Encoding", quotedPrintable ? "quoted-printable" : "7bit"),
         ]
-    }
-
-    /// `<token@domain>` for an outbox message id.
-    public func messageID(for id: String) -> String {
-        "<" + MessageToken.token(for: id) + "@" + safeDomain + ">"
-    }
-
-    /// `<ticket-N@domain>`: the thread every message about ticket `number` replies to.
-    public func threadID(for number: Int64) -> String {
-        "<ticket-\(number)@" + safeDomain + ">"
-    }
-
-    private var safeDomain: String {
-        let kept = domain.unicodeScalars.filter { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || scalar == "." || scalar == "-"
-        }
-        return kept.isEmpty ? "formrunner.local" : String(String.UnicodeScalarView(kept))
     }
 }

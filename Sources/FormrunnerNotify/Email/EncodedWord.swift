@@ -33,12 +33,4 @@ enum EncodedWord {
     private static func word(_ bytes: [UInt8]) -> String {
         "=?UTF-8?B?" + Data(bytes).base64EncodedString() + "?="
     }
-
-    /// A mailbox (`Name <address>` or a bare address) with a non-ASCII display name encoded.
-    static func mailbox(_ text: String) -> String {
-        guard let open = text.lastIndex(of: "<"), text.hasSuffix(">") else { return text }
-        let name = text[..<open].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else { return text }
-        return words(name).joined(separator: " ") + " " + text[open...]
-    }
 }

@@ -3,6 +3,10 @@ import FormrunnerCore
 
 /// The ``MessageComposing`` the desk uses: renders the catalog's templates with ``MessageRenderer``
 /// and addresses each message (the requester's e-mail, or the team's address for agents).
+///
+/// The requester's message on `create` (the confirmation) gets the outbox id
+/// ``DeskAddress/rootOutboxID(ticket:)``, so that its Message-ID is the thread root every later
+/// message of the ticket refers to; every other message gets a random UUID.
 public struct TemplateComposer: MessageComposing {
     public var renderer: MessageRenderer
     /// Where messages to agents go.
@@ -16,7 +20,8 @@ public struct TemplateComposer: MessageComposing {
     public func compose(_ request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
                         at now: Date) throws -> OutboxMessage {
         let address = request.recipient == .requester ? ticket.requester.email : agentAddress
+        let isRoot = request.event == "create" && request.recipient == .requester
         return try renderer.message(for: request, ticket: ticket, lifecycle: lifecycle, address: address, now: now,
-                                    id: UUID().uuidString.lowercased())
+                                    id: isRoot ? DeskAddress.rootOutboxID(ticket: ticket.number) : UUID().uuidString.lowercased())
     }
 }

@@ -17,6 +17,10 @@ public struct FormAsker {
     /// The accounts the person may act for: `account` fields become a choice among them (when nil
     /// or empty, an account is typed and checked as text).
     public var accounts: [String]?
+    /// Answers offered as the starting value of fields that have no answer yet (ahead of the
+    /// definition's `default:`), e.g. a description drafted from earlier steps. An offered value
+    /// becomes an answer only when the person accepts it.
+    public var suggestions: [String: AnswerValue] = [:]
 
     /// An asker that speaks through `prompter` in `language`.
     public init(prompter: any Prompter, language: String = "en") {
@@ -48,7 +52,8 @@ public struct FormAsker {
             }
             let wanted = fieldIDs.map { $0.contains(field.id) || !shownBefore.contains(field.id) } ?? true
             if wanted {
-                let (value, newFiles) = try question(for: field, checker: checker).ask(current: answers[field.id], files: files)
+                let current = answers[field.id] ?? suggestions[field.id]
+                let (value, newFiles) = try question(for: field, checker: checker).ask(current: current, files: files)
                 answers[field.id] = value
                 files.merge(newFiles) { _, new in new }
             }

@@ -23,18 +23,17 @@ struct CalendarLimitTests {
         (1...LocalDate.daysIn(month: month, year: 2024)).map { HolidayRule(kind: .annual(month: month, day: $0), name: "\(month)/\($0)") }
     }
 
-    @Test("Holidays every day: nil, promptly")
+    // The time limit guards against a hang (a loop over every day until the end of time), not speed.
+    @Test("Holidays every day: nil, promptly", .timeLimit(.minutes(1)))
     func everyDayAHoliday() {
         let calendar = BusinessCalendar(id: "closed", timeZone: zone("America/Sao_Paulo"),
                                         weeklyHours: weekdays([hours("09:00-18:00")]), holidays: Self.everyDayHolidays)
         #expect(calendar.hasWorkingTime)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
+        do {
             #expect(calendar.adding(workingSeconds: 1, to: instant("2026-03-06T12:00:00-03:00")) == nil)
             #expect(calendar.adding(workingSeconds: 1_000_000 * hour, to: instant("2026-03-06T12:00:00-03:00")) == nil)
             #expect(calendar.workingSeconds(from: instant("2026-01-01T00:00:00Z"), to: instant("2526-01-01T00:00:00Z")) == 0)
         }
-        #expect(elapsed < .seconds(10))  // generous for debug builds on busy machines; hanging is the failure
     }
 
     @Test("Holidays every day until 2030: work resumes in 2031")
@@ -51,11 +50,10 @@ struct CalendarLimitTests {
                 == instant("2031-01-01T10:00:00-03:00"))
     }
 
-    @Test("Huge amounts return nil without overflowing")
+    @Test("Huge amounts return nil without overflowing", .timeLimit(.minutes(1)))
     func huge() {
         let start = instant("2026-03-06T12:00:00-03:00")
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
+        do {
             #expect(brazil.adding(workingSeconds: .max, to: start) == nil)
             #expect(brazil.adding(workingSeconds: Int64.max / 2, to: start) == nil)
             // About 3,400 years of 45-hour weeks fit before 9999 … but 8,000 do not.
@@ -66,7 +64,6 @@ struct CalendarLimitTests {
             #expect(brazil.adding(workingSeconds: hour, to: Date(timeIntervalSinceReferenceDate: .infinity)) == nil)
             #expect(brazil.workingSeconds(from: .distantPast, to: .distantFuture) > 0)
         }
-        #expect(elapsed < .seconds(10))  // generous for debug builds on busy machines; hanging is the failure
     }
 
     @Test("Whole years skipped arithmetically agree with walking day by day", arguments: [

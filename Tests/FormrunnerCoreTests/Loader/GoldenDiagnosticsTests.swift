@@ -39,7 +39,7 @@ struct GoldenDiagnosticsTests {
         for name in Fixtures.brokenCases {
             let (text, _) = Fixtures.renderedDiagnostics(ofCatalogAt: Fixtures.root + "/broken/" + name)
             let first = text.split(separator: "\n").first.map(String.init) ?? ""
-            #expect(first.range(of: #"^(Forms|Workflows)/[^:]+:\d+:\d+: error: "#, options: .regularExpression) != nil,
+            #expect(first.range(of: #"^((Forms|Workflows)/[^:]+|formrunner\.yaml):\d+:\d+: error: "#, options: .regularExpression) != nil,
                     "\(name): \(first)")
             #expect(text.contains("^"), "\(name) has no caret")
         }

@@ -88,20 +88,16 @@ enum CatalogLoaderHarness {
 /// Files that are large but legal YAML: checking them must take time in proportion to their size.
 @Suite("Hostile definition files: cost")
 struct HostileCostTests {
-    @Test("20,000 unknown keys are read, checked and rendered in seconds, not minutes")
+    // A hang guard, not a speed check (speed lives in Benchmarks/): the quadratic version took minutes.
+    @Test("20,000 unknown keys are read, checked and rendered in linear time", .timeLimit(.minutes(1)))
     func manyDiagnostics() {
         let lines = ["form: a", "version: 1", "title: T", "team: t", "fields:", "  - {id: a, label: A, type: text}"]
             + (0..<20_000).map { "k\($0): x" }
         let data = Data(lines.joined(separator: "\n").utf8)
-        let clock = ContinuousClock()
-        var rendered = ""
-        let elapsed = clock.measure {
-            let result = CatalogLoader().load(documents: [.init(path: "Forms/a.yaml", data: data)])
-            rendered = DiagnosticRenderer(sources: result.catalog.sources).render(result.diagnostics)
-        }
         // Both the composer (copying the mapping at every key) and the renderer (finding each line
         // from the start of the file) were quadratic: over five minutes for `formrunner validate`.
-        #expect(elapsed < .seconds(10), "\(elapsed)")
+        let result = CatalogLoader().load(documents: [.init(path: "Forms/a.yaml", data: data)])
+        let rendered = DiagnosticRenderer(sources: result.catalog.sources).render(result.diagnostics)
         #expect(rendered.hasSuffix("""
             Forms/a.yaml:20006:1: error: unknown key 'k19999' in form
              20006 | k19999: x

@@ -1,0 +1,118 @@
+import Foundation
+import FormrunnerCore
+
+/// Records e-mail replies on their tickets: matches each message to a ticket
+/// (``TicketReference``), checks that the sender is the ticket's requester, cleans the text
+/// (``ReplyCleaner``) and fires the requester's `reply` event through the desk with the message's
+/// files as evidence.
+///
+/// **Evidence.** The message itself (as `TOKEN.eml`, TOKEN from its Message-ID) and its attachments
+/// are appended to the ticket's `files` answer ``evidenceField``, stored by the ticket store in the
+/// same write as the event. **Idempotence.** A message whose `TOKEN.eml` is already in that answer
+/// is not recorded again. **Loops.** Automatic messages (`Auto-Submitted` other than `no`, or
+/// `Precedence: bulk/junk/auto_reply`) are refused, so an out-of-office answer never reopens a ticket.
+public struct MailIngester: Sendable {
+    /// The answer every e-mail's evidence is appended to. It starts with `_`, which no form field
+    /// id may, so it never meets a form's own answers.
+    public static let evidenceField = "_email"
+
+    /// The desk that records the events.
+    public var desk: TicketDesk
+    /// The desk's address: how ticket numbers are read from addresses and Message-IDs.
+    public var address: DeskAddress
+    /// The event fired by a reply.
+    public var event: String
+
+    /// An ingester recording replies on `desk` as the event `event`.
+    public init(desk: TicketDesk, address: DeskAddress, event: String = "reply") {
+        self.desk = desk
+        self.address = address
+        self.event = event
+    }
+
+    /// Records the message `data` at `now`.
+    public func ingest(_ data: Data, at now: Date) async -> IngestOutcome {
+        let message = InboundMessage(data: data)
+        if let automatic = Self.automaticMarker(message.headers) {
+            return .refused("an automatic message (\(automatic)) is not recorded as a reply")
+        }
+        guard let reference = TicketReference.find(in: message, desk: address) else {
+            return .unmatched("no ticket found: no \(address.localPart)+ticket-N address, no reference to a message of ours, no [#N] in the subject")
+        }
+        let number = reference.number
+        do {
+            guard let ticket = try await desk.store.ticket(number) else { return .refused("ticket \(number) does not exist") }
+            guard let sender = message.sender else { return .refused("the message has no sender address") }
+            guard sender == ticket.requester.email.lowercased() else {
+                return .refused("the sender \(sender) is not the requester of ticket \(number)")
+            }
+            let emlName = Self.evidenceName(message: message, data: data)
+            if case .files(let files)? = ticket.answers[Self.evidenceField], files.contains(where: { $0.name == emlName }) {
+                return .alreadyRecorded(ticket: number)
+            }
+            return try await record(message, data: data, emlName: emlName, ticket: ticket, at: now)
+        } catch let failure as TicketDesk.Failure {
+            return .refused(failure.description)
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
+    /// Fires the event with the cleaned text and the evidence files; retries once on a conflict.
+    private func record(_ message: InboundMessage, data: Data, emlName: String, ticket: Ticket,
+                        at now: Date) async throws -> IngestOutcome {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("formrunner-mail-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files = [try Self.evidence(named: emlName, mediaType: "message/rfc822", content: data, in: folder, index: 0)]
+        for (index, attachment) in message.attachments.enumerated() {
+            files.append(try Self.evidence(named: attachment.name, mediaType: attachment.mediaType,
+                                           content: attachment.content, in: folder, index: index + 1))
+        }
+        let text = ReplyCleaner.clean(message.text)
+        let attachments = EventAttachments(field: Self.evidenceField, files: files)
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let report = try await desk.transition(ticket.number, event: event, by: .requester,
+                                                       message: text.isEmpty ? nil : text, attachments: attachments, at: now)
+                let from = report.outcome.history.last?.from ?? ticket.status
+                return .recorded(ticket: ticket.number, from: from, to: report.ticket.status)
+            } catch TicketStoreError.conflict where attempt < 3 {
+                continue
+            }
+        }
+    }
+
+    /// Writes one evidence file and describes it.
+    private static func evidence(named name: String, mediaType: String, content: Data, in folder: URL,
+                                 index: Int) throws -> EventAttachments.File {
+        let url = folder.appendingPathComponent("\(index)")
+        try content.write(to: url)
+        let reference = AttachmentRef(name: name, size: Int64(content.count), mediaType: mediaType,
+                                      sha256: SHA256.hexDigest(of: content))
+        return EventAttachments.File(reference: reference, url: url)
+    }
+
+    /// `TOKEN.eml`: the Message-ID made safe, or the SHA-256 of the bytes when there is none (or it
+    /// is very long).
+    static func evidenceName(message: InboundMessage, data: Data) -> String {
+        if let id = message.messageID {
+            let token = MessageToken.token(for: String(id.dropFirst().dropLast()))
+            if token.count <= 150 { return token + ".eml" }
+        }
+        return "sha256-" + SHA256.hexDigest(of: data) + ".eml"
+    }
+
+    /// The header that marks the message as sent by a program, if any.
+    static func automaticMarker(_ headers: MailHeaders) -> String? {
+        if let value = headers["Auto-Submitted"], value.lowercased() != "no" {
+            return "Auto-Submitted: " + RenderedEmail.headerSafe(value)
+        }
+        if let value = headers["Precedence"], ["bulk", "junk", "auto_reply", "list"].contains(value.lowercased()) {
+            return "Precedence: " + RenderedEmail.headerSafe(value)
+        }
+        return nil
+    }
+}
