@@ -163,9 +163,10 @@ let package = Package(
             name: "FormrunnerCLITests",
             // GRDB directly too: the crash-safety test audits the file on a read-only connection.
             // FormrunnerAuth: the end-to-end runs compute authenticator (TOTP) codes.
+            // ArgumentParser: a test walks the command tree.
             dependencies: [
                 "FormrunnerCore", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerPostgres", "FormrunnerTestSupport", "formrunner",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

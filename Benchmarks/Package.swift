@@ -4,6 +4,12 @@ import PackageDescription
 /// On-demand benchmarks, kept out of the main package so that `swift build` and CI never build them.
 ///
 ///     swift run -c release --package-path Benchmarks formrunner-bench tickets
+///     bash Benchmarks/peers.sh all
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableExperimentalFeature("StrictConcurrency"),
+]
+
 let package = Package(
     name: "formrunner-benchmarks",
     platforms: [.macOS(.v14)],
@@ -11,6 +17,8 @@ let package = Package(
         .package(name: "formrunner", path: ".."),
         // The raw baseline writes the store's tables directly.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // The bare parse that `formrunner validate` is compared with.
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .executableTarget(
@@ -21,10 +29,24 @@ let package = Package(
                 .product(name: "FormrunnerNotify", package: "formrunner"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            swiftSettings: [
-                .enableUpcomingFeature("ExistentialAny"),
-                .enableExperimentalFeature("StrictConcurrency"),
-            ]
+            swiftSettings: strictSettings
+        ),
+        // peers.sh validate: Yams.compose of each generated file, nothing else.
+        .executableTarget(
+            name: "yams-parse",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // peers.sh hours: working-hours additions with FormrunnerCore's business calendar.
+        .executableTarget(
+            name: "hours-bench",
+            dependencies: [.product(name: "FormrunnerCore", package: "formrunner")],
+            swiftSettings: strictSettings
+        ),
+        // peers.sh coldstart: the start-up floor of a Swift binary.
+        .executableTarget(
+            name: "hello",
+            swiftSettings: strictSettings
         ),
     ]
 )

@@ -4,13 +4,14 @@ import FormrunnerCore
 /// `formrunner forms list|show ID`.
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "forms",
         abstract: "List the catalog's forms or show one.",
         subcommands: [List.self, Show.self]
     )
 
     /// `forms list`: one line per form, or JSON.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every form: id, version, team and title.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every form: id, version, team and title.")
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print JSON.") var json = false
@@ -32,7 +33,7 @@ struct Forms: ParsableCommand {
 
     /// `forms show ID`: the fields of one form, as text, JSON or Markdown.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one form's fields.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one form's fields.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The form id, e.g. technical.intake.") var id: String

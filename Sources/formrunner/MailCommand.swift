@@ -6,6 +6,7 @@ import FormrunnerNotify
 /// `formrunner mail …`: e-mail in.
 struct Mail: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mail",
         abstract: "Handle e-mail sent to the desk.",
         subcommands: [Ingest.self]
     )
@@ -15,6 +16,7 @@ extension Mail {
     /// `mail ingest [PATH...]`: records e-mail replies on their tickets.
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ingest",
             abstract: "Record e-mail replies on their tickets, from .eml files, Maildir folders or standard input (-).",
             discussion: """
             Each message is matched to its ticket by a support+ticket-N recipient, then our Message-IDs in \

@@ -5,6 +5,7 @@ import FormrunnerPlugins
 /// `formrunner plugins`: the external plugins installed on PATH.
 struct Plugins: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plugins",
         abstract: "External plugins: executables on PATH named formrunner-notifier-NAME or formrunner-auth-NAME.",
         discussion: "The protocol they speak is documented in docs/plugins.md.",
         subcommands: [List.self]
@@ -13,6 +14,7 @@ struct Plugins: ParsableCommand {
     /// `formrunner plugins list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the plugins found on PATH (the first folder holding a name wins, as for git).",
             discussion: "Text: one plugin a line, kind, name and path. --json: [{kind, name, path, executable}]."
         )

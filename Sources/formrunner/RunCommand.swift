@@ -8,6 +8,7 @@ import FormrunnerRun
 /// `formrunner run WORKFLOW`: walks an entry flow and files a ticket.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Walk an entry flow (log-in, checks, identification, subject, form) and file a ticket.",
         discussion: """
         Interactive: sign-in, the flow's checks and questions, a review, then the ticket. Ctrl-C \

@@ -5,6 +5,7 @@ import FormrunnerCore
 /// `formrunner tick`: fires every timer due at `--now`.
 struct Tick: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tick",
         abstract: "Fire every timer due at --now (for example, close tickets solved 27 working hours ago).",
         discussion: "Idempotent: a second run at the same instant does nothing. Then delivers due messages, and deletes expired drafts and one-time codes."
     )
@@ -35,6 +36,7 @@ struct Tick: AsyncParsableCommand {
 /// `formrunner deliver`: delivers the outbox.
 struct Deliver: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "deliver",
         abstract: "Deliver the messages waiting in the outbox (failed ones are retried with backoff)."
     )
 

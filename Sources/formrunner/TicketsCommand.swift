@@ -5,6 +5,7 @@ import FormrunnerCore
 /// `formrunner tickets …`: file, list, show, search and move tickets.
 struct Tickets: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tickets",
         abstract: "File tickets and move them through their life cycle.",
         subcommands: [Create.self, List.self, Show.self, Search.self, Transition.self]
     )
@@ -14,6 +15,7 @@ extension Tickets {
     /// `tickets create`: the non-interactive way to file a ticket.
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "File a ticket from answers in a file (YAML or JSON) and/or --set field=value.",
             discussion: "Every missing or invalid answer is listed at once, by field id. `formrunner forms show ID --json` tells what to send."
         )
@@ -53,7 +55,7 @@ extension Tickets {
 
     /// `tickets list`.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tickets, newest first, optionally in one status.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List tickets, newest first, optionally in one status.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only tickets in this status (id or label, e.g. open or \"Awaiting your reply\").") var status: String?
@@ -90,7 +92,7 @@ extension Tickets {
 
     /// `tickets show ID`.
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one ticket with its answers and whole history.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one ticket with its answers and whole history.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The ticket number.") var number: Int64
@@ -111,7 +113,7 @@ extension Tickets {
 
     /// `tickets search TEXT`.
     struct Search: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Find tickets by number or by words in their title and answers.")
+        static let configuration = CommandConfiguration(commandName: "search", abstract: "Find tickets by number or by words in their title and answers.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A ticket number, or words that must all appear.") var text: String
@@ -134,6 +136,7 @@ extension Tickets {
     /// `tickets transition ID EVENT --as ACTOR`.
     struct Transition: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "transition",
             abstract: "Fire an event on a ticket (ask, reply, solve, …) as the requester, an agent or the system.",
             discussion: "Refused events exit 1 with the reason. The events and who may fire them come from the life cycle."
         )

@@ -7,6 +7,7 @@ import FormrunnerPrompt
 /// `formrunner users …`: the directory of people who may sign in to run a flow.
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "users",
         abstract: "Manage who may sign in: e-mail, name, accounts, country, permissions and credentials.",
         discussion: """
         Users live beside the tickets (the --store database). Passwords are kept only as slow salted \
@@ -17,7 +18,7 @@ struct Users: AsyncParsableCommand {
 
     /// `users add EMAIL --name NAME …`
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user's e-mail address (their identity).") var email: String
@@ -85,7 +86,7 @@ struct Users: AsyncParsableCommand {
 
     /// `users list`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the users (never their credentials).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users (never their credentials).")
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print JSON.") var json = false
@@ -103,7 +104,7 @@ struct Users: AsyncParsableCommand {
 
     /// `users remove EMAIL`
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a user.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a user.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user's e-mail address.") var email: String

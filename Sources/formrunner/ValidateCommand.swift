@@ -5,6 +5,7 @@ import FormrunnerCore
 /// `formrunner validate [PATH...]`: checks definitions and reports every problem at once.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the catalog's definitions and report every problem with its file, line and column.",
         discussion: "Exit status: 0 when clean, 1 when any problem is found."
     )

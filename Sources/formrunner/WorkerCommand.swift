@@ -7,6 +7,7 @@ import FormrunnerNotify
 /// `formrunner worker`: fires timers and delivers the outbox as they fall due, until stopped.
 struct Worker: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "worker",
         abstract: "Fire timers and deliver the outbox as they fall due, until stopped (SIGTERM or Ctrl-C).",
         discussion: """
         Several workers, on one machine or many, can share one store: each timer and message is claimed \

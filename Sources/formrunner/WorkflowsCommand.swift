@@ -4,13 +4,14 @@ import FormrunnerCore
 /// `formrunner workflows list|graph ID`.
 struct Workflows: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "workflows",
         abstract: "List entry flows and life cycles, or draw a life cycle.",
         subcommands: [List.self, Graph.self]
     )
 
     /// `workflows list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List entry flows, life cycles and calendars.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List entry flows, life cycles and calendars.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -32,7 +33,7 @@ struct Workflows: ParsableCommand {
 
     /// `workflows graph ID`: a life cycle (or the life cycle of an entry flow) as a diagram.
     struct Graph: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Draw a life cycle as Mermaid or Graphviz dot.")
+        static let configuration = CommandConfiguration(commandName: "graph", abstract: "Draw a life cycle as Mermaid or Graphviz dot.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A lifecycle id, or an entry flow id (its life cycle is drawn).") var id: String
