@@ -65,10 +65,7 @@ public final class PostgresTicketStore: TicketStore {
         if let submissionKey, let existing = try await read({ try await $0.number(submissionKey: submissionKey) }) {
             throw TicketStoreError.duplicateSubmission(existing: existing)
         }
-        for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
-            try vault.store(url, sha256: sha)
-        }
-        try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
+        try vault.store(files, for: ticket)
         var stored = ticket.storedForm
         try await transaction { rows in
             let number = try await rows.run("UPDATE ticket_counter SET last_number = last_number + 1 RETURNING last_number")
@@ -106,13 +103,8 @@ public final class PostgresTicketStore: TicketStore {
                        files: [String: URL]) async throws {
         try ticket.requireVersion(following: expectedVersion)
         try ticket.requireStorable()
-        if !files.isEmpty {
-            // Content is stored before the row, as in `create`: a file without its row is harmless.
-            for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
-                try vault.store(url, sha256: sha)
-            }
-            try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
-        }
+        // Content is stored before the row, as in `create`.
+        if !files.isEmpty { try vault.store(files, for: ticket) }
         let stored = ticket.storedForm
         try await transaction { rows in
             var binds = PostgresBindings()

@@ -38,10 +38,7 @@ public final class SQLiteTicketStore: TicketStore {
         if let submissionKey, let existing = try await existingTicket(submissionKey: submissionKey) {
             throw TicketStoreError.duplicateSubmission(existing: existing)
         }
-        for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
-            try vault.store(url, sha256: sha)
-        }
-        try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
+        try vault.store(files, for: ticket)
         return try await write { db in
             if let submissionKey,
                let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"),
@@ -73,13 +70,8 @@ public final class SQLiteTicketStore: TicketStore {
                        files: [String: URL]) async throws {
         try ticket.requireVersion(following: expectedVersion)
         try ticket.requireStorable()
-        if !files.isEmpty {
-            // Content is stored before the row, as in `create`: a file without its row is harmless.
-            for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
-                try vault.store(url, sha256: sha)
-            }
-            try AttachmentCheck.requireContent(of: ticket) { vault.contains($0) }
-        }
+        // Content is stored before the row, as in `create`.
+        if !files.isEmpty { try vault.store(files, for: ticket) }
         let stored = ticket.storedForm
         try await write { db in
             var arguments = try TicketRows.arguments(stored)

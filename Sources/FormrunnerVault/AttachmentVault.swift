@@ -90,3 +90,15 @@ public struct AttachmentVault: Sendable {
         .invalid("cannot read the attachment file \(url.path): \(error.localizedDescription)")
     }
 }
+
+extension AttachmentVault {
+    /// Stores each of `files` (SHA-256 → file) under its digest, then checks that every attachment
+    /// `ticket`'s answers name is stored: what `create` and `update` do before writing the row
+    /// (a file without its row is harmless; a row without its file is not).
+    public func store(_ files: [String: URL], for ticket: Ticket) throws {
+        for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
+            try store(url, sha256: sha)
+        }
+        try AttachmentCheck.requireContent(of: ticket) { contains($0) }
+    }
+}
