@@ -26,6 +26,9 @@ public struct FlowServices: Sendable {
     public var google: GoogleIDTokenVerifier?
     /// How passwords are checked.
     public var passwordHasher: PasswordHasher
+    /// Checks e-mail and password sign-ins instead of the directory's password hashes (for example
+    /// an external `formrunner-auth-NAME` plugin); the person must still be in ``directory``.
+    public var passwordAuthenticator: (any Authenticator)?
     /// How long a draft is kept after its last save.
     public var draftLifetime: TimeInterval
     /// The time now.
@@ -47,6 +50,7 @@ public struct FlowServices: Sendable {
         self.renderer = renderer
         self.google = google
         self.passwordHasher = passwordHasher
+        self.passwordAuthenticator = nil
         self.draftLifetime = draftLifetime
         self.clock = clock
     }

@@ -108,6 +108,10 @@ struct SignIn {
         let password = try prompter.askText("Password", help: nil, default: nil, masked: true, multiline: false) {
             $0.isEmpty ? "type your password" : nil
         }
+        if let external = services.passwordAuthenticator {
+            return try await external.authenticate(.password(email: email, password: password, secondFactor: nil),
+                                                   now: services.clock())
+        }
         do {
             return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: nil),
                                                         now: services.clock())

@@ -3,6 +3,7 @@ import Foundation
 import FormrunnerAuth
 import FormrunnerCore
 import FormrunnerNotify
+import FormrunnerPlugins
 import FormrunnerPrompt
 import FormrunnerRun
 
@@ -35,10 +36,11 @@ struct InteractiveRun {
         let now = session.now
         var clock: @Sendable () -> Date = { Date() }
         if fixed != nil { clock = { now } }
-        let services = FlowServices(
+        var services = FlowServices(
             catalog: session.catalog, desk: session.desk, directory: stores.directory, codes: stores.codes,
             drafts: stores.drafts, mail: session.notifier, renderer: MessageRenderer(catalog: session.catalog),
             google: try googleVerifier(), clock: clock)
+        services.passwordAuthenticator = try passwordPlugin(directory: stores.directory, session: session, options: options)
         let prompter = PrompterFactory.make(plain: command.plain)
         if command.demo {
             prompter.say("Demo: sign in as \(demoUser.email); the e-mails (codes included) are shown here.", style: .info)
@@ -69,6 +71,21 @@ struct InteractiveRun {
                 : "nothing was saved (no one had signed in yet)\n"))
             throw ExitCode(interruption == .cancelled ? 130 : 1)
         }
+    }
+
+    /// The `formrunner-auth-NAME` plugin that checks passwords, when `--auth-plugin` (or
+    /// FORMRUNNER_AUTH_PLUGIN) names one; its timeout follows the plugins' settings.
+    private func passwordPlugin(directory: any UserDirectory, session: DeskSession,
+                                options: GlobalOptions) throws -> (any Authenticator)? {
+        guard let name = command.authPlugin ?? ProcessInfo.processInfo.environment["FORMRUNNER_AUTH_PLUGIN"] else { return nil }
+        let plugin: InstalledPlugin
+        do {
+            plugin = try PluginLocator().plugin(.auth, named: name)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let timeout = try options.pluginTimeoutOverride() ?? session.catalog.configuration?.pluginTimeout ?? ExternalNotifier.defaultTimeout
+        return ExternalAuthenticator(plugin: plugin, directory: directory, timeout: timeout)
     }
 
     /// The Google ID token check, when a client id and key set are given.
