@@ -25,7 +25,7 @@ extension FlowRunner {
                 let ticket = try await services.desk.create(
                     form: form, checked: checked,
                     requester: Requester(email: user.email, name: identity["name"]?.plainText ?? user.name),
-                    workflowID: flow.id, account: identity["account"]?.plainText, at: services.clock())
+                    workflowID: flow.id, account: Self.account(in: identity, of: identification), at: services.clock())
                 try await deleteDraft()
                 return .filed(ticket)
             case .edit(let fieldID):
@@ -39,6 +39,11 @@ extension FlowRunner {
                 return .discarded
             }
         }
+    }
+
+    /// The answer of the identification's `account` field: the store the ticket is about.
+    static func account(in identity: [String: AnswerValue], of identification: FormDefinition?) -> String? {
+        identification?.fields.first { $0.type == .account }.flatMap { identity[$0.id]?.plainText }
     }
 
     /// The form shown at the review: the identification fields first, when their ids do not clash
