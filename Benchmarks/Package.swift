@@ -15,8 +15,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "formrunner", path: ".."),
-        // The raw baseline writes the store's tables directly.
+        // The raw baselines and bulk loaders write the stores' tables directly.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // The bare parse that `formrunner validate` is compared with.
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
@@ -26,8 +28,11 @@ let package = Package(
             dependencies: [
                 .product(name: "FormrunnerCore", package: "formrunner"),
                 .product(name: "FormrunnerSQLite", package: "formrunner"),
+                .product(name: "FormrunnerPostgres", package: "formrunner"),
                 .product(name: "FormrunnerNotify", package: "formrunner"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -104,9 +104,11 @@ public struct PostgresLocation: Hashable, Sendable {
         return configuration
     }
 
-    /// The configuration of the single connection that migrates the schema: it fails at once when the
-    /// server cannot be reached, where the pool would keep trying.
-    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+    /// The postgres-nio configuration of one connection to this location (the store migrates its
+    /// schema through one: it fails at once when the server cannot be reached, where a pool would keep
+    /// trying). Tools that need the database directly, such as the benchmarks, connect with it.
+    /// - Throws: when the TLS context cannot be made.
+    public func connectionConfiguration() throws -> PostgresConnection.Configuration {
         switch endpoint {
         case .tcp(let host, let port):
             let mode: PostgresConnection.Configuration.TLS

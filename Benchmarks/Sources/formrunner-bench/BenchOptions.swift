@@ -1,7 +1,8 @@
 import Foundation
 
-/// The command line of `formrunner-bench`: `tickets [--tickets N] [--scale N] [--due N] [--lookups N]
-/// [--catalog DIR] [--data DIR] [--rebuild]`. A size of 0 skips that part.
+/// The command line of `formrunner-bench`: `tickets [--store sqlite|postgres://…] [--tickets N]
+/// [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`. A size of 0 skips
+/// that part.
 struct BenchOptions: Sendable {
     /// Tickets filed through `TicketDesk.create` (and replayed by the raw baseline).
     var tickets = 100_000
@@ -17,12 +18,18 @@ struct BenchOptions: Sendable {
     var data = BenchOptions.benchmarks.appendingPathComponent(".data").path
     /// Builds the large database again even if a cached one exists.
     var rebuild = false
+    /// `sqlite` (files in the data folder) or the `postgres://` URL of a server's database, used to
+    /// create the benchmark's own databases next to it.
+    var store = "sqlite"
 
     static let usage = """
-        usage: formrunner-bench tickets [--tickets N] [--scale N] [--due N] [--lookups N]
-                                        [--catalog DIR] [--data DIR] [--rebuild]
+        usage: formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--scale N] [--due N]
+                                        [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
 
-          --tickets N   tickets filed through TicketDesk.create and by raw GRDB (default 100000)
+          --store S     sqlite (default: files in the data folder) or postgres://USER@HOST:PORT/DB,
+                        a server on which the benchmark creates and drops its own databases
+                        (formrunner_bench_*) next to DB; the user needs CREATEDB
+          --tickets N   tickets filed through TicketDesk.create and by raw inserts (default 100000)
           --scale N     tickets in the cached database the queries run on (default 1000000)
           --due N       solved tickets closed by one TicketDesk.tick (default 100000)
           --lookups N   random ticket(number) lookups (default 10000)
@@ -60,9 +67,19 @@ struct BenchOptions: Sendable {
             case "--lookups": lookups = try Self.count(value, flag)
             case "--catalog": catalog = value
             case "--data": data = value
+            case "--store":
+                guard value == "sqlite" || value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") else {
+                    throw UsageError(description: "--store takes sqlite or a postgres:// URL, not '\(value)'")
+                }
+                store = value
             default: throw UsageError(description: "unknown option '\(flag)'")
             }
         }
+    }
+
+    /// The databases the benchmark runs on.
+    func backend() throws -> any BenchBackend {
+        store == "sqlite" ? SQLiteBackend(folder: data) : try PostgresBackend(url: store, folder: data)
     }
 
     private static func count(_ text: String, _ flag: String) throws -> Int {

@@ -1,11 +1,11 @@
 import Foundation
 import FormrunnerCore
-import FormrunnerSQLite
 
 /// Reads from a large store: lookups by number, the first page of each status, searches and counts.
 ///
-/// The database is built once through the store's schema with ``BulkLoader`` and kept in the data
-/// folder (`tickets-<scale>-v<version>.sqlite`); later runs reuse it. Tickets were filed over three
+/// The database is built once through the store's schema with ``BulkLoader`` and kept (as
+/// `tickets-<scale>-v<version>.sqlite` in the data folder, or the PostgreSQL database
+/// `formrunner_bench_tickets_<scale>_v<version>`); later runs reuse it. Tickets were filed over three
 /// years, one every few minutes; the newest 5% are open (40%), awaiting a reply (20%) or solved (40%),
 /// all older ones closed.
 struct QueryBenchmark: Sendable {
@@ -14,14 +14,18 @@ struct QueryBenchmark: Sendable {
     static let statuses = ["open", "awaiting_reply", "solved", "closed"]
 
     var catalog: Catalog
+    var backend: any BenchBackend
     var scale: Int
     var lookups: Int
-    var folder: String
     var rebuild: Bool
 
     func run() async throws -> [Measurement] {
-        let path = try await database()
-        let store = try SQLiteTicketStore(path: path)
+        let name = try await database()
+        return try await backend.withStore(name) { store in try await measure(store) }
+    }
+
+    private func measure(_ store: any TicketStore) async throws -> [Measurement] {
+        let scale = self.scale, lookups = self.lookups
         var random = SplitMix64(seed: 2026_11_25)
         let numbers = (0..<max(lookups, 1000)).map { _ in Int64.random(in: 1...Int64(scale), using: &random) }
         let generator = SyntheticTickets()
@@ -72,30 +76,29 @@ struct QueryBenchmark: Sendable {
         return results
     }
 
-    /// The cached database, built first if missing (or if asked to).
+    /// The name of the cached database, built first if missing (or if asked to).
     private func database() async throws -> String {
-        let path = "\(folder)/tickets-\(scale)-v\(Self.dataVersion).sqlite"
-        if !rebuild, FileManager.default.fileExists(atPath: path) { return path }
-        let building = "\(folder)/tickets-\(scale)-v\(Self.dataVersion).building.sqlite"
+        let name = "tickets-\(scale)-v\(Self.dataVersion)"
+        if !rebuild, try await backend.exists(name) { return name }
+        let building = name + "-building"
         let scale = self.scale
         let end = CreateBenchmark.start
         let spacing = 3 * 365 * 86_400 / Double(scale)
         let clock = ContinuousClock()
         let began = clock.now
-        try await BulkLoader(rows: try SyntheticRows(catalog: catalog)).build(at: building, count: scale, label: "building the \(ReportTable.grouped(scale))-ticket database") { index in
-            let created = end.addingTimeInterval(-Double(scale - index) * spacing)
-            guard index >= scale - scale / 20 else { return (created, .closed) }
-            switch index % 5 {
-            case 0, 1: return (created, .open)
-            case 2: return (created, .awaitingReply)
-            default: return (created, .solved(closeAfter: 4 * 86_400))
+        try await BulkLoader(rows: try SyntheticRows(catalog: catalog), backend: backend)
+            .build(building, count: scale, label: "building the \(ReportTable.grouped(scale))-ticket database") { index in
+                let created = end.addingTimeInterval(-Double(scale - index) * spacing)
+                guard index >= scale - scale / 20 else { return (created, .closed) }
+                switch index % 5 {
+                case 0, 1: return (created, .open)
+                case 2: return (created, .awaitingReply)
+                default: return (created, .solved(closeAfter: 4 * 86_400))
+                }
             }
-        }
-        Scratch.remove(path)
-        try FileManager.default.moveItem(atPath: building, toPath: path)
-        Scratch.remove(building)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        FileHandle.standardError.write(Data("built \(path) (\(size / 1_000_000) MB) in \(began.duration(to: clock.now).formatted)\n".utf8))
-        return path
+        try await backend.rename(building, to: name)
+        let size = try await backend.bytes(name)
+        FileHandle.standardError.write(Data("built \(backend.label) database \(name) (\(size / 1_000_000) MB) in \(began.duration(to: clock.now).formatted)\n".utf8))
+        return name
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import FormrunnerCore
-import GRDB
 
 /// Stored rows of synthetic tickets at any point of `ticket-lifecycle`, as the desk would have left
 /// them: the ticket, its history lines, its delivered e-mails, its timers and its search words.
@@ -48,7 +47,7 @@ struct SyntheticRows: Sendable {
                             answers: answers.values, createdAt: created)
         var history = [line(created, .requester, "create", nil, "open")]
         var outbox = [try email("confirmation", ticket, number: number, at: created)]
-        var timers: [[DatabaseValue]] = []
+        var timers: [[Cell]] = []
         let solvedAt = created.addingTimeInterval(86_400)
         switch life {
         case .open:
@@ -61,7 +60,7 @@ struct SyntheticRows: Sendable {
             history.append(line(solvedAt, .agent, "solve", "open", "solved"))
             outbox.append(try email("solved", ticket, number: number, at: solvedAt))
             ticket.move(to: "solved", at: solvedAt)
-            timers.append(["close".databaseValue, solvedAt.addingTimeInterval(closeAfter).millisecondsSince1970.databaseValue])
+            timers.append([.text("close"), .integer(solvedAt.addingTimeInterval(closeAfter).millisecondsSince1970)])
         case .closed:
             let closedAt = solvedAt.addingTimeInterval(4 * 86_400)
             history.append(line(solvedAt, .agent, "solve", "open", "solved"))
@@ -69,7 +68,7 @@ struct SyntheticRows: Sendable {
             ticket.move(to: "solved", at: solvedAt)
             ticket.move(to: "closed", at: closedAt, interaction: false)
         }
-        let values: [(any DatabaseValueConvertible)?] = [
+        let values: [(any Sendable)?] = [
             ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
             ticket.requester.email, ticket.requester.name, ticket.account,
             String(decoding: try encoder.encode(ticket.answers), as: UTF8.self),
@@ -77,25 +76,25 @@ struct SyntheticRows: Sendable {
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, SHA256.hexDigest(of: Data("synthetic \(index)".utf8)),
         ]
-        return StoredTicket(ticket: values.map { $0?.databaseValue ?? .null }, history: history, outbox: outbox,
-                            timers: timers, words: TicketSearch.indexedWords(of: ticket).joined(separator: " "))
+        return StoredTicket(number: number, ticket: values.map(Cell.init), history: history, outbox: outbox,
+                            timers: timers, words: TicketSearch.indexedWords(of: ticket))
     }
 
-    private func line(_ at: Date, _ actor: Actor, _ event: String, _ from: String?, _ to: String) -> [DatabaseValue] {
-        let values: [(any DatabaseValueConvertible)?] = [at.millisecondsSince1970, actor.rawValue, event, from, to, nil]
-        return values.map { $0?.databaseValue ?? .null }
+    private func line(_ at: Date, _ actor: Actor, _ event: String, _ from: String?, _ to: String) -> [Cell] {
+        let values: [(any Sendable)?] = [at.millisecondsSince1970, actor.rawValue, event, from, to, nil]
+        return values.map(Cell.init)
     }
 
     /// A delivered e-mail, as the dispatcher leaves it a minute after it was written.
-    private func email(_ template: String, _ ticket: Ticket, number: Int64, at created: Date) throws -> [DatabaseValue] {
+    private func email(_ template: String, _ ticket: Ticket, number: Int64, at created: Date) throws -> [Cell] {
         guard let stencil = stencils[template] else { throw BenchFailure("no stencil for template '\(template)'") }
         let (subject, body) = stencil.fill(number, title: ticket.title, requester: ticket.requester)
         let delivered = created.addingTimeInterval(60).millisecondsSince1970
-        let values: [(any DatabaseValueConvertible)?] = [
+        let values: [(any Sendable)?] = [
             UUID().uuidString.lowercased(), Actor.requester.rawValue, ticket.requester.email, template, subject, body,
             created.millisecondsSince1970, 1, created.millisecondsSince1970, delivered, nil,
         ]
-        return values.map { $0?.databaseValue ?? .null }
+        return values.map(Cell.init)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import FormrunnerCore
 
-// formrunner-bench tickets [--tickets N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
+// formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
 // formrunner-bench --help
 //
 // Prints one Markdown table; progress goes to standard error. Exits 1 when a benchmark's result is
@@ -25,16 +25,17 @@ do {
     guard loaded.isValid else { throw BenchFailure("the catalog at \(options.catalog) has errors; run formrunner validate") }
     try FileManager.default.createDirectory(atPath: options.data, withIntermediateDirectories: true)
     let catalog = loaded.catalog
+    let backend = try options.backend()
     var rows: [Measurement] = []
     if options.tickets > 0 {
-        rows += try await CreateBenchmark(catalog: catalog, count: options.tickets, folder: options.data).run()
+        rows += try await CreateBenchmark(catalog: catalog, backend: backend, count: options.tickets).run()
     }
     if options.scale > 0 {
-        rows += try await QueryBenchmark(catalog: catalog, scale: options.scale, lookups: options.lookups,
-                                         folder: options.data, rebuild: options.rebuild).run()
+        rows += try await QueryBenchmark(catalog: catalog, backend: backend, scale: options.scale, lookups: options.lookups,
+                                         rebuild: options.rebuild).run()
     }
     if options.due > 0 {
-        rows += try await TickBenchmark(catalog: catalog, count: options.due, folder: options.data).run()
+        rows += try await TickBenchmark(catalog: catalog, backend: backend, count: options.due).run()
     }
     print(ReportTable.markdown(rows), terminator: "")
 } catch {
