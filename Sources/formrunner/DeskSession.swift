@@ -10,6 +10,8 @@ struct DeskSession {
     let catalog: Catalog
     let store: any TicketStore
     let desk: TicketDesk
+    /// Renders the catalog's e-mails, signed with the desk's name: the desk's messages and one-time codes.
+    let renderer: MessageRenderer
     let notifier: (any Notifier)?
     /// Where the tickets are (flag, environment, formrunner.yaml or the default).
     let location: TicketStoreURL
@@ -28,8 +30,8 @@ struct DeskSession {
         }
         // The desk address's display name is also `desk.name` in templates: one place for both.
         address = try options.desk(catalog.configuration)
-        desk = TicketDesk(catalog: catalog, store: store,
-                          composer: TemplateComposer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name))
+        renderer = MessageRenderer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name)
+        desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer))
         let choices = try options.notifierChoices(catalog.configuration)
         let registry = NotifierRegistry(
             configuration: catalog.configuration,

@@ -38,7 +38,7 @@ struct InteractiveRun {
         if fixed != nil { clock = { now } }
         var services = FlowServices(
             catalog: session.catalog, desk: session.desk, directory: stores.directory, codes: stores.codes,
-            drafts: stores.drafts, mail: session.notifier, renderer: MessageRenderer(catalog: session.catalog),
+            drafts: stores.drafts, mail: session.notifier, renderer: session.renderer,
             google: try googleVerifier(), clock: clock)
         services.passwordAuthenticator = try passwordPlugin(directory: stores.directory, session: session, options: options)
         let prompter = PrompterFactory.make(plain: command.plain)

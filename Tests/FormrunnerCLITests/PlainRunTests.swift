@@ -49,6 +49,23 @@ extension RunEndToEndTests {
             #expect(desk.subjects(to: "ana@example.com").contains("[Support] Ticket #1 created: Exporting orders"))
         }
 
+        @Test("the one-time code e-mail is signed with the desk's name, like the ticket e-mails")
+        func codeSignedWithTheDeskName() async throws {
+            let desk = try RunDesk()
+            try desk.addUser("ana@example.com", name: "Ana Souza")
+            let environment = desk.environment.merging(["FORMRUNNER_DESK_ADDRESS": "Acme Help <help@acme.example>"]) { $1 }
+            let run = try PipeSession(["run", "technical-support", "--plain"], environment: environment)
+            try await run.waitFor("How do you want to sign in?\n")
+            try run.send("1")
+            try run.send("ana@example.com")
+            let code = try await desk.nextCode(screen: { run.transcript })
+            #expect(desk.subjects(to: "ana@example.com") == ["[Acme Help] Your one-time password: \(code)"])
+            #expect(desk.mail().first?.body.hasSuffix("\nAcme Help\n") == true)
+            try run.closeInput()
+            #expect(try await run.waitForExit() == 1)
+            #expect(run.errors == "formrunner: the input ended; nothing was saved (no one had signed in yet)\n")
+        }
+
         @Test("the end of the input after sign-in saves a draft and exits 1")
         func endOfInput() async throws {
             let desk = try RunDesk()

@@ -20,19 +20,27 @@ import FormrunnerCore
 /// | life cycle `variables` | each rendered first with the keys above (`survey_url`) |
 ///
 /// Nothing is HTML-escaped: e-mails are plain text. The subject is forced onto one line.
+///
+/// The catalog's templates and life cycle variables are compiled once, when the renderer is made
+/// (or given a new catalog); a template that does not compile fails each time it is rendered.
 public struct MessageRenderer: Sendable {
-    /// The catalog whose templates are rendered.
-    public var catalog: Catalog
+    /// The catalog whose templates are rendered; setting it compiles its templates again.
+    public var catalog: Catalog {
+        didSet { compiled = CompiledTemplates(catalog) }
+    }
     /// The support desk's name, `desk.name` in templates.
     public var deskName: String
     /// The language labels are shown in (falling back to English).
     public var language: String
+    /// The templates and variables of `catalog`, compiled.
+    private var compiled: CompiledTemplates
 
     /// A renderer for the templates of `catalog`.
     public init(catalog: Catalog, deskName: String = "Support", language: String = "en") {
         self.catalog = catalog
         self.deskName = deskName
         self.language = language
+        compiled = CompiledTemplates(catalog)
     }
 
     /// Renders `request` about `ticket` into a message to `address`, created `now` with the id `id`.
@@ -50,8 +58,7 @@ public struct MessageRenderer: Sendable {
     /// Renders the template called `name` with `context` (plus `desk.name`), e.g. for a one-time
     /// code that belongs to no ticket yet.
     public func render(template name: String, context: TemplateContext) throws(MessageRenderError) -> RenderedEmail {
-        guard let source = catalog.templates[name] else { throw .templateNotFound(name) }
-        let template = try EmailTemplate(name: name, source: source)
+        let template = try compiled.template(name)
         var context = context
         if context["desk.name"] == nil { context["desk.name"] = deskName }
         let object = context.mustacheObject
@@ -81,7 +88,7 @@ public struct MessageRenderer: Sendable {
         let base = context.mustacheObject
         for (key, source) in lifecycle.variables.sorted(by: { $0.key < $1.key }) where context[key] == nil {
             do {
-                context[key] = try EmailTemplate.compile(source, name: key).render(base)
+                context[key] = try compiled.variable(key, source: source).render(base)
             } catch {
                 if case .invalidTemplate(_, let reason) = error {
                     throw .invalidVariable(key, lifecycle: lifecycle.id, reason: reason)

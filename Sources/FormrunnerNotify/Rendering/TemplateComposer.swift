@@ -8,15 +8,24 @@ import FormrunnerCore
 /// ``DeskAddress/rootOutboxID(ticket:)``, so that its Message-ID is the thread root every later
 /// message of the ticket refers to; every other message gets a random UUID.
 public struct TemplateComposer: MessageComposing {
+    /// Renders the messages; it compiles the catalog's templates once, so keep one composer for
+    /// many messages.
     public var renderer: MessageRenderer
     /// Where messages to agents go.
     public var agentAddress: String
 
+    /// A composer for the templates of `catalog`, signed `deskName`.
     public init(catalog: Catalog, deskName: String = "Support", agentAddress: String = "agents@formrunner.local") {
-        renderer = MessageRenderer(catalog: catalog, deskName: deskName)
+        self.init(renderer: MessageRenderer(catalog: catalog, deskName: deskName), agentAddress: agentAddress)
+    }
+
+    /// A composer that renders with `renderer`, e.g. one also used for one-time codes.
+    public init(renderer: MessageRenderer, agentAddress: String = "agents@formrunner.local") {
+        self.renderer = renderer
         self.agentAddress = agentAddress
     }
 
+    /// The message for `request` about `ticket`, addressed to the requester or the agents.
     public func compose(_ request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
                         at now: Date) throws -> OutboxMessage {
         let address = request.recipient == .requester ? ticket.requester.email : agentAddress
