@@ -62,6 +62,24 @@ struct SendmailNotifierTests {
         }
     }
 
+    @Test("a command whose file is still open for writing (text file busy) is run once it is closed")
+    func textFileBusy() async throws {
+        try await Sample.withTemporaryFolder { folder in
+            let saved = folder.appendingPathComponent("saved.eml").path
+            let sendmail = try script("sendmail", "cat > '\(saved)'", in: folder)
+            // Held open for writing, as by a child forked while the script was being written:
+            // executing it fails with ETXTBSY until the handle is closed.
+            let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: sendmail))
+            let closer = Task {
+                try await Task.sleep(for: .milliseconds(300))
+                try writer.close()
+            }
+            try await SendmailNotifier(command: [sendmail]).deliver(Sample.message(id: "m-busy"))
+            try await closer.value
+            #expect(try String(contentsOfFile: saved, encoding: .utf8).contains("m-busy"))
+        }
+    }
+
     @Test("a missing program and a bad command line are reported with exact messages")
     func missing() async throws {
         let notifier = SendmailNotifier(command: ["/nonexistent/sendmail", "-t"])

@@ -58,7 +58,7 @@ struct BoundedProcess: Sendable {
         process.standardError = stderr
         let waiter = Waiter()
         process.terminationHandler = { _ in waiter.finish() }
-        try process.run()
+        try Self.start(process)
         let pid = process.processIdentifier
         let deadline = DispatchTime.now() + timeout
         DispatchQueue.global().asyncAfter(deadline: deadline) {
@@ -73,6 +73,21 @@ struct BoundedProcess: Sendable {
         let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
         return Ending(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
                       timedOut: waiter.expired, standardError: text)
+    }
+
+    /// Starts `process`, trying again for up to two seconds while the executable is "text file busy":
+    /// another thread of this process forked while the file was just written (a script being
+    /// replaced), so a child briefly holds it open for writing. That passes.
+    private static func start(_ process: Process) throws {
+        var retries = 0
+        while true {
+            do {
+                return try process.run()
+            } catch let error as NSError where retries < 100 && error.isTextFileBusy {
+                retries += 1
+                usleep(20_000)
+            }
+        }
     }
 
     /// Sends `signal` to the process group `pid` leads, or to `pid` alone if it leads none.
@@ -124,5 +139,13 @@ struct BoundedProcess: Sendable {
                 if done { continuation.resume() }
             }
         }
+    }
+}
+
+private extension NSError {
+    /// Whether this is Foundation's error for `ETXTBSY` (a file being written cannot be executed).
+    var isTextFileBusy: Bool {
+        if domain == NSPOSIXErrorDomain { return code == Int(ETXTBSY) }
+        return (userInfo[NSUnderlyingErrorKey] as? NSError)?.isTextFileBusy ?? false
     }
 }
