@@ -159,8 +159,17 @@ public final class PostgresTicketStore: TicketStore {
         }
         binds.append(limit)
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        // The page's numbers first, then their rows. Asked for whole rows at once, the planner walks the
+        // primary key backwards and filters by status when a status holds most tickets (closed ones):
+        // it assumes they are spread evenly, but they are the oldest, so it read past 50,000 newer
+        // tickets for a first page of closed ones at 1M tickets (31 ms). Numbers alone come from the
+        // (status, number) index (0.4 ms).
         let query = PostgresQuery(
-            unsafeSQL: "SELECT \(PostgresRows.ticketColumns) FROM ticket \(filter) ORDER BY number DESC LIMIT $\(binds.count)",
+            unsafeSQL: """
+                SELECT \(PostgresRows.ticketColumns) FROM ticket WHERE number IN (
+                    SELECT number FROM ticket \(filter) ORDER BY number DESC LIMIT $\(binds.count))
+                ORDER BY number DESC
+                """,
             binds: binds)
         return try await read { rows in try await rows.tickets(from: try await rows.run(query).collect()) }
     }
