@@ -58,7 +58,7 @@ struct BoundedProcess: Sendable {
         process.standardError = stderr
         let waiter = Waiter()
         process.terminationHandler = { _ in waiter.finish() }
-        try Self.start(process)
+        try await Self.start(process)
         let pid = process.processIdentifier
         let deadline = DispatchTime.now() + timeout
         DispatchQueue.global().asyncAfter(deadline: deadline) {
@@ -78,14 +78,14 @@ struct BoundedProcess: Sendable {
     /// Starts `process`, trying again for up to two seconds while the executable is "text file busy":
     /// another thread of this process forked while the file was just written (a script being
     /// replaced), so a child briefly holds it open for writing. That passes.
-    private static func start(_ process: Process) throws {
+    private static func start(_ process: Process) async throws {
         var retries = 0
         while true {
             do {
                 return try process.run()
             } catch let error as NSError where retries < 100 && error.isTextFileBusy {
                 retries += 1
-                usleep(20_000)
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
     }
