@@ -98,6 +98,21 @@ struct MailIngesterTests {
         #expect(try await store.ticket(12)?.answers[MailIngester.evidenceField] == nil)
     }
 
+    @Test("the same reply to a Closed ticket handed in twice is answered once; another reply gets its own answer")
+    func closedTwice() async throws {
+        let (ingester, store) = try await ingester(status: "closed")
+        let refusal = IngestOutcome.refused("ticket 12 is Closed; closed tickets cannot be reopened or changed — open a new ticket")
+        #expect(await ingester.ingest(MailFixtures.appleMail, at: Sample.now) == refusal)
+        #expect(await ingester.ingest(MailFixtures.appleMail, at: Sample.now.addingTimeInterval(60)) == refusal)
+        let once = try await store.outbox(for: 12)
+        #expect(once.map(\.template) == ["reopen-refused"])
+        #expect(once.first?.id.hasPrefix("refused-0-") == true)
+        #expect(await ingester.ingest(MailFixtures.gmail(), at: Sample.now.addingTimeInterval(120)) == refusal)
+        let twice = try await store.outbox(for: 12)
+        #expect(twice.map(\.template) == ["reopen-refused", "reopen-refused"])
+        #expect(Set(twice.map(\.id)).count == 2)
+    }
+
     @Test("a failing store: the message is to be tried again, not refused")
     func storeFailure() async {
         let desk = TicketDesk(catalog: Sample.catalog, store: BrokenStore(), composer: TemplateComposer(catalog: Sample.catalog))

@@ -85,8 +85,13 @@ public struct TicketDesk: Sendable {
     /// Fires `event` on ticket `number`. Timers that fell due before `now` fire first and are stored
     /// even when the event itself is then refused. `attachments` are added to the ticket and stored
     /// in the same write as the event, and only if it is accepted.
+    ///
+    /// `origin` names what the event came from (for an e-mail, a token made from its Message-ID, safe
+    /// in an outbox id): a requester's event refused on a final ticket is answered (`on_refused`) once per
+    /// origin, so the same e-mail handed in twice is not answered twice.
     public func transition(_ number: Int64, event: String, by actor: Actor, message: String? = nil,
-                           attachments: EventAttachments? = nil, at now: Date) async throws -> TransitionReport {
+                           attachments: EventAttachments? = nil, origin: String? = nil,
+                           at now: Date) async throws -> TransitionReport {
         guard let ticket = try await store.ticket(number) else { throw Failure.notFound(number) }
         guard let engine = engine(for: ticket.lifecycleID) else { throw Failure.noLifecycle(form: ticket.formID) }
         switch engine.apply(event, by: actor, message: message, to: ticket, at: now) {
@@ -99,7 +104,7 @@ public struct TicketDesk: Sendable {
                 try await save(advanced, expecting: ticket.version, engine: engine, at: now)
             }
             if refusal.kind == .finalStatus, actor == .requester {
-                try await answerRefusal(on: refusal.advanced?.ticket ?? ticket, engine: engine, at: now)
+                try await answerRefusal(on: refusal.advanced?.ticket ?? ticket, engine: engine, origin: origin, at: now)
             }
             throw Failure.refused(refusal)
         }
@@ -157,12 +162,20 @@ public struct TicketDesk: Sendable {
                                files: files)
     }
 
-    /// Tells a requester whose event was refused on a final ticket how to go on (`on_refused`).
-    private func answerRefusal(on ticket: Ticket, engine: LifecycleEngine, at now: Date) async throws {
+    /// Tells a requester whose event was refused on a final ticket how to go on (`on_refused`); an
+    /// event from an `origin` already answered is not answered again (the answers' outbox ids are
+    /// made from the origin).
+    private func answerRefusal(on ticket: Ticket, engine: LifecycleEngine, origin: String?, at now: Date) async throws {
         guard !engine.lifecycle.onRefused.isEmpty else { return }
-        let messages = try engine.lifecycle.onRefused.map {
+        var messages = try engine.lifecycle.onRefused.map {
             try composer.compose(NotificationRequest(recipient: $0.recipient, template: $0.template, event: "refused"),
                                  ticket: ticket, lifecycle: engine.lifecycle, at: now)
+        }
+        if let origin {
+            for index in messages.indices { messages[index].id = "refused-\(index)-\(origin)" }
+            let sent = Set(try await store.outbox(for: ticket.number).map(\.id))
+            messages.removeAll { sent.contains($0.id) }
+            if messages.isEmpty { return }
         }
         var unchanged = ticket
         unchanged.version += 1

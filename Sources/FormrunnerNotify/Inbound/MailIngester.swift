@@ -9,7 +9,8 @@ import FormrunnerCore
 /// **Evidence.** The message itself (as `TOKEN.eml`, TOKEN from its Message-ID) and its attachments
 /// are appended to the ticket's `files` answer ``evidenceField``, stored by the ticket store in the
 /// same write as the event. **Idempotence.** A message whose `TOKEN.eml` is already in that answer
-/// is not recorded again. **Loops.** Automatic messages (`Auto-Submitted` other than `no`, or
+/// is not recorded again; a reply refused on a Closed ticket is answered once (the desk's `origin`).
+/// **Loops.** Automatic messages (`Auto-Submitted` other than `no`, or
 /// `Precedence: bulk/junk/auto_reply`) are refused, so an out-of-office answer never reopens a ticket.
 public struct MailIngester: Sendable {
     /// The answer every e-mail's evidence is appended to. It starts with `_`, which no form field
@@ -76,7 +77,8 @@ public struct MailIngester: Sendable {
             attempt += 1
             do {
                 let report = try await desk.transition(ticket.number, event: event, by: .requester,
-                                                       message: text.isEmpty ? nil : text, attachments: attachments, at: now)
+                                                       message: text.isEmpty ? nil : text, attachments: attachments,
+                                                       origin: String(emlName.dropLast(".eml".count)), at: now)
                 let from = report.outcome.history.last?.from ?? ticket.status
                 return .recorded(ticket: ticket.number, from: from, to: report.ticket.status)
             } catch TicketStoreError.conflict where attempt < 3 {
