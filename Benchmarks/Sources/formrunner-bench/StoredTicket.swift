@@ -6,13 +6,15 @@ enum Cell: Sendable, Hashable {
 }
 
 extension Cell {
-    /// The cell of an optional value: integers and strings as themselves, `nil` as `NULL`.
+    /// The cell of an optional value: integers and strings as themselves, `nil` as `NULL`. Any other
+    /// type is a mistake in the benchmark, never silently stored as `NULL`.
     init(_ value: (any Sendable)?) {
         switch value {
+        case nil: self = .null
         case let value as Int64: self = .integer(value)
         case let value as Int: self = .integer(Int64(value))
         case let value as String: self = .text(value)
-        default: self = .null
+        case let value?: preconditionFailure("no database cell for a \(type(of: value))")
         }
     }
 }

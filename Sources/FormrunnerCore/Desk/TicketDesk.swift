@@ -167,16 +167,19 @@ public struct TicketDesk: Sendable {
     /// made from the origin).
     private func answerRefusal(on ticket: Ticket, engine: LifecycleEngine, origin: String?, at now: Date) async throws {
         guard !engine.lifecycle.onRefused.isEmpty else { return }
-        var messages = try engine.lifecycle.onRefused.map {
-            try composer.compose(NotificationRequest(recipient: $0.recipient, template: $0.template, event: "refused"),
-                                 ticket: ticket, lifecycle: engine.lifecycle, at: now)
+        // Answers already sent for this origin are left out before anything is rendered.
+        let sent = origin == nil ? [] : Set(try await store.outbox(for: ticket.number).map(\.id))
+        var messages: [OutboxMessage] = []
+        for (index, answer) in engine.lifecycle.onRefused.enumerated() {
+            let id = origin.map { "refused-\(index)-\($0)" }
+            if let id, sent.contains(id) { continue }
+            var message = try composer.compose(
+                NotificationRequest(recipient: answer.recipient, template: answer.template, event: "refused"),
+                ticket: ticket, lifecycle: engine.lifecycle, at: now)
+            if let id { message.id = id }
+            messages.append(message)
         }
-        if let origin {
-            for index in messages.indices { messages[index].id = "refused-\(index)-\(origin)" }
-            let sent = Set(try await store.outbox(for: ticket.number).map(\.id))
-            messages.removeAll { sent.contains($0.id) }
-            if messages.isEmpty { return }
-        }
+        if messages.isEmpty { return }
         var unchanged = ticket
         unchanged.version += 1
         try await store.update(unchanged, expectedVersion: ticket.version, history: [], outbox: messages)
