@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "FormrunnerNotify", targets: ["FormrunnerNotify"]),
         .library(name: "FormrunnerPlugins", targets: ["FormrunnerPlugins"]),
         .library(name: "FormrunnerPostgres", targets: ["FormrunnerPostgres"]),
+        // The composition root: what the command line, `serve` and the benchmarks all wire a desk with.
+        .library(name: "FormrunnerDesk", targets: ["FormrunnerDesk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -29,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // The definitions model, YAML loader, validator, condition language, business
@@ -97,10 +100,39 @@ let package = Package(
             dependencies: ["FormrunnerCore", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: strictSettings
         ),
-        // The interactive run of entry flows: sign-in, gates, assistant, codes, forms, review, drafts.
+        // The step interpreter of entry flows: what each step needs and what an answer does to the
+        // run (sign-in, gates, assistant, codes, identification, subject, form, submit, drafts),
+        // independent of how a step is shown. The terminal and the web both drive it.
+        .target(
+            name: "FormrunnerFlow",
+            dependencies: ["FormrunnerCore", "FormrunnerAuth", "FormrunnerNotify"],
+            swiftSettings: strictSettings
+        ),
+        // The interactive run of entry flows in a terminal: the step interpreter behind prompts.
         .target(
             name: "FormrunnerRun",
-            dependencies: ["FormrunnerCore", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
+            dependencies: ["FormrunnerCore", "FormrunnerFlow", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
+            swiftSettings: strictSettings
+        ),
+        // The composition root: settings resolved once (flag > environment > formrunner.yaml > default),
+        // the store opened once, notifiers built when first needed, identity stores, the renderer.
+        .target(
+            name: "FormrunnerDesk",
+            dependencies: [
+                "FormrunnerCore", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerNotify", "FormrunnerAuth",
+                "FormrunnerPlugins", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The web portal on Hummingbird: the entry flows as pages, the Request History, the survey.
+        .target(
+            name: "FormrunnerWeb",
+            dependencies: [
+                "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerAuth", "FormrunnerNotify",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         // The command line: parses flags, wires plugins, prints. No business logic.
@@ -108,7 +140,7 @@ let package = Package(
             name: "formrunner",
             dependencies: [
                 "FormrunnerCore", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerNotify", "FormrunnerPrompt",
-                "FormrunnerAuth", "FormrunnerRun", "FormrunnerPlugins",
+                "FormrunnerAuth", "FormrunnerRun", "FormrunnerPlugins", "FormrunnerDesk", "FormrunnerWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Rainbow", package: "Rainbow"),
@@ -157,6 +189,14 @@ let package = Package(
         .testTarget(
             name: "FormrunnerRunTests",
             dependencies: ["FormrunnerCore", "FormrunnerRun", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerWebTests",
+            dependencies: [
+                "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerWeb", "FormrunnerAuth", "FormrunnerNotify",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
