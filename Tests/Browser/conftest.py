@@ -188,11 +188,11 @@ class Desk:
         send = page.get_by_role("button", name=L.SEND_CODE, exact=True)
         if not send.is_visible():
             page.get_by_role("button", name=L.CONTINUE, exact=True).click()
-        page.get_by_label(L.EMAIL).fill(email)
+        page.get_by_role("textbox", name=L.EMAIL).fill(email)
         since = self.maildir.snapshot()
         send.click()
         expect(page.get_by_role("status")).to_contain_text(L.code_on_its_way(email))
-        page.get_by_label(L.CODE, exact=True).fill(self.read_code(email, since=since))
+        page.get_by_role("textbox", name=L.CODE).fill(self.read_code(email, since=since))
         page.get_by_role("button", name=L.SIGN_IN_BUTTON, exact=True).click()
         expect(page.get_by_text(L.SIGNED_IN_AS).first).to_be_visible()
 

@@ -34,18 +34,18 @@ def test_the_history_searches_by_id_and_filters_by_status(page, desk, users):
     expect(page.get_by_role("row").filter(has=ticket_link(page, solved))).to_contain_text("Solved")
 
     page.get_by_label(L.SEARCH_BY_ID).fill("")
-    page.get_by_label(L.STATUS_SELECT).select_option(label="Solved")
+    page.get_by_role("combobox", name=L.STATUS_SELECT).select_option(label="Solved")
     page.get_by_role("button", name=L.SEARCH, exact=True).click()
     expect(ticket_link(page, solved)).to_be_visible()
     expect(ticket_link(page, opened)).to_have_count(0)
 
-    page.get_by_label(L.STATUS_SELECT).select_option(label="Open")
+    page.get_by_role("combobox", name=L.STATUS_SELECT).select_option(label="Open")
     page.get_by_role("button", name=L.SEARCH, exact=True).click()
     expect(ticket_link(page, opened)).to_be_visible()
     expect(ticket_link(page, solved)).to_have_count(0)
 
     # Bruno's ticket is not found by its ID either.
-    page.get_by_label(L.STATUS_SELECT).select_option(label=L.ALL_STATUSES)
+    page.get_by_role("combobox", name=L.STATUS_SELECT).select_option(label=L.ALL_STATUSES)
     page.get_by_label(L.SEARCH_BY_ID).fill(str(others))
     page.get_by_role("button", name=L.SEARCH, exact=True).click()
     expect(page.get_by_text(L.NO_TICKETS)).to_be_visible()

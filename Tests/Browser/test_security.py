@@ -21,9 +21,9 @@ def open_code_page(page, email):
     send = page.get_by_role("button", name=L.SEND_CODE, exact=True)
     if not send.is_visible():
         page.get_by_role("button", name=L.CONTINUE, exact=True).click()
-    page.get_by_label(L.EMAIL).fill(email)
+    page.get_by_role("textbox", name=L.EMAIL).fill(email)
     send.click()
-    expect(page.get_by_label(L.CODE, exact=True)).to_be_visible()
+    expect(page.get_by_role("textbox", name=L.CODE)).to_be_visible()
 
 
 def test_every_form_carries_a_csrf_token_and_a_post_without_it_is_refused(page, desk, users):
@@ -76,10 +76,10 @@ def test_a_wrong_sign_in_code_is_refused_with_the_attempts_left(page, desk, user
     open_code_page(page, email)
     code = desk.read_code(email, since=since)
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
-    page.get_by_label(L.CODE, exact=True).fill(wrong)
+    page.get_by_role("textbox", name=L.CODE).fill(wrong)
     page.get_by_role("button", name=L.SIGN_IN_BUTTON, exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text(L.wrong_code(4))
-    page.get_by_label(L.CODE, exact=True).fill(code)
+    page.get_by_role("textbox", name=L.CODE).fill(code)
     page.get_by_role("button", name=L.SIGN_IN_BUTTON, exact=True).click()
     expect(page.get_by_text(L.SIGNED_IN_AS).first).to_be_visible()
 
@@ -97,9 +97,9 @@ def test_too_many_wrong_codes_are_answered_429_with_retry_after(page, desk, user
     open_code_page(page, email)
     code = desk.read_code(email, since=since)
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
-    form = page.locator("form", has=page.get_by_label(L.CODE, exact=True))
+    form = page.locator("form", has=page.get_by_role("textbox", name=L.CODE))
     target = form.evaluate(FORM_DATA)
-    name = page.get_by_label(L.CODE, exact=True).get_attribute("name")
+    name = page.get_by_role("textbox", name=L.CODE).get_attribute("name")
     statuses = []
     for _ in range(30):
         response = page.request.post(target["action"], form=dict(target["data"], **{name: wrong}), max_redirects=0)

@@ -31,7 +31,9 @@ struct BrowserSuiteRun {
     private static func run(_ command: [String], environment: [String: String], in directory: String?,
                             timeLimit: TimeInterval) throws -> BrowserSuiteRun {
         let log = NSTemporaryDirectory() + "formrunner-browser-" + UUID().uuidString + ".log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        guard FileManager.default.createFile(atPath: log, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log])
+        }
         defer { try? FileManager.default.removeItem(atPath: log) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         defer { try? handle.close() }
