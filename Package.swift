@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The definitions model, YAML loader, validator, condition language, business
@@ -130,6 +132,8 @@ let package = Package(
             dependencies: [
                 "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerAuth", "FormrunnerNotify",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -186,16 +190,26 @@ let package = Package(
             dependencies: ["FormrunnerCore", "FormrunnerPrompt"],
             swiftSettings: strictSettings
         ),
+        // Test support for the flows: the real catalog on in-memory stores, a scripted prompter.
+        .target(
+            name: "FormrunnerFlowTestSupport",
+            dependencies: ["FormrunnerCore", "FormrunnerFlow", "FormrunnerRun", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
+            path: "Tests/FormrunnerFlowTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FormrunnerRunTests",
-            dependencies: ["FormrunnerCore", "FormrunnerRun", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
+            dependencies: ["FormrunnerCore", "FormrunnerFlow", "FormrunnerRun", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify",
+                           "FormrunnerFlowTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FormrunnerWebTests",
             dependencies: [
-                "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerWeb", "FormrunnerAuth", "FormrunnerNotify",
+                "FormrunnerCore", "FormrunnerFlow", "FormrunnerWeb", "FormrunnerAuth", "FormrunnerNotify",
+                "FormrunnerRun", "FormrunnerFlowTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),

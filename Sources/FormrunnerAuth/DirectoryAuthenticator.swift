@@ -44,8 +44,10 @@ public struct DirectoryAuthenticator: Authenticator {
     public func requestEmailToken(email: String, now: Date = Date()) async throws(AuthenticationFailure) -> IssuedCode? {
         try requireOffered(.emailToken)
         return try await mapped {
-            guard try await directory.user(email: email) != nil else { return nil }
-            return try await emailCodes.issue(for: DirectoryAuthenticator.emailTokenKey(for: email), now: now)
+            // A code is issued for an unknown address too, and never sent: its cool-down, its attempts
+            // and the messages about it are then the same whoever asks, so no one learns who has access.
+            let issued = try await emailCodes.issue(for: DirectoryAuthenticator.emailTokenKey(for: email), now: now)
+            return try await directory.user(email: email) == nil ? nil : issued
         }
     }
 
@@ -80,6 +82,27 @@ public struct DirectoryAuthenticator: Authenticator {
             do { identity = try verifier.verify(idToken, now: now) } catch { throw .googleToken(error) }
             return try await knownUser(identity.email)
         }
+    }
+
+    /// Finishes a password sign-in whose password was checked a moment ago (by ``authenticate(_:now:)``
+    /// answering ``AuthenticationFailure/secondFactorRequired(_:)``): the second factor alone. A web
+    /// session keeps that proof for a few minutes, never the password itself.
+    public func completeSecondFactor(email: String, code: SecondFactorCode,
+                                     now: Date = Date()) async throws(AuthenticationFailure) -> UserRecord {
+        try requireOffered(.password)
+        let user = try await knownUser(email)
+        try await checkSecondFactor(code, of: user, now: now)
+        return user
+    }
+
+    /// Issues an SMS code for a user whose password was checked a moment ago (see
+    /// ``completeSecondFactor(email:code:now:)``).
+    public func requestSMSCode(verifiedEmail email: String, now: Date = Date()) async throws(AuthenticationFailure) -> SMSChallenge {
+        try requireOffered(.password)
+        let user = try await knownUser(email)
+        guard availableSecondFactors(of: user).contains(.sms), let phone = user.phone else { throw .secondFactorNotSetUp }
+        let code = try await mapped { try await smsCodes.issue(for: DirectoryAuthenticator.smsKey(for: user.email), now: now) }
+        return SMSChallenge(phone: phone, code: code)
     }
 
     /// The user whose password `password` is; the same failure, after the same work, otherwise.

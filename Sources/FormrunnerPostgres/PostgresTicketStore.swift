@@ -19,7 +19,7 @@ public final class PostgresTicketStore: TicketStore {
 
     private let client: PostgresClient
     private let runner: Task<Void, Never>
-    private let vault: AttachmentVault
+    let vault: AttachmentVault
     private let logger: Logger
 
     /// Connects to the database at `location`, creating or migrating its schema.

@@ -1,47 +1,41 @@
 import FormrunnerCore
+import FormrunnerFlow
 import FormrunnerPrompt
 
-/// The `assistant` step: the language and scenario, the guidance prompts, then either the hand-off
-/// to a person (the flow goes on) or the question counts as answered (the run ends, no ticket).
+/// The `assistant` step in a terminal: the language and scenario, the guidance prompts, then either
+/// the hand-off to a person (the flow goes on) or the question counts as answered (the run ends, no
+/// ticket). The interpreter records the answers.
 struct AssistantStep {
     let step: StepDefinition.Assistant
+    let interpreter: FlowInterpreter
     let prompter: any Prompter
-
-    /// The id of the choice that ends the run without a ticket.
-    static let answeredID = "answered"
 
     /// Asks the step, updating `state`; returns whether the person wants to talk to a person.
     func run(_ state: inout FlowState) throws(PromptInterruption) -> Bool {
+        var language: String?
         if !step.languages.isEmpty {
-            state.language = try prompter.askChoice("Language", help: nil, options: options(step.languages, in: state.language),
-                                                    default: step.languages.contains { $0.id == state.language }
-                                                        ? state.language : step.languages.first?.id)
+            language = try prompter.askChoice("Language", help: nil, options: options(step.languages, in: state.language),
+                                              default: step.languages.contains { $0.id == state.language }
+                                                  ? state.language : step.languages.first?.id)
         }
-        let language = state.language
+        let shown = language ?? state.language
+        var scenario: String?
         if !step.scenarios.isEmpty {
-            state.scenario = try prompter.askChoice("Scenario", help: nil, options: options(step.scenarios, in: language),
-                                                    default: state.scenario)
+            scenario = try prompter.askChoice("Scenario", help: nil, options: options(step.scenarios, in: shown),
+                                              default: state.scenario)
         }
+        var guidance: [String: String] = [:]
         for prompt in step.guidance {
-            let text = try prompter.askText(prompt.label.text(in: language), help: prompt.help?.text(in: language),
-                                            default: state.guidance[prompt.id], masked: false, multiline: true) { _ in nil }
-            state.guidance[prompt.id] = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+            guidance[prompt.id] = try prompter.askText(prompt.label.text(in: shown), help: prompt.help?.text(in: shown),
+                                                       default: state.guidance[prompt.id], masked: false, multiline: true) { _ in nil }
         }
+        // The options came from the step itself, so the interpreter finds nothing to refuse.
+        _ = interpreter.recordAssistant(step, language: language, scenario: scenario, guidance: guidance, in: &state)
         let next = try prompter.askChoice("What next?", help: nil, options: [
-            PromptOption(id: "handoff", label: step.handoff.text(in: language)),
-            PromptOption(id: Self.answeredID, label: "My question is answered; I don't need a ticket"),
-        ], default: "handoff")
-        return next != Self.answeredID
-    }
-
-    /// The guidance answers as one text, each under its prompt's label: what the form's first
-    /// multi-line field starts with, so nothing is typed twice.
-    static func summary(of step: StepDefinition.Assistant, state: FlowState) -> String? {
-        let parts = step.guidance.compactMap { prompt -> String? in
-            guard let text = state.guidance[prompt.id] else { return nil }
-            return prompt.label.text(in: state.language) + ":\n" + text
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
+            PromptOption(id: FlowInterpreter.AssistantChoice.handoff.rawValue, label: step.handoff.text(in: shown)),
+            PromptOption(id: FlowInterpreter.AssistantChoice.answered.rawValue, label: FlowInterpreter.answeredLabel),
+        ], default: FlowInterpreter.AssistantChoice.handoff.rawValue)
+        return next != FlowInterpreter.AssistantChoice.answered.rawValue
     }
 
     private func options(_ options: [OptionDefinition], in language: String) -> [PromptOption] {

@@ -1,6 +1,7 @@
 import Foundation
 import FormrunnerAuth
 import FormrunnerCore
+@_exported import FormrunnerFlow
 import FormrunnerPrompt
 
 /// Walks an entry flow in the terminal, step by step as its YAML declares them, and files the ticket.
@@ -35,20 +36,26 @@ public final class FlowRunner {
         self.state = FlowState(workflowID: flow.id)
     }
 
+    /// The step interpreter this runner shows in the terminal.
+    var interpreter: FlowInterpreter { FlowInterpreter(flow: flow, services: services) }
+
     /// Runs the flow to its end; store and notifier failures are thrown.
     public func run() async throws -> FlowOutcome {
         prompter.say(flow.title.text(in: state.language), style: .title)
         if let description = flow.description?.text(in: state.language) { prompter.say(description, style: .info) }
         do {
-            for step in flow.steps {
-                if state.isDone(step.id) { continue }
+            while true {
+                let step: StepDefinition
+                switch interpreter.position(of: &state, user: user) {
+                case .refused(let refusal): return .refused(refusal)
+                case .end: return .refused("the flow '\(flow.id)' ended without a submit step")
+                case .step(let next): step = next
+                }
                 if let end = try await perform(step) { return end }
-                if case .authentication = step.kind { continue }
-                if case .permission = step.kind { continue }
                 state.markDone(step.id)
+                if case .authentication = step.kind { continue }
                 try await saveDraft()
             }
-            return .refused("the flow '\(flow.id)' ended without a submit step")
         } catch let interruption as PromptInterruption {
             return .interrupted(interruption, draftSaved: try await saveDraft())
         } catch let stop as FlowStop {
@@ -68,19 +75,18 @@ public final class FlowRunner {
             self.user = user
             prompter.say("Signed in as \(user.name) <\(user.email)>.", style: .success)
             try await restoreDraft()
-        case .permission(let settings):
-            if let refusal = PermissionGate(step: settings).refusal(for: try signedIn(), language: state.language) {
-                return .refused(refusal)
-            }
-            if let title = step.title?.text(in: state.language) { prompter.say(title + ": granted", style: .success) }
+            sayGrantedPermissions()
+        case .permission:
+            // The interpreter checks permission steps before the step that follows them.
+            break
         case .assistant(let settings):
-            guard try AssistantStep(step: settings, prompter: prompter).run(&state) else {
+            guard try AssistantStep(step: settings, interpreter: interpreter, prompter: prompter).run(&state) else {
                 try await deleteDraft()
                 return .answeredByAssistant
             }
         case .oneTimeCode(let settings):
-            try await CodeStep(step: settings, stepID: step.id, workflowID: flow.id, services: services, prompter: prompter)
-                .run(for: try signedIn(), language: state.language)
+            try await CodeStep(step: step, settings: settings, interpreter: interpreter, prompter: prompter)
+                .run(for: try signedIn(), in: &state)
         case .identification:
             try identify()
         case .subject(let choice):
@@ -94,6 +100,18 @@ public final class FlowRunner {
         return nil
     }
 
+    /// Tells that the permission steps after sign-in let the user through ("Support permission:
+    /// granted"); a refusal is reported by the interpreter's position instead.
+    private func sayGrantedPermissions() {
+        guard let user else { return }
+        for step in flow.steps {
+            guard case .permission(let settings) = step.kind,
+                  PermissionGate(step: settings).refusal(for: user, language: state.language) == nil,
+                  let title = step.title?.text(in: state.language) else { continue }
+            prompter.say(title + ": granted", style: .success)
+        }
+    }
+
     func signedIn() throws -> UserRecord {
         guard let user else { throw FlowStop("the flow '\(flow.id)' asks for a signed-in user before its authentication step") }
         return user
@@ -105,5 +123,5 @@ public final class FlowRunner {
         return asker
     }
 
-    var flowAnswers: FlowAnswers { FlowAnswers(catalog: services.catalog, flow: flow) }
+    var flowAnswers: FlowAnswers { interpreter.flowAnswers }
 }

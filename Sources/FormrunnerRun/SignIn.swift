@@ -1,6 +1,7 @@
 import Foundation
 import FormrunnerAuth
 import FormrunnerCore
+import FormrunnerFlow
 import FormrunnerPrompt
 
 /// The `authentication` step: the person picks one of the step's methods and proves who they are.
@@ -15,15 +16,10 @@ struct SignIn {
     /// The word that asks for a new code at a code prompt.
     static let resendWord = "resend"
 
-    private var authenticator: DirectoryAuthenticator {
-        DirectoryAuthenticator(directory: services.directory, codes: services.codes, configuration: .init(
-            step: step, google: services.google, passwordHasher: services.passwordHasher))
-    }
+    private var service: SignInService { SignInService(step: step, services: services) }
 
     /// The methods offered: the step's, without Google when no key set is configured.
-    var methods: [StepDefinition.Authentication.Method] {
-        step.methods.filter { $0 != .google || services.google != nil }
-    }
+    var methods: [StepDefinition.Authentication.Method] { service.methods }
 
     /// Signs the person in and returns who they are.
     func run() async throws -> UserRecord {
@@ -72,7 +68,7 @@ struct SignIn {
                 continue
             }
             do {
-                return try await authenticator.authenticate(.emailToken(email: email, code: code), now: services.clock())
+                return try await service.signIn(email: email, code: code)
             } catch {
                 guard case .code(let failure) = error else { throw error }
                 prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
@@ -81,25 +77,9 @@ struct SignIn {
     }
 
     private func sendEmailToken(to email: String) async throws {
-        let now = services.clock()
-        try await reportingSendFailures {
-            if let issued = try await authenticator.requestEmailToken(email: email, now: now) {
-                try await CodeSender(services: services).send(issued, to: .email(email), now: now)
-            }
-            prompter.say("If \(email) may sign in here, a code is on its way to it.", style: .info)
-        }
-    }
-
-    /// Runs `send`, showing why a code was not issued (too soon) or not delivered; the person can
-    /// type `resend` later. Other failures are thrown.
-    private func reportingSendFailures(_ send: () async throws -> Void) async throws {
-        do {
-            try await send()
-        } catch let failure as AuthenticationFailure {
-            guard case .code(let code) = failure else { throw failure }
-            prompter.say(code.message, style: .warning)
-        } catch let failure as CodeSender.Failure {
-            prompter.say(failure.description, style: .error)
+        switch try await service.requestEmailCode(to: email) {
+        case .accepted: prompter.say("If \(email) may sign in here, a code is on its way to it.", style: .info)
+        case .notSent(let reason): prompter.say(reason, style: .warning)
         }
     }
 
@@ -108,15 +88,9 @@ struct SignIn {
         let password = try prompter.askText("Password", help: nil, default: nil, masked: true, multiline: false) {
             $0.isEmpty ? "type your password" : nil
         }
-        if let external = services.passwordAuthenticator {
-            return try await external.authenticate(.password(email: email, password: password, secondFactor: nil),
-                                                   now: services.clock())
-        }
         do {
-            return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: nil),
-                                                        now: services.clock())
-        } catch {
-            guard case .secondFactorRequired(let factors) = error else { throw error }
+            return try await service.signIn(email: email, password: password, secondFactor: nil)
+        } catch AuthenticationFailure.secondFactorRequired(let factors) {
             return try await secondFactor(email: email, password: password, among: factors)
         }
     }
@@ -140,9 +114,8 @@ struct SignIn {
             }
             let given: SecondFactorCode = factor == .totp ? .totp(code) : .sms(code)
             do {
-                return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: given),
-                                                            now: services.clock())
-            } catch {
+                return try await service.signIn(email: email, password: password, secondFactor: given)
+            } catch let error as AuthenticationFailure {
                 switch error {
                 case .wrongAuthenticatorCode, .authenticatorCodeReused: prompter.say(error.message, style: .error)
                 case .code(let failure): prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
@@ -153,18 +126,16 @@ struct SignIn {
     }
 
     private func sendSMS(email: String, password: String) async throws {
-        let now = services.clock()
-        try await reportingSendFailures {
-            let challenge = try await authenticator.requestSMSCode(email: email, password: password, now: now)
-            try await CodeSender(services: services).send(challenge.code, to: .sms(challenge.phone), now: now)
-            prompter.say("A code is on its way to your phone ending in \(String(challenge.phone.suffix(2))).", style: .info)
+        switch try await service.requestSMSCode(email: email, password: password) {
+        case .accepted(let ending): prompter.say("A code is on its way to your phone ending in \(ending ?? "??").", style: .info)
+        case .notSent(let reason): prompter.say(reason, style: .warning)
         }
     }
 
     private func google() async throws -> UserRecord {
         let token = try prompter.askText("Google ID token", help: "Paste the ID token from Google Sign-In.", default: nil,
                                          masked: true, multiline: false) { $0.isEmpty ? "paste the token" : nil }
-        return try await authenticator.authenticate(.google(idToken: token), now: services.clock())
+        return try await service.signIn(googleIDToken: token)
     }
 
     // MARK: Questions

@@ -20,7 +20,7 @@ public final class SQLiteTicketStore: TicketStore {
     public var attachmentsFolder: URL { vault.root }
 
     private let pool: DatabasePool
-    private let vault: AttachmentVault
+    let vault: AttachmentVault
 
     /// Opens the store at `path` (relative to the working directory), creating the file, its parent
     /// folders and its schema when missing, and migrating an older schema.

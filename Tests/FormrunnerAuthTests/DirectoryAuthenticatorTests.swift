@@ -127,6 +127,24 @@ struct DirectoryAuthenticatorTests {
         }
     }
 
+    @Test("an unknown address is answered exactly as a known one: same cool-down, same wrong-code messages")
+    func unknownAddressLooksKnown() async throws {
+        let auth = try await Self.setUp(Self.configuration(secondFactors: [.totp]))
+        for email in ["ana@example.com", "zoe@example.com"] {
+            _ = try await auth.requestEmailToken(email: email, now: now)
+            do {
+                _ = try await auth.requestEmailToken(email: email, now: now.addingTimeInterval(18))
+                Issue.record("a second code was issued during the cool-down for \(email)")
+            } catch {
+                #expect(error.message == "wait 42 s before asking for another code", "\(email)")
+            }
+            let wrong = await failure { () async throws(AuthenticationFailure) in
+                try await auth.authenticate(.emailToken(email: email, code: "000000"), now: now.addingTimeInterval(20))
+            }
+            #expect(wrong?.message == "the code is not right; 4 attempts left", "\(email)")
+        }
+    }
+
     @Test("an e-mailed code signs in once; unknown addresses get no code")
     func emailToken() async throws {
         let auth = try await Self.setUp(Self.configuration(secondFactors: [.totp]))

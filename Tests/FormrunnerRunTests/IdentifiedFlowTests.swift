@@ -1,6 +1,7 @@
 import Foundation
 import FormrunnerAuth
 import FormrunnerCore
+import FormrunnerFlowTestSupport
 import FormrunnerRun
 import Testing
 
@@ -10,21 +11,21 @@ struct IdentifiedFlowTests {
     static let password = "correct horse battery"
 
     /// The code Ana's authenticator app shows at the desk's clock.
-    static func totp(_ desk: Desk) -> @Sendable () -> String {
+    static func totp(_ desk: FlowDesk) -> @Sendable () -> String {
         let clock = desk.clock
         return { TOTP().code(secret: Base32.decode(secret) ?? [], at: clock.now) }
     }
 
     /// Signs in with a password (a wrong one first) and the authenticator app.
-    static func passwordSignIn(_ desk: Desk) -> [ScriptedPrompter.Answer] {
+    static func passwordSignIn(_ desk: FlowDesk) -> [ScriptedPrompter.Answer] {
         [.text("password"), .text("ana@example.com"), .text("wrong password"),
          .text("password"), .text("ana@example.com"), .text(password), .text("totp"), .computed(totp(desk))]
     }
 
     @Test("financial: password and authenticator app, Name and Account, a subject whose form hides a field")
     func financialWithHiddenField() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana(password: Self.password, totp: Self.secret, phone: "+5511999990000"))
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana(password: Self.password, totp: Self.secret, phone: "+5511999990000"))
         let prompter = ScriptedPrompter(Self.passwordSignIn(desk) + [
             .enter, .text("lojabeta"),
             .text("invoice_recipients"),
@@ -48,8 +49,8 @@ struct IdentifiedFlowTests {
 
     @Test("the authenticator code works once: a replay is refused")
     func totpReplay() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana(password: Self.password, totp: Self.secret))
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana(password: Self.password, totp: Self.secret))
         let code = Self.totp(desk)
         let first = ScriptedPrompter([.text("password"), .text("ana@example.com"), .text(Self.password), .computed(code), .interrupt])
         _ = try await desk.run("financial-support", first)
@@ -60,8 +61,8 @@ struct IdentifiedFlowTests {
 
     @Test("commercial: password and an SMS code sent through the notifier to the phone")
     func commercialWithSMS() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana(password: Self.password, phone: "+5511999990000"))
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana(password: Self.password, phone: "+5511999990000"))
         let prompter = ScriptedPrompter([
             .text("password"), .text("ana@example.com"), .text(Self.password), .text("123456"),
             .computed(desk.codeReader("+5511999990000")),
@@ -82,8 +83,8 @@ struct IdentifiedFlowTests {
 
     @Test("a user who may act for no account is stopped at identification")
     func noAccounts() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana(accounts: []))
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana(accounts: []))
         let outcome = try await desk.run("financial-support", ScriptedPrompter(desk.emailSignIn()))
         guard case .refused(let message) = outcome else { Issue.record("\(outcome)"); return }
         #expect(message == "ana@example.com may not act for any account; ask an administrator to add yours")
@@ -91,8 +92,8 @@ struct IdentifiedFlowTests {
 
     @Test("Ctrl-C saves a draft; --resume signs in again and continues with the answers given")
     func interruptAndResume() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana())
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana())
         let first = ScriptedPrompter(desk.emailSignIn() + [.enter, .text("lojabeta"), .text("invoice_expiration_date"),
                                                            .text("We need more time to pay"), .interrupt])
         let interrupted = try await desk.run("financial-support", first)
@@ -112,8 +113,8 @@ struct IdentifiedFlowTests {
 
     @Test("the review edits an answer, and cancelling discards the draft")
     func reviewEditThenDiscard() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana())
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana())
         let prompter = ScriptedPrompter(desk.emailSignIn() + [
             .enter, .text("lojaana"), .text("admin_blocked"),
         ] + Self.adminBlocked + [
@@ -131,8 +132,8 @@ struct IdentifiedFlowTests {
 
     @Test("the review's edit changes what is filed")
     func reviewEditThenSend() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana())
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana())
         let prompter = ScriptedPrompter(desk.emailSignIn() + [.enter, .text("lojaana"), .text("admin_blocked")]
                                         + Self.adminBlocked + [.text("edit"), .text("account"), .text("lojabeta"), .text("send")])
         let outcome = try await desk.run("financial-support", prompter)

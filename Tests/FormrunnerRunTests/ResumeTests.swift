@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import FormrunnerFlowTestSupport
 import FormrunnerRun
 import Testing
 
@@ -7,8 +8,8 @@ import Testing
 struct ResumeTests {
     @Test("a prefilled answer the person never confirmed is asked again after --resume")
     func unconfirmedPrefill() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana())
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana())
         let code = desk.codeReader()
         let first = ScriptedPrompter(desk.emailSignIn() + TechnicalFlowTests.assistant
                                      + [.computed(code), .text("Checkout broken"), .interrupt])
@@ -29,8 +30,8 @@ struct ResumeTests {
 
     @Test("resumed within the code's cool-down, the code already sent is the one to type")
     func codeStillWaiting() async throws {
-        let desk = Desk()
-        try await desk.directory.add(try Desk.ana(password: IdentifiedFlowTests.password, totp: IdentifiedFlowTests.secret))
+        let desk = FlowDesk()
+        try await desk.directory.add(try FlowDesk.ana(password: IdentifiedFlowTests.password, totp: IdentifiedFlowTests.secret))
         let totp = IdentifiedFlowTests.totp(desk)
         let signIn: [ScriptedPrompter.Answer] = [.text("password"), .text("ana@example.com"), .text(IdentifiedFlowTests.password),
                                                  .text("totp"), .computed(totp)]

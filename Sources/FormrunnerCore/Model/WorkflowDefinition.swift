@@ -87,6 +87,12 @@ public struct StepDefinition: Hashable, Sendable {
         }
         public var methods: [Method]
         public var secondFactors: [SecondFactor]
+
+        /// A log-in offering `methods`, with `secondFactors` for passwords.
+        public init(methods: [Method], secondFactors: [SecondFactor]) {
+            self.methods = methods
+            self.secondFactors = secondFactors
+        }
     }
 
     /// A gate on the user's permissions and accounts' countries.

@@ -9,22 +9,28 @@ import FormrunnerNotify
 /// Codes go straight to the notifier, not through the ticket outbox: they belong to no ticket and
 /// are worthless after a few minutes, so a failed send is reported at once and the person asks for
 /// a new code.
-struct CodeSender {
-    let services: FlowServices
+public struct CodeSender: Sendable {
+    /// Where the notifiers and the renderer come from.
+    public let services: FlowServices
+
+    /// A sender through `services`' notifiers.
+    public init(services: FlowServices) {
+        self.services = services
+    }
 
     /// Where a code goes.
-    enum Channel {
+    public enum Channel: Sendable {
         case email(String)
         case sms(String)
     }
 
     /// Why a code was not sent.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Renders and delivers `code` to `channel`.
-    func send(_ code: IssuedCode, to channel: Channel, now: Date) async throws(Failure) {
+    public func send(_ code: IssuedCode, to channel: Channel, now: Date) async throws(Failure) {
         let (address, template, notifier): (String, String, (any Notifier)?) = switch channel {
         case .email(let address): (address, "one-time-code", services.mail)
         case .sms(let phone): (phone, "sms-code", services.sms ?? services.mail)

@@ -6,9 +6,9 @@ import FormrunnerPrompt
 /// Each question takes the next answer. A text answer is given to the question's `check`; a refused
 /// one is recorded in ``rejections`` and the question takes the next answer, as a person re-typing.
 /// An answer can be computed when it is needed (a code that was just sent).
-final class ScriptedPrompter: Prompter, @unchecked Sendable {
+public final class ScriptedPrompter: Prompter, @unchecked Sendable {
     /// One scripted answer.
-    enum Answer: Sendable {
+    public enum Answer: Sendable {
         /// Text typed (or an option id chosen, or `yes`/`no`).
         case text(String)
         /// Text computed when the question comes.
@@ -21,20 +21,21 @@ final class ScriptedPrompter: Prompter, @unchecked Sendable {
 
     private var script: [Answer]
     /// Every label asked, in order.
-    private(set) var asked: [String] = []
+    public private(set) var asked: [String] = []
     /// Every message shown, in order.
-    private(set) var said: [String] = []
+    public private(set) var said: [String] = []
     /// Every reason an answer was refused with.
-    private(set) var rejections: [String] = []
+    public private(set) var rejections: [String] = []
     /// The options of every choice asked, by label (the last time it was asked).
-    private(set) var offered: [String: [String]] = [:]
+    public private(set) var offered: [String: [String]] = [:]
 
-    init(_ script: [Answer]) {
+    /// A prompter answering from `script`.
+    public init(_ script: [Answer]) {
         self.script = script
     }
 
     /// Whether every scripted answer was used.
-    var finished: Bool { script.isEmpty }
+    public var finished: Bool { script.isEmpty }
 
     private func next(_ label: String) throws(PromptInterruption) -> String? {
         asked.append(label)
@@ -47,11 +48,11 @@ final class ScriptedPrompter: Prompter, @unchecked Sendable {
         }
     }
 
-    func say(_ text: String, style: MessageStyle) {
+    public func say(_ text: String, style: MessageStyle) {
         said.append(text)
     }
 
-    func askText(_ label: String, help: String?, default: String?, masked: Bool, multiline: Bool,
+    public func askText(_ label: String, help: String?, default: String?, masked: Bool, multiline: Bool,
                  check: (String) -> String?) throws(PromptInterruption) -> String {
         while true {
             let text = try next(label) ?? `default` ?? ""
@@ -63,7 +64,7 @@ final class ScriptedPrompter: Prompter, @unchecked Sendable {
         }
     }
 
-    func askChoice(_ label: String, help: String?, options: [PromptOption], default: String?) throws(PromptInterruption) -> String {
+    public func askChoice(_ label: String, help: String?, options: [PromptOption], default: String?) throws(PromptInterruption) -> String {
         offered[label] = options.map(\.id)
         while true {
             let id = try next(label) ?? `default` ?? ""
@@ -72,7 +73,7 @@ final class ScriptedPrompter: Prompter, @unchecked Sendable {
         }
     }
 
-    func askMultiChoice(_ label: String, help: String?, options: [PromptOption], defaults: [String],
+    public func askMultiChoice(_ label: String, help: String?, options: [PromptOption], defaults: [String],
                         check: ([String]) -> String?) throws(PromptInterruption) -> [String] {
         offered[label] = options.map(\.id)
         while true {
@@ -85,11 +86,11 @@ final class ScriptedPrompter: Prompter, @unchecked Sendable {
         }
     }
 
-    func askConfirm(_ label: String, default: Bool) throws(PromptInterruption) -> Bool {
+    public func askConfirm(_ label: String, default: Bool) throws(PromptInterruption) -> Bool {
         try next(label).map { $0 == "yes" } ?? `default`
     }
 
-    func askYesNo(_ label: String, help: String?, default: Bool?, skippable: Bool) throws(PromptInterruption) -> Bool? {
+    public func askYesNo(_ label: String, help: String?, default: Bool?, skippable: Bool) throws(PromptInterruption) -> Bool? {
         guard let text = try next(label) else { return `default` }
         return text == "-" ? nil : text == "yes"
     }

@@ -2,11 +2,17 @@ import FormrunnerCore
 
 /// The `permission` step: the signed-in user must hold every required permission and, when the
 /// step names countries, be in one of them.
-struct PermissionGate {
-    let step: StepDefinition.Permission
+public struct PermissionGate: Sendable {
+    /// The step's settings.
+    public let step: StepDefinition.Permission
 
     /// Why `user` may not go on (the step's message, then what exactly is missing), or nil.
-    func refusal(for user: UserRecord, language: String) -> String? {
+    /// A gate for the step's settings.
+    public init(step: StepDefinition.Permission) {
+        self.step = step
+    }
+
+    public func refusal(for user: UserRecord, language: String) -> String? {
         var reasons: [String] = []
         let missing = step.required.filter { !user.permissions.contains($0) }
         if !missing.isEmpty {

@@ -1,0 +1,114 @@
+import Foundation
+import FormrunnerAuth
+import FormrunnerCore
+
+/// The `authentication` step's logic, whoever asks the questions: which methods are offered, sending
+/// e-mail and SMS codes, and checking what the person gives. The terminal and the web both use it.
+///
+/// Unknown and known e-mail addresses get the same answers: a code request always says a code is on
+/// its way "if the address may sign in here", and a wrong password reads like an unknown address.
+public struct SignInService: Sendable {
+    /// The step's settings: methods and second factors.
+    public let step: StepDefinition.Authentication
+    /// The directory, code store, notifiers, Google verifier and clock.
+    public let services: FlowServices
+
+    /// A sign-in for `step`.
+    public init(step: StepDefinition.Authentication, services: FlowServices) {
+        self.step = step
+        self.services = services
+    }
+
+    private var authenticator: DirectoryAuthenticator {
+        DirectoryAuthenticator(directory: services.directory, codes: services.codes, configuration: .init(
+            step: step, google: services.google, passwordHasher: services.passwordHasher))
+    }
+
+    /// The methods offered: the step's, without Google when no key set is configured.
+    public var methods: [StepDefinition.Authentication.Method] {
+        step.methods.filter { $0 != .google || services.google != nil }
+    }
+
+    /// A code request's result, the same for unknown and known addresses when it was accepted.
+    public enum CodeRequest: Hashable, Sendable {
+        /// Accepted: a code is on its way if the address may sign in (or to the phone with these last digits).
+        case accepted(phoneEnding: String?)
+        /// Not sent, and why (too soon, the notifier failed); the person may ask again later.
+        case notSent(String)
+    }
+
+    /// Sends a sign-in code to `email` when it belongs to a user; says the same either way.
+    public func requestEmailCode(to email: String) async throws -> CodeRequest {
+        let now = services.clock()
+        do {
+            if let issued = try await authenticator.requestEmailToken(email: email, now: now) {
+                try await CodeSender(services: services).send(issued, to: .email(email), now: now)
+            }
+            return .accepted(phoneEnding: nil)
+        } catch let failure as AuthenticationFailure {
+            guard case .code(let code) = failure else { throw failure }
+            return .notSent(code.message)
+        } catch let failure as CodeSender.Failure {
+            return .notSent(failure.description)
+        }
+    }
+
+    /// Checks the password and sends an SMS code to the user's phone as the second factor.
+    /// - Throws: ``AuthenticationFailure`` for a wrong password or a user without SMS.
+    public func requestSMSCode(email: String, password: String) async throws -> CodeRequest {
+        let now = services.clock()
+        do {
+            let challenge = try await authenticator.requestSMSCode(email: email, password: password, now: now)
+            try await CodeSender(services: services).send(challenge.code, to: .sms(challenge.phone), now: now)
+            return .accepted(phoneEnding: String(challenge.phone.suffix(2)))
+        } catch let failure as AuthenticationFailure {
+            guard case .code(let code) = failure else { throw failure }
+            return .notSent(code.message)
+        } catch let failure as CodeSender.Failure {
+            return .notSent(failure.description)
+        }
+    }
+
+    /// Sends an SMS code to a user whose password was checked a moment ago (a web session's proof).
+    public func requestSMSCode(verifiedEmail email: String) async throws -> CodeRequest {
+        let now = services.clock()
+        do {
+            let challenge = try await authenticator.requestSMSCode(verifiedEmail: email, now: now)
+            try await CodeSender(services: services).send(challenge.code, to: .sms(challenge.phone), now: now)
+            return .accepted(phoneEnding: String(challenge.phone.suffix(2)))
+        } catch let failure as AuthenticationFailure {
+            guard case .code(let code) = failure else { throw failure }
+            return .notSent(code.message)
+        } catch let failure as CodeSender.Failure {
+            return .notSent(failure.description)
+        }
+    }
+
+    /// The user a second factor proves, after their password was checked a moment ago.
+    public func completeSecondFactor(email: String, code: SecondFactorCode) async throws(AuthenticationFailure) -> UserRecord {
+        try await authenticator.completeSecondFactor(email: email, code: code, now: services.clock())
+    }
+
+    /// The user an e-mailed code proves.
+    public func signIn(email: String, code: String) async throws(AuthenticationFailure) -> UserRecord {
+        try await authenticator.authenticate(.emailToken(email: email, code: code.trimmingCharacters(in: .whitespaces)),
+                                             now: services.clock())
+    }
+
+    /// The user a password (and second factor) proves. An external password checker, when one is
+    /// configured, decides instead of the directory's hashes.
+    /// - Throws: ``AuthenticationFailure/secondFactorRequired(_:)`` when a second factor must follow.
+    public func signIn(email: String, password: String, secondFactor: SecondFactorCode?) async throws -> UserRecord {
+        if let external = services.passwordAuthenticator {
+            return try await external.authenticate(.password(email: email, password: password, secondFactor: nil),
+                                                   now: services.clock())
+        }
+        return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: secondFactor),
+                                                    now: services.clock())
+    }
+
+    /// The user a Google ID token proves.
+    public func signIn(googleIDToken token: String) async throws(AuthenticationFailure) -> UserRecord {
+        try await authenticator.authenticate(.google(idToken: token), now: services.clock())
+    }
+}

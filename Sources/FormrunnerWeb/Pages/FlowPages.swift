@@ -1,0 +1,148 @@
+import FormrunnerCore
+import FormrunnerFlow
+
+/// The bodies of an entry flow's step pages.
+struct FlowPages {
+    let flow: WorkflowDefinition
+    let language: String
+    /// The hidden CSRF field.
+    let csrf: String
+
+    private var action: String { "/flows/" + HTML.escape(flow.id) }
+
+    private func heading(_ step: StepDefinition) -> String {
+        var html = "<h1>\(HTML.escape(step.title?.text(in: language) ?? flow.title.text(in: language)))</h1>"
+        if let help = step.help?.text(in: language) { html += "<p class=\"lead\">\(HTML.escape(help))</p>" }
+        return html
+    }
+
+    private func open(_ step: StepDefinition, multipart: Bool = false) -> String {
+        "<form method=\"post\" action=\"\(action)\" data-conditions\(multipart ? " enctype=\"multipart/form-data\"" : "")>"
+            + csrf + "<input type=\"hidden\" name=\"_step\"\(HTML.attribute("value", step.id))>"
+    }
+
+    /// A form's problems announced at the top.
+    static func summary(_ count: Int, language: String) -> String {
+        count == 0 ? "" : "<p role=\"alert\" class=\"alert\">\(HTML.escape(PageText.correctProblems.text(language, String(count))))</p>"
+    }
+
+    /// The assistant: language, scenario, guidance, then talk to a person or done.
+    func assistant(_ step: StepDefinition, _ settings: StepDefinition.Assistant, state: FlowState) -> String {
+        var html = heading(step) + open(step)
+        if !settings.languages.isEmpty {
+            html += radios("language", legend: PageText.language.text(language), options: settings.languages, chosen: state.language)
+        }
+        if !settings.scenarios.isEmpty {
+            html += radios("scenario", legend: PageText.scenario.text(language), options: settings.scenarios,
+                           chosen: state.scenario ?? settings.scenarios.first?.id)
+        }
+        for prompt in settings.guidance {
+            let id = "g-" + HTML.identifier(prompt.id)
+            html += "<div class=\"field\"><label for=\"\(id)\">\(HTML.escape(prompt.label.text(in: language)))</label>"
+            var described = ""
+            if let help = prompt.help?.text(in: language) {
+                html += "<p class=\"help\" id=\"\(id)-help\">\(HTML.escape(help))</p>"
+                described = " aria-describedby=\"\(id)-help\""
+            }
+            html += "<textarea id=\"\(id)\"\(HTML.attribute("name", "guidance." + prompt.id)) rows=\"4\"\(described)>"
+                + HTML.escape(state.guidance[prompt.id] ?? "") + "</textarea></div>"
+        }
+        html += "<button type=\"submit\" name=\"_action\" value=\"handoff\">\(HTML.escape(settings.handoff.text(in: language)))</button> "
+        html += "<button type=\"submit\" name=\"_action\" value=\"answered\" class=\"secondary\">"
+            + "\(HTML.escape(FlowInterpreter.answeredLabel))</button></form>"
+        return html
+    }
+
+    private func radios(_ name: String, legend: String, options: [OptionDefinition], chosen: String?) -> String {
+        var html = "<fieldset><legend>\(HTML.escape(legend))</legend>"
+        for option in options {
+            let id = name + "-" + HTML.identifier(option.id)
+            html += "<div class=\"option\"><input type=\"radio\" id=\"\(id)\" name=\"\(name)\"\(HTML.attribute("value", option.id))"
+                + (option.id == chosen ? " checked" : "") + "><label for=\"\(id)\">\(HTML.escape(option.label.text(in: language)))</label></div>"
+        }
+        return html + "</fieldset>"
+    }
+
+    /// The one-time code of a flow step.
+    func code(_ step: StepDefinition, _ settings: StepDefinition.OneTimeCode) -> String {
+        let label = settings.label?.text(in: language) ?? PageText.code.text(language)
+        return heading(step) + open(step)
+            + "<div class=\"field\"><label for=\"code\">\(HTML.escape(label))</label>"
+            + "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" autofocus></div>"
+            + "<button type=\"submit\" name=\"_action\" value=\"verify\">\(PageText.continueButton.text(language))</button> "
+            + "<button type=\"submit\" name=\"_action\" value=\"resend\" class=\"secondary\">\(PageText.sendNewCode.text(language))</button></form>"
+    }
+
+    /// The subject choice.
+    func subject(_ step: StepDefinition, _ choice: StepDefinition.SubjectChoice, chosen: String?) -> String {
+        var html = heading(step) + open(step) + "<input type=\"hidden\" name=\"_action\" value=\"choose\">"
+        html += "<fieldset><legend>\(HTML.escape(choice.label.text(in: language)))</legend>"
+        for subject in choice.subjects {
+            let id = "subject-" + HTML.identifier(subject.id)
+            html += "<div class=\"option\"><input type=\"radio\" id=\"\(id)\" name=\"subject\"\(HTML.attribute("value", subject.id))"
+                + (subject.id == chosen ? " checked" : "") + "><label for=\"\(id)\">\(HTML.escape(subject.label.text(in: language)))</label></div>"
+        }
+        return html + "</fieldset><button type=\"submit\">\(PageText.continueButton.text(language))</button></form>"
+    }
+
+    /// A set of fields (the identification or the form): every field, those hidden by a condition
+    /// with the `hidden` attribute, problems beside their fields.
+    func fields(_ step: StepDefinition, form: FormDefinition, input: FieldInput, renderer: FieldRenderer,
+                subjectLine: String? = nil) -> String {
+        let multipart = form.fields.contains { $0.type == .files }
+        var html = heading(step)
+        if let subjectLine { html += subjectLine }
+        html += Self.summary(input.errors.count, language: language)
+        html += open(step, multipart: multipart)
+        html += "<noscript><input type=\"hidden\" name=\"_nojs\" value=\"1\"></noscript>"
+        let shown = FormAnswersView.shownIDs(form, given: input.answers)
+        html += "<input type=\"hidden\" name=\"_shown\"\(HTML.attribute("value", shown.sorted().joined(separator: ",")))>"
+        for field in form.fields {
+            html += renderer.render(field, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
+                                    error: input.errors[field.id], shown: shown.contains(field.id),
+                                    attached: input.attached[field.id] ?? [])
+        }
+        html += "<button type=\"submit\" name=\"_action\" value=\"continue\">\(PageText.continueButton.text(language))</button></form>"
+        return html
+    }
+
+    /// The review: every answer with a link to change it, the submit step's button, and Discard.
+    func review(_ step: StepDefinition, rows: [(label: String, value: String, change: String)], subject: String?,
+                sendLabel: String) -> String {
+        var html = "<h1>\(PageText.review.text(language))</h1>"
+        if let subject { html += "<p>\(PageText.subject.text(language)): \(HTML.escape(subject))</p>" }
+        html += "<dl class=\"review\">"
+        for row in rows {
+            html += "<div><dt>\(HTML.escape(row.label))</dt><dd>\(HTML.multiline(row.value)) "
+                + "<a href=\"\(HTML.escape(row.change))\" aria-label=\"\(HTML.escape(PageText.change.text(language) + ": " + row.label))\">"
+                + "\(PageText.change.text(language))</a></dd></div>"
+        }
+        html += "</dl>" + open(step)
+        html += "<button type=\"submit\" name=\"_action\" value=\"send\">\(HTML.escape(sendLabel))</button> "
+        html += "<button type=\"submit\" name=\"_action\" value=\"discard\" class=\"secondary\">\(PageText.discard.text(language))</button></form>"
+        return html
+    }
+}
+
+/// What a set of fields shows: the posted texts (after a refused post), the answers so far, the
+/// problems by field, and the names of files already attached.
+struct FieldInput {
+    var values: [String: [String]] = [:]
+    var answers: [String: AnswerValue] = [:]
+    var errors: [String: String] = [:]
+    var attached: [String: [String]] = [:]
+}
+
+/// Which fields of a form are shown for some answers, in the form's order (a field's condition
+/// sees the answers of the fields before it that are shown).
+enum FormAnswersView {
+    static func shownIDs(_ form: FormDefinition, given answers: [String: AnswerValue]) -> Set<String> {
+        var visible: [String: AnswerValue] = [:]
+        var shown: Set<String> = []
+        for field in form.fields where field.isShown(given: visible) {
+            shown.insert(field.id)
+            if let answer = answers[field.id] { visible[field.id] = answer }
+        }
+        return shown
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import FormrunnerCore
+
+/// One ticket as its requester sees it: status, answers, public history, e-mails, a reply box.
+struct TicketPage {
+    let catalog: Catalog
+    let language: String
+    let csrf: String
+
+    func body(_ ticket: Ticket, history: [HistoryEntry], mail: [OutboxMessage]) -> String {
+        let lifecycle = catalog.lifecycles[ticket.lifecycleID]
+        let status = lifecycle?.status(ticket.status)
+        var html = "<h1>#\(ticket.number) \(HTML.escape(ticket.title))</h1>"
+        html += "<p class=\"status\">\(PageText.status.text(language)): <strong>\(HTML.escape(status?.label.text(in: language) ?? ticket.status))</strong></p>"
+        if let description = status?.description?.text(in: language) { html += "<p class=\"help\">\(HTML.escape(description))</p>" }
+        html += answers(ticket)
+        html += "<h2>\(PageText.history.text(language))</h2><ol class=\"history\">"
+        for entry in history {
+            html += "<li>\(HistoryPage.date(entry.at)) — \(HTML.escape(describe(entry, lifecycle: lifecycle)))"
+            if let message = entry.message, !message.isEmpty { html += "<blockquote>\(HTML.multiline(message))</blockquote>" }
+            html += "</li>"
+        }
+        html += "</ol>"
+        if !mail.isEmpty {
+            html += "<h2>\(PageText.emailsSent.text(language))</h2>"
+            for message in mail {
+                html += "<details><summary>\(HistoryPage.date(message.createdAt)) — \(HTML.escape(message.subject))</summary>"
+                    + "<pre>\(HTML.escape(message.body))</pre></details>"
+            }
+        }
+        html += "<h2>\(PageText.yourReply.text(language))</h2>"
+        if status?.isFinal == true {
+            html += "<p><a href=\"/\">\(PageText.openNewTicket.text(language))</a></p>"
+        }
+        html += "<form method=\"post\" action=\"/tickets/\(ticket.number)/reply\">\(csrf)"
+        html += "<div class=\"field\"><label for=\"message\">\(PageText.yourReply.text(language))</label>"
+        html += "<textarea id=\"message\" name=\"message\" rows=\"5\"></textarea></div>"
+        html += "<button type=\"submit\">\(PageText.sendReply.text(language))</button></form>"
+        return html
+    }
+
+    /// The answers under their labels; files as download links; internal answers (`_…`) left out.
+    private func answers(_ ticket: Ticket) -> String {
+        let form = catalog.forms[ticket.formID]
+        var html = "<h2>\(PageText.answers.text(language))</h2><dl>"
+        let ordered = (form?.fields.map(\.id) ?? []) + ticket.answers.keys.sorted()
+        var seen: Set<String> = []
+        for id in ordered where !id.hasPrefix("_") && seen.insert(id).inserted {
+            guard let value = ticket.answers[id] else { continue }
+            let field = form?.field(id)
+            html += "<div><dt>\(HTML.escape(field?.label.text(in: language) ?? id))</dt><dd>"
+            if case .files(let refs) = value {
+                html += refs.map { "<a href=\"/tickets/\(ticket.number)/files/\($0.sha256)\" download>\(HTML.escape($0.name))</a>" }
+                    .joined(separator: ", ")
+            } else if let field {
+                html += HTML.multiline(Portal.display(value, field: field, language: language))
+            } else {
+                html += HTML.multiline(value.plainText)
+            }
+            html += "</dd></div>"
+        }
+        return html + "</dl>"
+    }
+
+    /// One history line in words: who did what, and the status it led to.
+    private func describe(_ entry: HistoryEntry, lifecycle: LifecycleDefinition?) -> String {
+        let transition = lifecycle?.transitions.first { $0.event == entry.event }
+        let what = entry.event == "create" ? "Created" : (transition?.label?.text(in: language) ?? entry.event)
+        let to = lifecycle?.status(entry.to)?.label.text(in: language) ?? entry.to
+        let who = switch entry.actor {
+        case .requester: "you"
+        case .agent: "support"
+        case .system: "the desk"
+        }
+        return entry.from == entry.to ? "\(what) (\(who))" : "\(what) (\(who)) → \(to)"
+    }
+}

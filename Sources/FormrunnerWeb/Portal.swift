@@ -1,0 +1,84 @@
+import Foundation
+import FormrunnerCore
+import FormrunnerFlow
+import Hummingbird
+import Logging
+
+/// The requesters' web portal: the catalog's entry flows as pages, the Request History, replies
+/// and the satisfaction survey, on one ticket desk shared with the command line.
+///
+/// Build it with the desk's services, then ``application(host:port:onRunning:)`` gives the
+/// Hummingbird application to run (`runService()` stops gracefully on SIGTERM and SIGINT).
+public struct Portal: Sendable {
+    /// The catalog, the desk, the identity stores, the notifiers and the clock, as `run` uses them.
+    public let services: FlowServices
+    /// The portal's settings.
+    public let settings: PortalSettings
+    /// Where `--demo` shows the e-mails it would have sent.
+    public let mailbox: DemoMailbox?
+    let sessions: SessionStore
+    let limiter = AttemptLimiter()
+    let logger: Logger
+
+    /// A portal over `services`; `mailbox` only for `--demo`.
+    public init(services: FlowServices, settings: PortalSettings, mailbox: DemoMailbox? = nil,
+                logger: Logger = Logger(label: "formrunner.web")) {
+        self.services = services
+        self.settings = settings
+        self.mailbox = mailbox
+        self.logger = logger
+        sessions = SessionStore(drafts: services.drafts, policy: settings.sessions)
+    }
+
+    /// The application serving the portal on `host:port`; `onRunning` is told the port once it listens.
+    public func application(host: String, port: Int,
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router(context: PortalContext.self)
+        router.add(middleware: AccessLog(logger: logger))
+        router.add(middleware: SecurityHeaders())
+        addRoutes(to: router)
+        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+                           logger: logger)
+    }
+
+    /// The router alone, for tests that drive the portal without a socket.
+    func router() -> Router<PortalContext> {
+        let router = Router(context: PortalContext.self)
+        router.add(middleware: SecurityHeaders())
+        addRoutes(to: router)
+        return router
+    }
+
+    /// The real time: sessions, codes and sign-in always use it.
+    var now: Date { services.clock() }
+}
+
+/// The portal's settings.
+public struct PortalSettings: Sendable {
+    /// The address people reach the portal at (links in e-mails, `Secure` cookies when `https`).
+    public var baseURL: URL
+    /// Whether this is a `--demo` portal (a demo mailbox page, a banner).
+    public var demo: Bool
+    /// The desk's name, the pages' heading.
+    public var deskName: String
+    /// Where uploaded files wait until their ticket is filed (private to the server).
+    public var uploads: URL
+    /// The largest request body accepted for a form with files, whatever its fields allow.
+    public var maxUpload: Int64
+    /// Session lifetimes.
+    var sessions = SessionPolicy()
+
+    /// Settings for a portal at `baseURL`.
+    public init(baseURL: URL, demo: Bool = false, deskName: String = "Support", uploads: URL,
+                maxUpload: Int64 = 256 << 20) {
+        self.baseURL = baseURL
+        self.demo = demo
+        self.deskName = deskName
+        self.uploads = uploads
+        self.maxUpload = maxUpload
+    }
+
+    /// Whether cookies must be `Secure` (the portal is reached over HTTPS).
+    var secureCookies: Bool { baseURL.scheme?.lowercased() == "https" }
+}

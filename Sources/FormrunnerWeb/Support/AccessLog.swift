@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// One structured log line per request: method, path (never the query: it may hold a search), status,
+/// duration and the request id. Bodies, answers, codes and cookies are never logged.
+struct AccessLog<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var status = 500
+        defer {
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            logger.info("request", metadata: [
+                "request_id": .string(context.id), "method": .string(request.method.rawValue),
+                "path": .string(Self.loggedPath(request.uri.path)), "status": .stringConvertible(status),
+                "ms": .string(String(format: "%.1f", milliseconds)),
+            ])
+        }
+        do {
+            let response = try await next(request, context)
+            status = response.status.code
+            return response
+        } catch let error as any HTTPResponseError {
+            status = error.status.code
+            throw error
+        }
+    }
+
+    /// The path with survey tokens hidden: a token in a log would let a reader answer the survey.
+    static func loggedPath(_ path: String) -> String {
+        path.hasPrefix("/survey/") ? "/survey/…" : path
+    }
+}

@@ -1,0 +1,29 @@
+import Crypto
+import Foundation
+
+/// Random tokens and digests for sessions, CSRF and request ids.
+enum Token {
+    /// 32 random bytes from the system's generator, base64url without padding (43 characters).
+    static func random(bytes count: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The lower-case hexadecimal SHA-256 of `text`: what a session id is stored under, so that the
+    /// store never holds a usable id.
+    static func digest(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether two tokens are equal, in time that does not depend on where they differ.
+    static func equal(_ lhs: String, _ rhs: String) -> Bool {
+        let left = Array(lhs.utf8), right = Array(rhs.utf8)
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices { difference |= left[index] ^ right[index] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import FormrunnerCore
+import FormrunnerFlow
+import FormrunnerNotify
+import FormrunnerWeb
+import Logging
+
+/// `formrunner serve`: the requesters' web portal on the same catalog and store as every command.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the requesters' web portal: the entry flows, the Request History and the survey.",
+        discussion: """
+        Listens on --listen (default 127.0.0.1:8080; port 0 picks a free one) and prints the address \
+        to open. SIGTERM or Ctrl-C stops accepting, finishes the requests in flight and exits 0. \
+        GET /healthz answers 200 while the ticket store answers, 503 otherwise. --demo adds the demo \
+        user demo@example.com and shows every e-mail (sign-in codes included) on a demo mailbox page \
+        instead of sending it.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Where to listen, HOST:PORT.", valueName: "host:port")) var listen = "127.0.0.1:8080"
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "The address people reach the portal at, for links in e-mails and Secure cookies behind HTTPS (env FORMRUNNER_BASE_URL; default http://LISTEN/).",
+        valueName: "url"))
+    var baseURL: String?
+    @Flag(help: "Try the portal as demo@example.com, with e-mails shown on a demo mailbox page instead of sent.")
+    var demo = false
+
+    func validate() throws {
+        guard ListenAddress(listen) != nil else {
+            throw ValidationError("--listen '\(listen)' is not HOST:PORT, e.g. 127.0.0.1:8080 (port 0 picks a free one)")
+        }
+        if let baseURL, URL(string: baseURL)?.scheme == nil {
+            throw ValidationError("--base-url '\(baseURL)' is not an address such as https://support.example.com")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        guard let address = ListenAddress(listen) else { throw ExitCode(64) }
+        var options = global
+        if demo, options.notifier == nil { options.notifier = "none" }
+        let session = try await DeskSession(options)
+        let stores = try IdentityStores(session.location)
+        let mailbox = demo ? DemoMailbox() : nil
+        if demo, try await stores.directory.user(email: InteractiveRun.demoUser(at: session.now).email) == nil {
+            try await stores.directory.add(InteractiveRun.demoUser(at: session.now))
+        }
+        let fixed = options.now ?? ProcessInfo.processInfo.environment["FORMRUNNER_NOW"]
+        let now = session.now
+        var clock: @Sendable () -> Date = { Date() }
+        if fixed != nil { clock = { now } }
+        let mail: (any Notifier)? = mailbox ?? session.notifier
+        let services = FlowServices(
+            catalog: session.catalog, desk: session.desk, directory: stores.directory, codes: stores.codes,
+            drafts: stores.drafts, mail: mail, renderer: session.renderer, clock: clock)
+        let base = baseURL ?? ProcessInfo.processInfo.environment["FORMRUNNER_BASE_URL"]
+        let uploads = URL(fileURLWithPath: (options.catalog as NSString).appendingPathComponent(".formrunner/uploads"))
+        try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let settings = PortalSettings(
+            baseURL: URL(string: base ?? "http://\(address.host):\(address.port)/") ?? URL(fileURLWithPath: "/"),
+            demo: demo, deskName: session.address.name.isEmpty ? "Support" : session.address.name, uploads: uploads)
+        let portal = Portal(services: services, settings: settings, mailbox: mailbox)
+        let app = portal.application(host: address.host, port: address.port) { port in
+            var lines = "formrunner: serving on http://\(address.host):\(port)/\n"
+            if demo {
+                lines += "Demo: sign in as demo@example.com with \"Send a code to my e-mail\"; the e-mails (codes included) "
+                    + "are shown at http://\(address.host):\(port)/demo/mailbox\n"
+            }
+            Output.print(lines)
+        }
+        try await app.runService()
+    }
+}
+
+/// `HOST:PORT` of `--listen`.
+struct ListenAddress {
+    var host: String
+    var port: Int
+
+    init?(_ text: String) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+            return nil
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { return nil }
+        self.host = host
+        self.port = port
+    }
+}
