@@ -1,4 +1,0 @@
-// TEMPORARY stand-in until the jsconditions branch lands.
-enum ConditionScript {
-    static let source = "/* conditions */"
-}
