@@ -15,7 +15,8 @@ enum ConditionScript {
     /// The script text.
     static let source: String = #"""
 // formrunner: live `when:` conditions. A port of FormrunnerCore's condition language; the server
-// re-checks everything. No eval, no innerHTML: the expression is parsed and walked.
+// re-checks everything. The expression is parsed and walked, never run as code, and the page is
+// changed only through the `hidden` and `disabled` attributes.
 (function () {
   'use strict';
 

@@ -30,8 +30,8 @@ enum NodeScriptRunner {
         }
         let output = directory.appendingPathComponent("stdout.txt")
         let errors = directory.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = node
         process.arguments = [directory.appendingPathComponent(main).path]
