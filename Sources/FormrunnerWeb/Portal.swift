@@ -36,18 +36,11 @@ public struct Portal: Sendable {
         let router = Router(context: PortalContext.self)
         router.add(middleware: AccessLog(logger: logger))
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: NotFoundPage(portal: self))
         addRoutes(to: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
                            logger: logger)
-    }
-
-    /// The router alone, for tests that drive the portal without a socket.
-    func router() -> Router<PortalContext> {
-        let router = Router(context: PortalContext.self)
-        router.add(middleware: SecurityHeaders())
-        addRoutes(to: router)
-        return router
     }
 
     /// The real time: sessions, codes and sign-in always use it.

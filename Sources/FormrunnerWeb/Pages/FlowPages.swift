@@ -10,8 +10,8 @@ struct FlowPages {
 
     private var action: String { "/flows/" + HTML.escape(flow.id) }
 
-    private func heading(_ step: StepDefinition) -> String {
-        var html = "<h1>\(HTML.escape(step.title?.text(in: language) ?? flow.title.text(in: language)))</h1>"
+    private func heading(_ step: StepDefinition, title: String? = nil) -> String {
+        var html = "<h1>\(HTML.escape(title ?? step.title?.text(in: language) ?? flow.title.text(in: language)))</h1>"
         if let help = step.help?.text(in: language) { html += "<p class=\"lead\">\(HTML.escape(help))</p>" }
         return html
     }
@@ -90,7 +90,8 @@ struct FlowPages {
     func fields(_ step: StepDefinition, form: FormDefinition, input: FieldInput, renderer: FieldRenderer,
                 subjectLine: String? = nil) -> String {
         let multipart = form.fields.contains { $0.type == .files }
-        var html = heading(step)
+        // A subject's form is headed by its own title ("Sending payment receipt").
+        var html = heading(step, title: subjectLine == nil ? nil : form.title.text(in: language))
         if let subjectLine { html += subjectLine }
         html += Self.summary(input.errors.count, language: language)
         html += open(step, multipart: multipart)

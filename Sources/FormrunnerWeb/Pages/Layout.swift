@@ -15,7 +15,6 @@ extension Portal {
         header += "</nav>"
         if let user = visit.user {
             header += "<div class=\"account\"><span>\(HTML.escape(PageText.signedInAs.text(language, user.name)))</span> "
-            header += "<a href=\"/history\">\(PageText.requestHistory.text(language))</a>"
             header += "<form method=\"post\" action=\"/signout\">\(csrfField(visit))"
             header += "<button type=\"submit\">\(PageText.signOut.text(language))</button></form></div>"
         }
