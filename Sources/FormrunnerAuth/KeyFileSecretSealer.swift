@@ -33,6 +33,9 @@ public struct KeyFileSecretSealer: SecretSealing {
         keyBytes = try KeyFileSecretSealer.readKey(keyFile)
     }
 
+    /// The key bytes, for deriving purpose-bound keys with HKDF (see ``SurveyToken/Key/derived(from:)``).
+    var keyMaterial: [UInt8] { keyBytes }
+
     public func seal(_ secret: Data, context: String) throws -> Data {
         try ChaChaPoly.seal(secret, using: SymmetricKey(data: keyBytes), authenticating: Data(context.utf8)).combined
     }

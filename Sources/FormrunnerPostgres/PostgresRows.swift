@@ -42,13 +42,14 @@ struct PostgresRows {
         binds.append(ticket.statusEnteredAt.millisecondsSince1970)
         binds.append(ticket.version)
         binds.append(PostgresSearch.lexemes(of: ticket))
+        binds.append(UserRecord.normalizedEmail(ticket.requester.email))
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words",
+        "status_entered_at", "version", "search_words", "requester_key",
     ]
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.

@@ -13,9 +13,12 @@ enum PostgresSchema {
     /// A lock key all formrunner processes take while migrating (`pg_advisory_xact_lock`).
     static let migrationLock: Int64 = 0x666F_726D_7275_6E
 
-    /// The migrations, in order, each a list of statements. Never edit one that has shipped: add another.
-    static let migrations: [(name: String, statements: [String])] = [
-        ("v1 tickets", version1),
+    /// The migrations, in order, each a list of statements, then an optional step in Swift, then more
+    /// statements. Never edit one that has shipped: add another.
+    static let migrations: [PostgresMigration] = [
+        PostgresMigration(name: "v1 tickets", statements: version1),
+        PostgresMigration(name: "v2 requester index", statements: version2, backfill: backfillRequesterKeys,
+                          finally: version2Finally),
     ]
 
     /// Applies the missing migrations in one transaction, holding the advisory lock so that processes
@@ -37,6 +40,10 @@ enum PostgresSchema {
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
+                try await migration.backfill?(connection, logger)
+                for statement in migration.finally {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
                 try await connection.query("INSERT INTO formrunner_migration (name) VALUES (\(migration.name))",
                                            logger: logger)
             }
@@ -44,6 +51,29 @@ enum PostgresSchema {
         } catch {
             _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
+        }
+    }
+
+    /// `requester_key`: the requester's e-mail as `UserRecord.normalizedEmail` gives it, computed in Swift
+    /// (PostgreSQL's `lower` depends on the database's locale, `btrim` on spaces only), under an index
+    /// for a requester's tickets newest first.
+    private static let version2 = ["ALTER TABLE ticket ADD COLUMN requester_key TEXT"]
+
+    private static let version2Finally = [
+        "ALTER TABLE ticket ALTER COLUMN requester_key SET NOT NULL",
+        "CREATE INDEX ticket_requester_number ON ticket (requester_key, number DESC)",
+    ]
+
+    /// Fills `requester_key` of the tickets written before it existed.
+    @Sendable
+    private static func backfillRequesterKeys(_ connection: PostgresConnection, logger: Logger) async throws {
+        var keys: [(Int64, String)] = []
+        for try await (number, email) in try await connection.query(
+            "SELECT number, requester_email FROM ticket", logger: logger).decode((Int64, String).self) {
+            keys.append((number, UserRecord.normalizedEmail(email)))
+        }
+        for (number, key) in keys {
+            try await connection.query("UPDATE ticket SET requester_key = \(key) WHERE number = \(number)", logger: logger)
         }
     }
 
@@ -139,4 +169,14 @@ enum PostgresSchema {
         "CREATE INDEX attachment_ticket ON attachment (ticket_number)",
         "CREATE INDEX attachment_sha256 ON attachment (sha256)",
     ]
+}
+
+
+/// One schema migration: statements, an optional step in Swift, then more statements, in the
+/// migrating transaction.
+struct PostgresMigration: Sendable {
+    let name: String
+    let statements: [String]
+    var backfill: (@Sendable (PostgresConnection, Logger) async throws -> Void)?
+    var finally: [String] = []
 }

@@ -318,7 +318,7 @@ public final class PostgresTicketStore: TicketStore {
     }
 
     /// Runs `body` on a pooled connection outside a transaction (each statement commits by itself).
-    private func read<T: Sendable>(_ body: (PostgresRows) async throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: (PostgresRows) async throws -> T) async throws -> T {
         let logger = self.logger
         return try await PostgresErrors.translated {
             try await client.withConnection { connection in

@@ -117,6 +117,29 @@ public final class SQLiteTicketStore: TicketStore {
         }
     }
 
+    public func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket] {
+        guard limit > 0 else { return [] }
+        // As in `list(status:before:limit:)`, only the conditions that apply, so that SQLite walks the
+        // (requester_key, number) index.
+        var conditions = ["requester_key = ?"]
+        var values: StatementArguments = [UserRecord.normalizedEmail(email)]
+        if let status {
+            conditions.append("status = ?")
+            values += [status]
+        }
+        if let before {
+            conditions.append("number < ?")
+            values += [before]
+        }
+        let arguments = values + [limit]
+        let filter = "WHERE " + conditions.joined(separator: " AND ")
+        return try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket INDEXED BY ticket_requester_number \(filter) ORDER BY number DESC LIMIT ?",
+                                        arguments: arguments)
+            return try TicketRows.tickets(from: rows, in: db)
+        }
+    }
+
     public func count(status: String?) async throws -> Int {
         try await read { db in
             if let status {

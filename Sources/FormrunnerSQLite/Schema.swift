@@ -1,3 +1,4 @@
+import FormrunnerCore
 import GRDB
 
 /// The database schema, built by migrations.
@@ -5,7 +6,9 @@ import GRDB
 /// Instants are INTEGER milliseconds since 1970-01-01T00:00:00Z (see `Date.millisecondsSince1970`).
 /// Answers are JSON in the tagged encoding of `AnswerValue` (`{"date":"2026-01-31"}`).
 /// `ticket_search` is an FTS5 table whose rows hold the folded words of `TicketSearch` (rowid =
-/// ticket number); it is rewritten in the same transaction as its ticket.
+/// ticket number); it is rewritten in the same transaction as its ticket. `requester_key` is the
+/// requester's e-mail as `UserRecord.normalizedEmail` gives it (computed in Swift, not by SQLite's
+/// ASCII-only `lower`/`trim`), so that a requester's tickets are found exactly, under an index.
 enum Schema {
     /// The migrations, in order. Never edit one that has shipped: add another.
     static var migrator: DatabaseMigrator {
@@ -16,6 +19,17 @@ enum Schema {
         IdentitySchema.register(in: &migrator)
         migrator.registerMigration("v3 timer claims") { db in
             try db.execute(sql: version3)
+        }
+        migrator.registerMigration("v4 requester index") { db in
+            try db.execute(sql: "ALTER TABLE ticket ADD COLUMN requester_key TEXT NOT NULL DEFAULT ''")
+            let rows = try Row.fetchAll(db, sql: "SELECT number, requester_email FROM ticket")
+            let statement = try db.makeStatement(sql: "UPDATE ticket SET requester_key = ? WHERE number = ?")
+            for row in rows {
+                let email: String = row["requester_email"]
+                let number: Int64 = row["number"]
+                try statement.execute(arguments: [UserRecord.normalizedEmail(email), number])
+            }
+            try db.execute(sql: "CREATE INDEX ticket_requester_number ON ticket(requester_key, number DESC)")
         }
         return migrator
     }

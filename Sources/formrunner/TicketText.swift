@@ -31,6 +31,7 @@ enum TicketText {
         out += "  Requester: \(ticket.requester.name.map { "\($0) " } ?? "")<\(ticket.requester.email)>\n"
         if let account = ticket.account { out += "  Account:   \(account)\n" }
         for timer in ticket.timers { out += "  Timer:     \(timer.event) at \(stamp(timer.dueAt))\n" }
+        if let survey = survey(of: ticket, history: history, session: session) { out += surveyLines(survey) }
         if let form = session.catalog.forms[ticket.formID] {
             out += "Answers:\n"
             for field in form.fields {
@@ -56,6 +57,28 @@ enum TicketText {
             }
         }
         return out
+    }
+
+    /// The satisfaction survey of `ticket` now, or `nil` when its life cycle has none.
+    static func survey(of ticket: Ticket, history: [HistoryEntry], session: DeskSession) -> SurveyStatus? {
+        guard session.catalog.lifecycles[ticket.lifecycleID]?.survey != nil else { return nil }
+        return session.desk.surveyStatus(of: ticket, history: history, at: session.now)
+    }
+
+    /// `  Survey:    …` (and the comment) for `survey`; nothing before the first round.
+    static func surveyLines(_ survey: SurveyStatus) -> String {
+        let due = survey.dueAt.map(stamp) ?? "never"
+        switch survey.state {
+        case .none: return ""
+        case .pending: return "  Survey:    pending until \(due) (round \(survey.round))\n"
+        case .expired: return "  Survey:    expired at \(due) (round \(survey.round))\n"
+        case .evaluated:
+            var out = "  Survey:    evaluated (round \(survey.round)): \(survey.answer?.ratingLabel ?? "?")\n"
+            if let comment = survey.answer?.comment {
+                out += "  Comment:   \(comment.replacingOccurrences(of: "\n", with: "\n    "))\n"
+            }
+            return out
+        }
     }
 
     static func display(_ value: AnswerValue, field: FieldDefinition) -> String {

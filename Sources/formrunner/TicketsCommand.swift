@@ -104,7 +104,8 @@ extension Tickets {
             let history = try await session.store.history(number)
             let outbox = try await session.store.outbox(for: number)
             if json {
-                Output.print(try Output.json(TicketDocument(ticket, statusLabel: session.label(ticket), history: history, outbox: outbox)))
+                Output.print(try Output.json(TicketDocument(ticket, statusLabel: session.label(ticket), history: history, outbox: outbox,
+                                                            survey: TicketText.survey(of: ticket, history: history, session: session))))
             } else {
                 Output.print(TicketText.details(ticket, history: history, outbox: outbox, session: session))
             }

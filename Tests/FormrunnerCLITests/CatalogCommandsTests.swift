@@ -3,11 +3,11 @@ import Testing
 
 @Suite("formrunner forms and workflows")
 struct CatalogCommandsTests {
-    @Test("forms list shows all 18 forms")
+    @Test("forms list shows all 19 forms: 18 request types and the satisfaction survey")
     func formsList() throws {
         let run = try CommandRunner.run(["forms", "list"])
         #expect(run.status == 0)
-        #expect(run.stdout.split(separator: "\n").count == 18)
+        #expect(run.stdout.split(separator: "\n").count == 19)
         #expect(run.stdout.contains("technical.intake"))
         #expect(run.stdout.contains("Master Admin Change"))
     }

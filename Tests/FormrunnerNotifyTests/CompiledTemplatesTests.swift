@@ -23,6 +23,14 @@ struct CompiledTemplatesTests {
                                                        address: ticket.requester.email, now: Sample.now, id: "m")
     }
 
+    /// The real catalog with a `survey_url` life cycle variable shown by the solved template.
+    static let variableCatalog: Catalog = {
+        var catalog = Sample.catalog
+        catalog.lifecycles[Sample.lifecycle.id]?.variables["survey_url"] = "https://support.example.com/survey/{{ticket.number}}"
+        catalog.templates["solved"] = "Subject: [{{desk.name}}] Ticket #{{ticket.number}} solved\n\nHello {{requester.name}},\n\n{{survey_url}}\n"
+        return catalog
+    }()
+
     /// A renderer whose catalog holds `templates` instead of the real ones.
     static func renderer(_ templates: [String: String]) -> MessageRenderer {
         var catalog = Sample.catalog
@@ -64,8 +72,10 @@ struct CompiledTemplatesTests {
 
     @Test("life cycle variables are rendered for each ticket")
     func variablesPerTicket() throws {
-        let first = try message("solved", Self.ticket(12, name: "Ana", status: "solved"))
-        let second = try message("solved", Self.ticket(99, name: "Rui", status: "solved"))
+        let renderer = MessageRenderer(catalog: Self.variableCatalog)
+        let lifecycle = Self.variableCatalog.lifecycles[Sample.lifecycle.id]!
+        let first = try message("solved", Self.ticket(12, name: "Ana", status: "solved"), renderer: renderer, lifecycle: lifecycle)
+        let second = try message("solved", Self.ticket(99, name: "Rui", status: "solved"), renderer: renderer, lifecycle: lifecycle)
         #expect(first.body.contains("\nhttps://support.example.com/survey/12\n"))
         #expect(second.body.contains("\nhttps://support.example.com/survey/99\n"))
         #expect(!second.body.contains("survey/12"))
@@ -73,9 +83,10 @@ struct CompiledTemplatesTests {
 
     @Test("a life cycle whose variables are not the catalog's gets its own")
     func variablesOutsideTheCatalog() throws {
-        var lifecycle = Sample.lifecycle
+        var lifecycle = Self.variableCatalog.lifecycles[Sample.lifecycle.id]!
         lifecycle.variables["survey_url"] = "https://other.example/rate?ticket={{ticket.number}}"
-        let message = try message("solved", Self.ticket(7, name: "Ana", status: "solved"), lifecycle: lifecycle)
+        let message = try message("solved", Self.ticket(7, name: "Ana", status: "solved"),
+                                  renderer: MessageRenderer(catalog: Self.variableCatalog), lifecycle: lifecycle)
         #expect(message.body.contains("\nhttps://other.example/rate?ticket=7\n"))
         #expect(!message.body.contains("support.example.com/survey"))
     }
@@ -153,13 +164,16 @@ struct CompiledTemplatesTests {
 
     @Test("one renderer used by many tasks at once renders each message for its own ticket")
     func concurrentRendering() async throws {
-        let renderer = self.renderer
+        var linking = self.renderer
+        linking.surveyLinks = SurveyLinks(baseURL: "https://desk.example") { number, round in "\(number)-\(round)" }
+        let renderer = linking
         let subjects = try await withThrowingTaskGroup(of: (Int64, String, String).self) { group in
             for number in Int64(1)...200 {
                 group.addTask {
                     let template = number.isMultiple(of: 2) ? "closed" : "solved"
                     let ticket = Self.ticket(number, name: "N\(number)", status: template)
-                    let request = NotificationRequest(recipient: .requester, template: template, event: template)
+                    var request = NotificationRequest(recipient: .requester, template: template, event: template)
+                    request.surveyRound = 1
                     let message = try renderer.message(for: request, ticket: ticket, lifecycle: Sample.lifecycle,
                                                        address: "a@b", now: Sample.now, id: "m")
                     return (number, message.subject, message.body)
@@ -171,7 +185,7 @@ struct CompiledTemplatesTests {
         for (number, (subject, body)) in subjects {
             #expect(subject.contains("#\(number) "), "\(number): \(subject)")
             #expect(body.hasPrefix("Hello N\(number),\n"), "\(number)")
-            #expect(number.isMultiple(of: 2) || body.contains("/survey/\(number)\n"), "\(number)")
+            #expect(number.isMultiple(of: 2) || body.contains("/survey/\(number)-1\n"), "\(number)")
         }
     }
 }

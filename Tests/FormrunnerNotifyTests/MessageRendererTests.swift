@@ -40,12 +40,31 @@ struct MessageRendererTests {
         #expect(message.body.contains("will be sent to ana@example.com."))
     }
 
-    @Test("solved: the survey link is the life cycle variable rendered with the ticket number")
+    @Test("solved: the survey link is made for the ticket's current round by the injected SurveyLinks")
     func solved() throws {
-        let message = try render("solved", ticket: Sample.ticket(status: "solved"), event: "solve", message: "Replaced the fuse.")
-        #expect(message.body.contains("\nhttps://support.example.com/survey/12\n"))
+        var renderer = self.renderer
+        renderer.surveyLinks = SurveyLinks(baseURL: "https://desk.example/") { number, round in "t\(number)-r\(round)" }
+        var request = NotificationRequest(recipient: .requester, template: "solved", event: "solve",
+                                          previousStatus: "open", message: "Replaced the fuse.")
+        request.surveyRound = 2
+        let message = try renderer.message(for: request, ticket: Sample.ticket(status: "solved"), lifecycle: Sample.lifecycle,
+                                           address: "ana@example.com", now: Sample.now, id: "m-1")
+        #expect(message.body.contains("satisfaction survey (it stays open for 27 working hours):\nhttps://desk.example/survey/t12-r2\n\nSupport\n"))
         #expect(message.body.contains("has been marked as Solved."))
         #expect(message.body.contains("\n\nReplaced the fuse.\n\n"))
+    }
+
+    @Test("solved: without SurveyLinks, or without a survey round, the e-mail has no survey paragraph")
+    func solvedWithoutLink() throws {
+        let plain = try render("solved", ticket: Sample.ticket(status: "solved"), event: "solve")
+        #expect(!plain.body.contains("survey"))
+        #expect(plain.body.hasSuffix("Otherwise, the ticket will be closed.\n\nSupport\n"))
+        var renderer = self.renderer
+        renderer.surveyLinks = SurveyLinks { _, _ in "https://never" }
+        let request = NotificationRequest(recipient: .requester, template: "solved", event: "solve")
+        let noRound = try renderer.message(for: request, ticket: Sample.ticket(status: "solved"), lifecycle: Sample.lifecycle,
+                                           address: "ana@example.com", now: Sample.now, id: "m-1")
+        #expect(noRound.body == plain.body)
     }
 
     @Test("closed and reopen-refused say the ticket cannot be reopened")
@@ -115,7 +134,7 @@ struct MessageRendererTests {
         #expect(context["ticket.form_id"] == Sample.ticket().formID)
         #expect(context["requester.email"] == "ana@example.com" && context["requester.name"] == "Ana Souza")
         #expect(context["message"] == "Hi" && context["event"] == "comment" && context["desk.name"] == "Support")
-        #expect(context["survey_url"] == "https://support.example.com/survey/12")
+        #expect(context["survey.url"] == nil)
     }
 
     @Test("the desk name is configurable; the one-time code renders without a ticket")

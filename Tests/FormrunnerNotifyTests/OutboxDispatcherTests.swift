@@ -155,6 +155,7 @@ struct BrokenStore: TicketStore {
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws { throw error }
     func history(_ number: Int64) async throws -> [HistoryEntry] { throw error }
     func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { throw error }
+    func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { throw error }
     func count(status: String?) async throws -> Int { throw error }
     func search(_ text: String, limit: Int) async throws -> [Ticket] { throw error }
     func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] { throw error }

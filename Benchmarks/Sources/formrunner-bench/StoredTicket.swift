@@ -45,7 +45,7 @@ enum StoredColumns {
     static let ticket = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "submission_key",
+        "status_entered_at", "version", "submission_key", "requester_key",
     ]
     static let history = ["at", "actor", "event", "from_status", "to_status", "message"]
     static let outbox = [

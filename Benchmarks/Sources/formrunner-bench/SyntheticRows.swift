@@ -75,6 +75,7 @@ struct SyntheticRows: Sendable {
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, SHA256.hexDigest(of: Data("synthetic \(index)".utf8)),
+            UserRecord.normalizedEmail(ticket.requester.email),
         ]
         return StoredTicket(number: number, ticket: values.map(Cell.init), history: history, outbox: outbox,
                             timers: timers, words: TicketSearch.indexedWords(of: ticket))

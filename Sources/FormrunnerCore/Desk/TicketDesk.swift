@@ -66,7 +66,7 @@ public struct TicketDesk: Sendable {
         let draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
                            status: "", title: Self.title(of: form, answers: checked.values), requester: requester,
                            account: account, answers: checked.values, createdAt: now)
-        let outcome = engine.open(draft, at: now)
+        let outcome = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
         let composer = self.composer
         let lifecycle = engine.lifecycle
         return try await store.create(outcome.ticket, history: outcome.history,
@@ -155,6 +155,10 @@ public struct TicketDesk: Sendable {
 
     private func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
                       files: [String: URL] = [:]) async throws {
+        let store = self.store
+        let outcome = try await withSurveyRound(outcome, lifecycle: engine.lifecycle) {
+            try await store.history(outcome.ticket.number)
+        }
         let messages = try outcome.notifications.map {
             try composer.compose($0, ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)
         }

@@ -4,7 +4,9 @@ struct LifecycleDecoder {
     let file: String
 
     static let lifecycleKeys = ["lifecycle", "title", "calendar", "initial", "variables", "on_create",
-                                "on_status_change", "on_refused", "statuses", "transitions"]
+                                "on_status_change", "on_refused", "statuses", "transitions", "survey"]
+    static let surveyKeys = ["form", "status", "expires"]
+    static let surveyExpiryKeys = ["working_hours"]
     static let statusKeys = ["label", "description", "final"]
     static let transitionKeys = ["event", "label", "from", "to", "by", "notify", "after"]
     static let timerKeys = ["working_hours", "since"]
@@ -23,12 +25,14 @@ struct LifecycleDecoder {
         let onStatusChange = reader.optional("on_status_change").map { hook($0, context: "on_status_change") } ?? []
         let onRefused = reader.optional("on_refused").map { hook($0, context: "on_refused") } ?? []
         let variables = reader.optional("variables").map(variables) ?? [:]
+        let survey = reader.optional("survey").flatMap(self.survey)
         guard let id, let initial else { return nil }
         var lifecycle = LifecycleDefinition(id: id.id, title: title ?? LocalizedText(id.id), calendar: calendar, initial: initial,
                                    statuses: statuses, transitions: transitions, onCreate: onCreate,
                                    onStatusChange: onStatusChange, variables: variables, file: file,
                                    location: mapping.location)
         lifecycle.onRefused = onRefused
+        lifecycle.survey = survey
         return lifecycle
     }
 
@@ -85,6 +89,26 @@ struct LifecycleDecoder {
         }
         let since = reader.keyword("since", as: TimerDefinition.Since.self, required: false) ?? .lastInteraction
         return TimerDefinition(workingHours: hours, since: since, location: reader.location)
+    }
+
+    /// `survey: {form: F, status: S, expires: {working_hours: N}}`.
+    private func survey(_ node: YAMLNode) -> SurveyDefinition? {
+        guard let reader = MappingReader(node, context: "'survey'", keys: Self.surveyKeys, sink: sink) else { return nil }
+        let form = reader.identifier("form")
+        let status = reader.identifier("status")
+        let expires = reader.required("expires").flatMap { node -> (Double, SourceLocation)? in
+            guard let expiry = MappingReader(node, context: "'expires'", keys: Self.surveyExpiryKeys, sink: sink),
+                  let hours = expiry.number("working_hours") else { return nil }
+            guard hours > 0, hours <= 100_000 else {
+                sink.error("'working_hours' must be more than 0 and at most 100000, found \(ValueReader.format(hours))",
+                           at: expiry.keyLocation("working_hours"))
+                return nil
+            }
+            return (hours, expiry.location)
+        }
+        guard let form, let status, let expires else { return nil }
+        return SurveyDefinition(form: form, status: status, expiresAfterWorkingHours: expires.0,
+                                expiresLocation: expires.1, location: reader.location)
     }
 
     private func hook(_ node: YAMLNode, context: String) -> [Notification] {

@@ -22,6 +22,8 @@ public struct LifecycleDefinition: Hashable, Sendable {
     /// Sent when a requester's event is refused because the ticket is in a final status (for
     /// example a reply to a Closed ticket), so that they learn how to open a new one.
     public var onRefused: [Notification] = []
+    /// The satisfaction survey, if the life cycle has one.
+    public var survey: SurveyDefinition? = nil
     /// Values available to templates (e.g. `survey_url`); they may use Mustache themselves.
     public var variables: [String: String]
     public var file: String

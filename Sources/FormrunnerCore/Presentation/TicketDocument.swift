@@ -29,6 +29,32 @@ public struct TicketDocument: Encodable, Sendable {
         }
     }
 
+    /// The satisfaction survey as shown (`tickets show --json`); the rating is the option id.
+    public struct Survey: Encodable, Sendable {
+        public var round: Int
+        public var state: SurveyStatus.State
+        public var dueAt: Date?
+        public var rating: String?
+        public var ratingLabel: String?
+        public var comment: String?
+        public var answeredAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case round, state, dueAt = "due_at", rating, ratingLabel = "rating_label", comment, answeredAt = "answered_at"
+        }
+
+        /// The survey `status` as shown.
+        public init(_ status: SurveyStatus) {
+            round = status.round
+            state = status.state
+            dueAt = status.dueAt
+            rating = status.answer?.rating
+            ratingLabel = status.answer?.ratingLabel
+            comment = status.answer?.comment
+            answeredAt = status.answer?.answeredAt
+        }
+    }
+
     public var number: Int64
     public var status: String
     public var statusLabel: String
@@ -47,16 +73,19 @@ public struct TicketDocument: Encodable, Sendable {
     public var timers: [Timer]
     public var history: [HistoryEntry]?
     public var messages: [Message]?
+    /// The satisfaction survey, when given (for `show` of a ticket whose life cycle has one).
+    public var survey: Survey?
 
     enum CodingKeys: String, CodingKey {
         case number, status, statusLabel = "status_label", title, form, formVersion = "form_version", workflow, lifecycle
         case requester, account, answers, createdAt = "created_at", updatedAt = "updated_at"
-        case lastInteractionAt = "last_interaction_at", version, timers, history, messages
+        case lastInteractionAt = "last_interaction_at", version, timers, history, messages, survey
     }
 
-    /// A ticket; `history` and `outbox` are included when given (for `show`).
+    /// A ticket; `history`, `outbox` and `survey` are included when given (for `show`).
     public init(_ ticket: Ticket, statusLabel: String, includeAnswers: Bool = true, history: [HistoryEntry]? = nil,
-                outbox: [OutboxMessage]? = nil) {
+                outbox: [OutboxMessage]? = nil, survey: SurveyStatus? = nil) {
+        self.survey = survey.map(Survey.init)
         number = ticket.number
         status = ticket.status
         self.statusLabel = statusLabel

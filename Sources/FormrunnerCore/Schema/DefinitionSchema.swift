@@ -26,6 +26,7 @@ public enum DefinitionSchema {
             "step": WorkflowDecoder.commonStepKeys + Array(Set(WorkflowDecoder.stepKeys.values.flatMap { $0 })).sorted(),
             "lifecycle": LifecycleDecoder.lifecycleKeys, "status": LifecycleDecoder.statusKeys,
             "transition": LifecycleDecoder.transitionKeys, "timer": LifecycleDecoder.timerKeys,
+            "survey": LifecycleDecoder.surveyKeys, "survey_expiry": LifecycleDecoder.surveyExpiryKeys,
             "calendar": CalendarDecoder.calendarKeys, "holiday": CalendarDecoder.holidayKeys,
         ].merging(ConfigurationSchema.acceptedKeys) { first, _ in first }
     }

@@ -33,7 +33,16 @@ enum FlowSchema {
                 "on_create": S.ref("hook"), "on_status_change": S.ref("hook"), "on_refused": S.ref("hook"),
                 "statuses": ["type": "object", "minProperties": 1, "additionalProperties": S.ref("status")],
                 "transitions": ["type": "array", "items": S.ref("transition")],
+                "survey": S.ref("survey"),
             ], required: ["lifecycle", "initial", "statuses", "transitions"], description: "A ticket life cycle."),
+            "survey": S.object("survey", [
+                "form": S.ref("id"), "status": S.ref("id"),
+                "expires": S.ref("survey_expiry"),
+            ], required: ["form", "status", "expires"],
+               description: "The satisfaction survey: a new round opens each time a ticket enters `status`."),
+            "survey_expiry": S.object("survey_expiry", ["working_hours": ["type": "number", "exclusiveMinimum": 0]],
+                                      required: ["working_hours"],
+                                      description: "How long a survey round can be answered, in the life cycle's calendar."),
             "status": S.object("status", ["label": S.ref("label"), "description": S.ref("label"), "final": ["type": "boolean"]],
                                required: ["label"], description: "A status; a final one accepts no event."),
             "transition": S.object("transition", [

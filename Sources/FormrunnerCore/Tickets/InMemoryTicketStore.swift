@@ -99,6 +99,19 @@ public actor InMemoryTicketStore: TicketStore {
         return found
     }
 
+    public func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket] {
+        guard limit > 0 else { return [] }
+        let key = UserRecord.normalizedEmail(email)
+        var found: [Ticket] = []
+        for number in numbers.reversed() where before.map({ number < $0 }) ?? true {
+            guard let ticket = tickets[number], UserRecord.normalizedEmail(ticket.requester.email) == key,
+                  status.map({ ticket.status == $0 }) ?? true else { continue }
+            found.append(ticket)
+            if found.count == limit { break }
+        }
+        return found
+    }
+
     public func count(status: String?) async throws -> Int {
         guard let status else { return tickets.count }
         return tickets.values.count { $0.status == status }

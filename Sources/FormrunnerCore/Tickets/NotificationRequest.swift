@@ -11,6 +11,9 @@ public struct NotificationRequest: Hashable, Sendable, Codable {
     /// The status before the event, if it changed.
     public var previousStatus: String?
     public var message: String?
+    /// The round of the ticket's satisfaction survey the message may link to, when the ticket is in
+    /// the survey status (see ``SurveyStatus``); set by the desk.
+    public var surveyRound: Int?
 
     public init(recipient: Actor, template: String, event: String, previousStatus: String? = nil, message: String? = nil) {
         self.recipient = recipient

@@ -37,6 +37,8 @@ import Foundation
 /// - **Search** follows ``TicketSearch``: a number finds that ticket, otherwise every word must begin
 ///   a word of the title or of a text answer; results are newest first. The text is never
 ///   interpreted as a query language.
+/// - **Requesters**: `list(requester:status:before:limit:)` matches the normalised e-mail
+///   (``UserRecord/normalizedEmail(_:)``) of the ticket's requester exactly, as it is at the last write.
 /// - **Paging**: `list`, `search`, `dueTickets`, `pendingOutbox` and the claims return nothing for a
 ///   `limit` below 1.
 /// - **Claims** let several workers (processes, machines) share the timers and the outbox without doing
@@ -80,6 +82,14 @@ public protocol TicketStore: Sendable {
 
     /// Tickets newest first, optionally in one status, after the ticket `before` (exclusive) for paging.
     func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket]
+
+    /// The tickets of one requester, newest first, optionally in one status, after the ticket `before`
+    /// (exclusive) for paging, like ``list(status:before:limit:)``.
+    ///
+    /// `email` and each ticket's requester e-mail are compared in their normalised form
+    /// (``UserRecord/normalizedEmail(_:)``: trimmed, lower-case), exactly: another requester's tickets
+    /// never appear, whatever the case or the surrounding white space either was written with.
+    func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket]
 
     /// Counts tickets, optionally in one status.
     func count(status: String?) async throws -> Int

@@ -33,6 +33,7 @@ struct LifecycleChecker {
         checkTemplates(lifecycle.onCreate + lifecycle.onStatusChange + lifecycle.onRefused)
         checkAmbiguousEvents(lifecycle)
         checkTimers(lifecycle)
+        checkSurvey(lifecycle)
         // A misspelt status would also make its target look unreachable: report the cause only.
         if initialKnown, allKnown { checkReachability(lifecycle) }
     }
@@ -78,6 +79,23 @@ struct LifecycleChecker {
             return
         }
         checkCalendar(calendar)
+    }
+
+    /// The survey's form and status exist, and there is a calendar to count its working hours in.
+    private func checkSurvey(_ lifecycle: LifecycleDefinition) {
+        guard let survey = lifecycle.survey else { return }
+        if catalog.forms[survey.form.id] == nil {
+            sink.unknownReference("form", survey.form.id, among: catalog.forms.keys, at: survey.form.location)
+        }
+        if lifecycle.status(survey.status.id) == nil {
+            sink.error(Reference.unknownMessage("status", survey.status.id, among: lifecycle.statuses.map(\.id)),
+                       at: survey.status.location)
+        }
+        // A missing calendar is reported once, for the first timer, if there is one.
+        if lifecycle.calendar == nil, lifecycle.timedTransitions.isEmpty {
+            sink.error("lifecycle '\(lifecycle.id)' has a survey that expires after working hours but no 'calendar' to count them in",
+                       at: survey.expiresLocation)
+        }
     }
 
     private func checkCalendar(_ reference: Reference) {

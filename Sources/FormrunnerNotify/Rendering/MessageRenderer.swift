@@ -17,7 +17,8 @@ import FormrunnerCore
 /// | `message` | the text that came with the event, if any |
 /// | `event` | the event (`create` for a new ticket) |
 /// | `desk.name` | the support desk's name |
-/// | life cycle `variables` | each rendered first with the keys above (`survey_url`) |
+/// | `survey.url` | the link to the ticket's current satisfaction-survey round, when the ticket is in the survey status and ``surveyLinks`` is set |
+/// | life cycle `variables` | each rendered first with the keys above |
 ///
 /// Nothing is HTML-escaped: e-mails are plain text. The subject is forced onto one line.
 ///
@@ -32,14 +33,18 @@ public struct MessageRenderer: Sendable {
     public var deskName: String
     /// The language labels are shown in (falling back to English).
     public var language: String
+    /// Makes `survey.url`; without it, templates get no survey link.
+    public var surveyLinks: SurveyLinks?
     /// The templates and variables of `catalog`, compiled.
     private var compiled: CompiledTemplates
 
     /// A renderer for the templates of `catalog`.
-    public init(catalog: Catalog, deskName: String = "Support", language: String = "en") {
+    public init(catalog: Catalog, deskName: String = "Support", language: String = "en",
+                surveyLinks: SurveyLinks? = nil) {
         self.catalog = catalog
         self.deskName = deskName
         self.language = language
+        self.surveyLinks = surveyLinks
         compiled = CompiledTemplates(catalog)
     }
 
@@ -85,6 +90,9 @@ public struct MessageRenderer: Sendable {
         }
         context["event"] = request.event
         context["desk.name"] = deskName
+        if let round = request.surveyRound, let surveyLinks {
+            context["survey.url"] = surveyLinks.url(for: ticket, round: round)
+        }
         let base = context.mustacheObject
         for (key, source) in lifecycle.variables.sorted(by: { $0.key < $1.key }) where context[key] == nil {
             do {

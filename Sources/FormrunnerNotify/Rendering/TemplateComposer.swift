@@ -14,9 +14,12 @@ public struct TemplateComposer: MessageComposing {
     /// Where messages to agents go.
     public var agentAddress: String
 
-    /// A composer for the templates of `catalog`, signed `deskName`.
-    public init(catalog: Catalog, deskName: String = "Support", agentAddress: String = "agents@formrunner.local") {
-        self.init(renderer: MessageRenderer(catalog: catalog, deskName: deskName), agentAddress: agentAddress)
+    /// A composer for the templates of `catalog`, signed `deskName`; `surveyLinks` makes the
+    /// `{{survey.url}}` of messages sent while a ticket is in its survey status.
+    public init(catalog: Catalog, deskName: String = "Support", agentAddress: String = "agents@formrunner.local",
+                surveyLinks: SurveyLinks? = nil) {
+        self.init(renderer: MessageRenderer(catalog: catalog, deskName: deskName, surveyLinks: surveyLinks),
+                  agentAddress: agentAddress)
     }
 
     /// A composer that renders with `renderer`, e.g. one also used for one-time codes.

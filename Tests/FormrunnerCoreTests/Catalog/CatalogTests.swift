@@ -107,8 +107,16 @@ struct CatalogTests {
         #expect(reply.actors == [.requester])
         let solve = try #require(lifecycle.transitions.first { $0.event == "solve" })
         #expect(Set(solve.actors) == [.agent, .requester])
-        #expect(catalog.templates["solved"]?.contains("{{survey_url}}") == true)
-        #expect(lifecycle.variables["survey_url"] != nil)
+        #expect(catalog.templates["solved"]?.contains("{{survey.url}}") == true)
+        #expect(lifecycle.variables.isEmpty)
+        let survey = try #require(lifecycle.survey)
+        #expect(survey.form.id == "survey" && survey.status.id == "solved" && survey.expiresAfterWorkingHours == 27)
+        let form = try #require(catalog.forms["survey"])
+        #expect(form.title.english == "Satisfaction survey")
+        #expect(form.field("rating")?.options.map(\.id) == ["1", "2", "3", "4", "5"])
+        #expect(form.field("rating")?.options.first?.label.english == "1 — Very dissatisfied")
+        #expect(form.field("rating")?.options.last?.label.english == "5 — Very satisfied")
+        #expect(form.field("comment")?.required == false && form.field("comment")?.type == .multiline)
         #expect(lifecycle.calendar?.id == "brazil-support")
     }
 

@@ -26,6 +26,7 @@ actor OutboxStoreDouble: TicketStore {
     }
     func history(_ number: Int64) async throws -> [HistoryEntry] { [] }
     func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { [] }
+    func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { [] }
     func count(status: String?) async throws -> Int { 0 }
     func search(_ text: String, limit: Int) async throws -> [Ticket] { [] }
     func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] { [] }
