@@ -1,4 +1,5 @@
 import Foundation
+import FormrunnerAuth
 import FormrunnerCore
 import FormrunnerFlow
 import Hummingbird
@@ -59,12 +60,15 @@ public struct PortalSettings: Sendable {
     public var uploads: URL
     /// The largest request body accepted for a form with files, whatever its fields allow.
     public var maxUpload: Int64
+    /// The key survey links are signed with; without it the survey pages answer 404.
+    public var surveyKey: SurveyToken.Key?
     /// Session lifetimes.
     var sessions = SessionPolicy()
 
     /// Settings for a portal at `baseURL`.
     public init(baseURL: URL, demo: Bool = false, deskName: String = "Support", uploads: URL,
-                maxUpload: Int64 = 256 << 20) {
+                maxUpload: Int64 = 256 << 20, surveyKey: SurveyToken.Key? = nil) {
+        self.surveyKey = surveyKey
         self.baseURL = baseURL
         self.demo = demo
         self.deskName = deskName

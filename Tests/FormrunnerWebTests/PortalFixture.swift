@@ -1,4 +1,5 @@
 import Foundation
+import FormrunnerAuth
 import FormrunnerCore
 import FormrunnerFlowTestSupport
 import FormrunnerWeb
@@ -9,10 +10,12 @@ import HummingbirdTesting
 struct PortalFixture: Sendable {
     let desk = FlowDesk()
     let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("formrunner-web-\(UUID().uuidString)")
+    /// The key survey links are signed with.
+    var surveyKey: SurveyToken.Key?
 
     var portal: Portal {
         Portal(services: desk.services, settings: PortalSettings(
-            baseURL: URL(string: "http://127.0.0.1:8080/")!, uploads: uploads))
+            baseURL: URL(string: "http://127.0.0.1:8080/")!, uploads: uploads, surveyKey: surveyKey))
     }
 
     /// Runs `body` with a browser on the portal (no socket: Hummingbird's router test mode).

@@ -40,7 +40,7 @@ struct FieldRenderer {
         let label = HTML.escape(field.label.text(in: language))
         let body: String
         switch field.type {
-        case .choice where field.options.count <= 8, .boolean, .multichoice:
+        case .choice where field.options.count <= 12, .boolean, .multichoice:
             body = "<fieldset\(common)><legend>\(label) \(mark)</legend>\(help)\(choices(field, id: id, values: values, disabled: !shown))</fieldset>"
             return wrapper + body + errorHTML + "</div>"
         case .choice, .account:

@@ -114,7 +114,7 @@ struct FlowPages {
         if let subject { html += "<p>\(PageText.subject.text(language)): \(HTML.escape(subject))</p>" }
         html += "<dl class=\"review\">"
         for row in rows {
-            html += "<div><dt>\(HTML.escape(row.label))</dt><dd>\(HTML.multiline(row.value)) "
+            html += "<div><dt>\(HTML.escape(row.label))</dt><dd><span class=\"value\">\(HTML.multiline(row.value))</span> "
                 + "<a href=\"\(HTML.escape(row.change))\" aria-label=\"\(HTML.escape(PageText.change.text(language) + ": " + row.label))\">"
                 + "\(PageText.change.text(language))</a></dd></div>"
         }

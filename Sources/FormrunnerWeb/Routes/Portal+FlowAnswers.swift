@@ -125,13 +125,13 @@ extension Portal {
 
     /// The posted answers of a form's fields: texts as posted (several for checkboxes), files as
     /// the paths of the uploads, or of the files already attached when none was chosen.
-    func rawAnswers(_ body: FormBody, form: FormDefinition?, state: FlowState) -> [String: RawAnswer] {
+    func rawAnswers(_ body: FormBody, form: FormDefinition?, state: FlowState? = nil) -> [String: RawAnswer] {
         guard let form else { return [:] }
         var raw: [String: RawAnswer] = [:]
         for field in form.fields {
             if field.type == .files {
                 var paths = body.files[field.id]?.map(\.path) ?? []
-                if paths.isEmpty, body.refused[field.id] == nil, case .files(let refs)? = state.answers[field.id] {
+                if paths.isEmpty, body.refused[field.id] == nil, let state, case .files(let refs)? = state.answers[field.id] {
                     paths = refs.compactMap { state.files[$0.sha256] }
                 }
                 if !paths.isEmpty { raw[field.id] = .list(paths) }

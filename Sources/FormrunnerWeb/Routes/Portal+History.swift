@@ -71,7 +71,7 @@ extension Portal {
             guard let number = Int64(digits), let ticket = try? await ownTicket(String(number), user: user) else { return [] }
             return status == nil || ticket.status == status ? [ticket] : []
         }
-        return try await store.list(status: status, before: nil, limit: 1000).filter { UserRecord.normalizedEmail($0.requester.email) == user.email } // TEMPORARY until list(requester:)
+        return try await store.list(requester: user.email, status: status, before: nil, limit: 200)
     }
 
     /// An attachment of `ticket`, as a download (never shown inline).

@@ -14,7 +14,7 @@ enum PageText: String, CaseIterable {
     case tooManyRequests, demoMailbox, demoBanner, answered, language, scenario, weSentCode, codeStillValid
     case moreQuestions, limits, noAnswer, refusedTitle, flows, home, nothingHere, serverError
     case csrfExpired, newCodeSent, filesKept, subject, signInToContinue, draftContinued, evidenceAlready
-    case yes, no, changeSubject, chooseOne, accepted, hidden
+    case yes, no, changeSubject, chooseOne, accepted, hidden, send
 
     /// The text in `language` (`en`, `pt`, `es`), English for any other.
     func text(_ language: String) -> String {
@@ -146,5 +146,6 @@ enum PageText: String, CaseIterable {
         .chooseOne: ("Choose…", "Escolha…", "Elige…"),
         .accepted: ("Accepted types: %1", "Tipos aceitos: %1", "Tipos aceptados: %1"),
         .hidden: ("(hidden)", "(oculto)", "(oculto)"),
+        .send: ("Send", "Enviar", "Enviar"),
     ]
 }
