@@ -214,6 +214,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "FormrunnerDeskTests",
+            dependencies: ["FormrunnerCore", "FormrunnerDesk", "FormrunnerNotify"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "FormrunnerCLITests",
             // GRDB directly too: the crash-safety test audits the file on a read-only connection.
             // FormrunnerAuth: the end-to-end runs compute authenticator (TOTP) codes.

@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "FormrunnerSQLite", package: "formrunner"),
                 .product(name: "FormrunnerPostgres", package: "formrunner"),
                 .product(name: "FormrunnerNotify", package: "formrunner"),
+                .product(name: "FormrunnerDesk", package: "formrunner"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

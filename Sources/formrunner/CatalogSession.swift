@@ -1,16 +1,12 @@
 import ArgumentParser
 import FormrunnerCore
+import FormrunnerDesk
 
-/// Loads the catalog for commands that need a valid one, failing with every diagnostic otherwise.
+/// Loads the catalog for commands that need a valid one; an invalid one throws
+/// ``InvalidCatalogError``, which `Formrunner.main` prints with every diagnostic.
 enum CatalogSession {
     static func load(_ options: GlobalOptions) throws -> Catalog {
-        let result = CatalogLoader(root: options.catalog).load()
-        guard result.isValid else {
-            Output.report(result.diagnostics, sources: result.catalog.sources)
-            Output.printError("formrunner: the catalog at '\(options.catalog)' has \(result.diagnostics.count) problem(s); fix them or run `formrunner validate`\n")
-            throw ExitCode(1)
-        }
-        return result.catalog
+        try options.settings.loadCatalog()
     }
 
     /// The message for an id that is not in the catalog, with a did-you-mean hint.

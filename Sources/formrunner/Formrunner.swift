@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerDesk
 
 /// The `formrunner` command: validates, shows and runs a catalog of YAML forms and workflows.
 @main
@@ -33,6 +34,15 @@ struct Formrunner: AsyncParsableCommand {
             fail(failure.description)
         } catch let failure as TicketStoreError {
             fail(failure.description)
+        } catch let setting as DeskSettingError {
+            switch setting.kind {
+            case .usage: exit(withError: ValidationError(setting.description))
+            case .failure: fail(setting.description)
+            }
+        } catch let invalid as InvalidCatalogError {
+            Output.report(invalid.diagnostics, sources: invalid.sources)
+            Output.printError("formrunner: \(invalid.description)\n")
+            Foundation.exit(1)
         } catch {
             exit(withError: error)
         }

@@ -45,8 +45,8 @@ extension Mail {
         }
 
         func run() async throws {
-            let session = try await DeskSession(global)
-            let ingester = MailIngester(desk: session.desk, address: session.address)
+            let session = try await DeskSession(global, delivering: true)
+            let ingester = MailIngester(desk: session.tickets, address: session.address)
             var problems = 0, transient = 0, total = 0
             for path in paths {
                 for item in try MailSource.items(at: path, limit: maxSize) {

@@ -59,7 +59,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try await DeskSession(global)
+        let session = try await DeskSession(global, delivering: true)
         guard let flow = session.catalog.workflows[workflow] else {
             throw CatalogSession.unknown("workflow", workflow, among: session.catalog.workflows.keys)
         }
@@ -76,8 +76,8 @@ struct Run: AsyncParsableCommand {
         if case .text(let text)? = resolved.identity["name"] { name = text }
         var account: String?
         if case .text(let text)? = resolved.identity["account"] { account = text }
-        let ticket = try await session.desk.create(form: resolved.form, checked: resolved.answers,
-                                                   requester: Requester(email: requester ?? "", name: name),
+        let ticket = try await session.tickets.create(form: resolved.form, checked: resolved.answers,
+                                                      requester: Requester(email: requester ?? "", name: name),
                                                    workflowID: flow.id, account: account, at: session.now)
         await session.deliver()
         if json {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerDesk
 
 /// `formrunner tick`: fires every timer due at `--now`.
 struct Tick: AsyncParsableCommand {
@@ -13,37 +14,22 @@ struct Tick: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let session = try await DeskSession(global)
-        let report = try await session.desk.tick(at: session.now)
+        let session = try await DeskSession(global, delivering: true)
+        let report = try await session.tickets.tick(at: session.now)
         await session.deliver()
         Output.print("\(report.fired.count) ticket(s) changed by their timers\(report.fired.isEmpty ? "" : ": " + report.fired.map(String.init).joined(separator: ", "))\n")
         if !report.conflicts.isEmpty {
             Output.printError("formrunner: \(report.conflicts.count) ticket(s) changed by someone else meanwhile; the next tick retries them\n")
         }
-        try await sweepIdentity(in: session.location, at: session.now)
+        try await sweepIdentity(of: session.desk, at: session.now)
     }
 
     /// Deletes expired drafts and one-time codes, where users are kept beside the tickets.
-    private func sweepIdentity(in location: TicketStoreURL, at now: Date) async throws {
-        if case .postgres = location { return }
-        let stores = try IdentityStores(location)
+    private func sweepIdentity(of desk: Desk, at now: Date) async throws {
+        if case .postgres = desk.location { return }
+        let stores = try desk.identity()
         let drafts = try await stores.drafts.deleteExpiredDrafts(now: now)
         let codes = try await stores.codes.deleteExpiredCodes(now: now)
         if drafts + codes > 0 { Output.print("\(drafts) expired draft(s) and \(codes) expired code(s) deleted\n") }
-    }
-}
-
-/// `formrunner deliver`: delivers the outbox.
-struct Deliver: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "deliver",
-        abstract: "Deliver the messages waiting in the outbox (failed ones are retried with backoff)."
-    )
-
-    @OptionGroup var global: GlobalOptions
-
-    func run() async throws {
-        let session = try await DeskSession(global)
-        await session.deliver()
     }
 }

@@ -39,10 +39,10 @@ extension Tickets {
         }
 
         func run() async throws {
-            let session = try await DeskSession(global)
+            let session = try await DeskSession(global, delivering: true)
             let raw = try AnswerInput.read(file: answers, settings: settings)
-            let ticket = try await session.desk.create(formID: form, answers: raw,
-                                                       requester: Requester(email: requester, name: name),
+            let ticket = try await session.tickets.create(formID: form, answers: raw,
+                                                          requester: Requester(email: requester, name: name),
                                                        workflowID: workflow, account: account, at: session.now)
             await session.deliver()
             if json {
@@ -69,7 +69,7 @@ extension Tickets {
         }
 
         func run() async throws {
-            let session = try await DeskSession(global)
+            let session = try await DeskSession(global, delivering: false)
             let statusID = try status.map(session.statusID)
             var before: Int64?
             var tickets: [Ticket] = []
@@ -99,7 +99,7 @@ extension Tickets {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let session = try await DeskSession(global)
+            let session = try await DeskSession(global, delivering: false)
             guard let ticket = try await session.store.ticket(number) else { throw TicketDesk.Failure.notFound(number) }
             let history = try await session.store.history(number)
             let outbox = try await session.store.outbox(for: number)
@@ -122,7 +122,7 @@ extension Tickets {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let session = try await DeskSession(global)
+            let session = try await DeskSession(global, delivering: false)
             let found = try await session.store.search(text, limit: limit)
             if json {
                 Output.print(try Output.json(found.map { TicketText.document($0, session: session, full: false) }))
@@ -150,10 +150,9 @@ extension Tickets {
         @Flag(help: "Print the ticket as JSON.") var json = false
 
         func run() async throws {
-            let session = try await DeskSession(global)
-            defer { }
+            let session = try await DeskSession(global, delivering: true)
             do {
-                let report = try await session.desk.transition(number, event: event, by: actor, message: message, at: session.now)
+                let report = try await session.tickets.transition(number, event: event, by: actor, message: message, at: session.now)
                 await session.deliver()
                 if json {
                     Output.print(try Output.json(TicketText.document(report.ticket, session: session, full: true)))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormrunnerAuth
 import FormrunnerCore
+import FormrunnerDesk
 import FormrunnerPrompt
 
 /// `formrunner users …`: the directory of people who may sign in to run a flow.
@@ -42,9 +43,10 @@ struct Users: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let stores = try IdentityStores.open(global)
+            let desk = try await Desk.open(global.settings)
+            let stores = try desk.identity()
             var user = UserRecord(email: email, name: name, accounts: accounts, country: country, permissions: permissions,
-                                  phone: phone, createdAt: try global.instant())
+                                  phone: phone, createdAt: desk.now())
             if let problem = user.problem { throw CommandFailure(problem) }
             if let password = try readPassword() {
                 if let problem = PasswordRules.problem(password) { throw CommandFailure(problem) }
@@ -92,7 +94,7 @@ struct Users: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let users = try await IdentityStores.open(global).directory.list()
+            let users = try await Desk.open(global.settings).identity().directory.list()
             if json {
                 Output.print(try Output.json(users.map(UserDocument.init)))
                 return
@@ -110,7 +112,7 @@ struct Users: AsyncParsableCommand {
         @Argument(help: "The user's e-mail address.") var email: String
 
         func run() async throws {
-            guard try await IdentityStores.open(global).directory.remove(email: email) else {
+            guard try await Desk.open(global.settings).identity().directory.remove(email: email) else {
                 throw CommandFailure("there is no user with the e-mail \(UserRecord.normalizedEmail(email))")
             }
             Output.print("Removed \(UserRecord.normalizedEmail(email))\n")

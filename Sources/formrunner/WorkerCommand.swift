@@ -36,9 +36,9 @@ struct Worker: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try await DeskSession(global)
-        let worker = DeskWorker(desk: session.desk,
-                                dispatcher: session.notifier.map { OutboxDispatcher(store: session.store, notifier: $0,
+        let session = try await DeskSession(global, delivering: true)
+        let worker = DeskWorker(desk: session.tickets,
+                                dispatcher: try session.desk.notifier().map { OutboxDispatcher(store: session.store, notifier: $0,
                                                                                     lease: lease.seconds) },
                                 poll: poll.seconds, lease: lease.seconds, batch: batch)
         if once {

@@ -70,6 +70,18 @@ struct PluginCommandsTests {
                 + "executable; run chmod +x \(folder.path)/formrunner-notifier-pager\n")
     }
 
+    @Test("a missing notifier plugin stops only the commands that deliver")
+    func missingPluginOnlyStopsDelivery() throws {
+        let folder = try PluginFolder()
+        let environment = ["FORMRUNNER_STORE": "memory:", "FORMRUNNER_NOTIFIER": "plugin:missing", "PATH": folder.searchPath]
+        let list = try CommandRunner.run(["tickets", "list"], environment: environment)
+        #expect(list.status == 0, "\(list.stderr)")
+        let create = try CommandRunner.run(Self.form + Self.answers, environment: environment)
+        #expect(create.status == 1)
+        #expect(create.stderr == "formrunner: no notifier plugin 'missing': no executable named formrunner-notifier-missing on PATH "
+                + "(`formrunner plugins list` shows the installed plugins)\n")
+    }
+
     @Test("a notifier or timeout that cannot be read is a usage error")
     func usage() throws {
         let bogus = try CommandRunner.run(["deliver", "--notifier", "smtp"], environment: ["FORMRUNNER_STORE": "memory:"])

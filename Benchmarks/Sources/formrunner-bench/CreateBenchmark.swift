@@ -1,6 +1,6 @@
 import Foundation
 import FormrunnerCore
-import FormrunnerNotify
+import FormrunnerDesk
 
 /// Files tickets through `TicketDesk.create` on a fresh store, then writes the very same rows with
 /// plain inserts (one transaction per ticket) into another fresh database of the same kind: the cost
@@ -20,7 +20,7 @@ struct CreateBenchmark: Sendable {
         let inputs = (0..<count).map { generator.answers(for: $0) }
         let catalog = self.catalog, count = self.count, label = backend.label
         var desked = try await backend.withStore(desk) { store in
-            let desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
+            let desk = try Desk(catalog: catalog, store: store).ticketDesk
             let measured = try await Measurement.timing("create: `TicketDesk.create` (\(label) store)", count: count) { index in
                 let input = inputs[index]
                 _ = try await desk.create(formID: SyntheticTickets.formID, answers: input.raw, requester: input.requester,

@@ -1,6 +1,6 @@
 import Foundation
 import FormrunnerCore
-import FormrunnerNotify
+import FormrunnerDesk
 
 /// One `TicketDesk.tick` that closes every ticket of a store: `count` solved tickets whose `close`
 /// timer fell due days ago. Afterwards every ticket must be closed with exactly one `close` history
@@ -23,7 +23,7 @@ struct TickBenchmark: Sendable {
                 (Self.now.addingTimeInterval(-30 * 86_400 + Double(index) * spacing), .solved(closeAfter: 4 * 86_400))
             }
         let tick = try await backend.withStore(name) { store in
-            let desk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog))
+            let desk = try Desk(catalog: catalog, store: store).ticketDesk
             let clock = ContinuousClock()
             let began = clock.now
             let report = try await desk.tick(at: Self.now)

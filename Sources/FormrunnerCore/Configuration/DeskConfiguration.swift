@@ -22,6 +22,8 @@ public struct DeskConfiguration: Sendable, Hashable {
     public var notifiers: [NotifierChoice]?
     /// How long a plugin may run before it is stopped, in seconds, unless its notifier says otherwise.
     public var pluginTimeout: TimeInterval?
+    /// The public address of the web portal (`web: base_url:`), used in links the desk sends.
+    public var baseURL: String?
 
     /// A configuration read from `file` that sets nothing yet.
     public init(file: String) {

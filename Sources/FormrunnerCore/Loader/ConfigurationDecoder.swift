@@ -8,7 +8,8 @@ struct ConfigurationDecoder {
     /// The catalog root, against which relative paths are resolved.
     let root: String
 
-    static let configurationKeys = ["store", "desk", "notifiers", "plugins"]
+    static let configurationKeys = ["store", "desk", "notifiers", "plugins", "web"]
+    static let webKeys = ["base_url"]
     static let deskKeys = ["name", "address"]
     static let pluginsKeys = ["timeout"]
     /// The keys of each kind of notifier besides `kind` (a new kind adds its entry here).
@@ -38,9 +39,21 @@ struct ConfigurationDecoder {
         if let plugins = reader.optional("plugins"),
            let pluginsReader = MappingReader(plugins, context: "plugins", keys: Self.pluginsKeys, sink: sink) {
             configuration.pluginTimeout = pluginsReader.optional("timeout").flatMap { values.duration($0, what: "'timeout'") }
-                .map(TimeInterval.init)
+        }
+        if let web = reader.optional("web"), let webReader = MappingReader(web, context: "web", keys: Self.webKeys, sink: sink) {
+            configuration.baseURL = webReader.scalar("base_url", required: false).flatMap(baseURL)
         }
         return configuration
+    }
+
+    /// The web portal's public address: an absolute `http://` or `https://` URL.
+    private func baseURL(_ scalar: YAMLScalar) -> String? {
+        guard let url = URL(string: scalar.value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            sink.error("the web portal's 'base_url' must be an http:// or https:// address such as https://help.example.com, found '\(scalar.value)'",
+                       at: scalar.location)
+            return nil
+        }
+        return scalar.value
     }
 
     private func store(_ scalar: YAMLScalar) -> TicketStoreURL? {
@@ -131,7 +144,7 @@ struct ConfigurationDecoder {
             let timeout = reader.optional("timeout").flatMap { values.duration($0, what: "'timeout'") }
             guard let name, reader.optional("settings") == nil || settings != nil,
                   reader.optional("timeout") == nil || timeout != nil else { return nil }
-            return .plugin(name: name.id, settings: settings ?? [:], timeout: timeout.map(TimeInterval.init))
+            return .plugin(name: name.id, settings: settings ?? [:], timeout: timeout)
         }
     }
 

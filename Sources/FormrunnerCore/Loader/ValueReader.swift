@@ -140,16 +140,11 @@ struct ValueReader {
         return nil
     }
 
-    /// `30s`, `10m`, `2h` as seconds.
-    func duration(_ node: YAMLNode, what: String) -> Int? {
+    /// A duration (``DurationText``: `500ms`, `30s`, `10m`, `2h`, or plain seconds) in seconds.
+    func duration(_ node: YAMLNode, what: String) -> TimeInterval? {
         guard let scalar = scalar(node, what: what) else { return nil }
-        let text = scalar.value
-        let factors: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
-        if let unit = text.last, let factor = factors[unit], let value = Int(text.dropLast()), value > 0,
-           !Self.hasLeadingZero(String(text.dropLast())) {
-            return value * factor
-        }
-        sink.error("expected a duration such as 30s, 10m or 2h for \(what), found '\(text)'", at: scalar.location)
+        if let seconds = DurationText.seconds(scalar.value) { return seconds }
+        sink.error("expected a duration such as 30s, 10m or 2h for \(what), found '\(scalar.value)'", at: scalar.location)
         return nil
     }
 

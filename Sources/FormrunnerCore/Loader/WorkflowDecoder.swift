@@ -150,12 +150,18 @@ struct WorkflowDecoder {
         return .init(languages: languages, scenarios: scenarios, guidance: guidance, handoff: handoff)
     }
 
+    private static func wholeSeconds(_ seconds: Double) -> Int {
+        Int(min(seconds.rounded(.up), Double(Int32.max)))
+    }
+
     private func oneTimeCode(_ reader: MappingReader) -> StepDefinition.OneTimeCode? {
         let channel = reader.keyword("channel", as: StepDefinition.OneTimeCode.Channel.self, required: false) ?? .email
         let digits = reader.integer("digits", required: false, range: 4...10) ?? 6
-        let expires = reader.optional("expires").flatMap { values.duration($0, what: "'expires'") } ?? 600
+        // Codes count whole seconds: a part of a second counts as a whole one.
+        let expires = reader.optional("expires").flatMap { values.duration($0, what: "'expires'") }.map(Self.wholeSeconds) ?? 600
         let attempts = reader.integer("attempts", required: false, range: 1...20) ?? 5
-        let resend = reader.optional("resend_after").flatMap { values.duration($0, what: "'resend_after'") } ?? 60
+        let resend = reader.optional("resend_after").flatMap { values.duration($0, what: "'resend_after'") }
+            .map(Self.wholeSeconds) ?? 60
         return .init(channel: channel, digits: digits, expires: expires, attempts: attempts, resendAfter: resend,
                      label: reader.label("label", required: false))
     }

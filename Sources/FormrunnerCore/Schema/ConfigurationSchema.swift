@@ -10,6 +10,7 @@ enum ConfigurationSchema {
                 "desk": S.ref("desk"),
                 "notifiers": ["type": "array", "items": S.ref("notifier")],
                 "plugins": S.ref("plugins"),
+                "web": S.ref("web"),
             ], description: "formrunner.yaml: the desk's store, notifiers and plugins (flags and environment variables win)."),
             "desk": S.object("desk", [
                 "name": ["type": "string", "minLength": 1, "description": "the sender's name of e-mails"],
@@ -26,12 +27,16 @@ enum ConfigurationSchema {
             ], required: ["kind"], description: "A notifier; which keys apply depends on its kind."),
             "plugins": S.object("plugins", ["timeout": S.ref("duration")],
                                 description: "Settings for every external plugin."),
+            "web": S.object("web", [
+                "base_url": ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s]+", "description": "the web portal's public address, e.g. https://help.example.com"],
+            ], description: "The web portal (env FORMRUNNER_BASE_URL wins)."),
         ]
     }
 
     /// The keys each mapping of the configuration accepts.
     static var acceptedKeys: [String: [String]] {
         ["configuration": Decoder.configurationKeys, "desk": Decoder.deskKeys,
-         "notifier": Decoder.allNotifierKeys, "plugins": Decoder.pluginsKeys]
+         "notifier": Decoder.allNotifierKeys, "plugins": Decoder.pluginsKeys,
+         "web": Decoder.webKeys]
     }
 }

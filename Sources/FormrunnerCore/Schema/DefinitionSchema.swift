@@ -66,7 +66,9 @@ public enum DefinitionSchema {
                  }))],
             ], "description": "Text, or translations {en, pt, es}; en is required and is the fallback."],
             "size": ["oneOf": [["type": "integer", "minimum": 1], ["type": "string", "pattern": "^[0-9]+ ?(B|KB|MB|GB)?$"]]],
-            "duration": ["type": "string", "pattern": "^[1-9][0-9]*[smh]$", "description": "30s, 10m or 2h"],
+            "duration": ["type": ["string", "number"], "exclusiveMinimum": 0,
+                         "pattern": "^\\s*(0|[1-9][0-9]*)(\\.[0-9]+)?([mM][sS]|[sSmMhH])?\\s*$",
+                         "description": "500ms, 30s, 10m, 2h, or plain seconds such as 2.5"],
             "actor": enumeration(Actor.allCases.map(\.rawValue), "who fires an event or receives a message"),
             "notify": ["oneOf": [
                 ref("actor"),

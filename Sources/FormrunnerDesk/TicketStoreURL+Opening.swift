@@ -5,7 +5,7 @@ import FormrunnerSQLite
 
 extension TicketStoreURL {
     /// The location for messages, with any password hidden.
-    var redacted: String {
+    public var redacted: String {
         if case .postgres(let url) = self { return PostgresLocation.redacted(url) }
         return description
     }
@@ -13,7 +13,7 @@ extension TicketStoreURL {
     /// Opens the store this location names: SQLite at its path (created when missing), a new in-memory
     /// store, or a PostgreSQL database (migrated when needed) whose attachments are kept, unless its URL
     /// says `attachments=`, in `<catalog>/.formrunner/attachments`.
-    func open(catalog: String) async throws -> any TicketStore {
+    public func open(catalog: String) async throws -> any TicketStore {
         switch self {
         case .sqlite(let path): return try SQLiteTicketStore(path: path)
         case .memory: return InMemoryTicketStore()

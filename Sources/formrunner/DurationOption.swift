@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FormrunnerCore
 
 /// A length of time given on the command line: `500ms`, `5s`, `2m`, `1h`, or plain seconds.
 struct DurationOption: ExpressibleByArgument, Hashable {
@@ -10,15 +11,10 @@ struct DurationOption: ExpressibleByArgument, Hashable {
         self.seconds = seconds
     }
 
+    /// Reads `argument` with ``DurationText``, the one duration grammar.
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
-        let units: [(suffix: String, factor: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("", 1)]
-        for unit in units where text.hasSuffix(unit.suffix) {
-            guard let value = Double(text.dropLast(unit.suffix.count)), value.isFinite, value > 0 else { continue }
-            self.seconds = value * unit.factor
-            return
-        }
-        return nil
+        guard let seconds = DurationText.seconds(argument) else { return nil }
+        self.seconds = seconds
     }
 
     var defaultValueDescription: String {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import FormrunnerCore
 import FormrunnerNotify
@@ -9,22 +8,43 @@ import FormrunnerPlugins
 ///
 /// To add a kind of notifier: add its case to ``NotifierChoice`` (see there) and build it in
 /// ``notifier(for:)``.
-struct NotifierRegistry {
+public struct NotifierRegistry: Sendable {
     /// The desk's configuration, whose plugin entries lend their settings to `--notifier plugin:NAME`.
-    var configuration: DeskConfiguration?
+    public var configuration: DeskConfiguration?
     /// Where plugins are looked for.
-    var locator = PluginLocator()
+    public var locator = PluginLocator()
     /// The timeout of plugins that do not set their own, in seconds.
-    var pluginTimeout: TimeInterval
+    public var pluginTimeout: TimeInterval
     /// `FORMRUNNER_PLUGIN_TIMEOUT`, which overrides every plugin timeout.
-    var timeoutOverride: TimeInterval?
+    public var timeoutOverride: TimeInterval?
     /// How long the `sendmail` command may run, in seconds.
-    var sendmailTimeout: TimeInterval
+    public var sendmailTimeout: TimeInterval
     /// How e-mail files are written (the sender comes from the desk's name and address).
-    var writer: EMLWriter
+    public var writer: EMLWriter
+
+    /// A registry with the given settings.
+    public init(configuration: DeskConfiguration?, locator: PluginLocator = PluginLocator(), pluginTimeout: TimeInterval,
+                timeoutOverride: TimeInterval?, sendmailTimeout: TimeInterval, writer: EMLWriter) {
+        self.configuration = configuration
+        self.locator = locator
+        self.pluginTimeout = pluginTimeout
+        self.timeoutOverride = timeoutOverride
+        self.sendmailTimeout = sendmailTimeout
+        self.writer = writer
+    }
+
+    /// Checks what can be checked of `choices` without looking for plugins (the `sendmail:` command
+    /// line), so that a malformed setting is refused whatever the command, while a missing plugin only
+    /// stops what delivers.
+    /// - Throws: ``DeskSettingError`` (usage) for a `sendmail:` command that cannot be read.
+    public func check(_ choices: [NotifierChoice]) throws(DeskSettingError) {
+        for case .sendmail(let command) in choices {
+            _ = try sendmail(command)
+        }
+    }
 
     /// One notifier for all `choices`: `nil` when none delivers, a ``FanOutNotifier`` for several.
-    func notifier(for choices: [NotifierChoice]) throws -> (any Notifier)? {
+    public func notifier(for choices: [NotifierChoice]) throws -> (any Notifier)? {
         let notifiers = try choices.compactMap(notifier(for:))
         switch notifiers.count {
         case 0: return nil
@@ -34,8 +54,9 @@ struct NotifierRegistry {
     }
 
     /// The notifier for one choice, or `nil` for `none`.
-    /// - Throws: ``CommandFailure`` when a plugin is missing or not executable.
-    func notifier(for choice: NotifierChoice) throws -> (any Notifier)? {
+    /// - Throws: ``DeskSettingError``: failure when a plugin is missing or not executable, usage for a
+    ///   `sendmail:` command that cannot be read.
+    public func notifier(for choice: NotifierChoice) throws -> (any Notifier)? {
         switch choice {
         case .disabled:
             return nil
@@ -44,11 +65,7 @@ struct NotifierRegistry {
         case .maildir(let folder):
             return MaildirNotifier(root: URL(fileURLWithPath: folder), writer: writer)
         case .sendmail(let command):
-            do {
-                return try SendmailNotifier(commandLine: command, timeout: sendmailTimeout, writer: writer)
-            } catch {
-                throw ValidationError("notifier 'sendmail:\(command)': \(error); write it as sendmail:COMMAND, e.g. 'sendmail:/usr/sbin/sendmail -t -i'")
-            }
+            return try sendmail(command)
         case .plugin(let name, var settings, var timeout):
             // `--notifier plugin:NAME` uses the settings the file gives the same plugin.
             if settings.isEmpty, timeout == nil, case .plugin(_, let fileSettings, let fileTimeout)? = configuration?.pluginNotifier(named: name) {
@@ -59,9 +76,17 @@ struct NotifierRegistry {
             do {
                 plugin = try locator.plugin(.notifier, named: name)
             } catch {
-                throw CommandFailure(error.description)
+                throw DeskSettingError.failure(error.description)
             }
             return ExternalNotifier(plugin: plugin, settings: settings, timeout: timeoutOverride ?? timeout ?? pluginTimeout)
+        }
+    }
+
+    private func sendmail(_ command: String) throws(DeskSettingError) -> SendmailNotifier {
+        do {
+            return try SendmailNotifier(commandLine: command, timeout: sendmailTimeout, writer: writer)
+        } catch {
+            throw .usage("notifier 'sendmail:\(command)': \(error); write it as sendmail:COMMAND, e.g. 'sendmail:/usr/sbin/sendmail -t -i'")
         }
     }
 }
