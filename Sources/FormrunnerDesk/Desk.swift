@@ -1,4 +1,5 @@
 import Foundation
+import FormrunnerAuth
 import FormrunnerCore
 import FormrunnerNotify
 import FormrunnerPlugins
@@ -38,6 +39,8 @@ public final class Desk: Sendable {
     public let fixedNow: Date?
     /// The timeout of plugins that set none of their own, in seconds.
     public let pluginTimeout: TimeInterval
+    /// The key that signs satisfaction-survey links (the Solved e-mail's, checked by the web portal).
+    public let surveyKey: SurveyToken.Key
 
     private let choices: [NotifierChoice]
     private let registry: NotifierRegistry
@@ -81,7 +84,12 @@ public final class Desk: Sendable {
         self.store = store
         self.fixedNow = fixedNow
         address = try settings.address(catalog.configuration)
-        renderer = MessageRenderer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name)
+        baseURL = try settings.resolvedBaseURL(catalog.configuration)
+        let surveyKey = try Desk.surveyKey(for: location, catalog: settings.catalog)
+        self.surveyKey = surveyKey
+        let links = SurveyLinks(baseURL: baseURL.absoluteString) { SurveyToken.issue(ticket: $0, round: $1, key: surveyKey) }
+        renderer = MessageRenderer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name,
+                                   surveyLinks: links)
         ticketDesk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer))
         choices = try settings.notifierChoices(catalog.configuration)
         let override = try settings.pluginTimeoutOverride()
@@ -93,7 +101,6 @@ public final class Desk: Sendable {
             sendmailTimeout: try settings.sendmailTimeout(),
             writer: EMLWriter(desk: address))
         try registry.check(choices)
-        baseURL = try settings.resolvedBaseURL(catalog.configuration)
     }
 
     /// The ticket clock: the fixed instant when one was given, else the real time.

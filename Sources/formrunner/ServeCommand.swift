@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerDesk
 import FormrunnerFlow
 import FormrunnerNotify
 import FormrunnerWeb
@@ -28,6 +29,16 @@ struct Serve: AsyncParsableCommand {
     var baseURL: String?
     @Flag(help: "Try the portal as demo@example.com, with e-mails shown on a demo mailbox page instead of sent.")
     var demo = false
+    @Option(name: .customLong("google-client-id"), help: ArgumentHelp(
+        "The OAuth client id Google ID tokens must be issued for (env FORMRUNNER_GOOGLE_CLIENT_ID).", valueName: "id"))
+    var googleClientID: String?
+    @Option(name: .customLong("google-keys"), help: ArgumentHelp(
+        "A JSON Web Key Set file with Google's signing keys (env FORMRUNNER_GOOGLE_KEYS).", valueName: "file"))
+    var googleKeys: String?
+    @Option(name: .customLong("auth-plugin"), help: ArgumentHelp(
+        "Check e-mail and password sign-ins with the plugin formrunner-auth-NAME on PATH (env FORMRUNNER_AUTH_PLUGIN).",
+        valueName: "name"))
+    var authPlugin: String?
 
     func validate() throws {
         guard ListenAddress(listen) != nil else {
@@ -45,29 +56,27 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         guard let address = ListenAddress(listen) else { throw ExitCode(64) }
-        var options = global
-        if demo, options.notifier == nil { options.notifier = "none" }
-        let session = try await DeskSession(options)
-        let stores = try IdentityStores(session.location)
+        var settings = global.settings
+        if demo, settings.notifier == nil { settings.notifier = "none" }
+        settings.baseURL = baseURL ?? settings.environment["FORMRUNNER_BASE_URL"] ?? "http://\(address.host):\(address.port)/"
+        let desk = try await Desk.open(settings)
+        let stores = try desk.identity()
         let mailbox = demo ? DemoMailbox() : nil
-        if demo, try await stores.directory.user(email: InteractiveRun.demoUser(at: session.now).email) == nil {
-            try await stores.directory.add(InteractiveRun.demoUser(at: session.now))
+        if demo, try await stores.directory.user(email: Desk.demoUser(at: desk.now()).email) == nil {
+            try await stores.directory.add(Desk.demoUser(at: desk.now()))
         }
-        let fixed = options.now ?? ProcessInfo.processInfo.environment["FORMRUNNER_NOW"]
-        let now = session.now
-        var clock: @Sendable () -> Date = { Date() }
-        if fixed != nil { clock = { now } }
-        let mail: (any Notifier)? = mailbox ?? session.notifier
-        let services = FlowServices(
-            catalog: session.catalog, desk: session.desk, directory: stores.directory, codes: stores.codes,
-            drafts: stores.drafts, mail: mail, renderer: session.renderer, clock: clock)
-        let base = baseURL ?? ProcessInfo.processInfo.environment["FORMRUNNER_BASE_URL"]
-        let uploads = URL(fileURLWithPath: (options.catalog as NSString).appendingPathComponent(".formrunner/uploads"))
+        let clock: @Sendable () -> Date = { desk.now() }
+        let mail: (any Notifier)? = try mailbox ?? desk.notifier()
+        var services = FlowServices(
+            catalog: desk.catalog, desk: desk.ticketDesk, directory: stores.directory, codes: stores.codes,
+            drafts: stores.drafts, mail: mail, renderer: desk.renderer,
+            google: try desk.googleVerifier(clientID: googleClientID, keysPath: googleKeys), clock: clock)
+        services.passwordAuthenticator = try desk.passwordPlugin(name: authPlugin)
+        let uploads = URL(fileURLWithPath: (settings.catalog as NSString).appendingPathComponent(".formrunner/uploads"))
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let settings = PortalSettings(
-            baseURL: URL(string: base ?? "http://\(address.host):\(address.port)/") ?? URL(fileURLWithPath: "/"),
-            demo: demo, deskName: session.address.name.isEmpty ? "Support" : session.address.name, uploads: uploads)
-        let portal = Portal(services: services, settings: settings, mailbox: mailbox)
+        let portal = Portal(services: services, settings: PortalSettings(
+            baseURL: desk.baseURL, demo: demo, deskName: desk.address.name.isEmpty ? "Support" : desk.address.name,
+            uploads: uploads, surveyKey: desk.surveyKey), mailbox: mailbox)
         let app = portal.application(host: address.host, port: address.port) { port in
             var lines = "formrunner: serving on http://\(address.host):\(port)/\n"
             if demo {
@@ -77,6 +86,7 @@ struct Serve: AsyncParsableCommand {
             Output.print(lines)
         }
         try await app.runService()
+        await desk.close()
     }
 }
 

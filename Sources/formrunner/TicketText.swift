@@ -62,7 +62,7 @@ enum TicketText {
     /// The satisfaction survey of `ticket` now, or `nil` when its life cycle has none.
     static func survey(of ticket: Ticket, history: [HistoryEntry], session: DeskSession) -> SurveyStatus? {
         guard session.catalog.lifecycles[ticket.lifecycleID]?.survey != nil else { return nil }
-        return session.desk.surveyStatus(of: ticket, history: history, at: session.now)
+        return session.tickets.surveyStatus(of: ticket, history: history, at: session.now)
     }
 
     /// `  Survey:    …` (and the comment) for `survey`; nothing before the first round.

@@ -90,6 +90,9 @@ class Desk:
         environment = dict(os.environ, FORMRUNNER_STORE=self.store, NO_COLOR="1",
                            FORMRUNNER_NOTIFIER="maildir:" + self.maildir.folder)
         environment.pop("FORMRUNNER_NOW", None)
+        if getattr(self, "base_url", None):
+            # Links in the e-mails the command line sends (the survey's) lead to this server.
+            environment["FORMRUNNER_BASE_URL"] = self.base_url
         if now is not None:
             environment["FORMRUNNER_NOW"] = now
         run = subprocess.run([self.binary, *arguments], cwd=self.catalog, env=environment, input=input or "",
