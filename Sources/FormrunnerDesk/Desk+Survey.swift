@@ -17,8 +17,11 @@ extension Desk {
             return SurveyToken.Key(bytes: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })!
         }
         do {
-            try FileManager.default.createDirectory(atPath: (database as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let folder = (database as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
             return SurveyToken.Key.derived(from: try KeyFileSecretSealer.forDatabase(at: database))
         } catch {
             throw DeskSettingError.failure("cannot read or create the desk's key file \(database).key: \(error)")
