@@ -68,7 +68,7 @@ final class PortalBrowser: @unchecked Sendable {
         var body = body
         var headers = headers
         for _ in 0..<10 {
-            if let cookie { headers[.cookie] = cookie }
+            if let cookie, headers[.cookie] == nil { headers[.cookie] = cookie }
             let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
             for value in response.headers[values: .setCookie] {
                 if let pair = value.split(separator: ";").first { cookie = String(pair) }

@@ -4,5 +4,5 @@ import Foundation
 /// can hand it to its owner.
 public protocol AttachmentFiles: Sendable {
     /// The file of the attachment with this SHA-256, when it is stored.
-    func attachmentFile(sha256: String) -> URL?
+    func attachmentFile(sha256: String) async -> URL?
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A ticket store that keeps everything in memory for as long as it lives: for tests, dry runs and
 /// `memory:`. It follows the ``TicketStore`` contract exactly like the SQLite store; of attachments it
-/// keeps only the digests it verified, not the content.
+/// keeps only the digests it verified and where their files were given from, not copies.
 public actor InMemoryTicketStore: TicketStore {
     private var tickets: [Int64: Ticket] = [:]
     /// Ticket numbers in creation order (ascending).
@@ -16,6 +16,8 @@ public actor InMemoryTicketStore: TicketStore {
     private var lastNumber: Int64 = 0
     /// Digests of attachment content verified so far.
     private var digests: Set<String> = []
+    /// Where each attachment's content was given from (the memory store keeps no copies).
+    private var fileURLs: [String: URL] = [:]
     /// Claimed timers: ticket number → event → end of the claim. Dropped when the ticket is written.
     private var timerClaims: [Int64: [String: Date]] = [:]
 
@@ -31,6 +33,7 @@ public actor InMemoryTicketStore: TicketStore {
         for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
             try verify(url, sha256: sha)
             digests.insert(sha)
+            fileURLs[sha] = url
         }
         try AttachmentCheck.requireContent(of: ticket) { digests.contains($0) }
         var stored = ticket.storedForm
@@ -69,6 +72,7 @@ public actor InMemoryTicketStore: TicketStore {
             for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
                 try verify(url, sha256: sha)
                 verified.insert(sha)
+                fileURLs[sha] = url
             }
             try AttachmentCheck.requireContent(of: ticket) { verified.contains($0) }
             digests = verified
@@ -229,5 +233,12 @@ public actor InMemoryTicketStore: TicketStore {
             throw .invalid("cannot read the attachment file \(url.path): \(error.localizedDescription)")
         }
         guard actual == sha256 else { throw .attachmentMismatch(sha256: sha256) }
+    }
+}
+
+extension InMemoryTicketStore: AttachmentFiles {
+    /// The file an attachment's content was given from, while it is still there.
+    public func attachmentFile(sha256: String) -> URL? {
+        fileURLs[sha256.lowercased()]
     }
 }

@@ -81,7 +81,7 @@ extension Portal {
             return refs.first { $0.sha256 == sha256 }
         }.first
         guard let reference, let files = services.desk.store as? any AttachmentFiles,
-              let url = files.attachmentFile(sha256: reference.sha256),
+              let url = await files.attachmentFile(sha256: reference.sha256),
               let data = FileManager.default.contents(atPath: url.path) else { throw PortalRefusal.notFound }
         let name = reference.name.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }
         return Response(status: .ok, headers: [

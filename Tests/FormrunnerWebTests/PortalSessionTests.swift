@@ -1,0 +1,89 @@
+import Foundation
+import FormrunnerCore
+import FormrunnerFlowTestSupport
+import FormrunnerWeb
+import HTTPTypes
+import Testing
+
+@Suite("Portal sessions, languages and downloads")
+struct PortalSessionTests {
+    @Test("signing in gives a new session id, and the one from before no longer signs anyone in")
+    func rotatedAtSignIn() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        try await fixture.browse { browser in
+            try await browser.get("/")
+            let before = try #require(browser.cookie)
+            try await fixture.signIn(browser)
+            let after = try #require(browser.cookie)
+            #expect(before != after)
+            #expect(browser.page.contains("Signed in as Ana Souza"))
+            try await browser.get("/", headers: [.cookie: before])
+            #expect(!browser.page.contains("Signed in as"))
+        }
+    }
+
+    @Test("a session unused for two hours, or twelve hours old, signs no one in")
+    func expiry() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        try await fixture.browse { browser in
+            try await fixture.signIn(browser)
+            fixture.desk.clock.advance(3600)
+            try await browser.get("/")
+            #expect(browser.page.contains("Signed in as Ana Souza"))
+            fixture.desk.clock.advance(2 * 3600 + 1)
+            try await browser.get("/")
+            #expect(!browser.page.contains("Signed in as"))
+        }
+        try await fixture.browse { browser in
+            try await fixture.signIn(browser)
+            for _ in 0..<13 {
+                fixture.desk.clock.advance(3600)
+                try await browser.get("/")
+            }
+            #expect(!browser.page.contains("Signed in as"))
+        }
+    }
+
+    @Test("the pages follow the language switch, else the browser's Accept-Language")
+    func languages() async throws {
+        try await PortalFixture().browse { browser in
+            try await browser.get("/", headers: [.acceptLanguage: "pt-BR,pt;q=0.9,en;q=0.8"])
+            #expect(browser.page.contains(#"<html lang="pt">"#))
+            #expect(browser.page.contains("Histórico de solicitações"))
+            try await browser.get("/?lang=es")
+            #expect(browser.page.contains(#"<html lang="es">"#))
+            try await browser.get("/signin/email", headers: [.acceptLanguage: "pt-BR"])
+            #expect(browser.page.contains(#"<html lang="es">"#))
+            #expect(browser.page.contains("Enviar código"))
+        }
+    }
+
+    @Test("a requester downloads their own attachment, as an attachment")
+    func ownDownload() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        try await fixture.browse { browser in
+            try await FinancialFlowPageTests.toReceiptForm(fixture, browser)
+            try await browser.postMultipart(FinancialFlowPageTests.flow, FinancialFlowPageTests.receiptFields,
+                                            files: [("receipt", "receipt.pdf", Data("%PDF-1.4 receipt".utf8))])
+            try await browser.post(FinancialFlowPageTests.flow, [("_step", "send"), ("_action", "send")])
+            try await browser.get("/tickets/1")
+            let link = try #require(browser.page.range(of: #"/tickets/1/files/[0-9a-f]{64}"#, options: .regularExpression))
+            let response = try await browser.get(String(browser.page[link]))
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"receipt.pdf\"") == true)
+            #expect(browser.page == "%PDF-1.4 receipt")
+        }
+    }
+
+    @Test("/healthz answers ok while the store answers")
+    func health() async throws {
+        try await PortalFixture().browse { browser in
+            let response = try await browser.get("/healthz")
+            #expect(response.status == .ok)
+            #expect(browser.page == "ok\n")
+        }
+    }
+}
