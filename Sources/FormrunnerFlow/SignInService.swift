@@ -56,24 +56,20 @@ public struct SignInService: Sendable {
     /// Checks the password and sends an SMS code to the user's phone as the second factor.
     /// - Throws: ``AuthenticationFailure`` for a wrong password or a user without SMS.
     public func requestSMSCode(email: String, password: String) async throws -> CodeRequest {
-        let now = services.clock()
-        do {
-            let challenge = try await authenticator.requestSMSCode(email: email, password: password, now: now)
-            try await CodeSender(services: services).send(challenge.code, to: .sms(challenge.phone), now: now)
-            return .accepted(phoneEnding: String(challenge.phone.suffix(2)))
-        } catch let failure as AuthenticationFailure {
-            guard case .code(let code) = failure else { throw failure }
-            return .notSent(code.message)
-        } catch let failure as CodeSender.Failure {
-            return .notSent(failure.description)
-        }
+        try await sendingSMS { now in try await authenticator.requestSMSCode(email: email, password: password, now: now) }
     }
 
     /// Sends an SMS code to a user whose password was checked a moment ago (a web session's proof).
     public func requestSMSCode(verifiedEmail email: String) async throws -> CodeRequest {
+        try await sendingSMS { now in try await authenticator.requestSMSCode(verifiedEmail: email, now: now) }
+    }
+
+    /// Issues an SMS challenge with `issue` and sends its code; a code refused (too soon) or not
+    /// delivered is told, not thrown.
+    private func sendingSMS(_ issue: (Date) async throws -> DirectoryAuthenticator.SMSChallenge) async throws -> CodeRequest {
         let now = services.clock()
         do {
-            let challenge = try await authenticator.requestSMSCode(verifiedEmail: email, now: now)
+            let challenge = try await issue(now)
             try await CodeSender(services: services).send(challenge.code, to: .sms(challenge.phone), now: now)
             return .accepted(phoneEnding: String(challenge.phone.suffix(2)))
         } catch let failure as AuthenticationFailure {

@@ -65,12 +65,12 @@ struct TicketPage {
     /// One history line in words: who did what, and the status it led to.
     private func describe(_ entry: HistoryEntry, lifecycle: LifecycleDefinition?) -> String {
         let transition = lifecycle?.transitions.first { $0.event == entry.event }
-        let what = entry.event == "create" ? "Created" : (transition?.label?.text(in: language) ?? entry.event)
+        let what = entry.event == "create" ? PageText.created.text(language) : (transition?.label?.text(in: language) ?? entry.event)
         let to = lifecycle?.status(entry.to)?.label.text(in: language) ?? entry.to
         let who = switch entry.actor {
-        case .requester: "you"
-        case .agent: "support"
-        case .system: "the desk"
+        case .requester: PageText.byYou.text(language)
+        case .agent: PageText.bySupport.text(language)
+        case .system: PageText.byDesk.text(language)
         }
         return entry.from == entry.to ? "\(what) (\(who))" : "\(what) (\(who)) → \(to)"
     }

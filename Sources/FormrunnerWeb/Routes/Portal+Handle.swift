@@ -39,12 +39,6 @@ extension Portal {
         }
     }
 
-    /// The user signed in, or a redirect to the sign-in page that comes back here.
-    func requireUser(_ visit: Visit, back path: String) throws -> UserRecordOrRedirect {
-        guard let user = visit.user else { return .redirect(Self.redirect("/signin?next=" + Self.queryEscape(path))) }
-        return .user(user)
-    }
-
     /// A text safe inside a query string value.
     static func queryEscape(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
@@ -58,10 +52,4 @@ extension Portal {
         let capitalised = first.uppercased() + text.dropFirst()
         return capitalised.hasSuffix(".") || capitalised.hasSuffix("?") ? capitalised : capitalised + "."
     }
-}
-
-/// Either the signed-in user, or where to send a visitor who is not.
-enum UserRecordOrRedirect {
-    case user(FormrunnerCore.UserRecord)
-    case redirect(Response)
 }

@@ -6,15 +6,15 @@
 enum PageText: String, CaseIterable {
     case signIn, signOut, signedInAs, requestHistory, howSignIn, codeByEmail, emailAndPassword, google
     case continueButton, email, password, sendCode, code, signInButton, sendNewCode, codeOnItsWay
-    case secondStep, authenticatorCode, smsCode, codeSentToPhone, wrongCode
+    case secondStep, authenticatorCode, smsCode, codeSentToPhone
     case required, optional, correctProblems, review, change, discard, startOver, ticketCreated, confirmationSent
     case viewTicket, searchByID, status, allStatuses, search, ticketColumn, titleColumn, statusColumn, updatedColumn
-    case noTickets, yourReply, sendReply, replyRecorded, openNewTicket, answers, history, emailsSent, attachments
+    case noTickets, yourReply, sendReply, replyRecorded, openNewTicket, answers, history, emailsSent
     case surveyTitle, surveyThanks, surveyAlreadyAnswered, surveyExpired, notFound, notFoundText, forbidden
     case tooManyRequests, demoMailbox, demoBanner, answered, language, scenario, weSentCode, codeStillValid
     case moreQuestions, limits, noAnswer, refusedTitle, flows, home, nothingHere, serverError
-    case csrfExpired, newCodeSent, filesKept, subject, signInToContinue, draftContinued, evidenceAlready
-    case yes, no, changeSubject, chooseOne, accepted, hidden, send
+    case filesKept, subject, yes, no, changeSubject, chooseOne, accepted, send
+    case created, byYou, bySupport, byDesk
 
     /// The text in `language` (`en`, `pt`, `es`), English for any other.
     func text(_ language: String) -> String {
@@ -61,9 +61,6 @@ enum PageText: String, CaseIterable {
         .codeSentToPhone: ("A code is on its way to your phone ending in %1.",
                            "Um código está a caminho do seu telefone terminado em %1.",
                            "Un código está en camino a tu teléfono terminado en %1."),
-        .wrongCode: ("The code is not right.", "O código não está correto.", "El código no es correcto."),
-        .required: ("(required)", "(obrigatório)", "(obligatorio)"),
-        .optional: ("(optional)", "(opcional)", "(opcional)"),
         .correctProblems: ("Please correct the %1 problem(s) below.", "Corrija o(s) %1 problema(s) abaixo.",
                            "Corrige el/los %1 problema(s) a continuación."),
         .review: ("Review your request", "Revise sua solicitação", "Revisa tu solicitud"),
@@ -90,9 +87,6 @@ enum PageText: String, CaseIterable {
         .answers: ("Your answers", "Suas respostas", "Tus respuestas"),
         .history: ("History", "Histórico", "Historial"),
         .emailsSent: ("E-mails sent to you", "E-mails enviados a você", "E-mails enviados a ti"),
-        .attachments: ("Attachments", "Anexos", "Adjuntos"),
-        .surveyTitle: ("Satisfaction survey", "Pesquisa de Satisfação", "Encuesta de satisfacción"),
-        .surveyThanks: ("Thank you for your answer.", "Obrigado pela sua resposta.", "Gracias por tu respuesta."),
         .surveyAlreadyAnswered: ("This survey was already answered.", "Esta pesquisa já foi respondida.",
                                  "Esta encuesta ya fue respondida."),
         .surveyExpired: ("This survey has expired: it could be answered for 27 working hours after the ticket was solved.",
@@ -130,22 +124,16 @@ enum PageText: String, CaseIterable {
         .serverError: ("Something went wrong on our side; nothing was lost. Try again in a moment.",
                        "Algo deu errado do nosso lado; nada foi perdido. Tente de novo em instantes.",
                        "Algo salió mal de nuestro lado; no se perdió nada. Inténtalo en un momento."),
-        .csrfExpired: ("Your session expired; sign in again.", "Sua sessão expirou; entre de novo.",
-                       "Tu sesión expiró; inicia sesión de nuevo."),
-        .newCodeSent: ("A new code is on its way.", "Um novo código está a caminho.", "Un código nuevo está en camino."),
         .filesKept: ("Already attached: %1 (choose files to replace them)", "Já anexado: %1 (escolha arquivos para substituir)",
                      "Ya adjunto: %1 (elige archivos para reemplazarlos)"),
         .subject: ("Subject", "Assunto", "Asunto"),
-        .signInToContinue: ("Sign in to continue.", "Entre para continuar.", "Inicia sesión para continuar."),
-        .draftContinued: ("Welcome back: you are where you stopped.", "Bem-vindo de volta: você está onde parou.",
-                          "Bienvenido de nuevo: estás donde lo dejaste."),
-        .evidenceAlready: ("Attached", "Anexado", "Adjunto"),
-        .yes: ("Yes", "Sim", "Sí"),
-        .no: ("No", "Não", "No"),
         .changeSubject: ("Change the subject", "Alterar o assunto", "Cambiar el asunto"),
         .chooseOne: ("Choose…", "Escolha…", "Elige…"),
         .accepted: ("Accepted types: %1", "Tipos aceitos: %1", "Tipos aceptados: %1"),
-        .hidden: ("(hidden)", "(oculto)", "(oculto)"),
         .send: ("Send", "Enviar", "Enviar"),
+        .created: ("Created", "Criado", "Creado"),
+        .byYou: ("you", "você", "tú"),
+        .bySupport: ("support", "suporte", "soporte"),
+        .byDesk: ("the desk", "o sistema", "el sistema"),
     ]
 }
