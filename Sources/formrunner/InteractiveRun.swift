@@ -31,8 +31,8 @@ struct InteractiveRun {
         var services = FlowServices(
             catalog: session.catalog, desk: session.tickets, directory: stores.directory, codes: stores.codes,
             drafts: stores.drafts, mail: try desk.notifier(), renderer: session.renderer,
-            google: try desk.googleVerifier(clientID: command.googleClientID, keysPath: command.googleKeys), clock: clock)
-        services.passwordAuthenticator = try desk.passwordPlugin(name: command.authPlugin)
+            google: try desk.googleVerifier(clientID: command.signIn.googleClientID, keysPath: command.signIn.googleKeys), clock: clock)
+        services.passwordAuthenticator = try desk.passwordPlugin(name: command.signIn.authPlugin)
         let prompter = PrompterFactory.make(plain: command.plain)
         if command.demo {
             prompter.say("Demo: sign in as \(demoUser.email); the e-mails (codes included) are shown here.", style: .info)

@@ -24,6 +24,7 @@ struct Run: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signIn: SignInOptions
     @Argument(help: "The entry flow, e.g. technical-support.") var workflow: String
     @Option(help: ArgumentHelp("A YAML or JSON file mapping field ids to answers.", valueName: "file")) var answers: String?
     @Option(name: .customLong("set"), help: ArgumentHelp("An answer, field=value (repeat for lists).", valueName: "field=value"))
@@ -36,16 +37,6 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Ask line by line, without the full-screen terminal controls.") var plain = false
     @Flag(help: "Try the flow as demo@example.com, with e-mails shown on the terminal (unless --notifier is given).")
     var demo = false
-    @Option(name: .customLong("google-client-id"), help: ArgumentHelp(
-        "The OAuth client id Google ID tokens must be issued for (env FORMRUNNER_GOOGLE_CLIENT_ID).", valueName: "id"))
-    var googleClientID: String?
-    @Option(name: .customLong("auth-plugin"), help: ArgumentHelp(
-        "Check e-mail and password sign-ins with the plugin formrunner-auth-NAME on PATH (env FORMRUNNER_AUTH_PLUGIN).",
-        valueName: "name"))
-    var authPlugin: String?
-    @Option(name: .customLong("google-keys"), help: ArgumentHelp(
-        "A JSON Web Key Set file with Google's signing keys (env FORMRUNNER_GOOGLE_KEYS).", valueName: "file"))
-    var googleKeys: String?
 
     func validate() throws {
         for setting in settings where AnswersFile.setting(setting) == nil {

@@ -22,6 +22,7 @@ struct Serve: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signIn: SignInOptions
     @Option(help: ArgumentHelp("Where to listen, HOST:PORT.", valueName: "host:port")) var listen = "127.0.0.1:8080"
     @Option(name: .customLong("base-url"), help: ArgumentHelp(
         "The address people reach the portal at, for links in e-mails and Secure cookies behind HTTPS (env FORMRUNNER_BASE_URL; default http://LISTEN/).",
@@ -29,16 +30,6 @@ struct Serve: AsyncParsableCommand {
     var baseURL: String?
     @Flag(help: "Try the portal as demo@example.com, with e-mails shown on a demo mailbox page instead of sent.")
     var demo = false
-    @Option(name: .customLong("google-client-id"), help: ArgumentHelp(
-        "The OAuth client id Google ID tokens must be issued for (env FORMRUNNER_GOOGLE_CLIENT_ID).", valueName: "id"))
-    var googleClientID: String?
-    @Option(name: .customLong("google-keys"), help: ArgumentHelp(
-        "A JSON Web Key Set file with Google's signing keys (env FORMRUNNER_GOOGLE_KEYS).", valueName: "file"))
-    var googleKeys: String?
-    @Option(name: .customLong("auth-plugin"), help: ArgumentHelp(
-        "Check e-mail and password sign-ins with the plugin formrunner-auth-NAME on PATH (env FORMRUNNER_AUTH_PLUGIN).",
-        valueName: "name"))
-    var authPlugin: String?
 
     func validate() throws {
         guard ListenAddress(listen) != nil else {
@@ -70,8 +61,8 @@ struct Serve: AsyncParsableCommand {
         var services = FlowServices(
             catalog: desk.catalog, desk: desk.ticketDesk, directory: stores.directory, codes: stores.codes,
             drafts: stores.drafts, mail: mail, renderer: desk.renderer,
-            google: try desk.googleVerifier(clientID: googleClientID, keysPath: googleKeys), clock: clock)
-        services.passwordAuthenticator = try desk.passwordPlugin(name: authPlugin)
+            google: try desk.googleVerifier(clientID: signIn.googleClientID, keysPath: signIn.googleKeys), clock: clock)
+        services.passwordAuthenticator = try desk.passwordPlugin(name: signIn.authPlugin)
         let uploads = URL(fileURLWithPath: (settings.catalog as NSString).appendingPathComponent(".formrunner/uploads"))
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let portal = Portal(services: services, settings: PortalSettings(
