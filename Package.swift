@@ -209,6 +209,7 @@ let package = Package(
                 "FormrunnerCore", "FormrunnerFlow", "FormrunnerWeb", "FormrunnerAuth", "FormrunnerNotify",
                 "FormrunnerRun", "FormrunnerFlowTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings

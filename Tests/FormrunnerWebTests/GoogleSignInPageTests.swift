@@ -15,7 +15,7 @@ struct GoogleSignInPageTests {
         var services = fixture.desk.services
         services.google = GoogleIDTokenVerifier(clientID: "client", keys: try JSONWebKeySet(json: Data(#"{"keys": []}"#.utf8)))
         return Portal(services: services, settings: PortalSettings(baseURL: URL(string: "https://support.example.com/")!,
-                                                                   uploads: fixture.uploads))
+                                                                   uploads: fixture.uploads), logger: PortalFixture.quiet)
     }
 
     @Test("offered once configured: the button's page allows Google's script, a forged post is 403, a bad token is told")

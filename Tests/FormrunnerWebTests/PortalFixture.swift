@@ -5,6 +5,7 @@ import FormrunnerFlowTestSupport
 import FormrunnerWeb
 import Hummingbird
 import HummingbirdTesting
+import Logging
 
 /// A portal over a ``FlowDesk`` (the real catalog, in-memory stores, a recording notifier).
 struct PortalFixture: Sendable {
@@ -15,8 +16,15 @@ struct PortalFixture: Sendable {
 
     var portal: Portal {
         Portal(services: desk.services, settings: PortalSettings(
-            baseURL: URL(string: "http://127.0.0.1:8080/")!, uploads: uploads, surveyKey: surveyKey))
+            baseURL: URL(string: "http://127.0.0.1:8080/")!, uploads: uploads, surveyKey: surveyKey), logger: Self.quiet)
     }
+
+    /// A logger that keeps the access log out of the test output.
+    static let quiet: Logger = {
+        var logger = Logger(label: "formrunner.web.test")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     /// Runs `body` with a browser on the portal (no socket: Hummingbird's router test mode).
     func browse(_ body: @escaping @Sendable (PortalBrowser) async throws -> Void) async throws {
