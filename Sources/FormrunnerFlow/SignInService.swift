@@ -38,11 +38,27 @@ public struct SignInService: Sendable {
     }
 
     /// Sends a sign-in code to `email` when it belongs to a user; says the same either way.
-    public func requestEmailCode(to email: String) async throws -> CodeRequest {
+    ///
+    /// With `inBackground`, the e-mail is written after the answer (a failed delivery goes to
+    /// `failed`), so that the answer takes as long for an unknown address as for a known one.
+    public func requestEmailCode(to email: String, inBackground: Bool = false,
+                                 failed: @escaping @Sendable (String) -> Void = { _ in }) async throws -> CodeRequest {
         let now = services.clock()
         do {
-            if let issued = try await authenticator.requestEmailToken(email: email, now: now) {
-                try await CodeSender(services: services).send(issued, to: .email(email), now: now)
+            guard let issued = try await authenticator.requestEmailToken(email: email, now: now) else {
+                return .accepted(phoneEnding: nil)
+            }
+            let sender = CodeSender(services: services)
+            guard inBackground else {
+                try await sender.send(issued, to: .email(email), now: now)
+                return .accepted(phoneEnding: nil)
+            }
+            Task.detached {
+                do {
+                    try await sender.send(issued, to: .email(email), now: now)
+                } catch {
+                    failed("\(error)")
+                }
             }
             return .accepted(phoneEnding: nil)
         } catch let failure as AuthenticationFailure {

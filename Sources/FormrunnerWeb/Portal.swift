@@ -64,6 +64,9 @@ public struct PortalSettings: Sendable {
     public var surveyKey: SurveyToken.Key?
     /// Session lifetimes.
     var sessions = SessionPolicy()
+    /// Sign-in codes are e-mailed before the answer (tests that read the code at once); by default
+    /// after it, so that known and unknown addresses take the same time.
+    public var deliverCodesInline = false
 
     /// Settings for a portal at `baseURL`.
     public init(baseURL: URL, demo: Bool = false, deskName: String = "Support", uploads: URL,

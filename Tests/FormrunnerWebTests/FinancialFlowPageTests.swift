@@ -57,6 +57,8 @@ struct FinancialFlowPageTests {
             #expect(browser.page.contains("receipt.pdf"))
             try await browser.post(Self.flow, [("_step", "send"), ("_action", "send")])
             #expect(browser.page.contains("Ticket 1 created"))
+            // The uploads wait in the portal's folder only until the store has its own copies.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.uploads.path).isEmpty)
         }
         let ticket = try #require(try await fixture.desk.store.ticket(1))
         guard case .files(let files)? = ticket.answers["receipt"] else { Issue.record("no receipt"); return }

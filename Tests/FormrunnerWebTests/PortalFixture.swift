@@ -15,8 +15,9 @@ struct PortalFixture: Sendable {
     var surveyKey: SurveyToken.Key?
 
     var portal: Portal {
-        Portal(services: desk.services, settings: PortalSettings(
-            baseURL: URL(string: "http://127.0.0.1:8080/")!, uploads: uploads, surveyKey: surveyKey), logger: Self.quiet)
+        var settings = PortalSettings(baseURL: URL(string: "http://127.0.0.1:8080/")!, uploads: uploads, surveyKey: surveyKey)
+        settings.deliverCodesInline = true
+        return Portal(services: desk.services, settings: settings, logger: Self.quiet)
     }
 
     /// A logger that keeps the access log out of the test output.

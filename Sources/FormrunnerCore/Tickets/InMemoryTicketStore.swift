@@ -2,7 +2,7 @@ import Foundation
 
 /// A ticket store that keeps everything in memory for as long as it lives: for tests, dry runs and
 /// `memory:`. It follows the ``TicketStore`` contract exactly like the SQLite store; of attachments it
-/// keeps only the digests it verified and where their files were given from, not copies.
+/// keeps the digests it verified and copies of the files in a temporary folder of its own.
 public actor InMemoryTicketStore: TicketStore {
     private var tickets: [Int64: Ticket] = [:]
     /// Ticket numbers in creation order (ascending).
@@ -16,13 +16,19 @@ public actor InMemoryTicketStore: TicketStore {
     private var lastNumber: Int64 = 0
     /// Digests of attachment content verified so far.
     private var digests: Set<String> = []
-    /// Where each attachment's content was given from (the memory store keeps no copies).
+    /// Each attachment's copy, in a temporary folder of this store's own (removed with the store).
     private var fileURLs: [String: URL] = [:]
+    private let copies = FileManager.default.temporaryDirectory
+        .appendingPathComponent("formrunner-memory-\(UUID().uuidString)", isDirectory: true)
     /// Claimed timers: ticket number → event → end of the claim. Dropped when the ticket is written.
     private var timerClaims: [Int64: [String: Date]] = [:]
 
     /// An empty store; its first ticket is number 1.
     public init() {}
+
+    deinit {
+        try? FileManager.default.removeItem(at: copies)
+    }
 
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
@@ -33,7 +39,7 @@ public actor InMemoryTicketStore: TicketStore {
         for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
             try verify(url, sha256: sha)
             digests.insert(sha)
-            fileURLs[sha] = url
+            keepCopy(of: url, sha256: sha)
         }
         try AttachmentCheck.requireContent(of: ticket) { digests.contains($0) }
         var stored = ticket.storedForm
@@ -72,7 +78,7 @@ public actor InMemoryTicketStore: TicketStore {
             for (sha, url) in try AttachmentCheck.normalizedDigests(files) {
                 try verify(url, sha256: sha)
                 verified.insert(sha)
-                fileURLs[sha] = url
+                keepCopy(of: url, sha256: sha)
             }
             try AttachmentCheck.requireContent(of: ticket) { verified.contains($0) }
             digests = verified
@@ -237,8 +243,23 @@ public actor InMemoryTicketStore: TicketStore {
 }
 
 extension InMemoryTicketStore: AttachmentFiles {
-    /// The file an attachment's content was given from, while it is still there.
+    /// This store's copy of an attachment.
     public func attachmentFile(sha256: String) -> URL? {
         fileURLs[sha256.lowercased()]
+    }
+
+    /// Copies a verified attachment into the store's temporary folder (a copy that cannot be made
+    /// leaves the attachment without a file to download, as a store without files would).
+    func keepCopy(of url: URL, sha256: String) {
+        guard fileURLs[sha256] == nil else { return }
+        let copy = copies.appendingPathComponent(sha256)
+        do {
+            try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.copyItem(at: url, to: copy)
+            fileURLs[sha256] = copy
+        } catch {
+            return
+        }
     }
 }

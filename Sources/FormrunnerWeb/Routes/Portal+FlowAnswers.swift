@@ -70,6 +70,7 @@ extension Portal {
             }
             switch try await run.interpreter.file(run.state, user: run.user) {
             case .filed(let ticket):
+                removeUploads(of: run.state)
                 run.state = FlowState(workflowID: run.flow.id)
                 await deliverNow()
                 return Self.redirect("/flows/\(run.flow.id)/created/\(ticket.number)")
@@ -188,6 +189,21 @@ extension Portal {
         let report = await OutboxDispatcher(store: services.desk.store, notifier: mail).deliverDue(at: now, limit: 100)
         for failure in report.errors {
             logger.warning("a message could not be delivered yet and stays in the outbox", metadata: ["error": "\(failure.error)"])
+        }
+    }
+
+    /// Deletes the uploaded files of a run once the store has its own copies.
+    func removeUploads(of state: FlowState) {
+        removeUploads(Array(state.files.values))
+    }
+
+    /// Deletes uploaded files (each in a folder of its own under the upload folder; nothing else).
+    func removeUploads(_ paths: [String]) {
+        let root = settings.uploads.standardizedFileURL.path + "/"
+        for path in paths {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+            guard (folder + "/").hasPrefix(root), folder + "/" != root else { continue }
+            try? FileManager.default.removeItem(atPath: folder)
         }
     }
 

@@ -13,9 +13,11 @@ extension Portal {
             try await handle(request, context) { visit in
                 let run = try await flowRun(request, context, visit: visit)
                 guard case .run(var run) = run else { return run.redirect! }
+                let before = run.state
                 let response = try await show(&run, visit: &visit, asked: request.uri.queryParameters["step"].map(String.init),
                                               chooseSubject: request.uri.queryParameters["choose"] != nil)
-                try await run.interpreter.saveDraft(run.state, for: run.user)
+                // A look changes the draft only when a step passed by itself (sign-in, the gate, a prefill).
+                if run.state != before { try await run.interpreter.saveDraft(run.state, for: run.user) }
                 return response
             }
         }
@@ -29,6 +31,9 @@ extension Portal {
                     return field.fileLimits ?? .default
                 }
                 let response = try await answer(&run, body: body, visit: &visit)
+                // Uploads the run did not keep (a refused type, a field with a problem, a stale page) go now.
+                let kept = Set(run.state.files.values)
+                removeUploads(body.files.values.flatMap { $0 }.map(\.path).filter { !kept.contains($0) })
                 try await run.interpreter.saveDraft(run.state, for: run.user)
                 return response
             }

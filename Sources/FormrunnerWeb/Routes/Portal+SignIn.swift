@@ -85,7 +85,11 @@ extension Portal {
     private func requestCode(_ email: String, next: String, visit: inout Visit) async throws {
         visit.session.pendingEmail = email
         visit.changed = true
-        switch try await signInService(for: next).requestEmailCode(to: email) {
+        // The e-mail goes out after the answer: a known address must not answer slower than an unknown one.
+        let logger = self.logger
+        switch try await signInService(for: next).requestEmailCode(to: email, inBackground: !settings.deliverCodesInline, failed: { error in
+            logger.error("a sign-in code could not be sent", metadata: ["error": .string(error)])
+        }) {
         case .accepted: Self.flash(&visit, PageText.codeOnItsWay.text(visit.language, email))
         case .notSent(let reason): Self.flash(&visit, Self.sentence(reason), alert: true)
         }
