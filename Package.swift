@@ -173,8 +173,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FormrunnerAuthTests",
+            // FormrunnerPostgres and the test server: the identity conformance suites also run on PostgreSQL.
             dependencies: [
-                "FormrunnerCore", "FormrunnerAuth", "FormrunnerSQLite",
+                "FormrunnerCore", "FormrunnerAuth", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -8,13 +8,21 @@ extension Desk {
     /// `<catalog>/.formrunner/desk.key` (give every machine the same file); a key of this process
     /// only for a `memory:` store.
     static func surveyKey(for location: TicketStoreURL, catalog: String) throws(DeskSettingError) -> SurveyToken.Key {
+        if case .memory = location {
+            var generator = SystemRandomNumberGenerator()
+            return SurveyToken.Key(bytes: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })!
+        }
+        return SurveyToken.Key.derived(from: try keyFile(for: location, catalog: catalog))
+    }
+
+    /// The desk's key file, created when missing: `<database>.key` beside a SQLite database, or
+    /// `<catalog>/.formrunner/desk.key` for a PostgreSQL store (give every machine the same file).
+    /// (A `memory:` store keeps no secrets: asked anyway, it gets the catalog's file.)
+    static func keyFile(for location: TicketStoreURL, catalog: String) throws(DeskSettingError) -> KeyFileSecretSealer {
         let database: String
         switch location {
         case .sqlite(let path): database = path
-        case .postgres: database = (catalog as NSString).appendingPathComponent(".formrunner/desk")
-        case .memory:
-            var generator = SystemRandomNumberGenerator()
-            return SurveyToken.Key(bytes: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })!
+        case .postgres, .memory: database = (catalog as NSString).appendingPathComponent(".formrunner/desk")
         }
         do {
             let folder = (database as NSString).deletingLastPathComponent
@@ -22,7 +30,7 @@ extension Desk {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             }
-            return SurveyToken.Key.derived(from: try KeyFileSecretSealer.forDatabase(at: database))
+            return try KeyFileSecretSealer.forDatabase(at: database)
         } catch {
             throw DeskSettingError.failure("cannot read or create the desk's key file \(database).key: \(error)")
         }

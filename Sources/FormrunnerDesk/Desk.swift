@@ -115,10 +115,11 @@ public final class Desk: Sendable {
         try builtNotifier.get { NotifierBox(notifier: try registry.notifier(for: choices)) }.notifier
     }
 
-    /// Users, one-time codes and drafts beside the tickets, opened on the first call and kept.
-    /// - Throws: ``DeskSettingError`` (failure) when they cannot be opened, or for a PostgreSQL store.
+    /// Users, one-time codes and drafts beside the tickets (in the same SQLite file or PostgreSQL
+    /// database, or in memory), opened on the first call and kept.
+    /// - Throws: ``DeskSettingError`` (failure) when they cannot be opened.
     public func identity() throws -> IdentityStores {
-        try builtIdentity.get { try IdentityStores(location) }
+        try builtIdentity.get { try IdentityStores(location, beside: store, catalog: settings.catalog) }
     }
 
     /// Delivers the messages due at `instant` (``now()`` by default); what fails stays in the outbox

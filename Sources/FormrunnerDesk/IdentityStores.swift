@@ -1,21 +1,26 @@
+import Foundation
 import FormrunnerAuth
 import FormrunnerCore
+import FormrunnerPostgres
 import FormrunnerSQLite
 
 /// Users, one-time codes and drafts, kept beside the tickets: in the same SQLite file (with the
-/// TOTP secrets sealed by the key file `<database>.key`), or in memory for a `memory:` store.
+/// TOTP secrets sealed by the key file `<database>.key`), in the same PostgreSQL database (sealed by
+/// the desk's key file `<catalog>/.formrunner/desk.key`, on the ticket store's connections), or in
+/// memory for a `memory:` store.
 public struct IdentityStores: Sendable {
     /// Who may sign in.
     public let directory: any UserDirectory
     /// The one-time codes sent to sign in.
     public let codes: any OneTimeCodeStore
-    /// The answers of unfinished runs.
+    /// The answers of unfinished runs (and the web portal's sessions).
     public let drafts: any DraftStore
 
-    /// Opens the stores beside the tickets at `location`.
-    /// - Throws: ``DeskSettingError`` (failure) when the SQLite file cannot be opened, or for a
-    ///   PostgreSQL store, which does not keep users yet.
-    public init(_ location: TicketStoreURL) throws(DeskSettingError) {
+    /// Opens the stores beside the tickets at `location`, whose ticket store `tickets` is already
+    /// open; `catalog` is the catalog folder (a PostgreSQL store's key file is kept in it).
+    /// - Throws: ``DeskSettingError`` (failure) when the SQLite file or the key file cannot be
+    ///   opened, or when `tickets` is not the PostgreSQL store a `postgres://` location names.
+    public init(_ location: TicketStoreURL, beside tickets: any TicketStore, catalog: String) throws(DeskSettingError) {
         switch location {
         case .sqlite(let path):
             do {
@@ -27,7 +32,12 @@ public struct IdentityStores: Sendable {
         case .memory:
             (directory, codes, drafts) = (InMemoryUserDirectory(), InMemoryOneTimeCodeStore(), InMemoryDraftStore())
         case .postgres:
-            throw .failure("users and drafts are kept in SQLite stores only for now; use --store sqlite:PATH")
+            guard let tickets = tickets as? PostgresTicketStore else {
+                throw .failure("the users and drafts of \(location.redacted) are kept beside its tickets, "
+                    + "but the desk's ticket store is not that PostgreSQL database")
+            }
+            let store = PostgresIdentityStore(beside: tickets, secrets: try Desk.keyFile(for: location, catalog: catalog))
+            (directory, codes, drafts) = (store, store, store)
         }
     }
 }

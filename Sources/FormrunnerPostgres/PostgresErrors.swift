@@ -22,6 +22,20 @@ enum PostgresErrors {
         }
     }
 
+    /// Runs `body` for an identity store: identity errors pass through, PostgreSQL failures (and a
+    /// location that cannot be used) become ``IdentityStoreError/unavailable(_:)``.
+    static func identityTranslated<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as IdentityStoreError {
+            throw error
+        } catch let error as PSQLError {
+            throw IdentityStoreError.unavailable(describe(error))
+        } catch TicketStoreError.unavailable(let reason) {
+            throw IdentityStoreError.unavailable(reason)
+        }
+    }
+
     /// The server's message, or what went wrong with the connection.
     static func describe(_ error: PSQLError) -> String {
         if let info = error.serverInfo, let message = info[.message] {

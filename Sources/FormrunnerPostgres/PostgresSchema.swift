@@ -1,4 +1,5 @@
 import FormrunnerCore
+import Logging
 import PostgresNIO
 
 /// The database schema, built by migrations recorded in `formrunner_migration`.
@@ -19,7 +20,25 @@ enum PostgresSchema {
         PostgresMigration(name: "v1 tickets", statements: version1),
         PostgresMigration(name: "v2 requester index", statements: version2, backfill: backfillRequesterKeys,
                           finally: version2Finally),
+        PostgresMigration(name: "v3 identity", statements: identityTables),
     ]
+
+    /// The logger of the stores' connections: silent.
+    static let quietLogger = Logger(label: "formrunner.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Connects once to `location` and applies the missing migrations (see ``migrate(_:logger:)``).
+    /// One connection rather than the pool: it fails at once when the server cannot be reached.
+    static func migrate(_ location: PostgresLocation, logger: Logger) async throws {
+        let connection = try await PostgresConnection.connect(
+            configuration: try location.connectionConfiguration(), id: 0, logger: logger)
+        do {
+            try await migrate(connection, logger: logger)
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try? await connection.close()
+    }
 
     /// Applies the missing migrations in one transaction, holding the advisory lock so that processes
     /// starting at the same moment migrate one after the other.

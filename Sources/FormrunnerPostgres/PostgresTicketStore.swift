@@ -17,26 +17,17 @@ public final class PostgresTicketStore: TicketStore {
     /// The folder attachments are kept in.
     public var attachmentsFolder: URL { vault.root }
 
-    private let client: PostgresClient
+    /// The connection pool, shared with a ``PostgresIdentityStore`` opened beside this store.
+    let client: PostgresClient
     private let runner: Task<Void, Never>
     let vault: AttachmentVault
-    private let logger: Logger
+    let logger: Logger
 
     /// Connects to the database at `location`, creating or migrating its schema.
     /// - Throws: ``TicketStoreError/unavailable(_:)`` when the server cannot be reached or refuses.
     public static func open(_ location: PostgresLocation) async throws -> PostgresTicketStore {
-        let logger = Logger(label: "formrunner.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
-        try await PostgresErrors.translated {
-            let connection = try await PostgresConnection.connect(
-                configuration: try location.connectionConfiguration(), id: 0, logger: logger)
-            do {
-                try await PostgresSchema.migrate(connection, logger: logger)
-            } catch {
-                try? await connection.close()
-                throw error
-            }
-            try? await connection.close()
-        }
+        let logger = PostgresSchema.quietLogger
+        try await PostgresErrors.translated { try await PostgresSchema.migrate(location, logger: logger) }
         return PostgresTicketStore(location: location, configuration: try location.clientConfiguration(), logger: logger)
     }
 

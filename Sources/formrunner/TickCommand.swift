@@ -24,9 +24,8 @@ struct Tick: AsyncParsableCommand {
         try await sweepIdentity(of: session.desk, at: session.now)
     }
 
-    /// Deletes expired drafts and one-time codes, where users are kept beside the tickets.
+    /// Deletes expired drafts (and web sessions) and one-time codes, kept beside the tickets.
     private func sweepIdentity(of desk: Desk, at now: Date) async throws {
-        if case .postgres = desk.location { return }
         let stores = try desk.identity()
         let drafts = try await stores.drafts.deleteExpiredDrafts(now: now)
         let codes = try await stores.codes.deleteExpiredCodes(now: now)

@@ -12,7 +12,8 @@ struct Users: AsyncParsableCommand {
         abstract: "Manage who may sign in: e-mail, name, accounts, country, permissions and credentials.",
         discussion: """
         Users live beside the tickets (the --store database). Passwords are kept only as slow salted \
-        hashes (PBKDF2-SHA256); TOTP secrets are sealed with the key file <database>.key.
+        hashes (PBKDF2-SHA256); TOTP secrets are sealed with the key file <database>.key, or for a \
+        PostgreSQL store DIR/.formrunner/desk.key (the same file on every machine).
         """,
         subcommands: [Add.self, List.self, Remove.self]
     )

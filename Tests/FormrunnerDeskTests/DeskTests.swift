@@ -61,12 +61,14 @@ struct DeskTests {
         }
     }
 
-    @Test("identity stores are in memory beside a memory store, refused beside PostgreSQL")
+    @Test("identity stores are in memory beside a memory store; a postgres:// location needs its PostgreSQL ticket store")
     func identity() throws {
         let desk = try Desk(catalog: Catalog(), store: InMemoryTicketStore(), location: .memory, settings: DeskSettings(environment: [:]))
         #expect(try desk.identity().directory is InMemoryUserDirectory)
-        #expect(throws: DeskSettingError(.failure, "users and drafts are kept in SQLite stores only for now; use --store sqlite:PATH")) {
-            try IdentityStores(TicketStoreURL(parsing: "postgres://u@localhost:5432/db"))
+        #expect(throws: DeskSettingError(.failure, "the users and drafts of postgres://u:***@localhost:5432/db are kept beside "
+                                         + "its tickets, but the desk's ticket store is not that PostgreSQL database")) {
+            try IdentityStores(TicketStoreURL(parsing: "postgres://u:secret@localhost:5432/db"), beside: InMemoryTicketStore(),
+                               catalog: NSTemporaryDirectory())
         }
         #expect(Desk.demoUser(at: Date()).email == "demo@example.com")
     }

@@ -1,7 +1,9 @@
 import Foundation
 import FormrunnerAuth
 import FormrunnerCore
+import FormrunnerPostgres
 import FormrunnerSQLite
+import FormrunnerTestSupport
 import Testing
 
 /// An identity store implementation under test, and how to make a fresh one in a scratch folder.
@@ -11,10 +13,12 @@ struct IdentityStoreKind: Sendable, CustomTestStringConvertible {
         var users: any UserDirectory
         var codes: any OneTimeCodeStore
         var drafts: any DraftStore
+        /// Closes what the stores opened (a PostgreSQL pool).
+        var close: @Sendable () async -> Void = {}
     }
 
     let name: String
-    let make: @Sendable (URL) throws -> Stores
+    let make: @Sendable (URL) async throws -> Stores
 
     var testDescription: String { name }
 
@@ -25,13 +29,40 @@ struct IdentityStoreKind: Sendable, CustomTestStringConvertible {
         let store = try SQLiteIdentityStore.open(in: folder)
         return Stores(users: store, codes: store, drafts: store)
     }
+    /// A new database on the test process's throwaway PostgreSQL server, sealing with `<folder>/desk.key`.
+    static let postgres = IdentityStoreKind(name: "postgres") { folder in
+        let store = try await PostgresIdentityStore.open(in: folder)
+        return Stores(users: store, codes: store, drafts: store, close: { await store.close() })
+    }
 
     /// Every store the conformance suites run against.
-    static let all: [IdentityStoreKind] = [.memory, .sqlite]
+    static let all: [IdentityStoreKind] = [.memory, .sqlite, .postgres]
 
     /// Runs `body` with fresh stores of this kind in a scratch folder that is removed afterwards.
     func withStores<T>(_ body: (Stores) async throws -> T) async throws -> T {
-        try await withScratchFolder { folder in try await body(try make(folder)) }
+        try await withScratchFolder { folder in
+            let stores = try await make(folder)
+            do {
+                let result = try await body(stores)
+                await stores.close()
+                return result
+            } catch {
+                await stores.close()
+                throw error
+            }
+        }
+    }
+}
+
+extension PostgresIdentityStore {
+    /// The identity store on a new database of the test PostgreSQL server (or on `database`),
+    /// sealing with `<folder>/desk.key`.
+    static func open(in folder: URL, database: String? = nil) async throws -> PostgresIdentityStore {
+        let server = try PostgresServer.shared()
+        let location = try PostgresLocation(url: server.url(database: try database ?? server.makeDatabase()),
+                                            defaultAttachments: folder.appendingPathComponent("attachments"))
+        return try await PostgresIdentityStore.open(
+            location, secrets: try KeyFileSecretSealer.forDatabase(at: folder.appendingPathComponent("desk").path))
     }
 }
 
