@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import FormrunnerFlow
 import FormrunnerFlowTestSupport
 import Testing
 
@@ -60,6 +61,9 @@ struct FinancialFlowPageTests {
             // The uploads wait in the portal's folder only until the store has its own copies.
             #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.uploads.path).isEmpty)
         }
+        // Filing ends the run: no draft is left for `run --resume` to offer.
+        #expect(try await fixture.desk.drafts.load(key: FlowState.draftKey(workflowID: "financial-support", user: "ana@example.com"),
+                                                   now: fixture.desk.clock.now) == nil)
         let ticket = try #require(try await fixture.desk.store.ticket(1))
         guard case .files(let files)? = ticket.answers["receipt"] else { Issue.record("no receipt"); return }
         #expect(files.map(\.name) == ["receipt.pdf"])

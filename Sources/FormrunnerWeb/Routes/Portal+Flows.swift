@@ -34,7 +34,10 @@ extension Portal {
                 // Uploads the run did not keep (a refused type, a field with a problem, a stale page) go now.
                 let kept = Set(run.state.files.values)
                 removeUploads(body.files.values.flatMap { $0 }.map(\.path).filter { !kept.contains($0) })
-                try await run.interpreter.saveDraft(run.state, for: run.user)
+                // A run that ended (filed, answered by the assistant, discarded) leaves no draft behind.
+                if run.state != FlowState(workflowID: run.flow.id) {
+                    try await run.interpreter.saveDraft(run.state, for: run.user)
+                }
                 return response
             }
         }
