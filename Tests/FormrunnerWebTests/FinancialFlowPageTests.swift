@@ -83,4 +83,19 @@ struct FinancialFlowPageTests {
             #expect(browser.page.contains("Sending payment receipt"))
         }
     }
+
+    @Test("choosing another subject from the review asks the new subject's form before the review comes back")
+    func anotherSubject() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        try await fixture.browse { browser in
+            try await Self.toReceiptForm(fixture, browser)
+            try await browser.postMultipart(Self.flow, Self.receiptFields, files: [("receipt", "receipt.pdf", Data("%PDF-1.4".utf8))])
+            #expect(browser.page.contains("Review your request"))
+            try await browser.get(Self.flow + "?step=subject&choose=1")
+            try await browser.post(Self.flow, [("_step", "subject"), ("_action", "choose"), ("subject", "contract_termination")])
+            #expect(!browser.page.contains("Review your request"))
+            #expect(browser.page.contains("<h1>Contract termination</h1>"))
+        }
+    }
 }

@@ -53,10 +53,13 @@ extension Portal {
             if !problems.isEmpty { return try await again(&run, step: step, body: body, problems: problems, visit: &visit) }
         case .subject:
             if action == "choose" {
+                let before = run.state.subjectID
                 guard let subject = body.first("subject"), run.interpreter.chooseSubject(subject, in: &run.state) else {
                     Self.flash(&visit, PageText.chooseOne.text(visit.language), alert: true)
                     return Self.redirect("/flows/\(run.flow.id)?step=\(step.id)&choose=1")
                 }
+                // Another subject is another form: its questions are asked before the review comes back.
+                if run.state.subjectID != before { run.state.completedSteps.removeAll { $0 == step.id } }
                 return Self.redirect("/flows/\(run.flow.id)?step=\(step.id)")
             }
             if let response = try await recordForm(&run, step: step, body: body, visit: &visit) { return response }
