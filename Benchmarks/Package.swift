@@ -5,6 +5,7 @@ import PackageDescription
 ///
 ///     swift run -c release --package-path Benchmarks formrunner-bench tickets
 ///     bash Benchmarks/peers.sh all
+///     bash Benchmarks/web.sh
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableExperimentalFeature("StrictConcurrency"),
@@ -21,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // The bare parse that `formrunner validate` is compared with.
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // The bare web server that `formrunner serve` is compared with (web.sh).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .executableTarget(
@@ -47,6 +50,12 @@ let package = Package(
         .executableTarget(
             name: "hours-bench",
             dependencies: [.product(name: "FormrunnerCore", package: "formrunner")],
+            swiftSettings: strictSettings
+        ),
+        // web.sh: one Hummingbird route answering a fixed page, the floor of a portal page.
+        .executableTarget(
+            name: "hello-web",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         // peers.sh coldstart: the start-up floor of a Swift binary.
