@@ -6,6 +6,10 @@ enum HTML {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities: safe in element content and in
     /// quoted attribute values.
     static func escape(_ text: String) -> String {
+        // Most texts (labels, ids, answers) need nothing: returned as they are, without a copy.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
