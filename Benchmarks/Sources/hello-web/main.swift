@@ -24,7 +24,6 @@ router.get("/") { _, _ in
 }
 let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
                       onServerRunning: { channel in
-                          print("serving on http://\(host):\(channel.localAddress?.port ?? port)/")
-                          fflush(stdout)
+                          FileHandle.standardOutput.write(Data("serving on http://\(host):\(channel.localAddress?.port ?? port)/\n".utf8))
                       })
 try await app.runService()
