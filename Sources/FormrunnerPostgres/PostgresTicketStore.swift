@@ -320,17 +320,7 @@ public final class PostgresTicketStore: TicketStore {
 
     /// Runs `body` in a transaction, committed if it returns and rolled back if it throws.
     private func transaction<T: Sendable>(_ body: (PostgresRows) async throws -> T) async throws -> T {
-        try await read { rows in
-            try await rows.run("BEGIN")
-            do {
-                let value = try await body(rows)
-                try await rows.run("COMMIT")
-                return value
-            } catch {
-                _ = try? await rows.run("ROLLBACK")
-                throw error
-            }
-        }
+        try await read { rows in try await rows.inTransaction(body) }
     }
 
     private static func binds(_ values: any PostgresDynamicTypeEncodable...) -> PostgresBindings {
