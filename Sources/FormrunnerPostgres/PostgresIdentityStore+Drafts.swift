@@ -13,12 +13,19 @@ extension PostgresIdentityStore: DraftStore {
         }
     }
 
+    /// One SELECT in the usual case; a DELETE only when the draft has expired.
     public func load(key: String, now: Date) async throws -> Data? {
         let nowMs = now.millisecondsSince1970
         return try await read { rows in
-            try await rows.run("DELETE FROM draft WHERE key = \(key) AND expires_at <= \(nowMs)")
-            return try await rows.run("SELECT payload FROM draft WHERE key = \(key) AND expires_at > \(nowMs)")
-                .collect().first?.decode(Data.self)
+            guard let row = try await rows.run("SELECT payload, expires_at FROM draft WHERE key = \(key)").collect().first else {
+                return nil
+            }
+            let (payload, expiresAt) = try row.decode((Data, Int64).self)
+            guard nowMs < expiresAt else {
+                _ = try await rows.run("DELETE FROM draft WHERE key = \(key) AND expires_at <= \(nowMs)")
+                return nil
+            }
+            return payload
         }
     }
 

@@ -10,17 +10,22 @@ extension SQLiteIdentityStore: DraftStore {
         }
     }
 
+    /// A read transaction (page views run concurrently under WAL); only a draft found expired
+    /// takes the writer, to delete it.
     public func load(key: String, now: Date) async throws -> Data? {
         let nowMs = now.millisecondsSince1970
-        return try await write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT payload, expires_at FROM draft WHERE key = ?",
-                                             arguments: [key]) else { return nil }
-            guard nowMs < row["expires_at"] as Int64 else {
-                try db.execute(sql: "DELETE FROM draft WHERE key = ?", arguments: [key])
-                return nil
-            }
-            return row["payload"] as Data? ?? Data()
+        let found = try await read { db in
+            try Row.fetchOne(db, sql: "SELECT payload, expires_at FROM draft WHERE key = ?", arguments: [key])
+                .map { (payload: $0["payload"] as Data? ?? Data(), expiresAt: $0["expires_at"] as Int64) }
         }
+        guard let found else { return nil }
+        guard nowMs < found.expiresAt else {
+            try await write { db in
+                try db.execute(sql: "DELETE FROM draft WHERE key = ? AND expires_at <= ?", arguments: [key, nowMs])
+            }
+            return nil
+        }
+        return found.payload
     }
 
     @discardableResult
