@@ -36,6 +36,14 @@ public struct KeyFileSecretSealer: SecretSealing {
     /// The key bytes, for deriving purpose-bound keys with HKDF (see ``SurveyToken/Key/derived(from:)``).
     var keyMaterial: [UInt8] { keyBytes }
 
+    /// A 32-byte key for one purpose, derived from the key file with HKDF-SHA256 (`purpose` is the
+    /// HKDF info): every process with the same key file derives the same key, and no derived key
+    /// reveals the file's key or another purpose's key.
+    public func derivedKey(purpose: String) -> [UInt8] {
+        HKDF<Crypto.SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: keyBytes), info: Data(purpose.utf8), outputByteCount: 32)
+            .withUnsafeBytes { Array($0) }
+    }
+
     public func seal(_ secret: Data, context: String) throws -> Data {
         try ChaChaPoly.seal(secret, using: SymmetricKey(data: keyBytes), authenticating: Data(context.utf8)).combined
     }

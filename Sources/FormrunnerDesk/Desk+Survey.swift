@@ -15,6 +15,17 @@ extension Desk {
         return SurveyToken.Key.derived(from: try keyFile(for: location, catalog: catalog))
     }
 
+    /// The key the web portal derives anonymous visitors' CSRF tokens with (HKDF from the desk's key
+    /// file, so every `serve` process sharing the store agrees); a key of this process only for a
+    /// `memory:` store.
+    static func webSessionKey(for location: TicketStoreURL, catalog: String) throws(DeskSettingError) -> [UInt8] {
+        if case .memory = location {
+            var generator = SystemRandomNumberGenerator()
+            return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        }
+        return try keyFile(for: location, catalog: catalog).derivedKey(purpose: "formrunner web anonymous session")
+    }
+
     /// The desk's key file, created when missing: `<database>.key` beside a SQLite database, or
     /// `<catalog>/.formrunner/desk.key` for a PostgreSQL store (give every machine the same file).
     /// (A `memory:` store keeps no secrets: asked anyway, it gets the catalog's file.)

@@ -41,6 +41,8 @@ public final class Desk: Sendable {
     public let pluginTimeout: TimeInterval
     /// The key that signs satisfaction-survey links (the Solved e-mail's, checked by the web portal).
     public let surveyKey: SurveyToken.Key
+    /// The key the web portal derives anonymous visitors' CSRF tokens with (see `PortalSettings`).
+    public let webSessionKey: [UInt8]
 
     private let choices: [NotifierChoice]
     private let registry: NotifierRegistry
@@ -87,6 +89,7 @@ public final class Desk: Sendable {
         baseURL = try settings.resolvedBaseURL(catalog.configuration)
         let surveyKey = try Desk.surveyKey(for: location, catalog: settings.catalog)
         self.surveyKey = surveyKey
+        webSessionKey = try Desk.webSessionKey(for: location, catalog: settings.catalog)
         let links = SurveyLinks(baseURL: baseURL.absoluteString) { SurveyToken.issue(ticket: $0, round: $1, key: surveyKey) }
         renderer = MessageRenderer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name,
                                    surveyLinks: links)

@@ -64,6 +64,14 @@ public struct PortalSettings: Sendable {
     public var surveyKey: SurveyToken.Key?
     /// Session lifetimes.
     var sessions = SessionPolicy()
+    /// The key anonymous visitors' CSRF tokens are derived from (HMAC of the session id), so that
+    /// a visitor who only looks is never written to the store. Every `serve` process sharing a store
+    /// needs the same key: `serve` derives it from the desk's key file; by default a random key of
+    /// this process.
+    public var sessionKey: [UInt8] = (0..<32).map { _ in
+        var generator = SystemRandomNumberGenerator()
+        return UInt8.random(in: .min ... .max, using: &generator)
+    }
     /// Sign-in codes are e-mailed before the answer (tests that read the code at once); by default
     /// after it, so that known and unknown addresses take the same time.
     public var deliverCodesInline = false

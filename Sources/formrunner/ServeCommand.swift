@@ -65,9 +65,11 @@ struct Serve: AsyncParsableCommand {
         services.passwordAuthenticator = try desk.passwordPlugin(name: signIn.authPlugin)
         let uploads = URL(fileURLWithPath: (settings.catalog as NSString).appendingPathComponent(".formrunner/uploads"))
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let portal = Portal(services: services, settings: PortalSettings(
+        var portalSettings = PortalSettings(
             baseURL: desk.baseURL, demo: demo, deskName: desk.address.name.isEmpty ? "Support" : desk.address.name,
-            uploads: uploads, surveyKey: desk.surveyKey), mailbox: mailbox)
+            uploads: uploads, surveyKey: desk.surveyKey)
+        portalSettings.sessionKey = desk.webSessionKey
+        let portal = Portal(services: services, settings: portalSettings, mailbox: mailbox)
         let app = portal.application(host: address.host, port: address.port) { port in
             var lines = "formrunner: serving on http://\(address.host):\(port)/\n"
             if demo {
@@ -76,7 +78,15 @@ struct Serve: AsyncParsableCommand {
             }
             Output.print(lines)
         }
+        // Sessions and drafts that ended are removed as `tick` does, for desks that run no tick.
+        let sweeper = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 600 * 1_000_000_000)
+                _ = try? await stores.drafts.deleteExpiredDrafts(now: Date())
+            }
+        }
         try await app.runService()
+        sweeper.cancel()
         await desk.close()
     }
 }

@@ -23,6 +23,40 @@ struct PortalSessionTests {
         }
     }
 
+    @Test("a visitor who only looks is never written to the store, yet their forms pass the CSRF check")
+    func lookingWritesNothing() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        try await fixture.browse { browser in
+            for _ in 0..<3 { try await browser.get("/signin/email") }
+            let cookie = try #require(browser.cookie)
+            let id = String(cookie.dropFirst("formrunner_session=".count))
+            #expect(try await fixture.desk.drafts.load(key: "web-session:" + Self.hex(id), now: fixture.desk.clock.now) == nil)
+            let token = try #require(browser.csrf)
+            try await browser.get("/")
+            try await browser.get("/signin/email")
+            #expect(browser.csrf == token)
+            try await browser.post("/signin/email", [("email", "ana@example.com"), ("next", "/")])
+            #expect(browser.last?.status == .ok)
+            #expect(browser.page.contains("code"))
+            #expect(try await fixture.desk.drafts.load(key: "web-session:" + Self.hex(id), now: fixture.desk.clock.now) != nil)
+        }
+        try await fixture.browse { browser in
+            try await browser.get("/signin/email")
+            try await browser.post("/signin/email", [("email", "ana@example.com"), ("next", "/"), ("_csrf", Self.hex("guess").prefix(43).description)],
+                                   csrf: false)
+            #expect(browser.last?.status == .forbidden)
+        }
+        try await fixture.browse { browser in
+            try await browser.get("/", headers: [.cookie: "formrunner_session=chosen-by-someone"])
+            #expect(browser.cookie != nil && browser.cookie != "formrunner_session=chosen-by-someone")
+        }
+    }
+
+    private static func hex(_ text: String) -> String {
+        SHA256.hexDigest(of: Data(text.utf8))
+    }
+
     @Test("a session unused for two hours, or twelve hours old, signs no one in")
     func expiry() async throws {
         let fixture = PortalFixture()

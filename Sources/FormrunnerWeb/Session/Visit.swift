@@ -8,8 +8,11 @@ struct Visit: Sendable {
     /// The session's id, as in the cookie.
     var sessionID: String
     var session: WebSession
-    /// Whether the session must be written back (changed, new, or due for a touch).
+    /// Whether the session must be written back (changed, or due for a touch). An anonymous visitor
+    /// who only looks is never written: their CSRF token is derived from the id (``Portal/anonymousSession(id:at:)``).
     var changed: Bool
+    /// Whether the browser must be given the session's cookie (it sent none, or another id).
+    var needsCookie = false
     /// The language of the pages: the person's choice, else the browser's, else English.
     var language: String
     /// The signed-in user, read from the directory on each request (a removed user is signed out).
@@ -27,7 +30,8 @@ extension Portal {
     /// Loads (or starts) the session of `request` and works out the language and the user.
     func visit(_ request: Request, _ context: PortalContext) async throws -> Visit {
         let now = self.now
-        var sessionID = request.cookies[Visit.cookieName]?.value ?? ""
+        let cookie = request.cookies[Visit.cookieName]?.value ?? ""
+        var sessionID = cookie
         var session: WebSession
         var changed = false
         if !sessionID.isEmpty, let stored = try await sessions.load(sessionID, now: now) {
@@ -37,9 +41,9 @@ extension Portal {
                 changed = true
             }
         } else {
-            sessionID = Token.random()
-            session = .new(at: now)
-            changed = true
+            // Not in the store: a visitor who has only looked so far (or whose session ended).
+            if !Token.isWellFormed(sessionID) { sessionID = Token.random() }
+            session = anonymousSession(id: sessionID, at: now)
         }
         if let asked = request.uri.queryParameters["lang"].map(String.init), Visit.languages.contains(asked),
            session.language != asked {
@@ -55,8 +59,15 @@ extension Portal {
                 changed = true
             }
         }
-        return Visit(sessionID: sessionID, session: session, changed: changed, language: language, user: user,
-                     client: context.clientAddress, path: request.uri.path)
+        return Visit(sessionID: sessionID, session: session, changed: changed, needsCookie: sessionID != cookie,
+                     language: language, user: user, client: context.clientAddress, path: request.uri.path)
+    }
+
+    /// The session of a visitor not in the store: anonymous, its CSRF token the HMAC of its id under
+    /// the portal's key (the same on every request and in every process, and unguessable without
+    /// the key), written to the store only once something in it changes.
+    func anonymousSession(id: String, at now: Date) -> WebSession {
+        WebSession(email: nil, csrf: Token.mac(id, key: settings.sessionKey), createdAt: now, seenAt: now)
     }
 
     /// The first of en, pt, es that an `Accept-Language` header names (by its q order), else en.
@@ -76,6 +87,8 @@ extension Portal {
         var response = response
         if visit.changed {
             try await sessions.save(visit.session, id: visit.sessionID, now: now)
+        }
+        if visit.changed || visit.needsCookie {
             response.setCookie(Cookie(name: Visit.cookieName, value: visit.sessionID, path: "/",
                                       secure: settings.secureCookies, httpOnly: true, sameSite: .lax))
         }

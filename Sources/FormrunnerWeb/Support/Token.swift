@@ -6,10 +6,7 @@ enum Token {
     /// 32 random bytes from the system's generator, base64url without padding (43 characters).
     static func random(bytes count: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return base64URL(Data((0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }))
     }
 
     /// The lower-case hexadecimal SHA-256 of `text`: what a session id is stored under, so that the
@@ -26,6 +23,26 @@ enum Token {
 
     /// `0`–`9`, `a`–`f` (`String(format:)` per byte cost 5% of a page's CPU).
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Whether `text` has the shape of a ``random(bytes:)`` token of 32 bytes: 43 base64url characters.
+    static func isWellFormed(_ text: String) -> Bool {
+        text.utf8.count == 43 && text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+    }
+
+    /// The HMAC-SHA256 of `text` under `key`, base64url without padding (43 characters).
+    static func mac(_ text: String, key: [UInt8]) -> String {
+        base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key))))
+    }
+
+    /// `data` in base64url without padding.
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
 
     /// Whether two tokens are equal, in time that does not depend on where they differ.
     static func equal(_ lhs: String, _ rhs: String) -> Bool {
