@@ -20,18 +20,24 @@ extension FlowInterpreter {
     /// default). Sign-in and permission steps are not kept as done: a resumed run does them again.
     public func saveDraft(_ state: FlowState, for user: UserRecord) async throws {
         let now = services.clock()
-        var saved = state
+        var saved = kept(state)
         saved.savedAt = now
-        saved.completedSteps.removeAll { id in
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        try await services.drafts.save(key: draftKey(user), payload: try encoder.encode(saved),
+                                       expiresAt: now.addingTimeInterval(services.draftLifetime))
+    }
+
+    /// `state` as a draft keeps it: sign-in and the permission gate are never kept as done.
+    public func kept(_ state: FlowState) -> FlowState {
+        var kept = state
+        kept.completedSteps.removeAll { id in
             switch step(id)?.kind {
             case .authentication?, .permission?: return true
             default: return false
             }
         }
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        try await services.drafts.save(key: draftKey(user), payload: try encoder.encode(saved),
-                                       expiresAt: now.addingTimeInterval(services.draftLifetime))
+        return kept
     }
 
     /// The user's saved draft of this flow.

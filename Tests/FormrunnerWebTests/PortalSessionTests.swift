@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import FormrunnerFlow
 import FormrunnerFlowTestSupport
 import FormrunnerWeb
 import HTTPTypes
@@ -50,6 +51,27 @@ struct PortalSessionTests {
         try await fixture.browse { browser in
             try await browser.get("/", headers: [.cookie: "formrunner_session=chosen-by-someone"])
             #expect(browser.cookie != nil && browser.cookie != "formrunner_session=chosen-by-someone")
+        }
+    }
+
+    @Test("looking at a step again writes nothing: the draft keeps the instant it was saved at")
+    func lookingKeepsTheDraft() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        try await fixture.browse { browser in
+            try await fixture.signIn(browser, next: "/flows/technical-support")
+            try await browser.post("/flows/technical-support", [
+                ("_step", "copilot"), ("language", "en"), ("scenario", "unexpected_behavior"),
+                ("guidance.objective", "Sell online"), ("guidance.problem", "Error 500 at checkout"),
+                ("guidance.resources", "Cleared the cache"), ("_action", "handoff"),
+            ])
+            let key = FlowState.draftKey(workflowID: "technical-support", user: "ana@example.com")
+            let saved = try #require(try await fixture.desk.drafts.load(key: key, now: fixture.desk.clock.now))
+            fixture.desk.clock.advance(60)
+            try await browser.get("/flows/technical-support")
+            try await browser.get("/flows/technical-support?step=copilot")
+            #expect(browser.page.contains("Sell online"))
+            #expect(try await fixture.desk.drafts.load(key: key, now: fixture.desk.clock.now) == saved)
         }
     }
 

@@ -16,8 +16,11 @@ extension Portal {
                 let before = run.state
                 let response = try await show(&run, visit: &visit, asked: request.uri.queryParameters["step"].map(String.init),
                                               chooseSubject: request.uri.queryParameters["choose"] != nil)
-                // A look changes the draft only when a step passed by itself (sign-in, the gate, a prefill).
-                if run.state != before { try await run.interpreter.saveDraft(run.state, for: run.user) }
+                // A look changes the draft only when a step passed by itself (a prefill, say); sign-in
+                // and the gate pass on every look but are never kept, so they write nothing.
+                if run.interpreter.kept(run.state) != run.interpreter.kept(before) {
+                    try await run.interpreter.saveDraft(run.state, for: run.user)
+                }
                 return response
             }
         }
