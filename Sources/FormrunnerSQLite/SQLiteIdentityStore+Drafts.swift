@@ -5,8 +5,8 @@ import GRDB
 extension SQLiteIdentityStore: DraftStore {
     public func save(key: String, payload: Data, expiresAt: Date) async throws {
         try await write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO draft (key, payload, expires_at) VALUES (?, ?, ?)",
-                           arguments: [key, payload, expiresAt.millisecondsSince1970])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO draft (key, payload, expires_at) VALUES (?, ?, ?)")
+                .execute(arguments: [key, payload, expiresAt.millisecondsSince1970])
         }
     }
 
@@ -15,7 +15,7 @@ extension SQLiteIdentityStore: DraftStore {
     public func load(key: String, now: Date) async throws -> Data? {
         let nowMs = now.millisecondsSince1970
         let found = try await read { db in
-            try Row.fetchOne(db, sql: "SELECT payload, expires_at FROM draft WHERE key = ?", arguments: [key])
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT payload, expires_at FROM draft WHERE key = ?"), arguments: [key])
                 .map { (payload: $0["payload"] as Data? ?? Data(), expiresAt: $0["expires_at"] as Int64) }
         }
         guard let found else { return nil }

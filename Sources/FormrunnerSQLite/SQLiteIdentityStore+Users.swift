@@ -17,7 +17,8 @@ extension SQLiteIdentityStore: UserDirectory {
     public func user(email: String) async throws -> UserRecord? {
         let rows = self.rows
         return try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM user WHERE email = ?",
+            // Prepared once per connection: every page a signed-in person opens asks it.
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM user WHERE email = ?"),
                              arguments: [UserRecord.normalizedEmail(email)]).map(rows.user(from:))
         }
     }
