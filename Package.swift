@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "FormrunnerNotify", targets: ["FormrunnerNotify"]),
         .library(name: "FormrunnerPlugins", targets: ["FormrunnerPlugins"]),
         .library(name: "FormrunnerPostgres", targets: ["FormrunnerPostgres"]),
+        .library(name: "FormrunnerKnowledge", targets: ["FormrunnerKnowledge"]),
         // The composition root: what the command line, `serve` and the benchmarks all wire a desk with.
         .library(name: "FormrunnerDesk", targets: ["FormrunnerDesk"]),
     ],
@@ -47,6 +48,13 @@ let package = Package(
         .target(
             name: "FormrunnerVault",
             dependencies: ["FormrunnerCore"],
+            swiftSettings: strictSettings
+        ),
+        // The desk's knowledge base: Markdown articles under Knowledge/, checked, and searched
+        // with SQLite FTS5 (GRDB) in the requester's language.
+        .target(
+            name: "FormrunnerKnowledge",
+            dependencies: ["FormrunnerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The embedded default ticket store on SQLite (GRDB).
@@ -144,7 +152,7 @@ let package = Package(
             name: "formrunner",
             dependencies: [
                 "FormrunnerCore", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerNotify", "FormrunnerPrompt",
-                "FormrunnerAuth", "FormrunnerRun", "FormrunnerPlugins", "FormrunnerDesk", "FormrunnerWeb",
+                "FormrunnerAuth", "FormrunnerRun", "FormrunnerPlugins", "FormrunnerDesk", "FormrunnerWeb", "FormrunnerKnowledge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Rainbow", package: "Rainbow"),
@@ -213,6 +221,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerKnowledgeTests",
+            dependencies: ["FormrunnerCore", "FormrunnerKnowledge"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -32,16 +32,20 @@ public enum TicketSearch {
 
     /// The distinct words of `text`, folded for comparison, in order of first appearance.
     public static func words(in text: String) -> [String] {
+        var seen: Set<String> = []
+        return allWords(in: text).filter { seen.insert($0).inserted }
+    }
+
+    /// Every word of `text`, folded for comparison, in order, repeats included.
+    public static func allWords(in text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
             .precomposedStringWithCanonicalMapping
         var words: [String] = []
-        var seen: Set<String> = []
         var current = String.UnicodeScalarView()
         func flush() {
             guard !current.isEmpty else { return }
-            let word = String(current)
-            if seen.insert(word).inserted { words.append(word) }
+            words.append(String(current))
             current = String.UnicodeScalarView()
         }
         for scalar in folded.unicodeScalars {

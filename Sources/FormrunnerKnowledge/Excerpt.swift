@@ -1,0 +1,31 @@
+import Foundation
+
+/// The sentence of an article that best answers a question: the one sharing the most stems with
+/// it (the first sentence when none does), cut at a word boundary.
+enum Excerpt {
+    /// The longest excerpt, in characters.
+    static let length = 180
+
+    static func best(in article: KnowledgeArticle, for question: String) -> String {
+        let wanted = Set(KnowledgeTerms.stems(of: question, language: article.language))
+        let sentences = MarkdownText.plain(article.body)
+            .split(whereSeparator: { $0 == "\n" })
+            .flatMap { $0.split(separator: ". ", omittingEmptySubsequences: true) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        var best = sentences.first ?? ""
+        var bestScore = 0
+        for sentence in sentences {
+            let score = Set(KnowledgeTerms.stems(of: sentence, language: article.language)).intersection(wanted).count
+            if score > bestScore { (best, bestScore) = (sentence, score) }
+        }
+        return shortened(best)
+    }
+
+    static func shortened(_ text: String) -> String {
+        guard text.count > length else { return text }
+        let cut = text.prefix(length)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+}
