@@ -6,8 +6,8 @@ enum Excerpt {
     /// The longest excerpt, in characters.
     static let length = 180
 
-    static func best(in article: KnowledgeArticle, for question: String) -> String {
-        let wanted = Set(KnowledgeTerms.stems(of: question, language: article.language))
+    /// `wanted`: the question's stems as searched (misspellings corrected).
+    static func best(in article: KnowledgeArticle, for wanted: Set<String>) -> String {
         let sentences = MarkdownText.plain(article.body)
             .split(whereSeparator: { $0 == "\n" })
             .flatMap { $0.split(separator: ". ", omittingEmptySubsequences: true) }
@@ -16,7 +16,8 @@ enum Excerpt {
         var best = sentences.first ?? ""
         var bestScore = 0
         for sentence in sentences {
-            let score = Set(KnowledgeTerms.stems(of: sentence, language: article.language)).intersection(wanted).count
+            let stems = KnowledgeTerms.stems(of: sentence, language: article.language)
+            let score = wanted.filter { term in stems.contains { $0.hasPrefix(term) } }.count
             if score > bestScore { (best, bestScore) = (sentence, score) }
         }
         return shortened(best)

@@ -83,7 +83,8 @@ public final class KnowledgeIndex: Sendable {
         return rows.sorted { $0.score < $1.score }.prefix(limit).compactMap { found in
             guard let article = versions[found.id]?[found.language] else { return nil }
             return KnowledgeHit(id: article.id, language: article.language, title: article.title,
-                                excerpt: Excerpt.best(in: article, for: question), score: found.score)
+                                excerpt: Excerpt.best(in: article, for: Set(article.language == language ? local : english)),
+                                score: found.score)
         }
     }
 

@@ -27,7 +27,11 @@ public enum MarkdownText {
     /// The text for a terminal: headings underlined, lists numbered or bulleted, links followed by
     /// their article id; control characters removed.
     public static func terminal(_ markdown: String) -> String {
-        blocks(markdown).map { block -> String in
+        var clean = ""
+        clean.unicodeScalars.append(contentsOf: markdown.unicodeScalars.filter { scalar in
+            scalar == "\n" || scalar == "\t" || scalar.properties.generalCategory != .control
+        })
+        return blocks(clean).map { block -> String in
             switch block {
             case .heading(_, let text):
                 let line = inlineTerminal(text)
@@ -38,8 +42,7 @@ public enum MarkdownText {
                     .joined(separator: "\n")
             case .code(let text): return text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
             }
-        }.joined(separator: "\n\n").unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !($0.properties.generalCategory == .control) }
-            .reduce(into: "") { $0.unicodeScalars.append($1) }
+        }.joined(separator: "\n\n")
     }
 
     /// Safe HTML; `link` makes the address of an article from its id.
