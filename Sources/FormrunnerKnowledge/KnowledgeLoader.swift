@@ -26,7 +26,7 @@ public struct KnowledgeLoader: Sendable {
     }
 
     /// The folder's path as diagnostics name it.
-    var folder: String { (root as NSString).appendingPathComponent("Knowledge") }
+    var folder: String { root == "." ? "Knowledge" : (root.hasSuffix("/") ? root : root + "/") + "Knowledge" }
 
     /// Loads every article; a catalog without `Knowledge/` has an empty knowledge base.
     public func load() -> KnowledgeBase {

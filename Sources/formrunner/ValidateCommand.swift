@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerKnowledge
 
 /// `formrunner validate [PATH...]`: checks definitions and reports every problem at once.
 struct Validate: ParsableCommand {
@@ -30,13 +31,17 @@ struct Validate: ParsableCommand {
             throw ValidationError("no such file or folder: '\(path)'")
         }
         let result = CatalogLoader(root: global.catalog).load(extraFiles: extra)
+        // The knowledge base (Knowledge/) is checked with the catalog.
+        let knowledge = KnowledgeLoader(root: global.catalog).load()
+        let all = result.diagnostics + knowledge.diagnostics
+        let files = result.files + knowledge.files
         let scope = paths.map(Self.normalized)
-        let diagnostics = scope.isEmpty ? result.diagnostics : result.diagnostics.filter { diagnostic in
+        let diagnostics = scope.isEmpty ? all : all.filter { diagnostic in
             guard let file = diagnostic.location?.file else { return true }
             return scope.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
-        let checked = scope.isEmpty ? result.files.count
-            : result.files.filter { file in scope.contains { file == $0 || file.hasPrefix($0 + "/") } }.count
+        let checked = scope.isEmpty ? files.count
+            : files.filter { file in scope.contains { file == $0 || file.hasPrefix($0 + "/") } }.count
         switch format {
         case .json:
             Output.print(try Output.json(ValidationReport(diagnostics: diagnostics, files: checked)))

@@ -69,6 +69,6 @@ struct ConfigurationFileTests {
     func shipped() throws {
         let run = try CommandRunner.run(["validate"])
         #expect(run.status == 0)
-        #expect(run.stderr == "32 file(s) checked, no problems found\n")
+        #expect(run.stderr == "104 file(s) checked, no problems found\n")
     }
 }
