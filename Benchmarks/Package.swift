@@ -52,6 +52,13 @@ let package = Package(
             dependencies: [.product(name: "FormrunnerCore", package: "formrunner")],
             swiftSettings: strictSettings
         ),
+        // The knowledge base's index build and search at 10,000 articles, and search quality on
+        // the desk's own articles (Tests/Fixtures/knowledge-questions.tsv).
+        .executableTarget(
+            name: "knowledge-bench",
+            dependencies: [.product(name: "FormrunnerKnowledge", package: "formrunner")],
+            swiftSettings: strictSettings
+        ),
         // web.sh: one Hummingbird route answering a fixed page, the floor of a portal page.
         .executableTarget(
             name: "hello-web",
