@@ -8,14 +8,17 @@ public struct BusinessCalendar: Hashable, Sendable {
     /// The calendar's id, as referenced from workflows.
     public var id: String
     /// The zone in which the working intervals and holidays are understood.
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone { didSet { spans = YearSpansCache() } }
     /// Working intervals per weekday; a missing or empty entry is a day off.
     ///
     /// Intervals need not be sorted; overlapping ones count once, and invalid ones
     /// (see ``WorkingInterval/isValid``) are clamped to the day or ignored.
-    public var weeklyHours: [Weekday: [WorkingInterval]]
+    public var weeklyHours: [Weekday: [WorkingInterval]] { didSet { spans = YearSpansCache() } }
     /// The holidays; a day on which any rule falls has no working time.
-    public var holidays: [HolidayRule]
+    public var holidays: [HolidayRule] { didSet { spans = YearSpansCache() } }
+    /// The working spans of the years used so far (see ``adding(workingSeconds:to:)``); not part
+    /// of the calendar's value.
+    private(set) var spans = YearSpansCache()
 
     /// Creates a calendar.
     public init(id: String, timeZone: TimeZone, weeklyHours: [Weekday: [WorkingInterval]], holidays: [HolidayRule]) {
@@ -23,6 +26,17 @@ public struct BusinessCalendar: Hashable, Sendable {
         self.timeZone = timeZone
         self.weeklyHours = weeklyHours
         self.holidays = holidays
+    }
+
+    public static func == (lhs: BusinessCalendar, rhs: BusinessCalendar) -> Bool {
+        lhs.id == rhs.id && lhs.timeZone == rhs.timeZone && lhs.weeklyHours == rhs.weeklyHours && lhs.holidays == rhs.holidays
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(timeZone)
+        hasher.combine(weeklyHours)
+        hasher.combine(holidays)
     }
 
     /// Whether any weekday has a non-empty working interval. Holidays are not considered.
