@@ -13,15 +13,22 @@ public struct SignInService: Sendable {
     /// The directory, code store, notifiers, Google verifier and clock.
     public let services: FlowServices
 
-    /// A sign-in for `step`.
-    public init(step: StepDefinition.Authentication, services: FlowServices) {
+    /// Where the person signs in from (a client's IP address), whose failures are limited too; nil
+    /// to limit per address only.
+    public var source: String?
+
+    /// A sign-in for `step`, from `source` when known.
+    public init(step: StepDefinition.Authentication, services: FlowServices, source: String? = nil) {
         self.step = step
         self.services = services
+        self.source = source
     }
 
     private var authenticator: DirectoryAuthenticator {
-        DirectoryAuthenticator(directory: services.directory, codes: services.codes, configuration: .init(
-            step: step, google: services.google, passwordHasher: services.passwordHasher))
+        var configuration = DirectoryAuthenticator.Configuration(
+            step: step, google: services.google, passwordHasher: services.passwordHasher)
+        configuration.source = source
+        return DirectoryAuthenticator(directory: services.directory, codes: services.codes, configuration: configuration)
     }
 
     /// The methods offered: the step's, without Google when no key set is configured.
