@@ -53,11 +53,27 @@ extension DirectoryAuthenticator {
         return result
     }
 
-    /// Whether `failure` is a wrong secret (a password, an authenticator code, an e-mail or SMS code),
-    /// as a guess would be; malformed, expired or missing codes are not.
+    /// Runs an external password check (an auth plugin) of `email` under the same limits as the
+    /// directory's own checks: its refusals count, and an address or source that must wait is not
+    /// even asked about.
+    public func limitingExternalCheck(of email: String, now: Date,
+                                      _ check: () async throws -> UserRecord) async throws(AuthenticationFailure) -> UserRecord {
+        try await limitingAttempts(of: email, now: now) { () async throws(AuthenticationFailure) in
+            do {
+                return try await check()
+            } catch let failure as AuthenticationFailure {
+                throw failure
+            } catch {
+                throw .unavailable("the sign-in check failed (\(type(of: error)))")
+            }
+        }
+    }
+
+    /// Whether `failure` is a wrong secret (a password, an authenticator code, an e-mail or SMS code,
+    /// an external check's refusal), as a guess would be; malformed, expired or missing codes are not.
     private static func isGuess(_ failure: AuthenticationFailure) -> Bool {
         switch failure {
-        case .wrongEmailOrPassword, .wrongAuthenticatorCode, .authenticatorCodeReused: return true
+        case .wrongEmailOrPassword, .wrongAuthenticatorCode, .authenticatorCodeReused, .refused: return true
         case .code(.wrong), .code(.locked): return true
         default: return false
         }

@@ -119,8 +119,10 @@ public struct SignInService: Sendable {
     /// - Throws: ``AuthenticationFailure/secondFactorRequired(_:)`` when a second factor must follow.
     public func signIn(email: String, password: String, secondFactor: SecondFactorCode?) async throws -> UserRecord {
         if let external = services.passwordAuthenticator {
-            return try await external.authenticate(.password(email: email, password: password, secondFactor: nil),
-                                                   now: services.clock())
+            let now = services.clock()
+            return try await authenticator.limitingExternalCheck(of: email, now: now) {
+                try await external.authenticate(.password(email: email, password: password, secondFactor: nil), now: now)
+            }
         }
         return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: secondFactor),
                                                     now: services.clock())

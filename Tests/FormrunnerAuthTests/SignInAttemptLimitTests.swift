@@ -173,3 +173,32 @@ struct SignInAttemptLimitTests {
         }
     }
 }
+
+extension SignInAttemptLimitTests {
+    /// An external password check that refuses everyone.
+    struct RefusingPlugin: Authenticator {
+        let name = "refusing"
+        func authenticate(_ credentials: Credentials, now: Date) async throws(AuthenticationFailure) -> UserRecord {
+            throw .refused("wrong password")
+        }
+    }
+
+    @Test("an external password check's refusals count too; past them the plugin is not even asked", arguments: IdentityStoreKind.all)
+    func externalCheck(kind: IdentityStoreKind) async throws {
+        try await kind.withStores { stores in
+            let auth = try await Self.authenticator(stores)
+            let plugin = RefusingPlugin()
+            var failures: [AuthenticationFailure] = []
+            for _ in 1...6 {
+                do {
+                    _ = try await auth.limitingExternalCheck(of: "ana@example.com", now: now) {
+                        try await plugin.authenticate(.password(email: "ana@example.com", password: "x", secondFactor: nil), now: now)
+                    }
+                } catch let failure as AuthenticationFailure {
+                    failures.append(failure)
+                }
+            }
+            #expect(failures == Array(repeating: .refused("wrong password"), count: 4) + Array(repeating: .tooManyAttempts(seconds: 30), count: 2))
+        }
+    }
+}
