@@ -1,3 +1,4 @@
+import Foundation
 import FormrunnerCore
 
 /// Why a sign-in did not succeed, with the words to show the user.
@@ -27,6 +28,10 @@ public enum AuthenticationFailure: Error, Hashable, Sendable, CustomStringConver
     case unavailable(String)
     /// An external authenticator refused the credentials, with its own words.
     case refused(String)
+    /// Too many failed sign-ins for the address (or from the client): wait `seconds` before trying again.
+    case tooManyAttempts(seconds: Int)
+    /// Too many failed sign-ins: locked out until the instant, unless an administrator unlocks it first.
+    case lockedOut(until: Date)
 
     /// The message for the user.
     public var message: String {
@@ -49,6 +54,12 @@ public enum AuthenticationFailure: Error, Hashable, Sendable, CustomStringConver
         case .noAccess(let email): return "\(email) has no access here; ask an administrator to add you"
         case .unavailable(let reason): return "signing in is not possible right now: \(reason)"
         case .refused(let reason): return "the sign-in was refused: \(reason)"
+        case .tooManyAttempts(let seconds):
+            let wait = seconds < 120 ? "\(seconds) s" : "\((seconds + 59) / 60) min"
+            return "too many failed sign-ins; wait \(wait) and try again"
+        case .lockedOut(let until):
+            return "too many failed sign-ins: signing in is locked until \(until.formatted(.iso8601)); "
+                + "ask an administrator to unlock it"
         }
     }
 

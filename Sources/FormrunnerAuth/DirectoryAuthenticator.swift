@@ -12,6 +12,11 @@ import FormrunnerCore
 ///   configuration asks for second factors, one the user has set up must come with it: a TOTP code
 ///   (used once only) or an SMS code from ``requestSMSCode(email:password:now:)``.
 /// - **Google**: the ID token is verified, then its e-mail must be in the directory.
+///
+/// Wrong passwords, authenticator, SMS and e-mailed codes are counted per address (known or not) and
+/// per ``Configuration/source`` in the code store: past a few, the address must wait (doubling), and
+/// past ``Configuration/accountLimits`` it is locked out until an administrator unlocks it
+/// (``unlock(email:in:)``). A new e-mailed code does not reset the count; a successful sign-in does.
 public struct DirectoryAuthenticator: Authenticator {
     /// `directory`.
     public let name = "directory"
@@ -54,7 +59,9 @@ public struct DirectoryAuthenticator: Authenticator {
     /// Checks the password and issues an SMS code for the user's phone as their second factor.
     public func requestSMSCode(email: String, password: String, now: Date = Date()) async throws(AuthenticationFailure) -> SMSChallenge {
         try requireOffered(.password)
-        let user = try await passwordUser(email: email, password: password)
+        let user = try await limitingAttempts(of: email, now: now) { () async throws(AuthenticationFailure) in
+            try await passwordUser(email: email, password: password)
+        }
         let available = availableSecondFactors(of: user)
         guard available.contains(.sms), let phone = user.phone else {
             throw available.isEmpty ? .secondFactorNotSetUp : .secondFactorRequired(available)
@@ -70,12 +77,16 @@ public struct DirectoryAuthenticator: Authenticator {
         try requireOffered(credentials.method)
         switch credentials {
         case .emailToken(let email, let code):
-            try await mapped { try await emailCodes.verify(code, for: DirectoryAuthenticator.emailTokenKey(for: email), now: now) }
+            try await limitingAttempts(of: email, now: now) { () async throws(AuthenticationFailure) in
+                try await mapped { try await emailCodes.verify(code, for: DirectoryAuthenticator.emailTokenKey(for: email), now: now) }
+            }
             return try await knownUser(email)
         case .password(let email, let password, let secondFactor):
-            let user = try await passwordUser(email: email, password: password)
-            try await checkSecondFactor(secondFactor, of: user, now: now)
-            return user
+            return try await limitingAttempts(of: email, now: now) { () async throws(AuthenticationFailure) in
+                let user = try await passwordUser(email: email, password: password)
+                try await checkSecondFactor(secondFactor, of: user, now: now)
+                return user
+            }
         case .google(let idToken):
             guard let verifier = configuration.google else { throw .methodNotOffered(.google) }
             let identity: GoogleIdentity
@@ -91,7 +102,9 @@ public struct DirectoryAuthenticator: Authenticator {
                                      now: Date = Date()) async throws(AuthenticationFailure) -> UserRecord {
         try requireOffered(.password)
         let user = try await knownUser(email)
-        try await checkSecondFactor(code, of: user, now: now)
+        try await limitingAttempts(of: email, now: now) { () async throws(AuthenticationFailure) in
+            try await checkSecondFactor(code, of: user, now: now)
+        }
         return user
     }
 
@@ -163,7 +176,7 @@ public struct DirectoryAuthenticator: Authenticator {
     private var smsCodes: OneTimeCodeService { OneTimeCodeService(store: codes, policy: configuration.smsCodes) }
 
     /// Runs `body`, turning code failures and store errors into ``AuthenticationFailure``.
-    private func mapped<T>(_ body: () async throws -> T) async throws(AuthenticationFailure) -> T {
+    func mapped<T>(_ body: () async throws -> T) async throws(AuthenticationFailure) -> T {
         do {
             return try await body()
         } catch let failure as AuthenticationFailure {

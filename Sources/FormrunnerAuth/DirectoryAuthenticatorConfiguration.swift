@@ -19,6 +19,13 @@ extension DirectoryAuthenticator {
         public var google: GoogleIDTokenVerifier?
         /// How passwords are checked (and how long a check of an unknown e-mail takes).
         public var passwordHasher: PasswordHasher
+        /// Back-off and lock-out of an e-mail address after failed passwords, authenticator, SMS and
+        /// e-mailed codes; counted in the code store, so every process shares them.
+        public var accountLimits: SignInAttemptLimits = .account
+        /// Back-off and lock-out of ``source`` after failed sign-ins, whichever address they tried.
+        public var sourceLimits: SignInAttemptLimits = .source
+        /// Where the sign-in comes from (a client's IP address), or nil to count per account only.
+        public var source: String?
 
         /// A configuration; by default every method is offered and no second factor is asked for.
         public init(methods: [StepDefinition.Authentication.Method] = StepDefinition.Authentication.Method.allCases,

@@ -33,6 +33,17 @@ public struct KeyFileSecretSealer: SecretSealing {
         keyBytes = try KeyFileSecretSealer.readKey(keyFile)
     }
 
+    /// A sealer with a random key that lives as long as this process, for a `memory:` store (whose
+    /// sealed secrets die with it anyway); its ``path`` is empty.
+    public static func ephemeral() -> KeyFileSecretSealer {
+        KeyFileSecretSealer(path: "", keyBytes: SecureRandom.bytes(32))
+    }
+
+    private init(path: String, keyBytes: [UInt8]) {
+        self.path = path
+        self.keyBytes = keyBytes
+    }
+
     /// The key bytes, for deriving purpose-bound keys with HKDF (see ``SurveyToken/Key/derived(from:)``).
     var keyMaterial: [UInt8] { keyBytes }
 

@@ -26,6 +26,13 @@ extension Desk {
         return try keyFile(for: location, catalog: catalog).derivedKey(purpose: "formrunner web anonymous session")
     }
 
+    /// What seals `type: secret` answers: the desk's key file, or a key of this process only for a
+    /// `memory:` store.
+    static func answerSealer(for location: TicketStoreURL, catalog: String) throws(DeskSettingError) -> KeyFileSecretSealer {
+        if case .memory = location { return KeyFileSecretSealer.ephemeral() }
+        return try keyFile(for: location, catalog: catalog)
+    }
+
     /// The desk's key file, created when missing: `<database>.key` beside a SQLite database, or
     /// `<catalog>/.formrunner/desk.key` for a PostgreSQL store (give every machine the same file).
     /// (A `memory:` store keeps no secrets: asked anyway, it gets the catalog's file.)

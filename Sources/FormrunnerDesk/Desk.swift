@@ -93,7 +93,11 @@ public final class Desk: Sendable {
         let links = SurveyLinks(baseURL: baseURL.absoluteString) { SurveyToken.issue(ticket: $0, round: $1, key: surveyKey) }
         renderer = MessageRenderer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name,
                                    surveyLinks: links)
-        ticketDesk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer))
+        var ticketDesk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer))
+        // `type: secret` answers are sealed with the desk's key, as TOTP secrets are.
+        ticketDesk.secrets = try Desk.answerSealer(for: location, catalog: settings.catalog)
+        ticketDesk.duplicateWindow = try settings.duplicateWindow()
+        self.ticketDesk = ticketDesk
         choices = try settings.notifierChoices(catalog.configuration)
         let override = try settings.pluginTimeoutOverride()
         pluginTimeout = override ?? catalog.configuration?.pluginTimeout ?? ExternalNotifier.defaultTimeout

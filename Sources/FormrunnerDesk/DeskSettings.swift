@@ -152,6 +152,16 @@ public struct DeskSettings: Sendable {
         return seconds
     }
 
+    /// How long the same answers count as one submission: `FORMRUNNER_DUPLICATE_WINDOW` (a duration
+    /// such as 10m), else 10 minutes.
+    public func duplicateWindow() throws(DeskSettingError) -> TimeInterval {
+        guard let text = environment["FORMRUNNER_DUPLICATE_WINDOW"] else { return 600 }
+        guard let seconds = DurationText.seconds(text), seconds > 0 else {
+            throw .usage("FORMRUNNER_DUPLICATE_WINDOW is '\(text)'; give a duration such as 10m or 30s")
+        }
+        return seconds
+    }
+
     /// The timeout of a plugin that sets none of its own: `FORMRUNNER_PLUGIN_TIMEOUT`, else
     /// formrunner.yaml's `plugins: timeout`, else ``ExternalNotifier/defaultTimeout``.
     public func pluginTimeout(_ configuration: DeskConfiguration? = nil) throws(DeskSettingError) -> TimeInterval {

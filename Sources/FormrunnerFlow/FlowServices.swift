@@ -31,15 +31,19 @@ public struct FlowServices: Sendable {
     public var passwordAuthenticator: (any Authenticator)?
     /// How long a draft is kept after its last save.
     public var draftLifetime: TimeInterval
-    /// The time now.
+    /// The real time now: sign-in, codes, authenticator steps, lock-outs, drafts and sessions follow
+    /// it, never a fixed instant (an old code must not work again because `--now` says so).
     public var clock: @Sendable () -> Date
+    /// The tickets' time now: when a ticket is filed, replied to or surveyed. `--now` (and
+    /// `FORMRUNNER_NOW`) move only this clock.
+    public var ticketClock: @Sendable () -> Date
 
-    /// Services for a run; drafts last 7 days by default.
+    /// Services for a run; drafts last 7 days by default; the ticket clock is `clock` unless given.
     public init(catalog: Catalog, desk: TicketDesk, directory: any UserDirectory, codes: any OneTimeCodeStore,
                 drafts: any DraftStore, mail: (any Notifier)?, sms: (any Notifier)? = nil,
                 renderer: MessageRenderer, google: GoogleIDTokenVerifier? = nil,
                 passwordHasher: PasswordHasher = PasswordHasher(), draftLifetime: TimeInterval = 7 * 24 * 3600,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, ticketClock: (@Sendable () -> Date)? = nil) {
         self.catalog = catalog
         self.desk = desk
         self.directory = directory
@@ -53,5 +57,6 @@ public struct FlowServices: Sendable {
         self.passwordAuthenticator = nil
         self.draftLifetime = draftLifetime
         self.clock = clock
+        self.ticketClock = ticketClock ?? clock
     }
 }

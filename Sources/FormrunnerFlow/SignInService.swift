@@ -13,15 +13,22 @@ public struct SignInService: Sendable {
     /// The directory, code store, notifiers, Google verifier and clock.
     public let services: FlowServices
 
-    /// A sign-in for `step`.
-    public init(step: StepDefinition.Authentication, services: FlowServices) {
+    /// Where the person signs in from (a client's IP address), whose failures are limited too; nil
+    /// to limit per address only.
+    public var source: String?
+
+    /// A sign-in for `step`, from `source` when known.
+    public init(step: StepDefinition.Authentication, services: FlowServices, source: String? = nil) {
         self.step = step
         self.services = services
+        self.source = source
     }
 
     private var authenticator: DirectoryAuthenticator {
-        DirectoryAuthenticator(directory: services.directory, codes: services.codes, configuration: .init(
-            step: step, google: services.google, passwordHasher: services.passwordHasher))
+        var configuration = DirectoryAuthenticator.Configuration(
+            step: step, google: services.google, passwordHasher: services.passwordHasher)
+        configuration.source = source
+        return DirectoryAuthenticator(directory: services.directory, codes: services.codes, configuration: configuration)
     }
 
     /// The methods offered: the step's, without Google when no key set is configured.
@@ -112,8 +119,10 @@ public struct SignInService: Sendable {
     /// - Throws: ``AuthenticationFailure/secondFactorRequired(_:)`` when a second factor must follow.
     public func signIn(email: String, password: String, secondFactor: SecondFactorCode?) async throws -> UserRecord {
         if let external = services.passwordAuthenticator {
-            return try await external.authenticate(.password(email: email, password: password, secondFactor: nil),
-                                                   now: services.clock())
+            let now = services.clock()
+            return try await authenticator.limitingExternalCheck(of: email, now: now) {
+                try await external.authenticate(.password(email: email, password: password, secondFactor: nil), now: now)
+            }
         }
         return try await authenticator.authenticate(.password(email: email, password: password, secondFactor: secondFactor),
                                                     now: services.clock())

@@ -43,4 +43,16 @@ extension PostgresSchema {
         """,
         "CREATE INDEX draft_expiry ON draft (expires_at)",
     ]
+
+    /// Failed sign-ins per key (`account:EMAIL`, `source:ADDRESS`), apart from the codes so that a
+    /// new code never resets them (migration "v4 sign-in attempts").
+    static let signInAttemptTables = [
+        """
+        CREATE TABLE sign_in_attempt (
+            key TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            last_failure_at BIGINT NOT NULL,
+            locked_until BIGINT)
+        """,
+    ]
 }

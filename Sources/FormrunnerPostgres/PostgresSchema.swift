@@ -21,6 +21,7 @@ enum PostgresSchema {
         PostgresMigration(name: "v2 requester index", statements: version2, backfill: backfillRequesterKeys,
                           finally: version2Finally),
         PostgresMigration(name: "v3 identity", statements: identityTables),
+        PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
     ]
 
     /// The logger of the stores' connections: silent.

@@ -14,7 +14,7 @@ import FormrunnerCore
 enum FileLock {
     /// Runs `body` while holding an exclusive lock on `path` (created if missing), waiting for it.
     static func withExclusiveLock<T>(at path: String, _ body: () throws -> T) throws -> T {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw TicketStoreError.unavailable("cannot open the lock file \(path): \(String(cString: strerror(errno)))")
         }

@@ -19,6 +19,21 @@ enum IdentitySchema {
         }
     }
 
+    /// Failed sign-ins per key (`account:EMAIL`, `source:ADDRESS`), apart from the codes so that a
+    /// new code never resets them.
+    static func registerSignInAttempts(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v5 sign-in attempts") { db in
+            try db.execute(sql: """
+                CREATE TABLE sign_in_attempt (
+                    key TEXT NOT NULL PRIMARY KEY,
+                    failures INTEGER NOT NULL,
+                    last_failure_at INTEGER NOT NULL,
+                    locked_until INTEGER
+                ) WITHOUT ROWID;
+                """)
+        }
+    }
+
     private static let version2 = """
         CREATE TABLE user (
             email TEXT NOT NULL PRIMARY KEY,

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import FormrunnerCore
 import GRDB
@@ -15,9 +10,8 @@ import GRDB
 ///
 /// Secrets at rest: passwords are stored only as the slow salted hashes callers put in
 /// ``UserRecord/passwordHash``; one-time codes only as the hashes callers give; TOTP secrets are
-/// sealed with `secrets` (bound to the user's e-mail). Because the file now holds credentials, the
-/// store creates it with mode 0600 when missing and sets 0600 on it and its `-wal` and `-shm` files
-/// whenever it opens.
+/// sealed with `secrets` (bound to the user's e-mail). The file is created with mode 0600 and set to
+/// 0600 with its `-wal` and `-shm` files whenever it opens (by either store, see `DatabaseFile`).
 public final class SQLiteIdentityStore: Sendable {
     /// The database file.
     public let path: String
@@ -33,25 +27,7 @@ public final class SQLiteIdentityStore: Sendable {
         self.path = file.path
         self.secrets = secrets
         self.pool = try SQLiteIdentityStore.translated {
-            try DatabaseFile.openPool(at: file, label: "formrunner.identity") {
-                try SQLiteIdentityStore.createPrivately(file.path)
-            }
-        }
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: file.path + suffix) {
-            guard chmod(file.path + suffix, 0o600) == 0 else {
-                throw IdentityStoreError.unavailable(
-                    "cannot restrict \(file.path + suffix) to its owner: \(String(cString: strerror(errno)))")
-            }
-        }
-    }
-
-    /// Creates an empty file at `path` readable only by its owner, unless a file is already there.
-    private static func createPrivately(_ path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            close(descriptor)
-        } else if errno != EEXIST {
-            throw IdentityStoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+            try DatabaseFile.openPool(at: file, label: "formrunner.identity")
         }
     }
 

@@ -31,6 +31,7 @@ enum Schema {
             }
             try db.execute(sql: "CREATE INDEX ticket_requester_number ON ticket(requester_key, number DESC)")
         }
+        IdentitySchema.registerSignInAttempts(in: &migrator)
         return migrator
     }
 

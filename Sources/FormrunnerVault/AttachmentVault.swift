@@ -11,7 +11,7 @@ import FormrunnerCore
 ///
 /// A file is copied to a temporary file in its final folder while its SHA-256 is computed, flushed
 /// to disk, and renamed into place only if the digest matches, so a stored file is always whole and
-/// always has the content its name promises.
+/// always has the content its name promises. Folders are 0700 and files 0600, whatever the umask.
 public struct AttachmentVault: Sendable {
     /// The folder holding the content.
     public let root: URL
@@ -44,9 +44,9 @@ public struct AttachmentVault: Sendable {
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".incoming-\(UUID().uuidString)", isDirectory: false)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try PrivateFiles.createFolder(folder.path)
         } catch {
-            throw .unavailable("cannot create the attachment folder \(folder.path): \(error.localizedDescription)")
+            throw .unavailable("cannot create the attachment folder \(folder.path): \(error.description)")
         }
         defer { try? FileManager.default.removeItem(at: temporary) }
         let actual = try copy(source, to: temporary)
@@ -61,7 +61,7 @@ public struct AttachmentVault: Sendable {
         let input: FileHandle
         do { input = try FileHandle(forReadingFrom: source) } catch { throw unreadable(source, error) }
         defer { try? input.close() }
-        guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
+        guard (try? PrivateFiles.createFile(destination.path)) == true else {
             throw .unavailable("cannot write the attachment file \(destination.path)")
         }
         var hash = SHA256()

@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The time to act at, ISO-8601 (env FORMRUNNER_NOW; default: the clock). For tests and replays.",
+        "The tickets' time, ISO-8601 (env FORMRUNNER_NOW; default: the clock). For tests and replays; sign-in, codes and sessions always follow the real clock.",
         valueName: "instant"))
     var now: String?
 

@@ -27,11 +27,13 @@ struct InteractiveRun {
                                  + "--account STORE`, or try the flow with --demo")
         }
         let desk = session.desk
+        // --now moves the tickets' clock only: codes, authenticator steps and lock-outs follow the real one.
         let clock: @Sendable () -> Date = { desk.now() }
         var services = FlowServices(
             catalog: session.catalog, desk: session.tickets, directory: stores.directory, codes: stores.codes,
             drafts: stores.drafts, mail: try desk.notifier(), renderer: session.renderer,
-            google: try desk.googleVerifier(clientID: command.signIn.googleClientID, keysPath: command.signIn.googleKeys), clock: clock)
+            google: try desk.googleVerifier(clientID: command.signIn.googleClientID, keysPath: command.signIn.googleKeys), clock: { Date() },
+            ticketClock: clock)
         services.passwordAuthenticator = try desk.passwordPlugin(name: command.signIn.authPlugin)
         let prompter = PrompterFactory.make(plain: command.plain)
         if command.demo {

@@ -84,13 +84,16 @@ enum AnswerInput {
     static func read(file: String?, settings: [String]) throws -> [String: RawAnswer] {
         var raw: [String: RawAnswer] = [:]
         if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            // The size is checked before the file is read: a huge file is refused at once.
+            guard let read = AnswersFile.read(contentsOf: file) else {
                 throw CommandFailure("cannot read the answers file '\(file)'")
             }
-            switch AnswersFile.read(data, path: file) {
+            switch read {
             case .success(let read): raw = read
             case .failure(let error):
-                Output.report(error.diagnostics, sources: [file: String(decoding: data, as: UTF8.self)])
+                let tooLarge = error.diagnostics.contains { $0.message.hasPrefix("file is too large") }
+                let text = tooLarge ? "" : (FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? "")
+                Output.report(error.diagnostics, sources: [file: text])
                 throw ExitCode(1)
             }
         }

@@ -56,12 +56,14 @@ struct Serve: AsyncParsableCommand {
         if demo, try await stores.directory.user(email: Desk.demoUser(at: desk.now()).email) == nil {
             try await stores.directory.add(Desk.demoUser(at: desk.now()))
         }
+        // --now moves the tickets' clock only: codes, authenticator steps, lock-outs and sessions follow the real one.
         let clock: @Sendable () -> Date = { desk.now() }
         let mail: (any Notifier)? = try mailbox ?? desk.notifier()
         var services = FlowServices(
             catalog: desk.catalog, desk: desk.ticketDesk, directory: stores.directory, codes: stores.codes,
             drafts: stores.drafts, mail: mail, renderer: desk.renderer,
-            google: try desk.googleVerifier(clientID: signIn.googleClientID, keysPath: signIn.googleKeys), clock: clock)
+            google: try desk.googleVerifier(clientID: signIn.googleClientID, keysPath: signIn.googleKeys), clock: { Date() },
+            ticketClock: clock)
         services.passwordAuthenticator = try desk.passwordPlugin(name: signIn.authPlugin)
         let uploads = URL(fileURLWithPath: (settings.catalog as NSString).appendingPathComponent(".formrunner/uploads"))
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -24,7 +24,9 @@ enum TicketText {
         }.joined(separator: "\n") + (tickets.isEmpty ? "" : "\n")
     }
 
-    static func details(_ ticket: Ticket, history: [HistoryEntry], outbox: [OutboxMessage], session: DeskSession) -> String {
+    /// `revealed`: the ticket's secret answers were opened for an agent (`--reveal-secrets`); else they are masked.
+    static func details(_ ticket: Ticket, history: [HistoryEntry], outbox: [OutboxMessage], session: DeskSession,
+                        revealed: Bool = false) -> String {
         var out = "Ticket \(ticket.number): \(ticket.title)\n"
         out += "  Status:    \(session.label(ticket))\n"
         out += "  Form:      \(ticket.formID) (version \(ticket.formVersion))\n"
@@ -36,7 +38,8 @@ enum TicketText {
             out += "Answers:\n"
             for field in form.fields {
                 guard let value = ticket.answers[field.id] else { continue }
-                let shown = field.type == .secret ? "••••••" : display(value, field: field)
+                let hidden = SealedAnswer.isSealed(value) || (field.type == .secret && !revealed)
+                let shown = hidden ? SealedAnswer.mask : display(value, field: field)
                 out += "  \(field.label.english): \(shown.replacingOccurrences(of: "\n", with: "\n    "))\n"
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerDesk
 
 /// `formrunner tickets …`: file, list, show, search and move tickets.
 struct Tickets: AsyncParsableCommand {
@@ -30,6 +31,10 @@ extension Tickets {
         @Option(help: "The account (store) the ticket is about.") var account: String?
         @Option(help: "The entry flow the ticket is filed through.") var workflow: String?
         @Flag(help: "Print the ticket as JSON.") var json = false
+        @Option(help: ArgumentHelp(
+            "A key of this submission: a second create with the same key (and requester) is refused however late. Without it, the same answers are refused for 10 minutes (env FORMRUNNER_DUPLICATE_WINDOW).",
+            valueName: "key"))
+        var idempotencyKey: String?
 
         func validate() throws {
             if answers == nil && settings.isEmpty { throw ValidationError("give the answers with --answers FILE and/or --set field=value") }
@@ -43,7 +48,8 @@ extension Tickets {
             let raw = try AnswerInput.read(file: answers, settings: settings)
             let ticket = try await session.tickets.create(formID: form, answers: raw,
                                                           requester: Requester(email: requester, name: name),
-                                                       workflowID: workflow, account: account, at: session.now)
+                                                       workflowID: workflow, account: account, idempotencyKey: idempotencyKey,
+                                                       at: session.now)
             await session.deliver()
             if json {
                 Output.print(try Output.json(TicketText.document(ticket, session: session, full: true)))
@@ -97,17 +103,28 @@ extension Tickets {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The ticket number.") var number: Int64
         @Flag(help: "Print JSON.") var json = false
+        @Option(name: .customLong("reveal-secrets"), help: ArgumentHelp(
+            "Show the secret answers to this agent: a user with the permission agent:TEAM for the ticket's team. The reveal is written into the ticket's history.",
+            valueName: "email"))
+        var revealTo: String?
 
         func run() async throws {
             let session = try await DeskSession(global, delivering: false)
-            guard let ticket = try await session.store.ticket(number) else { throw TicketDesk.Failure.notFound(number) }
+            guard var ticket = try await session.store.ticket(number) else { throw TicketDesk.Failure.notFound(number) }
+            if let revealTo {
+                let address = UserRecord.normalizedEmail(revealTo)
+                guard let agent = try await session.desk.identity().directory.user(email: address) else {
+                    throw CommandFailure("there is no user with the e-mail \(address)")
+                }
+                ticket = try await session.tickets.revealSecrets(of: number, to: agent, at: Date())
+            }
             let history = try await session.store.history(number)
             let outbox = try await session.store.outbox(for: number)
             if json {
                 Output.print(try Output.json(TicketDocument(ticket, statusLabel: session.label(ticket), history: history, outbox: outbox,
                                                             survey: TicketText.survey(of: ticket, history: history, session: session))))
             } else {
-                Output.print(TicketText.details(ticket, history: history, outbox: outbox, session: session))
+                Output.print(TicketText.details(ticket, history: history, outbox: outbox, session: session, revealed: revealTo != nil))
             }
         }
     }

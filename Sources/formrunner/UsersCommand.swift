@@ -15,7 +15,7 @@ struct Users: AsyncParsableCommand {
         hashes (PBKDF2-SHA256); TOTP secrets are sealed with the key file <database>.key, or for a \
         PostgreSQL store DIR/.formrunner/desk.key (the same file on every machine).
         """,
-        subcommands: [Add.self, List.self, Remove.self]
+        subcommands: [Add.self, List.self, Remove.self, Unlock.self]
     )
 
     /// `users add EMAIL --name NAME …`
@@ -117,6 +117,33 @@ struct Users: AsyncParsableCommand {
                 throw CommandFailure("there is no user with the e-mail \(UserRecord.normalizedEmail(email))")
             }
             Output.print("Removed \(UserRecord.normalizedEmail(email))\n")
+        }
+    }
+}
+
+extension Users {
+    /// `users unlock EMAIL`: lifts the back-off or lock-out that failed sign-ins put on an address.
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unlock", abstract: "Let a user sign in again after too many failed attempts.",
+            discussion: """
+            Wrong passwords, authenticator, SMS and e-mailed codes are counted per address: after 5 the \
+            address waits (30 s, doubling up to 15 minutes), after 20 it is locked out for a day. This \
+            forgets the count at once.
+            """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user's e-mail address.") var email: String
+
+        func run() async throws {
+            let stores = try await Desk.open(global.settings).identity()
+            let address = UserRecord.normalizedEmail(email)
+            guard try await stores.directory.user(email: address) != nil else {
+                throw CommandFailure("there is no user with the e-mail \(address)")
+            }
+            let unlocked = try await DirectoryAuthenticator.unlock(email: address, in: stores.codes)
+            Output.print(unlocked ? "Unlocked \(address): failed sign-ins forgotten\n"
+                                  : "\(address) had no failed sign-ins; nothing to unlock\n")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FormrunnerCore
 import FormrunnerKnowledge
+import FormrunnerNotify
 
 /// `formrunner validate [PATH...]`: checks definitions and reports every problem at once.
 struct Validate: ParsableCommand {
@@ -26,22 +27,34 @@ struct Validate: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let extra = paths.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such file or folder: '\(path)'")
         }
-        let result = CatalogLoader(root: global.catalog).load(extraFiles: extra)
-        // The knowledge base (Knowledge/) is checked with the catalog.
+        let loader = CatalogLoader(root: global.catalog)
+        let scope = paths.map { Self.withoutTrailingSlash(loader.catalogPath(for: $0)) }
+        var result = loader.load(extraFiles: paths.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") })
+        // The e-mail templates too: a broken one would otherwise fail every `tickets create` after.
+        // And the knowledge base (Knowledge/).
         let knowledge = KnowledgeLoader(root: global.catalog).load()
-        let all = result.diagnostics + knowledge.diagnostics
-        let files = result.files + knowledge.files
-        let scope = paths.map(Self.normalized)
-        let diagnostics = scope.isEmpty ? all : all.filter { diagnostic in
-            guard let file = diagnostic.location?.file else { return true }
-            return scope.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        result.diagnostics = (result.diagnostics + TemplateCheck.diagnostics(of: result.catalog, path: loader.templatePath)
+                              + knowledge.diagnostics).sortedByLocation()
+        result.files += knowledge.files
+        for name in result.catalog.templates.keys { result.catalog.sources[loader.templatePath(name)] = result.catalog.templates[name] }
+        func inScope(_ file: String, _ named: String) -> Bool {
+            named == "." || file == named || file.hasPrefix(named.hasSuffix("/") ? named : named + "/")
         }
-        let checked = scope.isEmpty ? files.count
-            : files.filter { file in scope.contains { file == $0 || file.hasPrefix($0 + "/") } }.count
+        // A path naming no definition (a folder outside the catalog, `Forms` from another folder) is
+        // a mistake, not a clean bill of health.
+        for (path, named) in zip(paths, scope) where !result.files.contains(where: { inScope($0, named) }) {
+            throw ValidationError("'\(path)' holds no definition file of the catalog '\(global.catalog)'; "
+                                  + "paths are relative to the current folder (choose the catalog with --catalog DIR)")
+        }
+        let diagnostics = scope.isEmpty ? result.diagnostics : result.diagnostics.filter { diagnostic in
+            guard let file = diagnostic.location?.file else { return true }
+            return scope.contains { inScope(file, $0) }
+        }
+        let checked = scope.isEmpty ? result.files.count
+            : result.files.filter { file in scope.contains { inScope(file, $0) } }.count
         switch format {
         case .json:
             Output.print(try Output.json(ValidationReport(diagnostics: diagnostics, files: checked)))
@@ -57,9 +70,8 @@ struct Validate: ParsableCommand {
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 
-    private static func normalized(_ path: String) -> String {
+    private static func withoutTrailingSlash(_ path: String) -> String {
         var path = path
-        while path.hasPrefix("./") { path.removeFirst(2) }
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         return path
     }

@@ -28,11 +28,12 @@ struct CommandRunner {
         return repository + "/.build/debug/formrunner"
     }()
 
+    /// Runs the binary with `arguments`; with `umask`, under that umask (set by `/bin/sh` first).
     static func run(_ arguments: [String], in directory: String = repository, environment: [String: String] = [:],
-                    input: String? = nil) throws -> Run {
+                    input: String? = nil, umask: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: umask == nil ? binary : "/bin/sh")
+        process.arguments = umask.map { ["-c", "umask \($0); exec \"$0\" \"$@\"", binary] + arguments } ?? arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

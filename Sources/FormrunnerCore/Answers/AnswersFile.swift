@@ -3,9 +3,26 @@ import Foundation
 /// Reads answers given as a file (YAML or JSON: a mapping from field id to a value or a list) and as
 /// `field=value` settings, with the same strict reader as the definitions.
 public enum AnswersFile {
+    /// The answers in the file at `path`, or every problem with its location; nil when it cannot be
+    /// read. A file over the reader's size limit is refused by its size, before it is read.
+    public static func read(contentsOf path: String) -> Result<[String: RawAnswer], DiagnosticsError>? {
+        let reader = YAMLReader(purpose: .answers)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+           size > reader.limits.maximumBytes {
+            return .failure(DiagnosticsError([.error(
+                "file is too large (\(size) bytes; \(reader.purpose.plural) are limited to \(reader.limits.maximumBytes) bytes)",
+                at: SourceLocation(file: path, line: 1, column: 1))]))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return read(data, path: path)
+    }
+
     /// The answers in `data` read from `path`, or every problem with its location.
+    ///
+    /// JSON is YAML to the reader, except for one thing: JSON writes a character beyond U+FFFF as a
+    /// pair of `\uD8xx\uDCxx` escapes, which YAML refuses; they are read as the one character they are.
     public static func read(_ data: Data, path: String) -> Result<[String: RawAnswer], DiagnosticsError> {
-        let result = YAMLReader(purpose: .answers).read(data, path: path)
+        let result = YAMLReader(purpose: .answers).read(JSONSurrogates.joined(in: data), path: path)
         guard !result.diagnostics.hasErrors, let root = result.root else { return .failure(DiagnosticsError(result.diagnostics)) }
         guard case .mapping(let mapping) = root else {
             return .failure(DiagnosticsError([.error("expected a mapping from field id to answer", at: root.location)]))

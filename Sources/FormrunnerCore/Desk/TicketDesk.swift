@@ -6,6 +6,12 @@ public struct TicketDesk: Sendable {
     public let catalog: Catalog
     public let store: any TicketStore
     public let composer: any MessageComposing
+    /// Seals `type: secret` answers before they are stored (the desk's key file); without it they
+    /// are refused, never stored readable.
+    public var secrets: (any SecretSealing)?
+    /// How long the same answers from the same requester on the same form count as one submission
+    /// (a double click, a script run twice): 10 minutes by default. Later, they file a new ticket.
+    public var duplicateWindow: TimeInterval = 600
 
     public init(catalog: Catalog, store: any TicketStore, composer: any MessageComposing) {
         self.catalog = catalog
@@ -21,6 +27,10 @@ public struct TicketDesk: Sendable {
         case invalidRequester(String)
         case notFound(Int64)
         case refused(Refusal)
+        /// A form with `secret` fields, and no key to seal them with.
+        case cannotSealSecrets(form: String)
+        /// The person may not see the ticket's secret answers.
+        case secretsNotAllowed(email: String, ticket: Int64, team: String)
 
         public var description: String {
             switch self {
@@ -30,6 +40,11 @@ public struct TicketDesk: Sendable {
             case .invalidRequester(let email): return "'\(email)' is not an e-mail address; the requester is told everything by e-mail"
             case .notFound(let number): return "ticket \(number) does not exist"
             case .refused(let refusal): return refusal.message
+            case .cannotSealSecrets(let form):
+                return "form '\(form)' has secret answers and this desk has no key to seal them with; nothing was filed"
+            case .secretsNotAllowed(let email, let ticket, let team):
+                return "\(email) may not see the secret answers of ticket \(ticket): only agents of the team '\(team)' may "
+                    + "(permission agent:\(team))"
             }
         }
     }
@@ -42,8 +57,12 @@ public struct TicketDesk: Sendable {
 
     /// Checks `answers` against the form and files a ticket: stored with its history, timers and
     /// confirmation message in one transaction.
+    ///
+    /// The same answers from the same requester within ``duplicateWindow`` are refused as a duplicate
+    /// (``TicketStoreError/duplicateSubmission(existing:)``); with an `idempotencyKey` (a script's,
+    /// a web form's token), a second submission with that key is refused however late it comes.
     public func create(formID: String, answers: [String: RawAnswer], requester: Requester, workflowID: String? = nil,
-                       account: String? = nil, at now: Date) async throws -> Ticket {
+                       account: String? = nil, idempotencyKey: String? = nil, at now: Date) async throws -> Ticket {
         guard let form = catalog.forms[formID] else {
             throw Failure.unknownForm(formID, hint: Suggestion.hint(for: formID, in: catalog.forms.keys.sorted()))
         }
@@ -51,26 +70,31 @@ public struct TicketDesk: Sendable {
         switch FormAnswers(form: form).check(answers) {
         case .success(let checked):
             return try await create(form: form, checked: checked, requester: requester, workflowID: workflowID,
-                                    account: account, at: now)
+                                    account: account, idempotencyKey: idempotencyKey, at: now)
         case .failure(let problems):
             throw Failure.invalidAnswers(problems)
         }
     }
 
-    /// Files a ticket from answers already checked against `form`.
+    /// Files a ticket from answers already checked against `form` (duplicates as in the other `create`).
     public func create(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
-                       account: String?, at now: Date) async throws -> Ticket {
+                       account: String?, idempotencyKey: String? = nil, at now: Date) async throws -> Ticket {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
         let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
         guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
         let draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
                            status: "", title: Self.title(of: form, answers: checked.values), requester: requester,
                            account: account, answers: checked.values, createdAt: now)
-        let outcome = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
+        let opened = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
         let composer = self.composer
         let lifecycle = engine.lifecycle
+        // The same answers give the same key: it is computed before secrets are sealed (with a new nonce each time).
+        let submissionKey = try await self.submissionKey(opened.ticket, form: form, idempotencyKey: idempotencyKey, at: now)
+        var sealed = opened
+        sealed.ticket.answers = try sealingSecrets(opened.ticket.answers, form: form, requester: requester.email)
+        let outcome = sealed
         return try await store.create(outcome.ticket, history: outcome.history,
-                                      submissionKey: Self.submissionKey(outcome.ticket),
+                                      submissionKey: submissionKey,
                                       files: checked.files.mapValues { URL(fileURLWithPath: $0) }) { stored in
             try outcome.notifications.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
         }
@@ -195,14 +219,4 @@ public struct TicketDesk: Sendable {
         return form.title.english
     }
 
-    /// A digest of who asked what, so that the same submission sent twice files one ticket.
-    static func submissionKey(_ ticket: Ticket) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let answers = (try? encoder.encode(ticket.answers)) ?? Data()
-        var hash = SHA256()
-        hash.update(Data("\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}".utf8))
-        hash.update(answers)
-        return hash.hexDigest()
-    }
 }

@@ -13,6 +13,7 @@ public actor InMemoryOneTimeCodeStore: OneTimeCodeStore {
     }
 
     private var codes: [String: Code] = [:]
+    private var attempts: [String: SignInAttempts] = [:]
 
     /// An empty store.
     public init() {}
@@ -49,5 +50,20 @@ public actor InMemoryOneTimeCodeStore: OneTimeCodeStore {
         let expired = codes.filter { $0.value.expiresAt <= now }.map(\.key)
         for key in expired { codes.removeValue(forKey: key) }
         return expired.count
+    }
+
+    public func signInAttempts(for key: String) async throws -> SignInAttempts {
+        attempts[key] ?? .none
+    }
+
+    public func recordSignInFailure(for key: String, now: Date, limits: SignInAttemptLimits) async throws -> SignInAttempts {
+        let counted = (attempts[key] ?? .none).counting(failureAt: now, limits: limits)
+        attempts[key] = counted
+        return counted
+    }
+
+    @discardableResult
+    public func clearSignInAttempts(for key: String) async throws -> Bool {
+        attempts.removeValue(forKey: key) != nil
     }
 }

@@ -36,7 +36,9 @@ public enum OneTimeCodeCheck: Hashable, Sendable {
 ///   cool-down ends with them) and returns how many it removed.
 /// - **Canonical form**: instants are kept to the millisecond (rounded to the nearest), so
 ///   `retryAt` is the sent time rounded plus `resendAfter`, rounded.
-public protocol OneTimeCodeStore: Sendable {
+/// - **Failed sign-ins** are counted beside the codes (``SignInAttemptStore``), apart from any one
+///   code's tries: issuing a new code never resets them.
+public protocol OneTimeCodeStore: SignInAttemptStore {
     /// Stores a new code hash for `key`, unless the previous one was sent too recently.
     func issue(for key: String, codeHash: String, expiresAt: Date, now: Date, resendAfter: TimeInterval) async throws
 

@@ -34,8 +34,8 @@ public struct CatalogLoader: Sendable {
         let sink = DiagnosticSink()
         var files = definitionFiles(sink: sink)
         if FileManager.default.fileExists(atPath: configurationPath) { files.append(configurationPath) }
-        for file in extraFiles where !files.contains(Self.normalized(file)) {
-            files.append(Self.normalized(file))
+        for file in extraFiles.map(catalogPath(for:)) where !files.contains(file) {
+            files.append(file)
         }
         var documents: [Document] = []
         for file in files {
@@ -103,7 +103,13 @@ public struct CatalogLoader: Sendable {
             anyFolder = true
             let entries = (FileManager.default.subpaths(atPath: path) ?? []).sorted()
             for entry in entries where entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
-                found.append(join(path, entry))
+                let file = join(path, entry)
+                if leavesTheCatalog(file) {
+                    sink.error("'\(file)' is a symbolic link to a file outside the catalog; copy the file into the catalog instead",
+                               at: SourceLocation(file: file, line: 1, column: 1))
+                    continue
+                }
+                found.append(file)
             }
         }
         if !anyFolder {
@@ -118,6 +124,13 @@ public struct CatalogLoader: Sendable {
         var result: [String: String] = [:]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasSuffix(".mustache") {
             let path = join(folder, entry)
+            // A template is sent to requesters: one that is a link to a file elsewhere (`/etc/passwd`)
+            // would mail that file.
+            if leavesTheCatalog(path) {
+                sink.error("template '\(path)' is a symbolic link to a file outside the catalog; copy the file into "
+                           + "\(join(root, Self.templateFolder)) instead", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 sink.error("template '\(path)' is not UTF-8 text", at: nil)
                 continue
@@ -125,6 +138,18 @@ public struct CatalogLoader: Sendable {
             result[String(entry.dropLast(".mustache".count))] = text
         }
         return result
+    }
+
+    /// The file of the e-mail template called `name`, as diagnostics name it.
+    public func templatePath(_ name: String) -> String {
+        join(join(root, Self.templateFolder), name + ".mustache")
+    }
+
+    /// Whether `path` is a symbolic link (or under one) that leads out of the catalog root.
+    private func leavesTheCatalog(_ path: String) -> Bool {
+        let rootPath = Self.canonical(root)
+        let target = Self.canonical(path)
+        return target != rootPath && !target.hasPrefix(rootPath == "/" ? "/" : rootPath + "/")
     }
 
     /// Where the desk's configuration is, as diagnostics name it: `formrunner.yaml` under the root.
@@ -138,6 +163,24 @@ public struct CatalogLoader: Sendable {
 
     private func join(_ base: String, _ rest: String) -> String {
         base == "." ? rest : (base.hasSuffix("/") ? base + rest : base + "/" + rest)
+    }
+
+    /// `path` (relative to the working folder, or absolute) as this loader names the files it reads:
+    /// under the root as the root is named (`./cat/Forms/a.yaml` and `/abs/cat/Forms/a.yaml` are the
+    /// same file as `cat/Forms/a.yaml` when the root is `cat`, as the loader names its files); outside
+    /// it, `path` without `./`.
+    public func catalogPath(for path: String) -> String {
+        let rootPath = Self.canonical(root)
+        let full = Self.canonical(path)
+        if full == rootPath { return root }
+        guard full.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else { return Self.normalized(path) }
+        let relative = String(full.dropFirst(rootPath == "/" ? 1 : rootPath.count + 1))
+        return join(root, relative)
+    }
+
+    /// The absolute path of `path` with `.`, `..` and symbolic links resolved.
+    private static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// `./Forms/a.yaml` → `Forms/a.yaml`.

@@ -10,6 +10,8 @@ struct Composer {
     /// Turns libyaml's scalar offsets into lines and columns (libyaml's own line count also
     /// breaks at NEL, U+2028 and U+2029).
     private var lines = LineTable("")
+    /// The text being composed, for turning libyaml's byte offsets into scalar offsets.
+    private var text = ""
 
     init(path: String, limits: YAMLReader.Limits, purpose: YAMLReader.Purpose = .definitions) {
         self.path = path
@@ -47,6 +49,7 @@ struct Composer {
     /// Composes the single document in `text`; `nil` when it cannot be read (see ``diagnostics``).
     mutating func compose(_ text: String) -> YAMLNode? {
         lines = LineTable(text)
+        self.text = text
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(.error("could not start the YAML parser", at: location(ofScalar: 0)))
@@ -193,8 +196,9 @@ struct Composer {
             message = "nesting is too deep (more than \(limits.maximumDepth) levels)"
             notes = []
         }
+        // A reader error (a control character, say) has no mark, only the offset of its byte.
         let mark = parser.error == YAML_READER_ERROR
-            ? location(ofScalar: 0)
+            ? location(ofScalar: scalarOffset(ofByte: parser.problem_offset))
             : location(of: parser.problem_mark)
         diagnostics.append(.error(message, at: mark, notes: notes))
     }
@@ -202,6 +206,17 @@ struct Composer {
     /// Where libyaml's `mark` is, by its scalar offset (see ``LineTable``).
     private func location(of mark: yaml_mark_t) -> SourceLocation {
         location(ofScalar: mark.index)
+    }
+
+    /// The number of Unicode scalars in the first `offset` bytes of the UTF-8 text.
+    private func scalarOffset(ofByte offset: Int) -> Int {
+        var bytes = 0, scalars = 0
+        for scalar in text.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > offset { break }
+            scalars += 1
+        }
+        return scalars
     }
 
     private func location(ofScalar offset: Int) -> SourceLocation {

@@ -50,9 +50,9 @@ public struct YAMLReader: Sendable {
                 at: start)])
         }
         var bytes = data
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if let encoding = Self.wideEncoding(of: bytes) {
             return Result(text: "", root: nil, diagnostics: [.error(
-                "file is UTF-16; \(purpose.plural) must be saved as UTF-8", at: start)])
+                "file is \(encoding); \(purpose.plural) must be saved as UTF-8", at: start)])
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -70,14 +70,27 @@ public struct YAMLReader: Sendable {
     /// Reads text that came from `path`.
     public func read(_ text: String, path: String) -> Result {
         var diagnostics = Self.tabIndentation(in: text, path: path)
-        if text.unicodeScalars.contains(where: { $0 == "\0" }) {
+        if let offset = text.unicodeScalars.firstIndex(of: "\0") {
+            let position = LineTable(text).position(ofScalar: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset))
             diagnostics.append(.error("file contains a NUL character; is it a binary file?",
-                                      at: SourceLocation(file: path, line: 1, column: 1)))
+                                      at: SourceLocation(file: path, line: position.line, column: position.column)))
         }
         guard diagnostics.isEmpty else { return Result(text: text, root: nil, diagnostics: diagnostics) }
         var composer = Composer(path: path, limits: limits, purpose: purpose)
         let root = composer.compose(text)
         return Result(text: text, root: root, diagnostics: composer.diagnostics)
+    }
+
+    /// "UTF-32" or "UTF-16" when `bytes` start with that encoding's byte-order mark (UTF-32's
+    /// little-endian mark starts like UTF-16's, so it is looked for first), or when the first
+    /// character is ASCII written in it without a mark; nil otherwise.
+    static func wideEncoding(of bytes: Data) -> String? {
+        let head = [UInt8](bytes.prefix(4))
+        if head == [0xFF, 0xFE, 0, 0] || head == [0, 0, 0xFE, 0xFF] { return "UTF-32" }
+        if head.count == 4, head[1] == 0, head[2] == 0, head[3] == 0, head[0] != 0 { return "UTF-32" }
+        if head.count == 4, head[0] == 0, head[1] == 0, head[2] == 0, head[3] != 0 { return "UTF-32" }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        return nil
     }
 
     /// An error for each line whose indentation contains a tab.

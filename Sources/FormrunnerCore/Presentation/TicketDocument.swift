@@ -96,7 +96,7 @@ public struct TicketDocument: Encodable, Sendable {
         lifecycle = ticket.lifecycleID
         requester = ticket.requester
         account = ticket.account
-        answers = includeAnswers ? ticket.answers : nil
+        answers = includeAnswers ? SealedAnswer.masked(ticket.answers) : nil
         createdAt = ticket.createdAt
         updatedAt = ticket.updatedAt
         lastInteractionAt = ticket.lastInteractionAt

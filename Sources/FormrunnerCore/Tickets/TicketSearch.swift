@@ -59,7 +59,8 @@ public enum TicketSearch {
     public static func indexedText(of ticket: Ticket) -> String {
         var parts = [ticket.title]
         for key in ticket.answers.keys.sorted() {
-            if case .text(let text) = ticket.answers[key] { parts.append(text) }
+            // A sealed secret is never indexed (nor its Base64, which would only add noise).
+            if case .text(let text) = ticket.answers[key], !text.hasPrefix(SealedAnswer.prefix) { parts.append(text) }
         }
         return parts.joined(separator: "\n")
     }

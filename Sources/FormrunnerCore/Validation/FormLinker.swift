@@ -13,15 +13,40 @@ struct FormLinker {
         return form
     }
 
+    /// The most fields a form may have once its groups are expanded: a group included thousands of
+    /// times (or groups of groups) would otherwise cost minutes and gigabytes before any error.
+    static let maximumFields = 1000
+
     /// The fields of `items`, groups expanded (recursively, refusing cycles) and option lists resolved.
+    /// Expansion stops at ``maximumFields``, with an error at the item that went past it.
     func expand(_ items: [FieldItem], owner: String) -> [FieldDefinition] {
+        var expanded: [FieldDefinition] = []
+        var budget = Self.maximumFields
+        for item in items {
+            guard expand([item], visiting: [], budget: &budget, into: &expanded) else {
+                let location: SourceLocation
+                let what: String
+                switch item {
+                case .field(let field): (location, what) = (field.location, "field '\(field.id)'")
+                case .group(let id, let groupLocation): (location, what) = (groupLocation, "field group '\(id)'")
+                }
+                sink.error("\(owner) has more than \(Self.maximumFields) fields once its field groups are expanded; "
+                           + "\(what) goes past the limit: include fewer groups or split the form", at: location)
+                break
+            }
+        }
         var fields: [FieldDefinition] = []
         var seen: [String: FieldDefinition] = [:]
-        for field in expand(items, visiting: []) {
+        // A group included twice clashes on every one of its fields: one error per include, not per field.
+        var clashes: [(group: String, include: SourceLocation, fields: [FieldDefinition], first: FieldDefinition)] = []
+        for field in expanded {
             if let first = seen[field.id] {
                 if let group = field.groupID, let include = field.groupLocation {
-                    sink.error("field group '\(group)' brings a field '\(field.id)' that \(owner) already has; rename one of them",
-                               at: include, notes: [.init("first defined here", at: first.location)])
+                    if let last = clashes.indices.last, clashes[last].include == include, clashes[last].group == group {
+                        clashes[last].fields.append(field)
+                    } else {
+                        clashes.append((group, include, [field], first))
+                    }
                 } else {
                     sink.error("duplicate field id '\(field.id)' in \(owner)", at: field.location,
                                notes: [.init("first defined here", at: first.location)])
@@ -31,31 +56,43 @@ struct FormLinker {
             seen[field.id] = field
             fields.append(field)
         }
+        for clash in clashes {
+            let ids = clash.fields.map { "'\($0.id)'" }
+            let what = ids.count == 1 ? "a field \(ids[0])"
+                : "fields \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? " and \(ids.count - 3) more" : "")"
+            sink.error("field group '\(clash.group)' brings \(what) that \(owner) already has; rename one of them",
+                       at: clash.include, notes: [.init("first defined here", at: clash.first.location)])
+        }
         return fields
     }
 
-    private func expand(_ items: [FieldItem], visiting: [String]) -> [FieldDefinition] {
-        items.flatMap { item -> [FieldDefinition] in
+    /// Appends the fields of `items` to `fields`, spending `budget`; false once the budget is spent.
+    private func expand(_ items: [FieldItem], visiting: [String], budget: inout Int, into fields: inout [FieldDefinition]) -> Bool {
+        for item in items {
             switch item {
             case .field(let field):
-                return [resolveOptions(field)]
+                guard budget > 0 else { return false }
+                budget -= 1
+                fields.append(resolveOptions(field))
             case .group(let id, let location):
                 guard let group = fieldGroups[id] else {
                     sink.unknownReference("field group", id, among: fieldGroups.keys, at: location)
-                    return []
+                    continue
                 }
                 guard !visiting.contains(id) else {
                     sink.error("field group '\(id)' includes itself (\((visiting + [id]).joined(separator: " → ")))", at: location)
-                    return []
+                    continue
                 }
-                return expand(group.items, visiting: visiting + [id]).map { field in
-                    var field = field
-                    field.groupID = field.groupID ?? id
-                    field.groupLocation = location
-                    return field
+                let start = fields.count
+                let complete = expand(group.items, visiting: visiting + [id], budget: &budget, into: &fields)
+                for index in start..<fields.count {
+                    fields[index].groupID = fields[index].groupID ?? id
+                    fields[index].groupLocation = location
                 }
+                if !complete { return false }
             }
         }
+        return true
     }
 
     private func resolveOptions(_ field: FieldDefinition) -> FieldDefinition {

@@ -28,15 +28,16 @@ public struct MaildirNotifier: Notifier {
     public func deliver(_ message: OutboxMessage) async throws {
         let token = MessageToken.token(for: message.id)
         let manager = FileManager.default
+        // Messages carry one-time codes: the Maildir's folders are 0700 and its files 0600, whatever the umask.
         for folder in ["tmp", "new", "cur"] {
-            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try PrivateFiles.createFolder(root.appendingPathComponent(folder).path)
         }
         if try isDelivered(token: token) { return }
         let name = fileName(for: message)
         let temporary = root.appendingPathComponent("tmp").appendingPathComponent(name)
         let final = root.appendingPathComponent("new").appendingPathComponent(name)
         try? manager.removeItem(at: temporary)
-        guard manager.createFile(atPath: temporary.path, contents: nil) else {
+        guard (try? PrivateFiles.createFile(temporary.path)) == true else {
             throw MaildirError.cannotWrite(temporary.path)
         }
         defer { try? manager.removeItem(at: temporary) }

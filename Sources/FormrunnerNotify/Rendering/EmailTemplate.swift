@@ -30,7 +30,12 @@ struct EmailTemplate: Sendable {
 
     /// Compiles Mustache source as plain text (no HTML escaping); `firstLine` is the line of the
     /// template file the source starts on, for error messages.
+    ///
+    /// Text beyond ``TemplateBounds`` is refused before the parser sees it.
     static func compile(_ source: String, name: String, firstLine: Int = 1) throws(MessageRenderError) -> MustacheTemplate {
+        if let problem = TemplateBounds.problem(in: source, firstLine: firstLine) {
+            throw .invalidTemplate(name, reason: "\(problem.reason) (line \(problem.line))")
+        }
         do {
             return try MustacheTemplate(string: textPragma + source)
         } catch let error as MustacheTemplate.ParserError {

@@ -22,8 +22,10 @@ import FormrunnerCore
 ///
 /// Nothing is HTML-escaped: e-mails are plain text. The subject is forced onto one line.
 ///
-/// The catalog's templates and life cycle variables are compiled once, when the renderer is made
-/// (or given a new catalog); a template that does not compile fails each time it is rendered.
+/// The catalog's templates and life cycle variables are compiled once, when first rendered (not
+/// when the renderer is made: a command that sends nothing parses nothing); a template that does
+/// not compile fails each time it is rendered. Templates beyond ``TemplateBounds`` are refused
+/// before they are parsed.
 public struct MessageRenderer: Sendable {
     /// The catalog whose templates are rendered; setting it compiles its templates again.
     public var catalog: Catalog {

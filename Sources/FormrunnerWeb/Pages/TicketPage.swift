@@ -52,6 +52,8 @@ struct TicketPage {
             if case .files(let refs) = value {
                 html += refs.map { "<a href=\"/tickets/\(ticket.number)/files/\($0.sha256)\" download>\(HTML.escape($0.name))</a>" }
                     .joined(separator: ", ")
+            } else if SealedAnswer.isSealed(value) {
+                html += SealedAnswer.mask
             } else if let field {
                 html += HTML.multiline(Portal.display(value, field: field, language: language))
             } else {

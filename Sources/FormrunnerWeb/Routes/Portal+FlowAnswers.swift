@@ -189,7 +189,7 @@ extension Portal {
     /// Delivers the e-mails that are due (the confirmation just queued), as `run` does after filing.
     func deliverNow() async {
         guard let mail = services.mail else { return }
-        let report = await OutboxDispatcher(store: services.desk.store, notifier: mail).deliverDue(at: now, limit: 100)
+        let report = await OutboxDispatcher(store: services.desk.store, notifier: mail).deliverDue(at: services.ticketClock(), limit: 100)
         for failure in report.errors {
             logger.warning("a message could not be delivered yet and stays in the outbox", metadata: ["error": "\(failure.error)"])
         }

@@ -44,7 +44,7 @@ extension Portal {
                 }
                 do {
                     _ = try await services.desk.transition(ticket.number, event: "reply", by: .requester,
-                                                           message: String(message.prefix(20_000)), at: now)
+                                                           message: String(message.prefix(20_000)), at: services.ticketClock())
                     await deliverNow()
                     Self.flash(&visit, PageText.replyRecorded.text(visit.language))
                 } catch TicketDesk.Failure.refused(let refusal) {

@@ -20,8 +20,8 @@ extension Portal {
                 let email = UserRecord.normalizedEmail(form.first("email") ?? "")
                 try await countAttempt(visit, email: email)
                 do {
-                    let user = try await signInService(for: next).signIn(email: email, password: form.first("password") ?? "",
-                                                                         secondFactor: nil)
+                    let user = try await signInService(for: next, source: visit.client)
+                        .signIn(email: email, password: form.first("password") ?? "", secondFactor: nil)
                     try await signIn(user, visit: &visit)
                     return Self.redirect(next)
                 } catch AuthenticationFailure.secondFactorRequired(let factors) {
@@ -67,7 +67,7 @@ extension Portal {
                 let given: SecondFactorCode = pending.chosen == "sms" ? .sms(code) : .totp(code)
                 let user: UserRecord
                 do {
-                    user = try await signInService(for: next).completeSecondFactor(email: pending.email, code: given)
+                    user = try await signInService(for: next, source: visit.client).completeSecondFactor(email: pending.email, code: given)
                 } catch let error as AuthenticationFailure {
                     Self.flash(&visit, Self.sentence(error.message + Self.newCodeHint(error)), alert: true)
                     return back

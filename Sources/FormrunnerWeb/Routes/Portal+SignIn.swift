@@ -68,7 +68,7 @@ extension Portal {
                 }
                 let user: UserRecord
                 do {
-                    user = try await signInService(for: next).signIn(email: email, code: form.first("code") ?? "")
+                    user = try await signInService(for: next, source: visit.client).signIn(email: email, code: form.first("code") ?? "")
                 } catch let error as AuthenticationFailure {
                     Self.flash(&visit, Self.sentence(error.message + Self.newCodeHint(error)), alert: true)
                     return Self.redirect("/signin/code?next=" + Self.queryEscape(next))
@@ -105,7 +105,7 @@ extension Portal {
     }
 
     /// The sign-in step that applies: that of the flow `next` leads to, else the catalog's first.
-    func signInService(for next: String) -> SignInService {
+    func signInService(for next: String, source: String? = nil) -> SignInService {
         let flows = services.catalog.workflows
         var candidates = flows.keys.sorted().compactMap { flows[$0] }
         if next.hasPrefix("/flows/"), let id = next.dropFirst("/flows/".count).split(separator: "/").first.map(String.init),
@@ -114,10 +114,11 @@ extension Portal {
         }
         for flow in candidates {
             if let step = FlowInterpreter(flow: flow, services: services).authentication {
-                return SignInService(step: step, services: services)
+                return SignInService(step: step, services: services, source: source)
             }
         }
-        return SignInService(step: StepDefinition.Authentication(methods: [.emailToken], secondFactors: []), services: services)
+        return SignInService(step: StepDefinition.Authentication(methods: [.emailToken], secondFactors: []), services: services,
+                             source: source)
     }
 
     /// The `next` query parameter when it is a path of this site, else `/`.

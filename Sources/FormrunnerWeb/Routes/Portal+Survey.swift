@@ -20,7 +20,7 @@ extension Portal {
                 let body = try await readForm(request, context: context, visit: visit)
                 let raw = rawAnswers(body, form: survey.form)
                 do {
-                    _ = try await services.desk.answerSurvey(survey.ticket.number, round: survey.round, answers: raw, at: now)
+                    _ = try await services.desk.answerSurvey(survey.ticket.number, round: survey.round, answers: raw, at: services.ticketClock())
                 } catch TicketDesk.Failure.invalidAnswers(let problems) {
                     var input = FieldInput()
                     input.values = body.values
@@ -50,7 +50,7 @@ extension Portal {
               let ticket = try await services.desk.store.ticket(number),
               let survey = services.catalog.lifecycles[ticket.lifecycleID]?.survey,
               let form = services.catalog.forms[survey.form.id] else { throw PortalRefusal.notFound }
-        let status = services.desk.surveyStatus(of: ticket, history: try await services.desk.store.history(number), at: now)
+        let status = services.desk.surveyStatus(of: ticket, history: try await services.desk.store.history(number), at: services.ticketClock())
         guard round >= 1, round <= status.round else { throw PortalRefusal.notFound }
         return OpenSurvey(ticket: ticket, round: round, form: form, status: status)
     }

@@ -38,7 +38,7 @@ struct HostileInputTests {
 
     @Test("a NUL byte marks a binary file")
     func binary() {
-        #expect(messages(Data("form: a\0b\n".utf8)) == ["f.yaml:1:1: error: file contains a NUL character; is it a binary file?"])
+        #expect(messages(Data("form: a\0b\n".utf8)) == ["f.yaml:1:8: error: file contains a NUL character; is it a binary file?"])
     }
 
     @Test("10,000 levels of nesting give our error, not libyaml's or a stack overflow")

@@ -1,0 +1,41 @@
+import Foundation
+
+extension TicketDesk {
+    /// The key the store refuses a second ticket with.
+    ///
+    /// With an idempotency key: that key (with the requester), for good. Without: a digest of who
+    /// asked what, with the ``duplicateWindow`` slice of time it was asked in, so that the store
+    /// refuses a double submission atomically; one that falls in the previous slice is found among
+    /// the requester's latest tickets and refused here.
+    func submissionKey(_ ticket: Ticket, form: FormDefinition, idempotencyKey: String?, at now: Date) async throws -> String {
+        let requester = UserRecord.normalizedEmail(ticket.requester.email)
+        if let idempotencyKey {
+            var hash = SHA256()
+            hash.update(Data("idempotency\u{0}\(requester)\u{0}\(idempotencyKey)".utf8))
+            return "idempotency:" + hash.hexDigest()
+        }
+        let digest = Self.submissionDigest(ticket, form: form)
+        let recent = try await store.list(requester: requester, status: nil, before: nil, limit: 20)
+        if let earlier = recent.first(where: { earlier in
+            earlier.formID == ticket.formID && abs(now.timeIntervalSince(earlier.createdAt)) < duplicateWindow
+                && Self.submissionDigest(earlier, form: form) == digest
+        }) {
+            throw TicketStoreError.duplicateSubmission(existing: earlier.number)
+        }
+        let slice = Int64((now.timeIntervalSince1970 / max(duplicateWindow, 1)).rounded(.down))
+        return digest + ":" + String(slice)
+    }
+
+    /// A digest of who asked what: the form, its version, the requester and the answers, without the
+    /// secret ones (sealed, they differ each time).
+    static func submissionDigest(_ ticket: Ticket, form: FormDefinition) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let secretFields = Set(form.fields.filter { $0.type == .secret }.map(\.id))
+        let answers = (try? encoder.encode(ticket.answers.filter { !secretFields.contains($0.key) })) ?? Data()
+        var hash = SHA256()
+        hash.update(Data("\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}".utf8))
+        hash.update(answers)
+        return hash.hexDigest()
+    }
+}

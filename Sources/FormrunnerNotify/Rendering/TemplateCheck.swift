@@ -1,0 +1,87 @@
+import Foundation
+import FormrunnerCore
+import Mustache
+
+/// What `formrunner validate` checks in the e-mail templates, so that a broken template is found
+/// before a ticket is filed rather than by every `tickets create` after: the `Subject:` line and
+/// the blank line after it, the size and nesting limits, Mustache syntax, and that every variable a
+/// template uses is one the desk gives it. Each problem is located at `path:line:column`.
+public enum TemplateCheck {
+    /// The variables every ticket e-mail sees (see ``MessageRenderer``).
+    public static let ticketVariables: Set<String> = [
+        "ticket.number", "ticket.title", "ticket.status", "ticket.status_id", "ticket.previous_status",
+        "ticket.form_title", "ticket.form_id", "ticket.account", "requester.name", "requester.email",
+        "message", "event", "desk.name", "survey.url",
+    ]
+    /// The variables of the one-time code e-mail and SMS.
+    public static let codeVariables: Set<String> = ["code", "expires_minutes"]
+
+    /// The problems of every template of `catalog`; `path` gives a template's file from its name.
+    public static func diagnostics(of catalog: Catalog, path: (String) -> String) -> [Diagnostic] {
+        let known = ticketVariables.union(codeVariables).union(catalog.lifecycles.values.flatMap { $0.variables.keys })
+        return catalog.templates.keys.sorted().flatMap { name in
+            diagnostics(of: catalog.templates[name] ?? "", name: name, file: path(name), known: known)
+        }
+    }
+
+    /// The problems of the template `name`, whose text is `source`, kept in `file`.
+    static func diagnostics(of source: String, name: String, file: String, known: Set<String>) -> [Diagnostic] {
+        func at(_ line: Int, _ column: Int = 1) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+        let text = source.replacingOccurrences(of: "\r\n", with: "\n")
+        if let problem = TemplateBounds.problem(in: text) {
+            return [.error("e-mail template '\(name)': \(problem.reason)", at: at(problem.line))]
+        }
+        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        let first = lines.first.map(String.init) ?? ""
+        guard first.lowercased().hasPrefix("subject:") else {
+            return [.error(MessageRenderError.missingSubject(template: name).description, at: at(1))]
+        }
+        if lines.count > 1, !lines[1].trimmingCharacters(in: .whitespaces).isEmpty {
+            return [.error(MessageRenderError.missingBlankLine(template: name).description, at: at(2))]
+        }
+        let subjectStart = first.dropFirst("Subject:".count)
+        let subjectColumn = "Subject:".count + subjectStart.prefix(while: { $0 == " " || $0 == "\t" }).count + 1
+        let subject = subjectStart.trimmingCharacters(in: .whitespaces)
+        let body = lines.count > 2 ? String(lines[2]) : ""
+        var found: [Diagnostic] = []
+        for (part, line, column) in [(subject, 1, subjectColumn), (body, 3, 1)] {
+            if let problem = syntaxProblem(part, line: line, column: column) {
+                found.append(.error("e-mail template '\(name)' is not valid Mustache: \(problem.reason)",
+                                    at: at(problem.line, problem.column)))
+                continue
+            }
+            for tag in MustacheTags.scan(part, firstLine: line, firstColumn: column) where tag.isVariableUse {
+                let root = tag.name
+                guard root != ".", !known.contains(root) else { continue }
+                found.append(.error("e-mail template '\(name)' uses '\(root)', which no e-mail is given"
+                                    + Suggestion.hintOrList(for: root, in: known.sorted()), at: at(tag.line, tag.column)))
+            }
+        }
+        return found
+    }
+
+    /// Where the parser refuses `source` (which starts at `line`, `column` of its file), or nil.
+    private static func syntaxProblem(_ source: String, line: Int, column: Int) -> (reason: String, line: Int, column: Int)? {
+        do {
+            _ = try MustacheTemplate(string: source)
+            return nil
+        } catch let error as MustacheTemplate.ParserError {
+            let errorLine = line + error.context.lineNumber - 1
+            let errorColumn = error.context.lineNumber == 1 ? column + error.context.columnNumber - 1 : error.context.columnNumber
+            return ("\(error.error)", errorLine, max(1, errorColumn))
+        } catch {
+            return ("\(error)", line, column)
+        }
+    }
+}
+
+extension MustacheTags.Tag {
+    /// Whether the tag uses a variable: a plain, unescaped or section tag (not a comment, partial,
+    /// delimiter change or section end).
+    var isVariableUse: Bool {
+        switch sigil {
+        case nil, "{"?, "&"?, "#"?, "^"?: return !name.isEmpty
+        default: return false
+        }
+    }
+}
