@@ -45,7 +45,7 @@ public final class Desk: Sendable {
     private let choices: [NotifierChoice]
     private let registry: NotifierRegistry
     private let builtNotifier = LazyValue<NotifierBox>()
-    private let builtIdentity = LazyValue<IdentityStores>()
+    private let builtIdentity: LazyValue<IdentityStores>
 
     /// Opens the desk `settings` describe: loads the catalog, resolves every setting, opens the
     /// ticket store once, and builds the renderer and the ticket desk.
@@ -90,7 +90,13 @@ public final class Desk: Sendable {
         let links = SurveyLinks(baseURL: baseURL.absoluteString) { SurveyToken.issue(ticket: $0, round: $1, key: surveyKey) }
         renderer = MessageRenderer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name,
                                    surveyLinks: links)
-        ticketDesk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer))
+        // The ticket desk asks for the people (agents, teams) only when it assigns or checks who acts.
+        let identity = LazyValue<IdentityStores>()
+        builtIdentity = identity
+        let folder = settings.catalog
+        ticketDesk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer)) {
+            try identity.get { try IdentityStores(location, beside: store, catalog: folder) }.directory
+        }
         choices = try settings.notifierChoices(catalog.configuration)
         let override = try settings.pluginTimeoutOverride()
         pluginTimeout = override ?? catalog.configuration?.pluginTimeout ?? ExternalNotifier.defaultTimeout

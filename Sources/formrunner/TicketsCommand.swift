@@ -7,7 +7,8 @@ struct Tickets: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tickets",
         abstract: "File tickets and move them through their life cycle.",
-        subcommands: [Create.self, List.self, Show.self, Search.self, Transition.self]
+        subcommands: [Create.self, List.self, Show.self, Search.self, Transition.self, Assign.self, Take.self, Unassign.self,
+                      Priority.self, WhyDue.self]
     )
 }
 
@@ -139,10 +140,15 @@ extension Tickets {
         static let configuration = CommandConfiguration(
             commandName: "transition",
             abstract: "Fire an event on a ticket (ask, reply, solve, …) as the requester, an agent or the system.",
-            discussion: "Refused events exit 1 with the reason. The events and who may fire them come from the life cycle."
+            discussion: """
+            Refused events exit 1 with the reason. The events and who may fire them come from the life cycle. \
+            Once the desk has agents (users add EMAIL --role agent --team T), an agent's or the system's event \
+            names the person with --user EMAIL (or FORMRUNNER_USER): an agent of the ticket's team or an admin.
+            """
         )
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var acting: ActingUser
         @Argument(help: "The ticket number.") var number: Int64
         @Argument(help: "The event, e.g. solve.") var event: String
         @Option(name: .customLong("as"), help: "Who fires it: requester, agent or system.") var actor: Actor
@@ -152,7 +158,8 @@ extension Tickets {
         func run() async throws {
             let session = try await DeskSession(global, delivering: true)
             do {
-                let report = try await session.tickets.transition(number, event: event, by: actor, message: message, at: session.now)
+                let report = try await session.tickets.transition(number, event: event, by: actor, person: acting.email,
+                                                                    message: message, at: session.now)
                 await session.deliver()
                 if json {
                     Output.print(try Output.json(TicketText.document(report.ticket, session: session, full: true)))

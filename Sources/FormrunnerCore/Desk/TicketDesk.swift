@@ -6,11 +6,19 @@ public struct TicketDesk: Sendable {
     public let catalog: Catalog
     public let store: any TicketStore
     public let composer: any MessageComposing
+    /// The people of the desk (agents and their teams), for assignment and for checking who acts;
+    /// `nil` when the desk has no directory (then nobody is assigned and agents act unnamed).
+    public let people: DirectoryProvider?
 
-    public init(catalog: Catalog, store: any TicketStore, composer: any MessageComposing) {
+    /// Opens the user directory when the desk first needs it.
+    public typealias DirectoryProvider = @Sendable () throws -> any UserDirectory
+
+    public init(catalog: Catalog, store: any TicketStore, composer: any MessageComposing,
+                people: DirectoryProvider? = nil) {
         self.catalog = catalog
         self.store = store
         self.composer = composer
+        self.people = people
     }
 
     /// Why the desk could not do what it was asked.
@@ -21,6 +29,10 @@ public struct TicketDesk: Sendable {
         case invalidRequester(String)
         case notFound(Int64)
         case refused(Refusal)
+        /// The person named to act may not, or nobody was named where a person must be.
+        case notAuthorized(String)
+        /// A change the desk cannot make (an unknown priority, an agent outside the team…).
+        case invalidChange(String)
 
         public var description: String {
             switch self {
@@ -30,6 +42,7 @@ public struct TicketDesk: Sendable {
             case .invalidRequester(let email): return "'\(email)' is not an e-mail address; the requester is told everything by e-mail"
             case .notFound(let number): return "ticket \(number) does not exist"
             case .refused(let refusal): return refusal.message
+            case .notAuthorized(let message), .invalidChange(let message): return message
             }
         }
     }
@@ -63,16 +76,26 @@ public struct TicketDesk: Sendable {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
         let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
         guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
-        let draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
+        var draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
                            status: "", title: Self.title(of: form, answers: checked.values), requester: requester,
                            account: account, answers: checked.values, createdAt: now)
-        let outcome = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
+        draft.team = form.team
+        draft.priority = catalog.priority(of: form, answers: checked.values)
+        let opened = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
+        let outcome = clocked(opened, before: nil, engine: engine)
         let composer = self.composer
         let lifecycle = engine.lifecycle
+        let assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now)
+        let announcesAssignment = catalog.templates[Self.assignedTemplate] != nil
         return try await store.create(outcome.ticket, history: outcome.history,
                                       submissionKey: Self.submissionKey(outcome.ticket),
-                                      files: checked.files.mapValues { URL(fileURLWithPath: $0) }) { stored in
-            try outcome.notifications.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
+                                      files: checked.files.mapValues { URL(fileURLWithPath: $0) },
+                                      assignment: assignment) { stored in
+            var requests = outcome.notifications
+            if announcesAssignment, let agent = stored.assignee {
+                requests.append(Self.assignedNotice(to: agent, event: "assign"))
+            }
+            return try requests.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
         }
     }
 
@@ -89,19 +112,26 @@ public struct TicketDesk: Sendable {
     /// `origin` names what the event came from (for an e-mail, a token made from its Message-ID, safe
     /// in an outbox id): a requester's event refused on a final ticket is answered (`on_refused`) once per
     /// origin, so the same e-mail handed in twice is not answered twice.
-    public func transition(_ number: Int64, event: String, by actor: Actor, message: String? = nil,
+    ///
+    /// `person` names who fires an agent's or the system's event: it must be an agent of the ticket's
+    /// team or an admin (see ``authorize(_:as:on:)``); the history line records them.
+    public func transition(_ number: Int64, event: String, by actor: Actor, person: String? = nil, message: String? = nil,
                            attachments: EventAttachments? = nil, origin: String? = nil,
                            at now: Date) async throws -> TransitionReport {
         guard let ticket = try await store.ticket(number) else { throw Failure.notFound(number) }
         guard let engine = engine(for: ticket.lifecycleID) else { throw Failure.noLifecycle(form: ticket.formID) }
+        let person = try await authorize(person, as: actor, on: ticket)
         switch engine.apply(event, by: actor, message: message, to: ticket, at: now) {
         case .success(var outcome):
             if let attachments { outcome.ticket = attachments.added(to: outcome.ticket) }
+            if let person, let last = outcome.history.indices.last { outcome.history[last].person = person }
+            outcome = clocked(outcome, before: ticket, engine: engine)
             try await save(outcome, expecting: ticket.version, engine: engine, at: now, files: attachments?.contents ?? [:])
             return TransitionReport(ticket: outcome.ticket, outcome: outcome)
         case .failure(let refusal):
             if let advanced = refusal.advanced {
-                try await save(advanced, expecting: ticket.version, engine: engine, at: now)
+                try await save(clocked(advanced, before: ticket, engine: engine), expecting: ticket.version, engine: engine,
+                               at: now)
             }
             if refusal.kind == .finalStatus, actor == .requester {
                 try await answerRefusal(on: refusal.advanced?.ticket ?? ticket, engine: engine, origin: origin, at: now)
@@ -141,7 +171,7 @@ public struct TicketDesk: Sendable {
             for number in due {
                 guard shouldContinue() else { return report }
                 guard let ticket = try await store.ticket(number), let engine = engine(for: ticket.lifecycleID),
-                      let outcome = engine.fireDueTimers(ticket, at: now) else { continue }
+                      let outcome = try await fireDue(ticket, engine: engine, at: now) else { continue }
                 do {
                     try await save(outcome, expecting: ticket.version, engine: engine, at: now)
                     report.fired.append(number)
@@ -153,11 +183,15 @@ public struct TicketDesk: Sendable {
         return report
     }
 
-    private func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
+    func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
                       files: [String: URL] = [:]) async throws {
         let store = self.store
-        let outcome = try await withSurveyRound(outcome, lifecycle: engine.lifecycle) {
-            try await store.history(outcome.ticket.number)
+        var outcome = outcome
+        // Several firings in one outcome are one write: the stored version follows by one.
+        outcome.ticket.version = version + 1
+        let number = outcome.ticket.number
+        outcome = try await withSurveyRound(outcome, lifecycle: engine.lifecycle) {
+            try await store.history(number)
         }
         let messages = try outcome.notifications.map {
             try composer.compose($0, ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)

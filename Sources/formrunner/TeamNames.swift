@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import FormrunnerCore
+
+/// Team ids given on the command line, checked against the catalog's teams.
+enum TeamNames {
+    /// `teams` without repeats, each one a team of `catalog`.
+    static func checked(_ teams: [String], in catalog: Catalog) throws -> [String] {
+        var unique: [String] = []
+        for team in teams where !unique.contains(team) { unique.append(team) }
+        guard !unique.isEmpty else { return [] }
+        guard !catalog.teams.isEmpty else {
+            throw CommandFailure("the catalog declares no teams (add Workflows/teams.yaml), so '\(unique[0])' cannot be checked")
+        }
+        for team in unique where catalog.teams[team] == nil {
+            throw CommandFailure("unknown team '\(team)'" + Suggestion.hintOrList(for: team, in: catalog.teams.keys.sorted()))
+        }
+        return unique
+    }
+}
+
+/// The `--until` of `users away`: an ISO-8601 instant, or a day (its start, UTC).
+enum AwayInstant {
+    static func parse(_ text: String) -> Date? {
+        if let instant = ISO8601DateFormatter().date(from: text) { return instant }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
+    }
+}
+
+extension UserRole: ExpressibleByArgument {}
