@@ -37,6 +37,13 @@ extension PostgresIdentityStore: UserDirectory {
         return try found.map(user(from:))
     }
 
+    public func staff() async throws -> [UserRecord] {
+        let found = try await read { rows in
+            try await rows.run("SELECT \(unescaped: Self.userColumns) FROM users WHERE role <> 'requester' ORDER BY email").collect()
+        }
+        return try found.map(user(from:))
+    }
+
     @discardableResult
     public func remove(email: String) async throws -> Bool {
         let email = UserRecord.normalizedEmail(email)

@@ -36,6 +36,7 @@ enum PostgresSchema {
         ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'requester',
             ADD COLUMN teams TEXT[] NOT NULL DEFAULT '{}', ADD COLUMN away_until BIGINT
         """,
+        "CREATE INDEX users_staff ON users (email) WHERE role <> 'requester'",
         "CREATE TABLE team_cursor (team TEXT PRIMARY KEY, last_assignee TEXT NOT NULL)",
     ]
 

@@ -51,6 +51,7 @@ enum Schema {
         ALTER TABLE user ADD COLUMN role TEXT NOT NULL DEFAULT 'requester';
         ALTER TABLE user ADD COLUMN teams TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE user ADD COLUMN away_until INTEGER;
+        CREATE INDEX user_staff ON user(email) WHERE role <> 'requester';
         CREATE TABLE team_cursor (team TEXT NOT NULL PRIMARY KEY, last_assignee TEXT NOT NULL) WITHOUT ROWID;
         """
 

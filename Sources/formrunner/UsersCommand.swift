@@ -9,9 +9,10 @@ import FormrunnerPrompt
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Manage who may sign in: e-mail, name, accounts, country, permissions and credentials.",
+        abstract: "Manage who may sign in and who works tickets: e-mail, name, role, teams, accounts, credentials.",
         discussion: """
-        Users live beside the tickets (the --store database). Passwords are kept only as slow salted \
+        Requesters file and follow their tickets; agents (--role agent --team T) work the tickets of their \
+        teams (Workflows/teams.yaml) and admins any ticket. Users live beside the tickets (the --store database). Passwords are kept only as slow salted \
         hashes (PBKDF2-SHA256); TOTP secrets are sealed with the key file <database>.key, or for a \
         PostgreSQL store DIR/.formrunner/desk.key (the same file on every machine).
         """,

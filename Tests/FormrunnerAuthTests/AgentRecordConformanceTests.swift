@@ -30,6 +30,18 @@ struct AgentRecordConformanceTests {
         }
     }
 
+    @Test("staff lists the agents and admins only, ordered by e-mail", arguments: IdentityStoreKind.all)
+    func staff(kind: IdentityStoreKind) async throws {
+        try await kind.withStores { stores in
+            for (email, role) in [("zoe@desk.example", UserRole.admin), ("ana@example.com", .requester), ("bia@desk.example", .agent)] {
+                var user = Sample.user(email, name: "Someone")
+                user.role = role
+                try await stores.users.add(user)
+            }
+            #expect(try await stores.users.staff().map(\.email) == ["bia@desk.example", "zoe@desk.example"])
+        }
+    }
+
     @Test("a requester in a team is refused", arguments: IdentityStoreKind.all)
     func requesterInTeam(kind: IdentityStoreKind) async throws {
         try await kind.withStores { stores in

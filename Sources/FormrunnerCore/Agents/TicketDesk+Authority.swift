@@ -42,14 +42,14 @@ extension TicketDesk {
 
     /// Whether the directory holds any agent or admin.
     static func hasStaff(_ directory: any UserDirectory) async throws -> Bool {
-        try await directory.list().contains { $0.role.isStaff }
+        try await !directory.staff().isEmpty
     }
 
     /// The agents (and admins) of `team` who could take a ticket at `instant`, sorted by e-mail.
     func availableAgents(of team: String, at instant: Date) async throws -> [String] {
         guard let people else { return [] }
-        return try await people().list()
-            .filter { $0.role.isStaff && $0.teams.contains(team) && $0.isAvailable(at: instant) }
+        return try await people().staff()
+            .filter { $0.teams.contains(team) && $0.isAvailable(at: instant) }
             .map(\.email)
     }
 

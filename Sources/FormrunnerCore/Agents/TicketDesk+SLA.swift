@@ -145,6 +145,6 @@ extension TicketDesk {
         guard let team = ticket.team else { return [] }
         if let email = catalog.teams[team]?.email { return [email] }
         guard let people else { return [] }
-        return try await people().list().filter { $0.role.isStaff && $0.teams.contains(team) }.map(\.email)
+        return try await people().staff().filter { $0.teams.contains(team) }.map(\.email)
     }
 }
