@@ -42,6 +42,31 @@ struct AssignmentTests {
         }
     }
 
+    @Test("creates running at once take turns: 90 tickets from three tasks give each agent 30", arguments: AgentDesk.Kind.stores)
+    func concurrentCreates(kind: AgentDesk.Kind) async throws {
+        try await AgentDesk.with(kind) { desk in
+            for agent in ["bia@desk.example", "caio@desk.example", "davi@desk.example"] {
+                try await desk.addUser(agent, teams: ["technical"])
+            }
+            let assignees = try await withThrowingTaskGroup(of: [String?].self) { group in
+                for task in 0..<3 {
+                    group.addTask {
+                        var picked: [String?] = []
+                        for index in 0..<30 {
+                            picked.append(try await desk.technical(index: task * 100 + index, at: Self.monday).assignee)
+                        }
+                        return picked
+                    }
+                }
+                var all: [String?] = []
+                for try await picked in group { all += picked }
+                return all
+            }
+            let counts = Dictionary(grouping: assignees.compactMap { $0 }, by: { $0 }).mapValues(\.count)
+            #expect(counts == ["bia@desk.example": 30, "caio@desk.example": 30, "davi@desk.example": 30])
+        }
+    }
+
     @Test("the assignment is in the history, in the same write, and the agent is e-mailed", arguments: AgentDesk.Kind.stores)
     func assignmentRecorded(kind: AgentDesk.Kind) async throws {
         try await AgentDesk.with(kind) { desk in
