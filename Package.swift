@@ -230,7 +230,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormrunnerDeskTests",
-            dependencies: ["FormrunnerCore", "FormrunnerDesk", "FormrunnerNotify"],
+            dependencies: ["FormrunnerCore", "FormrunnerDesk", "FormrunnerNotify", "FormrunnerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

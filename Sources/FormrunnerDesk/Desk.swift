@@ -47,7 +47,7 @@ public final class Desk: Sendable {
     private let choices: [NotifierChoice]
     private let registry: NotifierRegistry
     private let builtNotifier = LazyValue<NotifierBox>()
-    private let builtIdentity = LazyValue<IdentityStores>()
+    private let builtIdentity: LazyValue<IdentityStores>
 
     /// Opens the desk `settings` describe: loads the catalog, resolves every setting, opens the
     /// ticket store once, and builds the renderer and the ticket desk.
@@ -93,7 +93,13 @@ public final class Desk: Sendable {
         let links = SurveyLinks(baseURL: baseURL.absoluteString) { SurveyToken.issue(ticket: $0, round: $1, key: surveyKey) }
         renderer = MessageRenderer(catalog: catalog, deskName: address.name.isEmpty ? "Support" : address.name,
                                    surveyLinks: links)
-        var ticketDesk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer))
+        // The ticket desk asks for the people (agents, teams) only when it assigns or checks who acts.
+        let identity = LazyValue<IdentityStores>()
+        builtIdentity = identity
+        let folder = settings.catalog
+        var ticketDesk = TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(renderer: renderer)) {
+            try identity.get { try IdentityStores(location, beside: store, catalog: folder) }.directory
+        }
         // `type: secret` answers are sealed with the desk's key, as TOTP secrets are.
         ticketDesk.secrets = try Desk.answerSealer(for: location, catalog: settings.catalog)
         ticketDesk.duplicateWindow = try settings.duplicateWindow()

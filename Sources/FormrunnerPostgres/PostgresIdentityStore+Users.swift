@@ -4,7 +4,9 @@ import PostgresNIO
 
 extension PostgresIdentityStore: UserDirectory {
     /// The columns written by `add` and `update` and read back, in bind and decode order.
-    static let userColumns = "email, name, accounts, country, permissions, phone, password_hash, totp_secret, created_at"
+    static let userColumns = """
+        email, name, accounts, country, permissions, phone, password_hash, totp_secret, created_at, role, teams, away_until
+        """
 
     public func add(_ user: UserRecord) async throws {
         if let problem = user.problem { throw IdentityStoreError.invalid(problem) }
@@ -12,7 +14,7 @@ extension PostgresIdentityStore: UserDirectory {
         let inserted = try await read { rows in
             try await rows.run(PostgresQuery(
                 unsafeSQL: """
-                    INSERT INTO users (\(Self.userColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                    INSERT INTO users (\(Self.userColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                     ON CONFLICT (email) DO NOTHING RETURNING email
                     """,
                 binds: binds)).collect().count
@@ -35,6 +37,13 @@ extension PostgresIdentityStore: UserDirectory {
         return try found.map(user(from:))
     }
 
+    public func staff() async throws -> [UserRecord] {
+        let found = try await read { rows in
+            try await rows.run("SELECT \(unescaped: Self.userColumns) FROM users WHERE role <> 'requester' ORDER BY email").collect()
+        }
+        return try found.map(user(from:))
+    }
+
     @discardableResult
     public func remove(email: String) async throws -> Bool {
         let email = UserRecord.normalizedEmail(email)
@@ -50,7 +59,7 @@ extension PostgresIdentityStore: UserDirectory {
             try await rows.run(PostgresQuery(
                 unsafeSQL: """
                     UPDATE users SET name = $2, accounts = $3, country = $4, permissions = $5, phone = $6,
-                        password_hash = $7, totp_secret = $8, created_at = $9
+                        password_hash = $7, totp_secret = $8, created_at = $9, role = $10, teams = $11, away_until = $12
                     WHERE email = $1 RETURNING email
                     """,
                 binds: binds)).collect().count
@@ -80,6 +89,9 @@ extension PostgresIdentityStore: UserDirectory {
         binds.append(stored.passwordHash)
         try binds.append(sealed)
         binds.append(stored.createdAt.millisecondsSince1970)
+        binds.append(stored.role.rawValue)
+        binds.append(stored.teams)
+        binds.append(stored.awayUntil?.millisecondsSince1970)
         return binds
     }
 
@@ -96,8 +108,17 @@ extension PostgresIdentityStore: UserDirectory {
             }
             totpSecret = text
         }
-        return UserRecord(email: email, name: name, accounts: accounts, country: country, permissions: permissions,
-                          phone: phone, passwordHash: passwordHash, totpSecret: totpSecret,
-                          createdAt: Date(millisecondsSince1970: createdAt))
+        var user = UserRecord(email: email, name: name, accounts: accounts, country: country, permissions: permissions,
+                              phone: phone, passwordHash: passwordHash, totpSecret: totpSecret,
+                              createdAt: Date(millisecondsSince1970: createdAt))
+        let columns = row.makeRandomAccess()
+        let role = try columns[9].decode(String.self)
+        guard let known = UserRole(rawValue: role) else {
+            throw IdentityStoreError.unavailable("the stored role '\(role)' of \(email) is not requester, agent or admin")
+        }
+        user.role = known
+        user.teams = try columns[10].decode([String].self)
+        user.awayUntil = try columns[11].decode(Int64?.self).map(Date.init(millisecondsSince1970:))
+        return user
     }
 }

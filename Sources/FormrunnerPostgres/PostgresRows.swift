@@ -10,7 +10,8 @@ struct PostgresRows {
     /// The ticket columns read back, in the order ``ticket(from:timers:)`` decodes them.
     static let ticketColumns = """
         number, form_id, form_version, workflow_id, lifecycle_id, status, title, requester_email, requester_name,
-        account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version
+        account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version,
+        team, priority, assignee, sla
         """
 
     /// The outbox columns read back, in the order ``message(from:)`` decodes them.
@@ -43,13 +44,17 @@ struct PostgresRows {
         binds.append(ticket.version)
         binds.append(PostgresSearch.lexemes(of: ticket))
         binds.append(UserRecord.normalizedEmail(ticket.requester.email))
+        binds.append(ticket.team)
+        binds.append(ticket.priority)
+        binds.append(ticket.assignee)
+        binds.append(try ticket.sla?.storedJSON())
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words", "requester_key",
+        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla",
     ]
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
@@ -63,9 +68,9 @@ struct PostgresRows {
     func writeDependents(of ticket: Ticket, history: [HistoryEntry]) async throws {
         for entry in history {
             try await run("""
-                INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message)
+                INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person)
                 VALUES (\(ticket.number), \(entry.at.millisecondsSince1970), \(entry.actor.rawValue), \(entry.event),
-                        \(entry.from), \(entry.to), \(entry.message))
+                        \(entry.from), \(entry.to), \(entry.message), \(entry.person))
                 """)
         }
         try await run("DELETE FROM timer WHERE ticket_number = \(ticket.number)")
@@ -166,6 +171,11 @@ struct PostgresRows {
         ticket.updatedAt = Date(millisecondsSince1970: updatedAt)
         ticket.lastInteractionAt = Date(millisecondsSince1970: lastInteractionAt)
         ticket.statusEnteredAt = Date(millisecondsSince1970: statusEnteredAt)
+        let columns = row.makeRandomAccess()
+        ticket.team = try columns[16].decode(String?.self)
+        ticket.priority = try columns[17].decode(String?.self)
+        ticket.assignee = try columns[18].decode(String?.self)
+        ticket.sla = try columns[19].decode(String?.self).map(SLAClock.stored)
         return ticket
     }
 

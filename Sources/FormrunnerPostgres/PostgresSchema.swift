@@ -22,6 +22,23 @@ enum PostgresSchema {
                           finally: version2Finally),
         PostgresMigration(name: "v3 identity", statements: identityTables),
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
+        PostgresMigration(name: "v5 agent desk", statements: agentDesk),
+    ]
+
+    /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the
+    /// person who acted on each history line; users' roles, teams and absences; and each team's
+    /// round-robin cursor (the agent its last ticket went to), locked by each assigning create.
+    private static let agentDesk = [
+        "ALTER TABLE ticket ADD COLUMN team TEXT, ADD COLUMN priority TEXT, ADD COLUMN assignee TEXT, ADD COLUMN sla TEXT",
+        "CREATE INDEX ticket_team_status ON ticket (team, status)",
+        "CREATE INDEX ticket_assignee_status ON ticket (assignee, status)",
+        "ALTER TABLE history ADD COLUMN person TEXT",
+        """
+        ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'requester',
+            ADD COLUMN teams TEXT[] NOT NULL DEFAULT '{}', ADD COLUMN away_until BIGINT
+        """,
+        "CREATE INDEX users_staff ON users (email) WHERE role <> 'requester'",
+        "CREATE TABLE team_cursor (team TEXT PRIMARY KEY, last_assignee TEXT NOT NULL)",
     ]
 
     /// The logger of the stores' connections: silent.

@@ -51,6 +51,7 @@ public final class PostgresTicketStore: TicketStore {
     }
 
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                       assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
         if let submissionKey, let existing = try await read({ try await $0.number(submissionKey: submissionKey) }) {
@@ -66,6 +67,11 @@ public final class PostgresTicketStore: TicketStore {
                 throw TicketStoreError.duplicateSubmission(existing: existing)
             }
             stored.number = number
+            var history = history
+            if let assignment, let assigned = try await rows.assign(stored, by: assignment) {
+                stored = assigned.ticket
+                history.append(assigned.entry)
+            }
             let messages = try outbox(stored).map { $0.storedForm(number: number) }
             var binds = PostgresBindings()
             binds.append(number)
@@ -124,13 +130,13 @@ public final class PostgresTicketStore: TicketStore {
         try await read { rows in
             var entries: [HistoryEntry] = []
             let query: PostgresQuery = """
-                SELECT at, actor, event, from_status, to_status, message FROM history
+                SELECT at, actor, event, from_status, to_status, message, person FROM history
                 WHERE ticket_number = \(number) ORDER BY id
                 """
-            for try await (at, actor, event, from, to, message) in try await rows.run(query)
-                .decode((Int64, String, String, String?, String, String?).self) {
+            for try await (at, actor, event, from, to, message, person) in try await rows.run(query)
+                .decode((Int64, String, String, String?, String, String?, String?).self) {
                 entries.append(HistoryEntry(at: Date(millisecondsSince1970: at), actor: try PostgresRows.actor(actor),
-                                            event: event, from: from, to: to, message: message))
+                                            event: event, from: from, to: to, message: message, person: person))
             }
             return entries
         }

@@ -30,6 +30,13 @@ extension SQLiteIdentityStore: UserDirectory {
         }
     }
 
+    public func staff() async throws -> [UserRecord] {
+        let rows = self.rows
+        return try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM user WHERE role <> 'requester' ORDER BY email").map(rows.user(from:))
+        }
+    }
+
     @discardableResult
     public func remove(email: String) async throws -> Bool {
         try await write { db in

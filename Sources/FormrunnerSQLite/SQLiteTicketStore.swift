@@ -33,6 +33,7 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                       assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
         if let submissionKey, let existing = try await existingTicket(submissionKey: submissionKey) {
@@ -46,6 +47,11 @@ public final class SQLiteTicketStore: TicketStore {
                 throw TicketStoreError.duplicateSubmission(existing: existing)
             }
             var stored = ticket.storedForm
+            var history = history
+            if let assignment, let assigned = try TeamCursor.assign(stored, by: assignment, in: db) {
+                stored = assigned.ticket
+                history.append(assigned.entry)
+            }
             var arguments = try TicketRows.arguments(stored)
             arguments += [submissionKey]
             let columns = TicketRows.columns + ["submission_key"]

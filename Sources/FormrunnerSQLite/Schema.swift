@@ -32,8 +32,29 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX ticket_requester_number ON ticket(requester_key, number DESC)")
         }
         IdentitySchema.registerSignInAttempts(in: &migrator)
+        migrator.registerMigration("v6 agent desk") { db in
+            try db.execute(sql: agentDesk)
+        }
         return migrator
     }
+
+    /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the
+    /// person who acted on each history line; users' roles, teams and absences; and each team's
+    /// round-robin cursor (the agent its last ticket went to).
+    private static let agentDesk = """
+        ALTER TABLE ticket ADD COLUMN team TEXT;
+        ALTER TABLE ticket ADD COLUMN priority TEXT;
+        ALTER TABLE ticket ADD COLUMN assignee TEXT;
+        ALTER TABLE ticket ADD COLUMN sla TEXT;
+        CREATE INDEX ticket_team_status ON ticket(team, status);
+        CREATE INDEX ticket_assignee_status ON ticket(assignee, status);
+        ALTER TABLE history ADD COLUMN person TEXT;
+        ALTER TABLE user ADD COLUMN role TEXT NOT NULL DEFAULT 'requester';
+        ALTER TABLE user ADD COLUMN teams TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE user ADD COLUMN away_until INTEGER;
+        CREATE INDEX user_staff ON user(email) WHERE role <> 'requester';
+        CREATE TABLE team_cursor (team TEXT NOT NULL PRIMARY KEY, last_assignee TEXT NOT NULL) WITHOUT ROWID;
+        """
 
     /// Claims on timers, for several workers: a claimed timer is held until `claimed_until` (ms).
     private static let version3 = """

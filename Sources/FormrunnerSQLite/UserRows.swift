@@ -9,6 +9,7 @@ struct UserRows: Sendable {
     /// The columns written by `add` and `update`, in argument order.
     static let columns = [
         "email", "name", "accounts", "country", "permissions", "phone", "password_hash", "totp_secret", "created_at",
+        "role", "teams", "away_until",
     ]
 
     /// The values of ``columns`` for `user` (in stored form), with the TOTP secret sealed.
@@ -23,7 +24,8 @@ struct UserRows: Sendable {
         let values: [(any DatabaseValueConvertible)?] = [
             stored.email, stored.name, try UserRows.json(stored.accounts), stored.country,
             try UserRows.json(stored.permissions), stored.phone, stored.passwordHash, sealed,
-            stored.createdAt.millisecondsSince1970,
+            stored.createdAt.millisecondsSince1970, stored.role.rawValue, try UserRows.json(stored.teams),
+            stored.awayUntil?.millisecondsSince1970,
         ]
         return StatementArguments(values)
     }
@@ -40,11 +42,19 @@ struct UserRows: Sendable {
             }
             totpSecret = text
         }
-        return UserRecord(
+        var user = UserRecord(
             email: email, name: row["name"], accounts: try UserRows.strings(row["accounts"]),
             country: row["country"], permissions: try UserRows.strings(row["permissions"]), phone: row["phone"],
             passwordHash: row["password_hash"], totpSecret: totpSecret,
             createdAt: Date(millisecondsSince1970: row["created_at"]))
+        let role: String = row["role"]
+        guard let known = UserRole(rawValue: role) else {
+            throw IdentityStoreError.unavailable("the stored role '\(role)' of \(email) is not requester, agent or admin")
+        }
+        user.role = known
+        user.teams = try UserRows.strings(row["teams"])
+        user.awayUntil = (row["away_until"] as Int64?).map(Date.init(millisecondsSince1970:))
+        return user
     }
 
     /// What a user's sealed TOTP secret is bound to.

@@ -32,6 +32,7 @@ enum TicketText {
         out += "  Form:      \(ticket.formID) (version \(ticket.formVersion))\n"
         out += "  Requester: \(ticket.requester.name.map { "\($0) " } ?? "")<\(ticket.requester.email)>\n"
         if let account = ticket.account { out += "  Account:   \(account)\n" }
+        out += agentLines(ticket, session: session)
         for timer in ticket.timers { out += "  Timer:     \(timer.event) at \(stamp(timer.dueAt))\n" }
         if let survey = survey(of: ticket, history: history, session: session) { out += surveyLines(survey) }
         if let form = session.catalog.forms[ticket.formID] {
@@ -50,7 +51,8 @@ enum TicketText {
         out += "History:\n"
         for entry in history {
             let move = entry.from.map { "\(session.label(status: $0)) → \(session.label(status: entry.to))" } ?? session.label(status: entry.to)
-            out += "  \(stamp(entry.at))  \(entry.actor.rawValue)  \(entry.event)  \(move)\(entry.message.map { ": \($0)" } ?? "")\n"
+            let who = entry.person.map { "\(entry.actor.rawValue) \($0)" } ?? entry.actor.rawValue
+            out += "  \(stamp(entry.at))  \(who)  \(entry.event)  \(move)\(entry.message.map { ": \($0)" } ?? "")\n"
         }
         if !outbox.isEmpty {
             out += "Messages:\n"
@@ -58,6 +60,32 @@ enum TicketText {
                 let state = message.deliveredAt.map { "sent \(stamp($0))" } ?? "waiting (\(message.attempts) attempt(s))"
                 out += "  \(message.address)  \(message.subject)  [\(state)]\n"
             }
+        }
+        return out
+    }
+
+    /// `  Team:`, `  Priority:`, `  Assignee:` and `  SLA:` lines, for what the ticket has.
+    static func agentLines(_ ticket: Ticket, session: DeskSession) -> String {
+        var out = ""
+        if let team = ticket.team {
+            out += "  Team:      \(session.catalog.teams[team]?.label.english ?? team)\n"
+        }
+        if let priority = ticket.priority {
+            out += "  Priority:  \(session.catalog.priorities?.level(priority)?.label.english ?? priority)\n"
+        }
+        if ticket.team != nil || ticket.assignee != nil { out += "  Assignee:  \(ticket.assignee ?? "nobody")\n" }
+        if let clock = ticket.sla {
+            let what = clock.kind == .firstResponse ? "first response" : "next response"
+            var line: String
+            if let answered = clock.answeredAt {
+                line = clock.firstResponseAt == answered ? "first response at \(stamp(answered))" : "\(what) no longer owed since \(stamp(answered))"
+            } else if clock.isPaused {
+                line = "\(what) paused (awaiting the requester)"
+            } else {
+                line = "\(what) due \(clock.dueAt.map(stamp) ?? "never")"
+            }
+            if clock.breached || clock.firstResponseBreached { line += " — breached" }
+            out += "  SLA:       \(line)\n"
         }
         return out
     }

@@ -8,7 +8,8 @@ struct Tickets: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tickets",
         abstract: "File tickets and move them through their life cycle.",
-        subcommands: [Create.self, List.self, Show.self, Search.self, Transition.self]
+        subcommands: [Create.self, List.self, Show.self, Search.self, Transition.self, Assign.self, Take.self, Unassign.self,
+                      Priority.self, WhyDue.self]
     )
 }
 
@@ -104,7 +105,7 @@ extension Tickets {
         @Argument(help: "The ticket number.") var number: Int64
         @Flag(help: "Print JSON.") var json = false
         @Option(name: .customLong("reveal-secrets"), help: ArgumentHelp(
-            "Show the secret answers to this agent: a user with the permission agent:TEAM for the ticket's team. The reveal is written into the ticket's history.",
+            "Show the secret answers to this person: an agent of the ticket's team or an admin. The reveal is written into the ticket's history.",
             valueName: "email"))
         var revealTo: String?
 
@@ -156,10 +157,15 @@ extension Tickets {
         static let configuration = CommandConfiguration(
             commandName: "transition",
             abstract: "Fire an event on a ticket (ask, reply, solve, …) as the requester, an agent or the system.",
-            discussion: "Refused events exit 1 with the reason. The events and who may fire them come from the life cycle."
+            discussion: """
+            Refused events exit 1 with the reason. The events and who may fire them come from the life cycle. \
+            Once the desk has agents (users add EMAIL --role agent --team T), an agent's or the system's event \
+            names the person with --user EMAIL (or FORMRUNNER_USER): an agent of the ticket's team or an admin.
+            """
         )
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var acting: ActingUser
         @Argument(help: "The ticket number.") var number: Int64
         @Argument(help: "The event, e.g. solve.") var event: String
         @Option(name: .customLong("as"), help: "Who fires it: requester, agent or system.") var actor: Actor
@@ -169,7 +175,8 @@ extension Tickets {
         func run() async throws {
             let session = try await DeskSession(global, delivering: true)
             do {
-                let report = try await session.tickets.transition(number, event: event, by: actor, message: message, at: session.now)
+                let report = try await session.tickets.transition(number, event: event, by: actor, person: acting.email,
+                                                                    message: message, at: session.now)
                 await session.deliver()
                 if json {
                     Output.print(try Output.json(TicketText.document(report.ticket, session: session, full: true)))

@@ -9,13 +9,14 @@ import FormrunnerPrompt
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Manage who may sign in: e-mail, name, accounts, country, permissions and credentials.",
+        abstract: "Manage who may sign in and who works tickets: e-mail, name, role, teams, accounts, credentials.",
         discussion: """
-        Users live beside the tickets (the --store database). Passwords are kept only as slow salted \
+        Requesters file and follow their tickets; agents (--role agent --team T) work the tickets of their \
+        teams (Workflows/teams.yaml) and admins any ticket. Users live beside the tickets (the --store database). Passwords are kept only as slow salted \
         hashes (PBKDF2-SHA256); TOTP secrets are sealed with the key file <database>.key, or for a \
         PostgreSQL store DIR/.formrunner/desk.key (the same file on every machine).
         """,
-        subcommands: [Add.self, List.self, Remove.self, Unlock.self]
+        subcommands: [Add.self, List.self, Update.self, Away.self, Remove.self, Unlock.self]
     )
 
     /// `users add EMAIL --name NAME …`
@@ -35,6 +36,10 @@ struct Users: AsyncParsableCommand {
         var passwordFromStdin = false
         @Flag(name: .customLong("ask-password"), help: "Ask for a password (hidden, typed twice).") var askPassword = false
         @Flag(help: "Set up an authenticator app (TOTP): prints the secret and its otpauth:// URI once.") var totp = false
+        @Option(help: "requester (the default), agent (works the tickets of their teams) or admin (any ticket).")
+        var role: UserRole = .requester
+        @Option(name: .customLong("team"), help: ArgumentHelp("A team whose tickets the agent works (repeat); see Workflows/teams.yaml.", valueName: "team"))
+        var teams: [String] = []
 
         func validate() throws {
             if passwordFromStdin, askPassword { throw ValidationError("use --password-stdin or --ask-password, not both") }
@@ -48,6 +53,8 @@ struct Users: AsyncParsableCommand {
             let stores = try desk.identity()
             var user = UserRecord(email: email, name: name, accounts: accounts, country: country, permissions: permissions,
                                   phone: phone, createdAt: desk.now())
+            user.role = role
+            user.teams = try TeamNames.checked(teams, in: desk.catalog)
             if let problem = user.problem { throw CommandFailure(problem) }
             if let password = try readPassword() {
                 if let problem = PasswordRules.problem(password) { throw CommandFailure(problem) }
@@ -105,6 +112,83 @@ struct Users: AsyncParsableCommand {
         }
     }
 
+    /// `users update EMAIL [--name N] [--role R] [--team T]...`
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Change a user's name, role or teams (--team replaces the teams; --no-teams clears them).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user's e-mail address.") var email: String
+        @Option(help: "First and last name.") var name: String?
+        @Option(help: "requester, agent or admin.") var role: UserRole?
+        @Option(name: .customLong("team"), help: ArgumentHelp("A team (repeat); replaces the user's teams.", valueName: "team"))
+        var teams: [String] = []
+        @Flag(name: .customLong("no-teams"), help: "Remove the user from every team.") var noTeams = false
+
+        func validate() throws {
+            if noTeams, !teams.isEmpty { throw ValidationError("use --team or --no-teams, not both") }
+            if name == nil, role == nil, teams.isEmpty, !noTeams {
+                throw ValidationError("say what changes: --name, --role, --team or --no-teams")
+            }
+        }
+
+        func run() async throws {
+            let desk = try await Desk.open(global.settings)
+            let directory = try desk.identity().directory
+            guard var user = try await directory.user(email: email) else {
+                throw CommandFailure("there is no user with the e-mail \(UserRecord.normalizedEmail(email))")
+            }
+            if let name { user.name = name }
+            if let role { user.role = role }
+            if noTeams { user.teams = [] }
+            if !teams.isEmpty { user.teams = try TeamNames.checked(teams, in: desk.catalog) }
+            if let problem = user.problem { throw CommandFailure(problem) }
+            do {
+                try await directory.update(user)
+            } catch let error as IdentityStoreError {
+                throw CommandFailure(error.description)
+            }
+            Output.print("Updated \(user.description)\n")
+        }
+    }
+
+    /// `users away EMAIL --until INSTANT` / `--back`
+    struct Away: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "away", abstract: "Mark an agent away until an instant (automatic assignment skips them), or back.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The agent's e-mail address.") var email: String
+        @Option(help: ArgumentHelp("When the agent is back, ISO-8601 (2026-12-24T09:00:00-03:00) or a day (2026-12-24).", valueName: "instant"))
+        var until: String?
+        @Flag(help: "The agent is back now.") var back = false
+
+        func validate() throws {
+            if (until == nil) == !back { throw ValidationError("give --until INSTANT or --back") }
+        }
+
+        func run() async throws {
+            let desk = try await Desk.open(global.settings)
+            let directory = try desk.identity().directory
+            guard var user = try await directory.user(email: email) else {
+                throw CommandFailure("there is no user with the e-mail \(UserRecord.normalizedEmail(email))")
+            }
+            guard user.role.isStaff else {
+                throw CommandFailure("\(user.email) is a requester; only agents and admins can be away")
+            }
+            if let until {
+                guard let instant = AwayInstant.parse(until) else {
+                    throw CommandFailure("'\(until)' is not an instant such as 2026-12-24T09:00:00-03:00 or a day such as 2026-12-24")
+                }
+                user.awayUntil = instant
+            } else {
+                user.awayUntil = nil
+            }
+            try await directory.update(user)
+            Output.print(user.awayUntil.map { "\(user.email) is away until \(TicketText.stamp($0))\n" } ?? "\(user.email) is back\n")
+        }
+    }
+
     /// `users remove EMAIL`
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a user.")
@@ -158,6 +242,13 @@ struct UserDocument: Encodable {
     var password: Bool
     var totp: Bool
     var phone: Bool
+    var role: String
+    var teams: [String]
+    var awayUntil: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case email, name, accounts, country, permissions, password, totp, phone, role, teams, awayUntil = "away_until"
+    }
 
     init(_ user: UserRecord) {
         email = user.email
@@ -168,6 +259,9 @@ struct UserDocument: Encodable {
         password = user.passwordHash != nil
         totp = user.totpSecret != nil
         phone = user.phone != nil
+        role = user.role.rawValue
+        teams = user.teams
+        awayUntil = user.awayUntil
     }
 }
 

@@ -86,7 +86,7 @@ struct HostileCommandInputTests {
                 form: demo.multiline-title
                 version: 1
                 title: Multi-line title
-                team: demo
+                team: technical
                 lifecycle: ticket-lifecycle
                 fields:
                   - {id: title, label: Title, type: multiline}

@@ -41,15 +41,15 @@ struct SecretAnswerTests {
             #expect(json.stdout.contains("\"text\" : \"••••••\"") || json.stdout.contains("\"text\":\"••••••\""), "\(json.stdout)")
             #expect(!json.stdout.contains(Self.secret) && !json.stdout.contains("sealed:v1:"))
 
-            #expect(try run(["users", "add", "rui@example.com", "--name", "Rui Lima", "--permission", "agent:financial"]).status == 0)
+            #expect(try run(["users", "add", "rui@example.com", "--name", "Rui Lima", "--role", "agent", "--team", "financial"]).status == 0)
             let refused = try run(["tickets", "show", "1", "--reveal-secrets", "rui@example.com"])
             #expect(refused.status == 1)
             #expect(refused.stderr == "formrunner: rui@example.com may not see the secret answers of ticket 1: only agents of the "
-                    + "team 'technical' may (permission agent:technical)\n")
+                    + "team 'technical' and admins may (formrunner users update rui@example.com --role agent --team technical)\n")
             let stranger = try run(["tickets", "show", "1", "--reveal-secrets", "nobody@example.com"])
             #expect(stranger.stderr == "formrunner: there is no user with the e-mail nobody@example.com\n")
 
-            #expect(try run(["users", "add", "bia@example.com", "--name", "Bia Lima", "--permission", "agent:technical"]).status == 0)
+            #expect(try run(["users", "add", "bia@example.com", "--name", "Bia Lima", "--role", "agent", "--team", "technical"]).status == 0)
             let revealed = try run(["tickets", "show", "1", "--reveal-secrets", "Bia@example.com"])
             #expect(revealed.status == 0, "\(revealed.stderr)")
             #expect(revealed.stdout.contains("  Current password: \(Self.secret)\n"), "\(revealed.stdout)")

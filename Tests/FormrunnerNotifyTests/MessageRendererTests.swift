@@ -17,7 +17,7 @@ struct MessageRendererTests {
 
     @Test("every ticket template renders with a subject, a body and no leftover Mustache")
     func everyTemplate() throws {
-        let names = Sample.catalog.templates.keys.filter { !["one-time-code", "sms-code"].contains($0) }.sorted()
+        let names = Sample.catalog.templates.keys.filter { !(["one-time-code", "sms-code"] + Self.agentTemplates).contains($0) }.sorted()
         #expect(names.count == 7)
         for name in names {
             let message = try render(name, previous: "awaiting_reply", message: "Please try again.")
@@ -28,6 +28,29 @@ struct MessageRendererTests {
             #expect(message.template == name && message.id == "m-1" && message.ticketNumber == 12)
             #expect(message.address == "ana@example.com" && message.createdAt == Sample.now && message.attempts == 0)
         }
+    }
+
+    /// The templates that go to agents: an assignment and the SLA alerts.
+    static let agentTemplates = ["assigned", "sla-warning", "sla-breach"]
+
+    @Test("the agents' templates name the ticket, its team, priority and assignee, with no leftover Mustache")
+    func agentTemplates() throws {
+        var ticket = Sample.ticket()
+        ticket.team = "technical"
+        ticket.priority = "high"
+        ticket.assignee = "bia@desk.example"
+        for name in Self.agentTemplates {
+            let message = try render(name, ticket: ticket, event: "assign")
+            #expect(message.subject.hasPrefix("[Support] ") && message.subject.contains("ticket #12") || message.subject.contains("Ticket #12"),
+                    "\(name): \(message.subject)")
+            #expect(message.body.hasPrefix("Hello,\n\nTicket #12 (Printer on fire) "), "\(name)")
+            #expect(message.body.contains("Priority: High. Status: Open."), "\(name)")
+            #expect(message.body.hasSuffix("\nSupport\n"), "\(name)")
+            #expect(!message.body.contains("{{") && !message.subject.contains("{{"), "\(name)")
+        }
+        #expect(try render("assigned", ticket: ticket).body.contains("was assigned to you in Technical support.\n"))
+        #expect(try render("sla-breach", ticket: ticket).body.contains("Assigned to: bia@desk.example."))
+        #expect(try render("sla-warning", ticket: Sample.ticket()).body.contains("Status: Open. Assigned to: nobody yet."))
     }
 
     @Test("confirmation: number, form title, status label, title and e-mail")

@@ -150,7 +150,7 @@ struct OutboxDispatcherTests {
 /// A store that fails at everything (shared with the mail ingester tests).
 struct BrokenStore: TicketStore {
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket { throw error }
+                assignment: AssignmentRequest?, outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket { throw error }
     func ticket(_ number: Int64) async throws -> Ticket? { throw error }
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws { throw error }
     func history(_ number: Int64) async throws -> [HistoryEntry] { throw error }

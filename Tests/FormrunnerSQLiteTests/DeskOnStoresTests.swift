@@ -96,11 +96,11 @@ struct DeskOnStoresTests {
             #expect(SealedAnswer.isSealed(stored.answers["password"]))
             #expect(try await store.search("hunter2zebracorn", limit: 10).isEmpty)
             #expect(try await store.search("vault", limit: 10).map(\.number) == [ticket.number])
-            let outsider = UserRecord(email: "rui@example.com", name: "Rui", permissions: ["agent:financial"], createdAt: Self.wednesday)
+            let outsider = { var user = UserRecord(email: "rui@example.com", name: "Rui", createdAt: Self.wednesday); user.role = .agent; user.teams = ["financial"]; return user }()
             await #expect(throws: TicketDesk.Failure.secretsNotAllowed(email: "rui@example.com", ticket: ticket.number, team: "technical")) {
                 try await desk.revealSecrets(of: ticket.number, to: outsider, at: Self.wednesday)
             }
-            let agent = UserRecord(email: "bia@example.com", name: "Bia", permissions: ["agent:technical"], createdAt: Self.wednesday)
+            let agent = { var user = UserRecord(email: "bia@example.com", name: "Bia", createdAt: Self.wednesday); user.role = .agent; user.teams = ["technical"]; return user }()
             let revealed = try await desk.revealSecrets(of: ticket.number, to: agent, at: Self.wednesday.addingTimeInterval(60))
             #expect(revealed.answers["password"] == .text("hunter2zebracorn"))
             let history = try await store.history(ticket.number)

@@ -12,11 +12,19 @@ public struct TicketDesk: Sendable {
     /// How long the same answers from the same requester on the same form count as one submission
     /// (a double click, a script run twice): 10 minutes by default. Later, they file a new ticket.
     public var duplicateWindow: TimeInterval = 600
+    /// The people of the desk (agents and their teams), for assignment and for checking who acts;
+    /// `nil` when the desk has no directory (then nobody is assigned and agents act unnamed).
+    public let people: DirectoryProvider?
 
-    public init(catalog: Catalog, store: any TicketStore, composer: any MessageComposing) {
+    /// Opens the user directory when the desk first needs it.
+    public typealias DirectoryProvider = @Sendable () throws -> any UserDirectory
+
+    public init(catalog: Catalog, store: any TicketStore, composer: any MessageComposing,
+                people: DirectoryProvider? = nil) {
         self.catalog = catalog
         self.store = store
         self.composer = composer
+        self.people = people
     }
 
     /// Why the desk could not do what it was asked.
@@ -31,6 +39,10 @@ public struct TicketDesk: Sendable {
         case cannotSealSecrets(form: String)
         /// The person may not see the ticket's secret answers.
         case secretsNotAllowed(email: String, ticket: Int64, team: String)
+        /// The person named to act may not, or nobody was named where a person must be.
+        case notAuthorized(String)
+        /// A change the desk cannot make (an unknown priority, an agent outside the team…).
+        case invalidChange(String)
 
         public var description: String {
             switch self {
@@ -43,8 +55,9 @@ public struct TicketDesk: Sendable {
             case .cannotSealSecrets(let form):
                 return "form '\(form)' has secret answers and this desk has no key to seal them with; nothing was filed"
             case .secretsNotAllowed(let email, let ticket, let team):
-                return "\(email) may not see the secret answers of ticket \(ticket): only agents of the team '\(team)' may "
-                    + "(permission agent:\(team))"
+                return "\(email) may not see the secret answers of ticket \(ticket): only agents of the team '\(team)' and admins may "
+                    + "(formrunner users update \(email) --role agent --team \(team))"
+            case .notAuthorized(let message), .invalidChange(let message): return message
             }
         }
     }
@@ -82,21 +95,31 @@ public struct TicketDesk: Sendable {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
         let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
         guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
-        let draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
+        var draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
                            status: "", title: Self.title(of: form, answers: checked.values), requester: requester,
                            account: account, answers: checked.values, createdAt: now)
+        draft.team = form.team
+        draft.priority = catalog.priority(of: form, answers: checked.values)
         let opened = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
+        let clockedOpen = clocked(opened, before: nil, engine: engine)
         let composer = self.composer
         let lifecycle = engine.lifecycle
         // The same answers give the same key: it is computed before secrets are sealed (with a new nonce each time).
-        let submissionKey = try await self.submissionKey(opened.ticket, form: form, idempotencyKey: idempotencyKey, at: now)
-        var sealed = opened
-        sealed.ticket.answers = try sealingSecrets(opened.ticket.answers, form: form, requester: requester.email)
+        let submissionKey = try await self.submissionKey(clockedOpen.ticket, form: form, idempotencyKey: idempotencyKey, at: now)
+        var sealed = clockedOpen
+        sealed.ticket.answers = try sealingSecrets(clockedOpen.ticket.answers, form: form, requester: requester.email)
         let outcome = sealed
+        let assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now)
+        let announcesAssignment = catalog.templates[Self.assignedTemplate] != nil
         return try await store.create(outcome.ticket, history: outcome.history,
                                       submissionKey: submissionKey,
-                                      files: checked.files.mapValues { URL(fileURLWithPath: $0) }) { stored in
-            try outcome.notifications.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
+                                      files: checked.files.mapValues { URL(fileURLWithPath: $0) },
+                                      assignment: assignment) { stored in
+            var requests = outcome.notifications
+            if announcesAssignment, let agent = stored.assignee {
+                requests.append(Self.assignedNotice(to: agent, event: "assign"))
+            }
+            return try requests.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
         }
     }
 
@@ -113,19 +136,26 @@ public struct TicketDesk: Sendable {
     /// `origin` names what the event came from (for an e-mail, a token made from its Message-ID, safe
     /// in an outbox id): a requester's event refused on a final ticket is answered (`on_refused`) once per
     /// origin, so the same e-mail handed in twice is not answered twice.
-    public func transition(_ number: Int64, event: String, by actor: Actor, message: String? = nil,
+    ///
+    /// `person` names who fires an agent's or the system's event: it must be an agent of the ticket's
+    /// team or an admin (see ``authorize(_:as:on:)``); the history line records them.
+    public func transition(_ number: Int64, event: String, by actor: Actor, person: String? = nil, message: String? = nil,
                            attachments: EventAttachments? = nil, origin: String? = nil,
                            at now: Date) async throws -> TransitionReport {
         guard let ticket = try await store.ticket(number) else { throw Failure.notFound(number) }
         guard let engine = engine(for: ticket.lifecycleID) else { throw Failure.noLifecycle(form: ticket.formID) }
+        let person = try await authorize(person, as: actor, on: ticket)
         switch engine.apply(event, by: actor, message: message, to: ticket, at: now) {
         case .success(var outcome):
             if let attachments { outcome.ticket = attachments.added(to: outcome.ticket) }
+            if let person, let last = outcome.history.indices.last { outcome.history[last].person = person }
+            outcome = clocked(outcome, before: ticket, engine: engine)
             try await save(outcome, expecting: ticket.version, engine: engine, at: now, files: attachments?.contents ?? [:])
             return TransitionReport(ticket: outcome.ticket, outcome: outcome)
         case .failure(let refusal):
             if let advanced = refusal.advanced {
-                try await save(advanced, expecting: ticket.version, engine: engine, at: now)
+                try await save(clocked(advanced, before: ticket, engine: engine), expecting: ticket.version, engine: engine,
+                               at: now)
             }
             if refusal.kind == .finalStatus, actor == .requester {
                 try await answerRefusal(on: refusal.advanced?.ticket ?? ticket, engine: engine, origin: origin, at: now)
@@ -165,7 +195,7 @@ public struct TicketDesk: Sendable {
             for number in due {
                 guard shouldContinue() else { return report }
                 guard let ticket = try await store.ticket(number), let engine = engine(for: ticket.lifecycleID),
-                      let outcome = engine.fireDueTimers(ticket, at: now) else { continue }
+                      let outcome = try await fireDue(ticket, engine: engine, at: now) else { continue }
                 do {
                     try await save(outcome, expecting: ticket.version, engine: engine, at: now)
                     report.fired.append(number)
@@ -177,11 +207,15 @@ public struct TicketDesk: Sendable {
         return report
     }
 
-    private func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
+    func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
                       files: [String: URL] = [:]) async throws {
         let store = self.store
-        let outcome = try await withSurveyRound(outcome, lifecycle: engine.lifecycle) {
-            try await store.history(outcome.ticket.number)
+        var outcome = outcome
+        // Several firings in one outcome are one write: the stored version follows by one.
+        outcome.ticket.version = version + 1
+        let number = outcome.ticket.number
+        outcome = try await withSurveyRound(outcome, lifecycle: engine.lifecycle) {
+            try await store.history(number)
         }
         let messages = try outcome.notifications.map {
             try composer.compose($0, ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)

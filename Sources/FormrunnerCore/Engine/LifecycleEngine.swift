@@ -62,7 +62,8 @@ public struct LifecycleEngine: Sendable {
         var current = ticket
         // Each firing may arm new timers; a bounded loop keeps a pathological life cycle finite.
         for _ in 0..<64 {
-            guard let due = current.timers.filter({ $0.dueAt <= now }).min(by: { $0.dueAt < $1.dueAt }),
+            let timed = Set(lifecycle.timedTransitions.map(\.event))
+            guard let due = current.timers.filter({ $0.dueAt <= now && timed.contains($0.event) }).min(by: { $0.dueAt < $1.dueAt }),
                   let transition = lifecycle.transitions.first(where: {
                       $0.event == due.event && $0.timer != nil && $0.starts(from: current.status)
                   }) else { break }

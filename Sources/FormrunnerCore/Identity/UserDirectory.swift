@@ -34,4 +34,14 @@ public protocol UserDirectory: Sendable {
 
     /// Replaces the stored user that has `user.email`.
     func update(_ user: UserRecord) async throws
+
+    /// The agents and admins, ordered by e-mail: those who work tickets.
+    func staff() async throws -> [UserRecord]
+}
+
+extension UserDirectory {
+    /// Every agent and admin, filtered from ``list()``; stores answer it with an indexed query.
+    public func staff() async throws -> [UserRecord] {
+        try await list().filter { $0.role.isStaff }
+    }
 }

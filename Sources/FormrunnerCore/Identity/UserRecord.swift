@@ -27,6 +27,13 @@ public struct UserRecord: Hashable, Sendable {
     public var totpSecret: String?
     /// When the user was added.
     public var createdAt: Date
+    /// What the user may do at the desk (``UserRole/requester`` unless made an agent or admin).
+    public var role: UserRole = .requester
+    /// The ids of the teams whose tickets the user works (agents; admins may have some too), in
+    /// the order given.
+    public var teams: [String] = []
+    /// Until when the user is away: automatic assignment skips them before that instant.
+    public var awayUntil: Date?
 
     /// A user; `email` is normalised with ``normalizedEmail(_:)`` and `country` upper-cased.
     public init(email: String, name: String, accounts: [String] = [], country: String? = nil,
@@ -43,6 +50,11 @@ public struct UserRecord: Hashable, Sendable {
         self.createdAt = createdAt
     }
 
+    /// Whether the user may be assigned tickets automatically at `instant`: not away then.
+    public func isAvailable(at instant: Date) -> Bool {
+        awayUntil.map { $0 <= instant } ?? true
+    }
+
     /// The form every e-mail is compared and kept in: surrounding white space removed, lower-case.
     public static func normalizedEmail(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -52,6 +64,7 @@ public struct UserRecord: Hashable, Sendable {
     public var storedForm: UserRecord {
         var copy = self
         copy.createdAt = createdAt.roundedToMilliseconds
+        copy.awayUntil = awayUntil?.roundedToMilliseconds
         return copy
     }
 
@@ -66,6 +79,9 @@ public struct UserRecord: Hashable, Sendable {
         if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return "the user \(email) has no name"
         }
+        if role == .requester, !teams.isEmpty {
+            return "the requester \(email) cannot be in a team; give them --role agent (or admin) to work a team's tickets"
+        }
         return nil
     }
 }
@@ -74,6 +90,9 @@ extension UserRecord: CustomStringConvertible, CustomDebugStringConvertible, Cus
     /// The user without credentials, for logs: e-mail, name, accounts, and which credentials are set.
     public var description: String {
         var facts = ["\(name) <\(email)>"]
+        if role != .requester { facts.append("role: \(role.rawValue)") }
+        if !teams.isEmpty { facts.append("teams: \(teams.joined(separator: ", "))") }
+        if let awayUntil { facts.append("away until: \(awayUntil.formatted(.iso8601))") }
         if !accounts.isEmpty { facts.append("accounts: \(accounts.joined(separator: ", "))") }
         if let country { facts.append("country: \(country)") }
         if !permissions.isEmpty { facts.append("permissions: \(permissions.joined(separator: ", "))") }
@@ -93,6 +112,7 @@ extension UserRecord: CustomStringConvertible, CustomDebugStringConvertible, Cus
             "permissions": permissions, "phone": phone == nil ? "none" : "set",
             "passwordHash": passwordHash == nil ? "none" : "set",
             "totpSecret": totpSecret == nil ? "none" : "set", "createdAt": createdAt,
+            "role": role, "teams": teams, "awayUntil": awayUntil as Any,
         ])
     }
 }

@@ -1,7 +1,7 @@
 /// The documents of a catalog, decoded but not yet linked, sorted by kind.
 struct DocumentSet {
     /// The kinds of document, by the key that starts them.
-    static let kinds = ["form", "option_list", "field_group", "workflow", "lifecycle", "calendar"]
+    static let kinds = ["form", "option_list", "field_group", "workflow", "lifecycle", "calendar", "teams", "priorities"]
 
     var forms: [FormDefinition] = []
     var optionLists: [OptionList] = []
@@ -9,10 +9,14 @@ struct DocumentSet {
     var workflows: [WorkflowDefinition] = []
     var lifecycles: [LifecycleDefinition] = []
     var calendars: [CalendarDefinition] = []
+    /// Every `teams` document's teams, with the file each came from.
+    var teams: [(team: TeamDefinition, file: String)] = []
+    var priorities: [PriorityScheme] = []
 
     /// How many documents have been decoded.
     var count: Int {
         forms.count + optionLists.count + fieldGroups.count + workflows.count + lifecycles.count + calendars.count
+            + teams.count + priorities.count
     }
 
     /// Decodes one file's root node by its first key.
@@ -34,6 +38,8 @@ struct DocumentSet {
         case "workflow": workflows += [WorkflowDecoder(sink: sink, file: file).workflow(mapping)].compactMap { $0 }
         case "lifecycle": lifecycles += [LifecycleDecoder(sink: sink, file: file).lifecycle(mapping)].compactMap { $0 }
         case "calendar": calendars += [CalendarDecoder(sink: sink, file: file).calendar(mapping)].compactMap { $0 }
+        case "teams": teams += DeskDecoder(sink: sink, file: file).teams(mapping).map { ($0, file) }
+        case "priorities": priorities += [DeskDecoder(sink: sink, file: file).priorities(mapping)].compactMap { $0 }
         default:
             let present = mapping.entries.map(\.key.value).first { Self.kinds.contains($0) }
             let hint = present.map { "; put '\($0)' first" } ?? Suggestion.hint(for: kind, in: Self.kinds)

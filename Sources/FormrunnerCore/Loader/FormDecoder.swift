@@ -24,7 +24,8 @@ struct FormDecoder {
         let items = reader.required("fields").map { fieldItems($0, context: "form") } ?? []
         guard let id, let version, let title, let team else { return nil }
         return FormDefinition(id: id.id, version: version, title: title, team: team.id, description: description,
-                              lifecycleID: lifecycle?.id, items: items, fields: [], file: file, location: mapping.location)
+                              lifecycleID: lifecycle?.id, items: items, fields: [], file: file, location: mapping.location,
+                              teamLocation: team.location)
     }
 
     func optionList(_ mapping: YAMLMapping) -> OptionList? {

@@ -14,6 +14,8 @@ public struct FormDefinition: Hashable, Sendable {
     /// The file the form was read from.
     public var file: String
     public var location: SourceLocation
+    /// Where `team:` is written, for located errors about the team.
+    public var teamLocation: SourceLocation? = nil
 
     /// The field with this id.
     public func field(_ id: String) -> FieldDefinition? {

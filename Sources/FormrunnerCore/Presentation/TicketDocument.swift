@@ -55,6 +55,32 @@ public struct TicketDocument: Encodable, Sendable {
         }
     }
 
+    /// The SLA clock as shown: the first response's due instant and when it came, whether a target
+    /// was missed, and the reply owed now (`kind`, `due_at`; `paused` while awaiting the requester).
+    public struct SLA: Encodable, Sendable {
+        public var firstResponseDue: Date?
+        public var firstResponseAt: Date?
+        public var breached: Bool
+        public var kind: String
+        public var dueAt: Date?
+        public var paused: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case firstResponseDue = "first_response_due", firstResponseAt = "first_response_at", breached, kind
+            case dueAt = "due_at", paused
+        }
+
+        /// The clock as shown.
+        public init(_ clock: SLAClock) {
+            firstResponseDue = clock.firstResponseDue
+            firstResponseAt = clock.firstResponseAt
+            breached = clock.breached || clock.firstResponseBreached
+            kind = clock.kind.rawValue
+            dueAt = clock.dueAt
+            paused = clock.isPaused && clock.answeredAt == nil
+        }
+    }
+
     public var number: Int64
     public var status: String
     public var statusLabel: String
@@ -75,11 +101,16 @@ public struct TicketDocument: Encodable, Sendable {
     public var messages: [Message]?
     /// The satisfaction survey, when given (for `show` of a ticket whose life cycle has one).
     public var survey: Survey?
+    public var team: String?
+    public var priority: String?
+    public var assignee: String?
+    public var sla: SLA?
 
     enum CodingKeys: String, CodingKey {
         case number, status, statusLabel = "status_label", title, form, formVersion = "form_version", workflow, lifecycle
         case requester, account, answers, createdAt = "created_at", updatedAt = "updated_at"
         case lastInteractionAt = "last_interaction_at", version, timers, history, messages, survey
+        case team, priority, assignee, sla
     }
 
     /// A ticket; `history`, `outbox` and `survey` are included when given (for `show`).
@@ -103,6 +134,10 @@ public struct TicketDocument: Encodable, Sendable {
         version = ticket.version
         timers = ticket.timers.map { Timer(event: $0.event, dueAt: $0.dueAt) }
         self.history = history
+        team = ticket.team
+        priority = ticket.priority
+        assignee = ticket.assignee
+        sla = ticket.sla.map(SLA.init)
         messages = outbox?.map {
             Message(id: $0.id, to: $0.address, template: $0.template, subject: $0.subject, deliveredAt: $0.deliveredAt,
                     attempts: $0.attempts, lastError: $0.lastError)

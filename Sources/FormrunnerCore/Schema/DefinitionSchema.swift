@@ -10,7 +10,7 @@ public enum DefinitionSchema {
             "$schema": "http://json-schema.org/draft-07/schema#",
             "$id": "https://formrunner.dev/schema/formrunner.schema.json",
             "title": "formrunner definition",
-            "description": "A form, option list, field group, entry flow, ticket life cycle or business calendar, or formrunner.yaml.",
+            "description": "A form, option list, field group, entry flow, ticket life cycle, business calendar, teams or priorities, or formrunner.yaml.",
             "oneOf": .array((DocumentSet.kinds + ["configuration"]).map { ["$ref": .string("#/definitions/\($0)")] }),
             "definitions": .object(definitions),
         ]
@@ -29,6 +29,7 @@ public enum DefinitionSchema {
             "survey": LifecycleDecoder.surveyKeys, "survey_expiry": LifecycleDecoder.surveyExpiryKeys,
             "calendar": CalendarDecoder.calendarKeys, "holiday": CalendarDecoder.holidayKeys,
         ].merging(ConfigurationSchema.acceptedKeys) { first, _ in first }
+            .merging(DeskSchema.acceptedKeys) { first, _ in first }
     }
 
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/definitions/\(name)")] }
@@ -83,6 +84,7 @@ public enum DefinitionSchema {
         all.merge(FormSchema.definitions) { first, _ in first }
         all.merge(FlowSchema.definitions) { first, _ in first }
         all.merge(ConfigurationSchema.definitions) { first, _ in first }
+        all.merge(DeskSchema.definitions) { first, _ in first }
         return all
     }
 }

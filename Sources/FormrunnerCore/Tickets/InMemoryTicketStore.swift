@@ -22,6 +22,8 @@ public actor InMemoryTicketStore: TicketStore {
         .appendingPathComponent("formrunner-memory-\(UUID().uuidString)", isDirectory: true)
     /// Claimed timers: ticket number → event → end of the claim. Dropped when the ticket is written.
     private var timerClaims: [Int64: [String: Date]] = [:]
+    /// Each team's last automatically assigned agent.
+    private var teamCursors: [String: String] = [:]
 
     /// An empty store; its first ticket is number 1.
     public init() {}
@@ -31,6 +33,7 @@ public actor InMemoryTicketStore: TicketStore {
     }
 
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                       assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
         if let submissionKey, let existing = submissionKeys[submissionKey] {
@@ -43,9 +46,23 @@ public actor InMemoryTicketStore: TicketStore {
         }
         try AttachmentCheck.requireContent(of: ticket) { digests.contains($0) }
         var stored = ticket.storedForm
+        var history = history
+        var cursor: String?
+        if let assignment {
+            let open = Dictionary(grouping: tickets.values.filter {
+                $0.assignee != nil && !assignment.settledStatuses.contains($0.status)
+            }, by: { $0.assignee! }).mapValues(\.count)
+            if let agent = assignment.choose(last: teamCursors[assignment.team], openCounts: open) {
+                let assigned = assignment.assign(stored, to: agent)
+                stored = assigned.ticket
+                history.append(assigned.entry)
+                cursor = agent
+            }
+        }
         stored.number = lastNumber + 1
         let written = try outbox(stored).map { $0.storedForm(number: stored.number) }
         try requireNewIDs(written)
+        if let assignment, let cursor { teamCursors[assignment.team] = cursor }
 
         lastNumber = stored.number
         tickets[stored.number] = stored

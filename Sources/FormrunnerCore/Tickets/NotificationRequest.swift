@@ -14,6 +14,8 @@ public struct NotificationRequest: Hashable, Sendable, Codable {
     /// The round of the ticket's satisfaction survey the message may link to, when the ticket is in
     /// the survey status (see ``SurveyStatus``); set by the desk.
     public var surveyRound: Int?
+    /// The address to send to instead of the recipient's usual one (an assignee, a team).
+    public var address: String?
 
     public init(recipient: Actor, template: String, event: String, previousStatus: String? = nil, message: String? = nil) {
         self.recipient = recipient

@@ -50,6 +50,14 @@ public struct Ticket: Hashable, Sendable, Codable {
     public var version: Int
     /// Timers armed now, by event.
     public var timers: [ArmedTimer]
+    /// The team the ticket's form routes it to (`team:` of the form).
+    public var team: String?
+    /// The priority id (from the catalog's priority rules, or set by an agent).
+    public var priority: String?
+    /// The normalised e-mail of the agent the ticket is assigned to.
+    public var assignee: String?
+    /// The response clock of the ticket's priority, when the catalog has priorities.
+    public var sla: SLAClock?
 
     public init(number: Int64 = 0, formID: String, formVersion: Int, workflowID: String? = nil, lifecycleID: String,
                 status: String, title: String, requester: Requester, account: String? = nil,
@@ -87,13 +95,18 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
     /// The status after.
     public var to: String
     public var message: String?
+    /// The person who acted (a normalised e-mail) when the actor is an agent or a person acting for
+    /// the system; `nil` for the requester, a timer, or an agent not named.
+    public var person: String?
 
-    public init(at: Date, actor: Actor, event: String, from: String?, to: String, message: String? = nil) {
+    public init(at: Date, actor: Actor, event: String, from: String?, to: String, message: String? = nil,
+                person: String? = nil) {
         self.at = at
         self.actor = actor
         self.event = event
         self.from = from
         self.to = to
         self.message = message
+        self.person = person
     }
 }

@@ -53,9 +53,12 @@ import Foundation
 ///   SQLite: one write transaction at a time).
 ///   `nextClaimableInstant()` is the earliest instant at which a claim could return something.
 public protocol TicketStore: Sendable {
-    /// Creates a ticket; returns it with its number assigned.
+    /// Creates a ticket like ``create(_:history:submissionKey:files:outbox:)`` and, when `assignment`
+    /// is given, chooses its agent in the same transaction: the store reads the team's cursor (and for
+    /// `least_open` the candidates' open tickets), sets `assignee`, appends the assignment's history line
+    /// after `history`, and moves the cursor, so that concurrent creates take turns.
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket
+                assignment: AssignmentRequest?, outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket
 
     /// The ticket with this number.
     func ticket(_ number: Int64) async throws -> Ticket?
@@ -126,6 +129,13 @@ public protocol TicketStore: Sendable {
 }
 
 extension TicketStore {
+    /// Creates without assignment: every store's plain create.
+    public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                       outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        try await create(ticket, history: history, submissionKey: submissionKey, files: files, assignment: nil,
+                         outbox: outbox)
+    }
+
     /// Refuses any file, and otherwise writes through `update(_:expectedVersion:history:outbox:)`:
     /// the default for stores that cannot keep attachment files given on update.
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],

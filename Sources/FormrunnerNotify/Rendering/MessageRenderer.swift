@@ -13,6 +13,7 @@ import FormrunnerCore
 /// | `ticket.previous_status` | the label of the status before the event, if it changed |
 /// | `ticket.form_title`, `ticket.form_id` | the form it was filed with |
 /// | `ticket.account` | the account it is about, if any |
+/// | `ticket.team`, `ticket.priority`, `ticket.assignee` | its team's and priority's labels, and its agent's e-mail |
 /// | `requester.name`, `requester.email` | who asked (the name falls back to the e-mail) |
 /// | `message` | the text that came with the event, if any |
 /// | `event` | the event (`create` for a new ticket) |
@@ -84,6 +85,9 @@ public struct MessageRenderer: Sendable {
         context["ticket.form_id"] = ticket.formID
         context["ticket.form_title"] = catalog.forms[ticket.formID]?.title.text(in: language) ?? ticket.formID
         context["ticket.account"] = ticket.account
+        context["ticket.team"] = ticket.team.map { catalog.teams[$0]?.label.text(in: language) ?? $0 }
+        context["ticket.priority"] = ticket.priority.map { catalog.priorities?.level($0)?.label.text(in: language) ?? $0 }
+        context["ticket.assignee"] = ticket.assignee
         let name = ticket.requester.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         context["requester.name"] = name.isEmpty ? ticket.requester.email : name
         context["requester.email"] = ticket.requester.email

@@ -11,7 +11,7 @@ public enum TemplateCheck {
     public static let ticketVariables: Set<String> = [
         "ticket.number", "ticket.title", "ticket.status", "ticket.status_id", "ticket.previous_status",
         "ticket.form_title", "ticket.form_id", "ticket.account", "requester.name", "requester.email",
-        "message", "event", "desk.name", "survey.url",
+        "message", "event", "desk.name", "survey.url", "ticket.team", "ticket.priority", "ticket.assignee",
     ]
     /// The variables of the one-time code e-mail and SMS.
     public static let codeVariables: Set<String> = ["code", "expires_minutes"]

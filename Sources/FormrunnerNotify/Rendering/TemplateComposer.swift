@@ -31,7 +31,7 @@ public struct TemplateComposer: MessageComposing {
     /// The message for `request` about `ticket`, addressed to the requester or the agents.
     public func compose(_ request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
                         at now: Date) throws -> OutboxMessage {
-        let address = request.recipient == .requester ? ticket.requester.email : agentAddress
+        let address = request.address ?? (request.recipient == .requester ? ticket.requester.email : agentAddress)
         let isRoot = request.event == "create" && request.recipient == .requester
         return try renderer.message(for: request, ticket: ticket, lifecycle: lifecycle, address: address, now: now,
                                     id: isRoot ? DeskAddress.rootOutboxID(ticket: ticket.number) : UUID().uuidString.lowercased())

@@ -15,7 +15,7 @@ struct TicketPage {
         if let description = status?.description?.text(in: language) { html += "<p class=\"help\">\(HTML.escape(description))</p>" }
         html += answers(ticket)
         html += "<h2>\(PageText.history.text(language))</h2><ol class=\"history\">"
-        for entry in history {
+        for entry in history where !entry.isAgentOnly {
             html += "<li>\(HistoryPage.date(entry.at)) — \(HTML.escape(describe(entry, lifecycle: lifecycle)))"
             if let message = entry.message, !message.isEmpty { html += "<blockquote>\(HTML.multiline(message))</blockquote>" }
             html += "</li>"

@@ -17,7 +17,7 @@ actor OutboxStoreDouble: TicketStore {
     func message(_ id: String) -> OutboxMessage? { messages.first { $0.id == id } }
 
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+                assignment: AssignmentRequest?, outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         throw TicketStoreError.unavailable("not supported by the test double")
     }
     func ticket(_ number: Int64) async throws -> Ticket? { nil }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// How a store should choose a new ticket's agent, inside the transaction that creates it.
+///
+/// The desk lists the team's available agents; the store supplies what only it knows at that
+/// moment — the agent the team's last ticket went to (its cursor) and, for `least_open`, how many
+/// open tickets each candidate has — and records the choice as the team's new cursor, so that
+/// creates running at the same time never pick from the same state.
+public struct AssignmentRequest: Hashable, Sendable {
+    public var team: String
+    /// ``TeamDefinition/Assignment/roundRobin`` or ``TeamDefinition/Assignment/leastOpen``.
+    public var rule: TeamDefinition.Assignment
+    /// The available agents' normalised e-mails, sorted.
+    public var candidates: [String]
+    /// Statuses whose tickets do not count as open work (solved, and final statuses).
+    public var settledStatuses: [String]
+
+    public init(team: String, rule: TeamDefinition.Assignment, candidates: [String], settledStatuses: [String]) {
+        self.team = team
+        self.rule = rule
+        self.candidates = candidates.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.settledStatuses = settledStatuses
+    }
+
+    /// The candidates in turn after `last` (the team's previous pick), wrapping round.
+    public func rotation(after last: String?) -> [String] {
+        guard let last, let index = candidates.firstIndex(where: { last.utf8.lexicographicallyPrecedes($0.utf8) })
+        else { return candidates }
+        return Array(candidates[index...] + candidates[..<index])
+    }
+
+    /// The agent to assign: the next in turn, or (least open) the one with the fewest open tickets,
+    /// ties going to the next in turn; `nil` when there is no candidate.
+    public func choose(last: String?, openCounts: [String: Int]) -> String? {
+        let turn = rotation(after: last)
+        switch rule {
+        case .leastOpen:
+            guard let fewest = turn.map({ openCounts[$0] ?? 0 }).min() else { return nil }
+            return turn.first { (openCounts[$0] ?? 0) == fewest }
+        case .roundRobin, .manual:
+            return turn.first
+        }
+    }
+
+    /// `ticket` assigned to `agent`, and the history line that says so.
+    public func assign(_ ticket: Ticket, to agent: String) -> (ticket: Ticket, entry: HistoryEntry) {
+        var assigned = ticket
+        assigned.assignee = agent
+        let how = rule == .leastOpen ? "fewest open tickets" : "round robin"
+        return (assigned, HistoryEntry(at: ticket.createdAt, actor: .system, event: "assign", from: ticket.status,
+                                       to: ticket.status, message: "assigned to \(agent) (\(how) in team \(team))"))
+    }
+}

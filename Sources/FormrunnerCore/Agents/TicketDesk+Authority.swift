@@ -1,0 +1,83 @@
+import Foundation
+
+extension TicketDesk {
+    /// Who fires an event: `person` checked against the ticket's team, normalised; `nil` for the
+    /// requester's own events, and for agents' events on a desk that has no agents yet (the way
+    /// every desk starts, so that scripts written before agents existed keep working).
+    ///
+    /// - Throws: ``Failure/notAuthorized(_:)`` when `person` is unknown, is a requester, or is an
+    ///   agent of other teams only; or when nobody is named although the desk has agents.
+    func authorize(_ person: String?, as actor: Actor, on ticket: Ticket) async throws -> String? {
+        guard actor != .requester else { return nil }
+        let team = ticket.team
+        let teamWords = team.map { " --team \($0)" } ?? ""
+        guard let person else {
+            guard let people, try await Self.hasStaff(try people()) else { return nil }
+            throw Failure.notAuthorized(
+                "ticket \(ticket.number)\(team.map { " belongs to team \($0);" } ?? ":") name the agent who acts with "
+                + "--user EMAIL (or FORMRUNNER_USER); add one with: formrunner users add EMAIL --name NAME --role agent\(teamWords)")
+        }
+        let email = UserRecord.normalizedEmail(person)
+        guard let people else {
+            throw Failure.notAuthorized("\(email) cannot be checked: this desk keeps no users")
+        }
+        guard let user = try await people().user(email: email) else {
+            throw Failure.notAuthorized(
+                "there is no user \(email); add the agent with: formrunner users add \(email) --name NAME --role agent\(teamWords)")
+        }
+        switch user.role {
+        case .admin:
+            return email
+        case .requester:
+            throw Failure.notAuthorized(
+                "\(email) is a requester, not an agent; make them one with: formrunner users update \(email) --role agent\(teamWords)")
+        case .agent:
+            guard let team, !user.teams.contains(team) else { return email }
+            let theirs = user.teams.isEmpty ? "no team" : "team \(user.teams.joined(separator: ", "))"
+            throw Failure.notAuthorized(
+                "\(email) is an agent of \(theirs), not of team \(team) that ticket \(ticket.number) belongs to; add the team with: "
+                + "formrunner users update \(email)" + (user.teams + [team]).map { " --team \($0)" }.joined())
+        }
+    }
+
+    /// Whether the directory holds any agent or admin.
+    static func hasStaff(_ directory: any UserDirectory) async throws -> Bool {
+        try await !directory.staff().isEmpty
+    }
+
+    /// The agents (and admins) of `team` who could take a ticket at `instant`, sorted by e-mail.
+    func availableAgents(of team: String, at instant: Date) async throws -> [String] {
+        guard let people else { return [] }
+        return try await people().staff()
+            .filter { $0.teams.contains(team) && $0.isAvailable(at: instant) }
+            .map(\.email)
+    }
+
+    /// How the store should assign `ticket`: its team's rule and available agents; `nil` for a
+    /// ticket without a team, a `manual` team, or a desk without people.
+    func assignmentRequest(for ticket: Ticket, lifecycle: LifecycleDefinition,
+                           at now: Date) async throws -> AssignmentRequest? {
+        guard let id = ticket.team, let team = catalog.teams[id], team.assignment != .manual else { return nil }
+        let agents = try await availableAgents(of: id, at: now)
+        guard !agents.isEmpty else { return nil }
+        return AssignmentRequest(team: id, rule: team.assignment, candidates: agents,
+                                 settledStatuses: settledStatuses(of: lifecycle))
+    }
+
+    /// The statuses in which a ticket is no longer open work: the priorities' `resolved_in` and
+    /// the final statuses of `lifecycle`.
+    func settledStatuses(of lifecycle: LifecycleDefinition) -> [String] {
+        let resolved = catalog.priorities?.resolvedIn.map(\.id) ?? []
+        return Array(Set(resolved + lifecycle.statuses.filter(\.isFinal).map(\.id))).sorted()
+    }
+
+    /// The template that tells an agent a ticket is theirs.
+    static let assignedTemplate = "assigned"
+
+    /// The e-mail to `agent` that a ticket was assigned to them.
+    static func assignedNotice(to agent: String, event: String) -> NotificationRequest {
+        var request = NotificationRequest(recipient: .agent, template: assignedTemplate, event: event)
+        request.address = agent
+        return request
+    }
+}
