@@ -10,7 +10,7 @@ struct PostgresRows {
     /// The ticket columns read back, in the order ``ticket(from:timers:)`` decodes them.
     static let ticketColumns = """
         number, form_id, form_version, workflow_id, lifecycle_id, status, title, requester_email, requester_name,
-        account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version
+        account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version, language
         """
 
     /// The outbox columns read back, in the order ``message(from:)`` decodes them.
@@ -43,13 +43,14 @@ struct PostgresRows {
         binds.append(ticket.version)
         binds.append(PostgresSearch.lexemes(of: ticket))
         binds.append(UserRecord.normalizedEmail(ticket.requester.email))
+        binds.append(ticket.language)
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words", "requester_key",
+        "status_entered_at", "version", "search_words", "requester_key", "language",
     ]
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
@@ -155,9 +156,9 @@ struct PostgresRows {
 
     private static func ticket(from row: PostgresRow) throws -> Ticket {
         let (number, formID, formVersion, workflowID, lifecycleID, status, title, email, name, account, answers,
-             createdAt, updatedAt, lastInteractionAt, statusEnteredAt, version) =
+             createdAt, updatedAt, lastInteractionAt, statusEnteredAt, version, language) =
             try row.decode((Int64, String, Int, String?, String, String, String, String, String?, String?, String,
-                            Int64, Int64, Int64, Int64, Int).self)
+                            Int64, Int64, Int64, Int64, Int, String?).self)
         var ticket = Ticket(
             number: number, formID: formID, formVersion: formVersion, workflowID: workflowID, lifecycleID: lifecycleID,
             status: status, title: title, requester: Requester(email: email, name: name), account: account,
@@ -166,6 +167,7 @@ struct PostgresRows {
         ticket.updatedAt = Date(millisecondsSince1970: updatedAt)
         ticket.lastInteractionAt = Date(millisecondsSince1970: lastInteractionAt)
         ticket.statusEnteredAt = Date(millisecondsSince1970: statusEnteredAt)
+        ticket.language = language
         return ticket
     }
 

@@ -21,6 +21,7 @@ enum PostgresSchema {
         PostgresMigration(name: "v2 requester index", statements: version2, backfill: backfillRequesterKeys,
                           finally: version2Finally),
         PostgresMigration(name: "v3 identity", statements: identityTables),
+        PostgresMigration(name: "v4 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
     ]
 
     /// The logger of the stores' connections: silent.

@@ -31,6 +31,9 @@ enum Schema {
             }
             try db.execute(sql: "CREATE INDEX ticket_requester_number ON ticket(requester_key, number DESC)")
         }
+        migrator.registerMigration("v5 ticket language") { db in
+            try db.execute(sql: "ALTER TABLE ticket ADD COLUMN language TEXT")
+        }
         return migrator
     }
 

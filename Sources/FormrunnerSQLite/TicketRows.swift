@@ -8,7 +8,7 @@ enum TicketRows {
     static let columns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "requester_key",
+        "status_entered_at", "version", "requester_key", "language",
     ]
 
     /// The values of ``columns`` for `ticket`.
@@ -18,7 +18,7 @@ enum TicketRows {
             ticket.requester.email, ticket.requester.name, ticket.account, try StoredAnswers.encode(ticket.answers),
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
-            ticket.version, UserRecord.normalizedEmail(ticket.requester.email),
+            ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.language,
         ]
         return StatementArguments(values)
     }
@@ -34,6 +34,7 @@ enum TicketRows {
         ticket.updatedAt = Date(millisecondsSince1970: row["updated_at"])
         ticket.lastInteractionAt = Date(millisecondsSince1970: row["last_interaction_at"])
         ticket.statusEnteredAt = Date(millisecondsSince1970: row["status_entered_at"])
+        ticket.language = row["language"]
         return ticket
     }
 

@@ -29,6 +29,7 @@ extension Tickets {
         @Option(help: "The requester's name.") var name: String?
         @Option(help: "The account (store) the ticket is about.") var account: String?
         @Option(help: "The entry flow the ticket is filed through.") var workflow: String?
+        @OptionGroup var language: LanguageOption
         @Flag(help: "Print the ticket as JSON.") var json = false
 
         func validate() throws {
@@ -43,7 +44,8 @@ extension Tickets {
             let raw = try AnswerInput.read(file: answers, settings: settings)
             let ticket = try await session.tickets.create(formID: form, answers: raw,
                                                           requester: Requester(email: requester, name: name),
-                                                       workflowID: workflow, account: account, at: session.now)
+                                                       workflowID: workflow, account: account,
+                                                       language: language.requested, at: session.now)
             await session.deliver()
             if json {
                 Output.print(try Output.json(TicketText.document(ticket, session: session, full: true)))
@@ -97,17 +99,21 @@ extension Tickets {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The ticket number.") var number: Int64
         @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let session = try await DeskSession(global, delivering: false)
             guard let ticket = try await session.store.ticket(number) else { throw TicketDesk.Failure.notFound(number) }
             let history = try await session.store.history(number)
             let outbox = try await session.store.outbox(for: number)
+            // Labels in --lang, else the environment's language, else the requester's.
+            let shown = language.requested ?? ticket.language ?? "en"
             if json {
-                Output.print(try Output.json(TicketDocument(ticket, statusLabel: session.label(ticket), history: history, outbox: outbox,
+                Output.print(try Output.json(TicketDocument(ticket, statusLabel: session.label(ticket, in: shown), history: history,
+                                                            outbox: outbox,
                                                             survey: TicketText.survey(of: ticket, history: history, session: session))))
             } else {
-                Output.print(TicketText.details(ticket, history: history, outbox: outbox, session: session))
+                Output.print(TicketText.details(ticket, history: history, outbox: outbox, session: session, language: shown))
             }
         }
     }

@@ -43,7 +43,7 @@ public struct TicketDesk: Sendable {
     /// Checks `answers` against the form and files a ticket: stored with its history, timers and
     /// confirmation message in one transaction.
     public func create(formID: String, answers: [String: RawAnswer], requester: Requester, workflowID: String? = nil,
-                       account: String? = nil, at now: Date) async throws -> Ticket {
+                       account: String? = nil, language: String? = nil, at now: Date) async throws -> Ticket {
         guard let form = catalog.forms[formID] else {
             throw Failure.unknownForm(formID, hint: Suggestion.hint(for: formID, in: catalog.forms.keys.sorted()))
         }
@@ -51,21 +51,23 @@ public struct TicketDesk: Sendable {
         switch FormAnswers(form: form).check(answers) {
         case .success(let checked):
             return try await create(form: form, checked: checked, requester: requester, workflowID: workflowID,
-                                    account: account, at: now)
+                                    account: account, language: language, at: now)
         case .failure(let problems):
             throw Failure.invalidAnswers(problems)
         }
     }
 
-    /// Files a ticket from answers already checked against `form`.
+    /// Files a ticket from answers already checked against `form`, in the requester's `language`
+    /// (`en` when `nil`): its e-mails are written in it.
     public func create(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
-                       account: String?, at now: Date) async throws -> Ticket {
+                       account: String?, language: String? = nil, at now: Date) async throws -> Ticket {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
         let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
         guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
-        let draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
+        var draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
                            status: "", title: Self.title(of: form, answers: checked.values), requester: requester,
                            account: account, answers: checked.values, createdAt: now)
+        draft.language = language.flatMap { LocalizedText.supportedLanguages.contains($0) ? $0 : nil }
         let outcome = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
         let composer = self.composer
         let lifecycle = engine.lifecycle

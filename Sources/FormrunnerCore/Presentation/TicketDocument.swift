@@ -75,11 +75,13 @@ public struct TicketDocument: Encodable, Sendable {
     public var messages: [Message]?
     /// The satisfaction survey, when given (for `show` of a ticket whose life cycle has one).
     public var survey: Survey?
+    /// The requester's language (`en`, `pt`, `es`); absent for tickets filed before it was stored.
+    public var language: String?
 
     enum CodingKeys: String, CodingKey {
         case number, status, statusLabel = "status_label", title, form, formVersion = "form_version", workflow, lifecycle
         case requester, account, answers, createdAt = "created_at", updatedAt = "updated_at"
-        case lastInteractionAt = "last_interaction_at", version, timers, history, messages, survey
+        case lastInteractionAt = "last_interaction_at", version, timers, history, messages, survey, language
     }
 
     /// A ticket; `history`, `outbox` and `survey` are included when given (for `show`).
@@ -96,6 +98,7 @@ public struct TicketDocument: Encodable, Sendable {
         lifecycle = ticket.lifecycleID
         requester = ticket.requester
         account = ticket.account
+        language = ticket.language
         answers = includeAnswers ? ticket.answers : nil
         createdAt = ticket.createdAt
         updatedAt = ticket.updatedAt
