@@ -87,7 +87,7 @@ extension RunEndToEndTests {
             let tmux = try desk.terminal(["run", "technical-support", "--lang", "pt"], environment: Self.neutral)
             defer { tmux.close() }
             try await tmux.waitFor("Realizar login na sua conta")
-            try await tmux.choose("Como você quer entrar?", "code")
+            try await tmux.choose("Como você quer entrar?", "email")
             try await tmux.answer("Email", text: "ana@example.com")
             try await tmux.waitFor("Se ana@example.com puder entrar aqui, um código está a caminho.")
             let code = try await desk.nextCode(screen: { tmux.screen() })
