@@ -30,7 +30,7 @@ struct CodeStep {
                 try await interpreter.verifyCode(entered, for: step, settings: settings, user: user, in: &state)
                 return
             } catch let failure as OneTimeCodeFailure {
-                prompter.say(failure.message + SignIn.resendHint(after: failure), style: .error)
+                prompter.say(failure.message(in: language) + SignIn.resendHint(after: failure, in: language), style: .error)
             }
         }
     }

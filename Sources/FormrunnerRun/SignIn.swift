@@ -74,7 +74,7 @@ struct SignIn {
                 return try await service.signIn(email: email, code: code)
             } catch {
                 guard case .code(let failure) = error else { throw error }
-                prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
+                prompter.say(failure.message(in: language) + Self.resendHint(after: failure, in: language), style: .error)
             }
         }
     }
@@ -121,7 +121,7 @@ struct SignIn {
             } catch let error as AuthenticationFailure {
                 switch error {
                 case .wrongAuthenticatorCode, .authenticatorCodeReused: prompter.say(error.message, style: .error)
-                case .code(let failure): prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
+                case .code(let failure): prompter.say(failure.message(in: language) + Self.resendHint(after: failure, in: language), style: .error)
                 default: throw error
                 }
             }
@@ -156,9 +156,9 @@ struct SignIn {
     }
 
     /// A hint to ask for a new code after failures that make the current one useless.
-    static func resendHint(after failure: OneTimeCodeFailure) -> String {
+    static func resendHint(after failure: OneTimeCodeFailure, in language: String = "en") -> String {
         switch failure {
-        case .expired, .locked, .noCode: return " (type \(resendWord))"
+        case .expired, .locked, .noCode: return RequesterText.typeResendShort.text(language, resendWord)
         default: return ""
         }
     }

@@ -12,10 +12,11 @@ struct LanguageFlowTests {
     ]
 
     /// Files a ticket through the technical flow with `assistant` as the Copilot answers.
-    func file(_ desk: FlowDesk, assistant: [ScriptedPrompter.Answer], language: String? = nil)
+    func file(_ desk: FlowDesk, assistant: [ScriptedPrompter.Answer], language: String? = nil, wrongCodeFirst: Bool = false)
         async throws -> (Ticket?, ScriptedPrompter) {
         let code = desk.codeReader()
-        let prompter = ScriptedPrompter(desk.emailSignIn() + assistant + [.computed(code)] + TechnicalFlowTests.intake + [.text("send")])
+        let codes: [ScriptedPrompter.Answer] = (wrongCodeFirst ? [.text("000000")] : []) + [.computed(code)]
+        let prompter = ScriptedPrompter(desk.emailSignIn() + assistant + codes + TechnicalFlowTests.intake + [.text("send")])
         let flow = try #require(FlowDesk.catalog.workflows["technical-support"])
         let outcome = try await FlowRunner(flow: flow, services: desk.services, prompter: prompter, language: language).run()
         guard case .filed(let ticket) = outcome else { return (nil, prompter) }
@@ -26,8 +27,9 @@ struct LanguageFlowTests {
     func choiceAtCopilot() async throws {
         let desk = FlowDesk()
         try await desk.directory.add(try FlowDesk.ana())
-        let (ticket, prompter) = try await file(desk, assistant: Self.assistantInPortuguese)
+        let (ticket, prompter) = try await file(desk, assistant: Self.assistantInPortuguese, wrongCodeFirst: true)
         #expect(ticket?.language == "pt")
+        #expect(prompter.said.contains("o código não está correto; restam 4 tentativas"))
         #expect(prompter.asked.contains("Language"))
         #expect(Array(prompter.asked.drop { $0 != "Cenário" }.prefix(5)) == [
             "Cenário", "Explique o objetivo", "Detalhe o problema", "Liste os recursos já utilizados", "O que deseja fazer?",

@@ -22,6 +22,8 @@ public enum RequesterText: String, CaseIterable, Sendable {
     case pasteGoogleToken, pasteToken, email
     // Outcomes.
     case ticketCreated, gladItHelped
+    // One-time codes refused.
+    case codeWrongOne, codeWrongMany, codeExpired, codeLocked, codeNone, codeMalformed, codeTooSoon, typeResendShort
 
     /// The text in `language` (`en`, `pt`, `es`), English for any other.
     public func text(_ language: String) -> String {
@@ -149,6 +151,20 @@ public enum RequesterText: String, CaseIterable, Sendable {
         .ticketCreated: ("Ticket %1 created: %2 [%3]. A confirmation was sent to %4.",
                          "Chamado %1 criado: %2 [%3]. Uma confirmação foi enviada para %4.",
                          "Ticket %1 creado: %2 [%3]. Se envió una confirmación a %4."),
+        .codeWrongOne: ("the code is not right; 1 attempt left", "o código não está correto; resta 1 tentativa",
+                        "el código no es correcto; queda 1 intento"),
+        .codeWrongMany: ("the code is not right; %1 attempts left", "o código não está correto; restam %1 tentativas",
+                         "el código no es correcto; quedan %1 intentos"),
+        .codeExpired: ("the code has expired; ask for a new one", "o código expirou; peça um novo", "el código venció; pide uno nuevo"),
+        .codeLocked: ("too many wrong codes; ask for a new code", "códigos errados demais; peça um novo código",
+                      "demasiados códigos incorrectos; pide un código nuevo"),
+        .codeNone: ("there is no code waiting; ask for a new one", "não há código pendente; peça um novo",
+                    "no hay ningún código pendiente; pide uno nuevo"),
+        .codeMalformed: ("the code has %1 digits; type just the digits", "o código tem %1 dígitos; digite apenas os dígitos",
+                         "el código tiene %1 dígitos; escribe solo los dígitos"),
+        .codeTooSoon: ("wait %1 s before asking for another code", "aguarde %1 s antes de pedir outro código",
+                       "espera %1 s antes de pedir otro código"),
+        .typeResendShort: (" (type %1)", " (digite %1)", " (escribe %1)"),
         .gladItHelped: ("Glad that helped. No ticket was filed.", "Que bom que ajudou. Nenhum chamado foi aberto.",
                         "Nos alegra haber ayudado. No se abrió ningún ticket."),
     ]
