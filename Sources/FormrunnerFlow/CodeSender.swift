@@ -29,8 +29,8 @@ public struct CodeSender: Sendable {
         public var description: String
     }
 
-    /// Renders and delivers `code` to `channel`.
-    public func send(_ code: IssuedCode, to channel: Channel, now: Date) async throws(Failure) {
+    /// Renders and delivers `code` to `channel`, in `language` (the renderer's when `nil`).
+    public func send(_ code: IssuedCode, to channel: Channel, now: Date, language: String? = nil) async throws(Failure) {
         let (address, template, notifier): (String, String, (any Notifier)?) = switch channel {
         case .email(let address): (address, "one-time-code", services.mail)
         case .sms(let phone): (phone, "sms-code", services.sms ?? services.mail)
@@ -43,7 +43,7 @@ public struct CodeSender: Sendable {
         do {
             email = try services.renderer.render(template: template, context: TemplateContext([
                 "code": code.code, "expires_minutes": String(minutes),
-            ]))
+            ]), language: language)
         } catch {
             throw Failure(description: "the code message cannot be written: \(error)")
         }

@@ -30,7 +30,7 @@ extension FlowInterpreter {
     /// is too soon to replace is the one still waiting: ``CodeNotice/stillValid(seconds:)``.
     /// - Throws: ``FlowStop`` when the user has no phone number for an SMS code.
     public func sendCode(for step: StepDefinition, settings: StepDefinition.OneTimeCode, to user: UserRecord,
-                         firstTime: Bool) async throws -> CodeNotice {
+                         firstTime: Bool, language: String? = nil) async throws -> CodeNotice {
         let now = services.clock()
         let channel: CodeSender.Channel
         switch settings.channel {
@@ -44,7 +44,7 @@ extension FlowInterpreter {
         do {
             let issued = try await codeService(settings).issue(for: Self.codeKey(workflowID: flow.id, stepID: step.id,
                                                                                   email: user.email), now: now)
-            try await CodeSender(services: services).send(issued, to: channel, now: now)
+            try await CodeSender(services: services).send(issued, to: channel, now: now, language: language)
             switch channel {
             case .email(let address): return .sentByEmail(address)
             case .sms(let phone): return .sentBySMS(lastDigits: String(phone.suffix(2)))

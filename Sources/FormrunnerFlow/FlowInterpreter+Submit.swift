@@ -45,7 +45,8 @@ extension FlowInterpreter {
         let ticket = try await services.desk.create(
             form: form, checked: checked,
             requester: Requester(email: user.email, name: identity["name"]?.plainText ?? user.name),
-            workflowID: flow.id, account: Self.account(in: identity, of: identification), at: services.ticketClock())
+            workflowID: flow.id, account: Self.account(in: identity, of: identification), language: state.language,
+            at: services.ticketClock())
         try await deleteDraft(for: user)
         return .filed(ticket)
     }

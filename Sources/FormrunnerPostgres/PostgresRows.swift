@@ -11,7 +11,7 @@ struct PostgresRows {
     static let ticketColumns = """
         number, form_id, form_version, workflow_id, lifecycle_id, status, title, requester_email, requester_name,
         account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version,
-        team, priority, assignee, sla
+        team, priority, assignee, sla, language
         """
 
     /// The outbox columns read back, in the order ``message(from:)`` decodes them.
@@ -48,13 +48,14 @@ struct PostgresRows {
         binds.append(ticket.priority)
         binds.append(ticket.assignee)
         binds.append(try ticket.sla?.storedJSON())
+        binds.append(ticket.language)
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla",
+        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
     ]
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
@@ -176,6 +177,7 @@ struct PostgresRows {
         ticket.priority = try columns[17].decode(String?.self)
         ticket.assignee = try columns[18].decode(String?.self)
         ticket.sla = try columns[19].decode(String?.self).map(SLAClock.stored)
+        ticket.language = try columns[20].decode(String?.self)
         return ticket
     }
 

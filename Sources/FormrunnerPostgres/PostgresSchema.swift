@@ -23,6 +23,7 @@ enum PostgresSchema {
         PostgresMigration(name: "v3 identity", statements: identityTables),
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
+        PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
     ]
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the

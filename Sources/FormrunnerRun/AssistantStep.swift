@@ -14,14 +14,15 @@ struct AssistantStep {
     func run(_ state: inout FlowState) throws(PromptInterruption) -> Bool {
         var language: String?
         if !step.languages.isEmpty {
-            language = try prompter.askChoice("Language", help: nil, options: options(step.languages, in: state.language),
+            language = try prompter.askChoice(RequesterText.language.text(state.language), help: nil, options: options(step.languages, in: state.language),
                                               default: step.languages.contains { $0.id == state.language }
                                                   ? state.language : step.languages.first?.id)
         }
         let shown = language ?? state.language
+        prompter.language = shown
         var scenario: String?
         if !step.scenarios.isEmpty {
-            scenario = try prompter.askChoice("Scenario", help: nil, options: options(step.scenarios, in: shown),
+            scenario = try prompter.askChoice(RequesterText.scenario.text(shown), help: nil, options: options(step.scenarios, in: shown),
                                               default: state.scenario)
         }
         var guidance: [String: String] = [:]
@@ -31,9 +32,9 @@ struct AssistantStep {
         }
         // The options came from the step itself, so the interpreter finds nothing to refuse.
         _ = interpreter.recordAssistant(step, language: language, scenario: scenario, guidance: guidance, in: &state)
-        let next = try prompter.askChoice("What next?", help: nil, options: [
+        let next = try prompter.askChoice(RequesterText.whatNext.text(shown), help: nil, options: [
             PromptOption(id: FlowInterpreter.AssistantChoice.handoff.rawValue, label: step.handoff.text(in: shown)),
-            PromptOption(id: FlowInterpreter.AssistantChoice.answered.rawValue, label: FlowInterpreter.answeredLabel),
+            PromptOption(id: FlowInterpreter.AssistantChoice.answered.rawValue, label: RequesterText.answered.text(shown)),
         ], default: FlowInterpreter.AssistantChoice.handoff.rawValue)
         return next != FlowInterpreter.AssistantChoice.answered.rawValue
     }

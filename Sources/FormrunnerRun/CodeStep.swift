@@ -14,33 +14,34 @@ struct CodeStep {
 
     /// Sends a code to `user` and asks for it until it is right; the step is then marked done.
     func run(for user: UserRecord, in state: inout FlowState) async throws {
-        try await send(to: user, firstTime: true)
-        let label = settings.label?.text(in: state.language) ?? "Code"
+        try await send(to: user, firstTime: true, language: state.language)
+        let language = state.language
+        let label = settings.label?.text(in: language) ?? RequesterText.code.text(language)
         while true {
-            let entered = try prompter.askText(label, help: "Type \(SignIn.resendWord) to get a new code.", default: nil,
+            let entered = try prompter.askText(label, help: RequesterText.typeResend.text(language, SignIn.resendWord), default: nil,
                                                masked: false, multiline: false) {
-                $0.trimmingCharacters(in: .whitespaces).isEmpty ? "type the code" : nil
+                $0.trimmingCharacters(in: .whitespaces).isEmpty ? RequesterText.typeTheCode.text(language) : nil
             }.trimmingCharacters(in: .whitespaces)
             if entered == SignIn.resendWord {
-                try await send(to: user, firstTime: false)
+                try await send(to: user, firstTime: false, language: language)
                 continue
             }
             do {
                 try await interpreter.verifyCode(entered, for: step, settings: settings, user: user, in: &state)
                 return
             } catch let failure as OneTimeCodeFailure {
-                prompter.say(failure.message + SignIn.resendHint(after: failure), style: .error)
+                prompter.say(failure.message(in: language) + SignIn.resendHint(after: failure, in: language), style: .error)
             }
         }
     }
 
-    private func send(to user: UserRecord, firstTime: Bool) async throws {
-        switch try await interpreter.sendCode(for: step, settings: settings, to: user, firstTime: firstTime) {
-        case .sentByEmail(let address): prompter.say("We sent a code to \(address).", style: .info)
-        case .sentBySMS(let digits): prompter.say("We sent a code to your phone ending in \(digits).", style: .info)
+    private func send(to user: UserRecord, firstTime: Bool, language: String) async throws {
+        switch try await interpreter.sendCode(for: step, settings: settings, to: user, firstTime: firstTime,
+                                              language: language) {
+        case .sentByEmail(let address): prompter.say(RequesterText.sentCodeTo.text(language, address), style: .info)
+        case .sentBySMS(let digits): prompter.say(RequesterText.sentCodeToPhone.text(language, digits), style: .info)
         case .stillValid(let seconds):
-            prompter.say("The code sent a moment ago still works; type \(SignIn.resendWord) for a new one in \(seconds) s.",
-                         style: .info)
+            prompter.say(RequesterText.codeStillValid.text(language, SignIn.resendWord, String(seconds)), style: .info)
         case .notSent(let reason): prompter.say(reason, style: .warning)
         }
     }

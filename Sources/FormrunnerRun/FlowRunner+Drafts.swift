@@ -1,6 +1,7 @@
 import Foundation
 import FormrunnerCore
 import FormrunnerFlow
+import FormrunnerPrompt
 
 extension FlowRunner {
     /// Saves the run as the signed-in user's draft; returns false before sign-in (nothing to save).
@@ -16,17 +17,23 @@ extension FlowRunner {
         guard let user else { return }
         switch try await interpreter.loadDraft(for: user) {
         case .none:
-            if resume { prompter.say("There is no draft of this flow to resume; starting afresh.", style: .warning) }
+            if resume { prompter.say(RequesterText.noDraft.text(state.language), style: .warning) }
         case .unreadable:
-            prompter.say("The saved draft cannot be read any more; starting afresh.", style: .warning)
+            prompter.say(RequesterText.draftUnreadable.text(state.language), style: .warning)
         case .found(let draft):
-            let when = draft.savedAt.map { " saved " + $0.formatted(date: .abbreviated, time: .shortened) } ?? ""
+            let language = state.language
+            let when = draft.savedAt.map {
+                RequesterText.savedOn.text(language, $0.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened)
+                    .locale(Locale(identifier: language))))
+            } ?? ""
             if !resume {
-                guard try prompter.askConfirm("Continue the draft\(when)?", default: true) else { return }
+                guard try prompter.askConfirm(RequesterText.continueDraft.text(language, when), default: true) else { return }
             }
             state = draft
+            if explicitLanguage { state.language = language }
+            prompter.language = state.language
             restored = true
-            prompter.say("Continuing the draft\(when).", style: .info)
+            prompter.say(RequesterText.continuingDraft.text(state.language, when), style: .info)
         }
     }
 

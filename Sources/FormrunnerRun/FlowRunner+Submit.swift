@@ -13,7 +13,7 @@ extension FlowRunner {
         while true {
             var answers = state.identity.merging(state.answers) { _, formAnswer in formAnswer }
             if let subject = state.subjectID.flatMap({ flowAnswers.form(forSubject: $0)?.subject }) {
-                prompter.say("Subject: " + subject.label.text(in: state.language), style: .plain)
+                prompter.say(RequesterText.subject.text(state.language, subject.label.text(in: state.language)), style: .plain)
             }
             switch try asker.review(reviewed, answers: answers, sendLabel: label) {
             case .send:
@@ -28,7 +28,7 @@ extension FlowRunner {
                 split(answers, files: files, identification: identification)
                 try await saveDraft()
             case .cancel:
-                guard try prompter.askConfirm("Discard your answers? Nothing will be sent.", default: false) else { continue }
+                guard try prompter.askConfirm(RequesterText.discard.text(state.language), default: false) else { continue }
                 try await deleteDraft()
                 return .discarded
             }

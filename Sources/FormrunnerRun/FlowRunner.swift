@@ -26,14 +26,27 @@ public final class FlowRunner {
     public internal(set) var user: UserRecord?
     /// Whether a draft was restored: its form asks only what is still unanswered.
     var restored = false
+    /// Whether the language was asked for (`--lang`): it then wins over the user's stored preference
+    /// and a draft's language, until the assistant step changes it.
+    let explicitLanguage: Bool
 
     /// A runner of `flow` asking through `prompter`.
-    public init(flow: WorkflowDefinition, services: FlowServices, prompter: any Prompter, resume: Bool = false) {
+    ///
+    /// It speaks `language` (`en`, `pt`, `es`; `--lang`) when it is given. Otherwise it starts in
+    /// `fallbackLanguage` (the environment's, `LANG`/`LC_MESSAGES`), else English, and after sign-in
+    /// switches to the user's stored preference: the language of their latest ticket. A restored
+    /// draft keeps its language; the assistant step's choice applies to everything after it.
+    public init(flow: WorkflowDefinition, services: FlowServices, prompter: any Prompter, resume: Bool = false,
+                language: String? = nil, fallbackLanguage: String? = nil) {
         self.flow = flow
         self.services = services
         self.prompter = prompter
         self.resume = resume
         self.state = FlowState(workflowID: flow.id)
+        let supported = { (code: String?) in code.flatMap { LocalizedText.supportedLanguages.contains($0) ? $0 : nil } }
+        explicitLanguage = supported(language) != nil
+        state.language = supported(language) ?? supported(fallbackLanguage) ?? "en"
+        prompter.language = state.language
     }
 
     /// The step interpreter this runner shows in the terminal.
@@ -65,15 +78,20 @@ public final class FlowRunner {
 
     /// Performs one step; returns how the run ends if it ends here.
     private func perform(_ step: StepDefinition) async throws -> FlowOutcome? {
+        prompter.language = state.language
         if case .permission = step.kind {} else {
             if let title = step.title?.text(in: state.language) { prompter.say(title, style: .title) }
             if let help = step.help?.text(in: state.language) { prompter.say(help, style: .info) }
         }
         switch step.kind {
         case .authentication(let settings):
-            let user = try await SignIn(step: settings, services: services, prompter: prompter).run()
+            let user = try await SignIn(step: settings, services: services, prompter: prompter, language: state.language).run()
             self.user = user
-            prompter.say("Signed in as \(user.name) <\(user.email)>.", style: .success)
+            if !explicitLanguage, let stored = try await storedLanguage(of: user) {
+                state.language = stored
+                prompter.language = stored
+            }
+            prompter.say(RequesterText.signedInAs.text(state.language, "\(user.name) <\(user.email)>"), style: .success)
             try await restoreDraft()
             sayGrantedPermissions()
         case .permission:
@@ -108,8 +126,13 @@ public final class FlowRunner {
             guard case .permission(let settings) = step.kind,
                   PermissionGate(step: settings).refusal(for: user, language: state.language) == nil,
                   let title = step.title?.text(in: state.language) else { continue }
-            prompter.say(title + ": granted", style: .success)
+            prompter.say(RequesterText.granted.text(state.language, title), style: .success)
         }
+    }
+
+    /// The user's stored preference: the language of their latest ticket, if it has one.
+    private func storedLanguage(of user: UserRecord) async throws -> String? {
+        try await services.desk.store.list(requester: user.email, status: nil, before: nil, limit: 1).first?.language
     }
 
     func signedIn() throws -> UserRecord {

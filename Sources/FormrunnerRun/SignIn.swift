@@ -12,11 +12,14 @@ struct SignIn {
     let step: StepDefinition.Authentication
     let services: FlowServices
     let prompter: any Prompter
+    /// The language of the prompts (`--lang`, the environment; sign-in comes before any choice).
+    var language = "en"
 
     /// The word that asks for a new code at a code prompt.
     static let resendWord = "resend"
 
     private var service: SignInService { SignInService(step: step, services: services) }
+
 
     /// The methods offered: the step's, without Google when no key set is configured.
     var methods: [StepDefinition.Authentication.Method] { service.methods }
@@ -42,17 +45,17 @@ struct SignIn {
     private func chooseMethod(default last: String?) throws(PromptInterruption) -> StepDefinition.Authentication.Method {
         let offered = methods
         if offered.count == 1 { return offered[0] }
-        let options = offered.map { PromptOption(id: $0.rawValue, label: Self.label(of: $0)) }
-        let id = try prompter.askChoice("How do you want to sign in?", help: nil, options: options,
+        let options = offered.map { PromptOption(id: $0.rawValue, label: Self.label(of: $0, in: language)) }
+        let id = try prompter.askChoice(RequesterText.howSignIn.text(language), help: nil, options: options,
                                         default: last ?? options.first?.id)
         return StepDefinition.Authentication.Method(rawValue: id) ?? offered[0]
     }
 
-    static func label(of method: StepDefinition.Authentication.Method) -> String {
+    static func label(of method: StepDefinition.Authentication.Method, in language: String = "en") -> String {
         switch method {
-        case .emailToken: return "Send a code to my e-mail"
-        case .google: return "Sign in with Google"
-        case .password: return "E-mail and password"
+        case .emailToken: return RequesterText.codeByEmail.text(language)
+        case .google: return RequesterText.signInWithGoogle.text(language)
+        case .password: return RequesterText.emailAndPassword.text(language)
         }
     }
 
@@ -62,7 +65,7 @@ struct SignIn {
         let email = try askEmail()
         try await sendEmailToken(to: email)
         while true {
-            let code = try askCode("Code sent to \(email)")
+            let code = try askCode(RequesterText.codeSentTo.text(language, email))
             if code == Self.resendWord {
                 try await sendEmailToken(to: email)
                 continue
@@ -71,22 +74,22 @@ struct SignIn {
                 return try await service.signIn(email: email, code: code)
             } catch {
                 guard case .code(let failure) = error else { throw error }
-                prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
+                prompter.say(failure.message(in: language) + Self.resendHint(after: failure, in: language), style: .error)
             }
         }
     }
 
     private func sendEmailToken(to email: String) async throws {
         switch try await service.requestEmailCode(to: email) {
-        case .accepted: prompter.say("If \(email) may sign in here, a code is on its way to it.", style: .info)
+        case .accepted: prompter.say(RequesterText.codeOnItsWay.text(language, email), style: .info)
         case .notSent(let reason): prompter.say(reason, style: .warning)
         }
     }
 
     private func password() async throws -> UserRecord {
         let email = try askEmail()
-        let password = try prompter.askText("Password", help: nil, default: nil, masked: true, multiline: false) {
-            $0.isEmpty ? "type your password" : nil
+        let password = try prompter.askText(RequesterText.password.text(language), help: nil, default: nil, masked: true, multiline: false) {
+            $0.isEmpty ? RequesterText.typePassword.text(language) : nil
         }
         do {
             return try await service.signIn(email: email, password: password, secondFactor: nil)
@@ -100,13 +103,13 @@ struct SignIn {
         var factor = factors.first ?? .totp
         if factors.count > 1 {
             let options = factors.map { PromptOption(id: $0.rawValue, label: $0 == .totp
-                                                     ? "A code from my authenticator app" : "Send me a code by SMS") }
-            let id = try prompter.askChoice("Second step", help: nil, options: options, default: options.first?.id)
+                                                     ? RequesterText.authenticatorOption.text(language) : RequesterText.smsOption.text(language)) }
+            let id = try prompter.askChoice(RequesterText.secondStep.text(language), help: nil, options: options, default: options.first?.id)
             factor = StepDefinition.Authentication.SecondFactor(rawValue: id) ?? factor
         }
         if factor == .sms { try await sendSMS(email: email, password: password) }
         while true {
-            let code = try askCode(factor == .totp ? "Code from your authenticator app" : "Code sent by SMS",
+            let code = try askCode(factor == .totp ? RequesterText.codeFromApp.text(language) : RequesterText.codeBySMS.text(language),
                                    resend: factor == .sms)
             if factor == .sms, code == Self.resendWord {
                 try await sendSMS(email: email, password: password)
@@ -118,7 +121,7 @@ struct SignIn {
             } catch let error as AuthenticationFailure {
                 switch error {
                 case .wrongAuthenticatorCode, .authenticatorCodeReused: prompter.say(error.message, style: .error)
-                case .code(let failure): prompter.say(failure.message + Self.resendHint(after: failure), style: .error)
+                case .code(let failure): prompter.say(failure.message(in: language) + Self.resendHint(after: failure, in: language), style: .error)
                 default: throw error
                 }
             }
@@ -127,35 +130,35 @@ struct SignIn {
 
     private func sendSMS(email: String, password: String) async throws {
         switch try await service.requestSMSCode(email: email, password: password) {
-        case .accepted(let ending): prompter.say("A code is on its way to your phone ending in \(ending ?? "??").", style: .info)
+        case .accepted(let ending): prompter.say(RequesterText.codeOnItsWayToPhone.text(language, ending ?? "??"), style: .info)
         case .notSent(let reason): prompter.say(reason, style: .warning)
         }
     }
 
     private func google() async throws -> UserRecord {
-        let token = try prompter.askText("Google ID token", help: "Paste the ID token from Google Sign-In.", default: nil,
-                                         masked: true, multiline: false) { $0.isEmpty ? "paste the token" : nil }
+        let token = try prompter.askText(RequesterText.googleToken.text(language), help: RequesterText.pasteGoogleToken.text(language), default: nil,
+                                         masked: true, multiline: false) { $0.isEmpty ? RequesterText.pasteToken.text(language) : nil }
         return try await service.signIn(googleIDToken: token)
     }
 
     // MARK: Questions
 
     private func askEmail() throws(PromptInterruption) -> String {
-        try prompter.askText("E-mail", help: nil, default: nil, masked: false, multiline: false) { text in
+        try prompter.askText(RequesterText.email.text(language), help: nil, default: nil, masked: false, multiline: false) { text in
             AnswerParser.isEmail(text.trimmingCharacters(in: .whitespaces)) ? nil : "'\(text)' is not an e-mail address"
         }.trimmingCharacters(in: .whitespaces)
     }
 
     private func askCode(_ label: String, resend: Bool = true) throws(PromptInterruption) -> String {
-        try prompter.askText(label, help: resend ? "Type \(Self.resendWord) to get a new code." : nil, default: nil,
-                             masked: false, multiline: false) { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "type the code" : nil }
+        try prompter.askText(label, help: resend ? RequesterText.typeResend.text(language, Self.resendWord) : nil, default: nil,
+                             masked: false, multiline: false) { $0.trimmingCharacters(in: .whitespaces).isEmpty ? RequesterText.typeTheCode.text(language) : nil }
             .trimmingCharacters(in: .whitespaces)
     }
 
     /// A hint to ask for a new code after failures that make the current one useless.
-    static func resendHint(after failure: OneTimeCodeFailure) -> String {
+    static func resendHint(after failure: OneTimeCodeFailure, in language: String = "en") -> String {
         switch failure {
-        case .expired, .locked, .noCode: return " (type \(resendWord))"
+        case .expired, .locked, .noCode: return RequesterText.typeResendShort.text(language, resendWord)
         default: return ""
         }
     }

@@ -35,6 +35,9 @@ enum Schema {
         migrator.registerMigration("v6 agent desk") { db in
             try db.execute(sql: agentDesk)
         }
+        migrator.registerMigration("v7 ticket language") { db in
+            try db.execute(sql: "ALTER TABLE ticket ADD COLUMN language TEXT")
+        }
         return migrator
     }
 

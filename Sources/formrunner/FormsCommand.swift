@@ -39,6 +39,7 @@ struct Forms: ParsableCommand {
         @Argument(help: "The form id, e.g. technical.intake.") var id: String
         @Flag(help: "Print JSON: what a script needs to send answers.") var json = false
         @Flag(help: "Print Markdown.") var markdown = false
+        @OptionGroup var language: LanguageOption
 
         func validate() throws {
             if json && markdown { throw ValidationError("choose one of --json and --markdown") }
@@ -46,9 +47,12 @@ struct Forms: ParsableCommand {
 
         func run() throws {
             let catalog = try CatalogSession.load(global)
-            guard let form = catalog.forms[id] else { throw CatalogSession.unknown("form", id, among: catalog.forms.keys) }
+            guard let found = catalog.forms[id] else { throw CatalogSession.unknown("form", id, among: catalog.forms.keys) }
+            let form = found.localized(language.resolved)
             if json {
-                Output.print(try Output.json(FormDocument(form, lifecycle: catalog.lifecycle(forForm: form)?.id)))
+                var document = FormDocument(form, lifecycle: catalog.lifecycle(forForm: form)?.id)
+                document.language = language.resolved
+                Output.print(try Output.json(document))
             } else if markdown {
                 Output.print(FormMarkdown().render(form))
             } else {

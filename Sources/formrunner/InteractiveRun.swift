@@ -39,20 +39,27 @@ struct InteractiveRun {
         if command.demo {
             prompter.say("Demo: sign in as \(demoUser.email); the e-mails (codes included) are shown here.", style: .info)
         }
-        let outcome = try await FlowRunner(flow: flow, services: services, prompter: prompter, resume: command.resume).run()
-        try await report(outcome, session: session, prompter: prompter, now: clock())
+        let environmentLanguage = RequesterLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+        // Sign-in codes go out before any choice: in --lang, else the environment's language.
+        services.renderer.language = command.language.code ?? environmentLanguage ?? "en"
+        let runner = FlowRunner(flow: flow, services: services, prompter: prompter, resume: command.resume,
+                                language: command.language.code, fallbackLanguage: environmentLanguage)
+        let outcome = try await runner.run()
+        try await report(outcome, session: session, prompter: prompter, now: clock(), language: runner.state.language)
     }
 
     /// Reports how the run ended; `now` is when it ended (the confirmation e-mail queued at the
     /// ticket's creation is due by then, not at the start of the run).
-    private func report(_ outcome: FlowOutcome, session: DeskSession, prompter: any Prompter, now: Date) async throws {
+    private func report(_ outcome: FlowOutcome, session: DeskSession, prompter: any Prompter, now: Date,
+                        language: String) async throws {
         switch outcome {
         case .filed(let ticket):
             await session.deliver(at: now)
-            prompter.say("Ticket \(ticket.number) created: \(ticket.title) [\(session.label(ticket))]. "
-                         + "A confirmation was sent to \(ticket.requester.email).", style: .success)
+            prompter.say(RequesterText.ticketCreated.text(language, String(ticket.number), ticket.title,
+                                                          session.label(ticket, in: language), ticket.requester.email),
+                         style: .success)
         case .answeredByAssistant:
-            prompter.say("Glad that helped. No ticket was filed.", style: .info)
+            prompter.say(RequesterText.gladItHelped.text(language), style: .info)
         case .refused(let message):
             throw CommandFailure(message)
         case .discarded:

@@ -35,6 +35,7 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Print the ticket as JSON (with --no-input).") var json = false
     @Flag(help: "Continue the saved draft of this flow without asking.") var resume = false
     @Flag(help: "Ask line by line, without the full-screen terminal controls.") var plain = false
+    @OptionGroup var language: LanguageOption
     @Flag(help: "Try the flow as demo@example.com, with e-mails shown on the terminal (unless --notifier is given).")
     var demo = false
 
@@ -69,7 +70,8 @@ struct Run: AsyncParsableCommand {
         if case .text(let text)? = resolved.identity["account"] { account = text }
         let ticket = try await session.tickets.create(form: resolved.form, checked: resolved.answers,
                                                       requester: Requester(email: requester ?? "", name: name),
-                                                   workflowID: flow.id, account: account, at: session.now)
+                                                   workflowID: flow.id, account: account, language: language.requested,
+                                                   at: session.now)
         await session.deliver()
         if json {
             Output.print(try Output.json(TicketText.document(ticket, session: session, full: true)))

@@ -1,6 +1,7 @@
 import Foundation
 import FormrunnerCore
 import FormrunnerNotify
+import FormrunnerPrompt
 
 /// Tickets as text and JSON for the ticket commands.
 enum TicketText {
@@ -12,8 +13,8 @@ enum TicketText {
         var total: Int
     }
 
-    static func document(_ ticket: Ticket, session: DeskSession, full: Bool) -> TicketDocument {
-        TicketDocument(ticket, statusLabel: session.label(ticket), includeAnswers: full)
+    static func document(_ ticket: Ticket, session: DeskSession, full: Bool, language: String = "en") -> TicketDocument {
+        TicketDocument(ticket, statusLabel: session.label(ticket, in: language), includeAnswers: full)
     }
 
     static func table(_ tickets: [Ticket], session: DeskSession) -> String {
@@ -24,15 +25,17 @@ enum TicketText {
         }.joined(separator: "\n") + (tickets.isEmpty ? "" : "\n")
     }
 
-    /// `revealed`: the ticket's secret answers were opened for an agent (`--reveal-secrets`); else they are masked.
+    /// The ticket for people, its catalog texts (statuses, labels, options) in `language`; `revealed`:
+    /// the ticket's secret answers were opened for an agent (`--reveal-secrets`), else they are masked.
     static func details(_ ticket: Ticket, history: [HistoryEntry], outbox: [OutboxMessage], session: DeskSession,
-                        revealed: Bool = false) -> String {
+                        revealed: Bool = false, language: String = "en") -> String {
         var out = "Ticket \(ticket.number): \(ticket.title)\n"
-        out += "  Status:    \(session.label(ticket))\n"
+        out += "  Status:    \(session.label(ticket, in: language))\n"
         out += "  Form:      \(ticket.formID) (version \(ticket.formVersion))\n"
         out += "  Requester: \(ticket.requester.name.map { "\($0) " } ?? "")<\(ticket.requester.email)>\n"
         if let account = ticket.account { out += "  Account:   \(account)\n" }
         out += agentLines(ticket, session: session)
+        if let ticketLanguage = ticket.language { out += "  Language:  \(ticketLanguage)\n" }
         for timer in ticket.timers { out += "  Timer:     \(timer.event) at \(stamp(timer.dueAt))\n" }
         if let survey = survey(of: ticket, history: history, session: session) { out += surveyLines(survey) }
         if let form = session.catalog.forms[ticket.formID] {
@@ -40,8 +43,8 @@ enum TicketText {
             for field in form.fields {
                 guard let value = ticket.answers[field.id] else { continue }
                 let hidden = SealedAnswer.isSealed(value) || (field.type == .secret && !revealed)
-                let shown = hidden ? SealedAnswer.mask : display(value, field: field)
-                out += "  \(field.label.english): \(shown.replacingOccurrences(of: "\n", with: "\n    "))\n"
+                let shown = hidden ? SealedAnswer.mask : display(value, field: field, language: language)
+                out += "  \(field.label.text(in: language)): \(shown.replacingOccurrences(of: "\n", with: "\n    "))\n"
             }
         }
         if case .files(let files)? = ticket.answers[MailIngester.evidenceField], !files.isEmpty {
@@ -50,7 +53,8 @@ enum TicketText {
         }
         out += "History:\n"
         for entry in history {
-            let move = entry.from.map { "\(session.label(status: $0)) → \(session.label(status: entry.to))" } ?? session.label(status: entry.to)
+            let move = entry.from.map { "\(session.label(status: $0, in: language)) → \(session.label(status: entry.to, in: language))" }
+                ?? session.label(status: entry.to, in: language)
             let who = entry.person.map { "\(entry.actor.rawValue) \($0)" } ?? entry.actor.rawValue
             out += "  \(stamp(entry.at))  \(who)  \(entry.event)  \(move)\(entry.message.map { ": \($0)" } ?? "")\n"
         }
@@ -112,12 +116,12 @@ enum TicketText {
         }
     }
 
-    static func display(_ value: AnswerValue, field: FieldDefinition) -> String {
+    static func display(_ value: AnswerValue, field: FieldDefinition, language: String = "en") -> String {
         switch value {
-        case .choice(let id): return field.option(id)?.label.english ?? id
-        case .choices(let ids): return ids.map { field.option($0)?.label.english ?? $0 }.joined(separator: ", ")
+        case .choice(let id): return field.option(id)?.label.text(in: language) ?? id
+        case .choices(let ids): return ids.map { field.option($0)?.label.text(in: language) ?? $0 }.joined(separator: ", ")
         case .files(let files): return files.map { "\($0.name) (\(FileLimits.describe(size: $0.size)), sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
-        case .boolean(let yes): return yes ? "yes" : "no"
+        case .boolean(let yes): return (yes ? RequesterText.yes : RequesterText.no).text(language)
         default: return value.plainText
         }
     }
@@ -132,14 +136,14 @@ enum TicketText {
 }
 
 extension DeskSession {
-    /// The label of a ticket's status.
-    func label(_ ticket: Ticket) -> String {
-        catalog.lifecycles[ticket.lifecycleID]?.status(ticket.status)?.label.english ?? ticket.status
+    /// The label of a ticket's status, in `language`.
+    func label(_ ticket: Ticket, in language: String = "en") -> String {
+        catalog.lifecycles[ticket.lifecycleID]?.status(ticket.status)?.label.text(in: language) ?? ticket.status
     }
 
-    /// The label of a status id in any life cycle.
-    func label(status: String) -> String {
-        catalog.lifecycles.values.lazy.compactMap { $0.status(status)?.label.english }.first ?? status
+    /// The label of a status id in any life cycle, in `language`.
+    func label(status: String, in language: String = "en") -> String {
+        catalog.lifecycles.values.lazy.compactMap { $0.status(status)?.label.text(in: language) }.first ?? status
     }
 
     /// A status id from an id or a label, or a usage error with a hint.

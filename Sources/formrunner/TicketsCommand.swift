@@ -31,6 +31,7 @@ extension Tickets {
         @Option(help: "The requester's name.") var name: String?
         @Option(help: "The account (store) the ticket is about.") var account: String?
         @Option(help: "The entry flow the ticket is filed through.") var workflow: String?
+        @OptionGroup var language: LanguageOption
         @Flag(help: "Print the ticket as JSON.") var json = false
         @Option(help: ArgumentHelp(
             "A key of this submission: a second create with the same key (and requester) is refused however late. Without it, the same answers are refused for 10 minutes (env FORMRUNNER_DUPLICATE_WINDOW).",
@@ -50,7 +51,7 @@ extension Tickets {
             let ticket = try await session.tickets.create(formID: form, answers: raw,
                                                           requester: Requester(email: requester, name: name),
                                                        workflowID: workflow, account: account, idempotencyKey: idempotencyKey,
-                                                       at: session.now)
+                                                       language: language.requested, at: session.now)
             await session.deliver()
             if json {
                 Output.print(try Output.json(TicketText.document(ticket, session: session, full: true)))
@@ -108,6 +109,7 @@ extension Tickets {
             "Show the secret answers to this person: an agent of the ticket's team or an admin. The reveal is written into the ticket's history.",
             valueName: "email"))
         var revealTo: String?
+        @OptionGroup var language: LanguageOption
 
         func run() async throws {
             let session = try await DeskSession(global, delivering: false)
@@ -121,11 +123,15 @@ extension Tickets {
             }
             let history = try await session.store.history(number)
             let outbox = try await session.store.outbox(for: number)
+            // Labels in --lang, else the environment's language, else the requester's.
+            let shown = language.requested ?? ticket.language ?? "en"
             if json {
-                Output.print(try Output.json(TicketDocument(ticket, statusLabel: session.label(ticket), history: history, outbox: outbox,
+                Output.print(try Output.json(TicketDocument(ticket, statusLabel: session.label(ticket, in: shown), history: history,
+                                                            outbox: outbox,
                                                             survey: TicketText.survey(of: ticket, history: history, session: session))))
             } else {
-                Output.print(TicketText.details(ticket, history: history, outbox: outbox, session: session, revealed: revealTo != nil))
+                Output.print(TicketText.details(ticket, history: history, outbox: outbox, session: session,
+                                                revealed: revealTo != nil, language: shown))
             }
         }
     }

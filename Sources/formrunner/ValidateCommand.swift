@@ -9,7 +9,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check the catalog's definitions and report every problem with its file, line and column.",
-        discussion: "Exit status: 0 when clean, 1 when any problem is found."
+        discussion: "Exit status: 0 when clean (warnings alone, such as a missing translation, still exit 0), 1 when any error is found (or any warning, with --strict)."
     )
 
     /// Output formats.
@@ -25,6 +25,9 @@ struct Validate: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
+
+    @Flag(help: "Treat warnings (a text or e-mail template missing a language that formrunner.yaml declares) as errors.")
+    var strict = false
 
     func run() throws {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -49,9 +52,12 @@ struct Validate: ParsableCommand {
             throw ValidationError("'\(path)' holds no definition file of the catalog '\(global.catalog)'; "
                                   + "paths are relative to the current folder (choose the catalog with --catalog DIR)")
         }
-        let diagnostics = scope.isEmpty ? result.diagnostics : result.diagnostics.filter { diagnostic in
+        var diagnostics = scope.isEmpty ? result.diagnostics : result.diagnostics.filter { diagnostic in
             guard let file = diagnostic.location?.file else { return true }
             return scope.contains { inScope(file, $0) }
+        }
+        if strict {
+            for index in diagnostics.indices where diagnostics[index].severity == .warning { diagnostics[index].severity = .error }
         }
         let checked = scope.isEmpty ? result.files.count
             : result.files.filter { file in scope.contains { inScope(file, $0) } }.count
@@ -61,10 +67,12 @@ struct Validate: ParsableCommand {
         case .text:
             Output.report(diagnostics, sources: result.catalog.sources)
             let errors = diagnostics.filter { $0.severity == .error }.count
-            if errors == 0 {
-                Output.printError("\(checked) file(s) checked, no problems found\n")
-            } else {
-                Output.printError("\(errors) error(s) in \(checked) file(s) checked\n")
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            switch (errors, warnings) {
+            case (0, 0): Output.printError("\(checked) file(s) checked, no problems found\n")
+            case (0, _): Output.printError("\(warnings) warning(s) in \(checked) file(s) checked\n")
+            case (_, 0): Output.printError("\(errors) error(s) in \(checked) file(s) checked\n")
+            default: Output.printError("\(errors) error(s) and \(warnings) warning(s) in \(checked) file(s) checked\n")
             }
         }
         if diagnostics.hasErrors { throw ExitCode(1) }

@@ -34,8 +34,8 @@ public struct AnswerParser: Sendable {
             return LocalDate(iso: text).map { .success(.date($0)) } ?? fail("'\(text)' is not a date; write YYYY-MM-DD")
         case .boolean:
             switch text.lowercased() {
-            case "true", "yes", "y": return .success(.boolean(true))
-            case "false", "no", "n": return .success(.boolean(false))
+            case "true", "yes", "y", "sim", "s", "sí", "si": return .success(.boolean(true))
+            case "false", "no", "n", "não", "nao": return .success(.boolean(false))
             default: return fail("answer yes or no, got '\(text)'")
             }
         case .choice:

@@ -24,6 +24,9 @@ public struct DeskConfiguration: Sendable, Hashable {
     public var pluginTimeout: TimeInterval?
     /// The public address of the web portal (`web: base_url:`), used in links the desk sends.
     public var baseURL: String?
+    /// The languages the catalog is written in (`languages: [en, pt, es]`): `validate` warns about
+    /// every text or e-mail template that lacks one of them. `nil` when the file does not say.
+    public var languages: [String]?
 
     /// A configuration read from `file` that sets nothing yet.
     public init(file: String) {

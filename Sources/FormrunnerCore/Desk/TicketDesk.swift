@@ -75,7 +75,7 @@ public struct TicketDesk: Sendable {
     /// (``TicketStoreError/duplicateSubmission(existing:)``); with an `idempotencyKey` (a script's,
     /// a web form's token), a second submission with that key is refused however late it comes.
     public func create(formID: String, answers: [String: RawAnswer], requester: Requester, workflowID: String? = nil,
-                       account: String? = nil, idempotencyKey: String? = nil, at now: Date) async throws -> Ticket {
+                       account: String? = nil, idempotencyKey: String? = nil, language: String? = nil, at now: Date) async throws -> Ticket {
         guard let form = catalog.forms[formID] else {
             throw Failure.unknownForm(formID, hint: Suggestion.hint(for: formID, in: catalog.forms.keys.sorted()))
         }
@@ -83,15 +83,16 @@ public struct TicketDesk: Sendable {
         switch FormAnswers(form: form).check(answers) {
         case .success(let checked):
             return try await create(form: form, checked: checked, requester: requester, workflowID: workflowID,
-                                    account: account, idempotencyKey: idempotencyKey, at: now)
+                                    account: account, idempotencyKey: idempotencyKey, language: language, at: now)
         case .failure(let problems):
             throw Failure.invalidAnswers(problems)
         }
     }
 
-    /// Files a ticket from answers already checked against `form` (duplicates as in the other `create`).
+    /// Files a ticket from answers already checked against `form` (duplicates as in the other `create`),
+    /// in the requester's `language` (`en` when `nil`): its e-mails are written in it.
     public func create(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
-                       account: String?, idempotencyKey: String? = nil, at now: Date) async throws -> Ticket {
+                       account: String?, idempotencyKey: String? = nil, language: String? = nil, at now: Date) async throws -> Ticket {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
         let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
         guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
@@ -100,6 +101,7 @@ public struct TicketDesk: Sendable {
                            account: account, answers: checked.values, createdAt: now)
         draft.team = form.team
         draft.priority = catalog.priority(of: form, answers: checked.values)
+        draft.language = language.flatMap { LocalizedText.supportedLanguages.contains($0) ? $0 : nil }
         let opened = try await withSurveyRound(engine.open(draft, at: now), lifecycle: engine.lifecycle) { [] }
         let clockedOpen = clocked(opened, before: nil, engine: engine)
         let composer = self.composer

@@ -89,6 +89,7 @@ public struct CatalogLoader: Sendable {
         }
         catalog.templates = templates
         CatalogLinker(sink: sink).link(decoded, into: &catalog)
+        TranslationChecker(sink: sink, templateFolder: join(root, Self.templateFolder)).check(catalog)
         return Result(catalog: catalog, diagnostics: sink.diagnostics.sortedByLocation(), files: files)
     }
 

@@ -8,7 +8,7 @@ struct ConfigurationDecoder {
     /// The catalog root, against which relative paths are resolved.
     let root: String
 
-    static let configurationKeys = ["store", "desk", "notifiers", "plugins", "web"]
+    static let configurationKeys = ["store", "desk", "notifiers", "plugins", "web", "languages"]
     static let webKeys = ["base_url"]
     static let deskKeys = ["name", "address"]
     static let pluginsKeys = ["timeout"]
@@ -43,7 +43,34 @@ struct ConfigurationDecoder {
         if let web = reader.optional("web"), let webReader = MappingReader(web, context: "web", keys: Self.webKeys, sink: sink) {
             configuration.baseURL = webReader.scalar("base_url", required: false).flatMap(baseURL)
         }
+        if let languages = reader.optional("languages") {
+            configuration.languages = self.languages(languages)
+        }
         return configuration
+    }
+
+    /// `languages: [en, pt, es]`: supported language codes, English among them, each once.
+    private func languages(_ node: YAMLNode) -> [String]? {
+        guard case .sequence(let sequence) = node else {
+            sink.error("expected a list of languages for 'languages' ([en, pt, es]), found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        var codes: [String] = []
+        for item in sequence.items {
+            guard let scalar = values.scalar(item, what: "a language") else { return nil }
+            guard LocalizedText.supportedLanguages.contains(scalar.value) else {
+                sink.error("unknown language '\(scalar.value)' in 'languages'; use "
+                           + LocalizedText.supportedLanguages.joined(separator: ", ")
+                           + Suggestion.hint(for: scalar.value, in: LocalizedText.supportedLanguages), at: scalar.location)
+                return nil
+            }
+            if !codes.contains(scalar.value) { codes.append(scalar.value) }
+        }
+        guard codes.contains("en") else {
+            sink.error("'languages' must include en, the language every text falls back to", at: node.location)
+            return nil
+        }
+        return codes
     }
 
     /// The web portal's public address: an absolute `http://` or `https://` URL.

@@ -6,6 +6,10 @@ final class DiagnosticSink {
         diagnostics.append(.error(message, at: location, notes: notes))
     }
 
+    func warning(_ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.warning, message, at: location))
+    }
+
     /// Ids of definitions that exist but could not be decoded; their errors are already reported,
     /// so references to them are not reported again as unknown.
     var brokenIDs: Set<String> = []

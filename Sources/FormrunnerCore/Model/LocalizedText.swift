@@ -29,6 +29,15 @@ public struct LocalizedText: Hashable, Sendable, Codable, CustomStringConvertibl
 
     public var description: String { english }
 
+    /// Whether the text is prose that a language needs its own version of: it has letters. A format
+    /// example such as `05/2025` or `00.000.000/0000-00` reads the same in every language.
+    public var needsTranslation: Bool { english.contains { $0.isLetter } }
+
+    /// The languages among `languages` that have no text of their own (English never lacks one).
+    public func missingLanguages(of languages: [String]) -> [String] {
+        languages.filter { $0 != "en" && translations[$0] == nil }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {

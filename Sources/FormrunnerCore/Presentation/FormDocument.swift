@@ -48,6 +48,8 @@ public struct FormDocument: Encodable, Sendable {
     public var lifecycle: String?
     public var file: String
     public var fields: [Field]
+    /// The language the texts are in, when the form was shown in one (`forms show --lang`).
+    public var language: String?
 
     public init(_ form: FormDefinition, lifecycle: String?) {
         id = form.id

@@ -105,11 +105,13 @@ public struct TicketDocument: Encodable, Sendable {
     public var priority: String?
     public var assignee: String?
     public var sla: SLA?
+    /// The requester's language (`en`, `pt`, `es`); absent for tickets filed before it was stored.
+    public var language: String?
 
     enum CodingKeys: String, CodingKey {
         case number, status, statusLabel = "status_label", title, form, formVersion = "form_version", workflow, lifecycle
         case requester, account, answers, createdAt = "created_at", updatedAt = "updated_at"
-        case lastInteractionAt = "last_interaction_at", version, timers, history, messages, survey
+        case lastInteractionAt = "last_interaction_at", version, timers, history, messages, survey, language
         case team, priority, assignee, sla
     }
 
@@ -127,6 +129,7 @@ public struct TicketDocument: Encodable, Sendable {
         lifecycle = ticket.lifecycleID
         requester = ticket.requester
         account = ticket.account
+        language = ticket.language
         answers = includeAnswers ? SealedAnswer.masked(ticket.answers) : nil
         createdAt = ticket.createdAt
         updatedAt = ticket.updatedAt

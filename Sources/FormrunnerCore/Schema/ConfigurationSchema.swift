@@ -11,6 +11,9 @@ enum ConfigurationSchema {
                 "notifiers": ["type": "array", "items": S.ref("notifier")],
                 "plugins": S.ref("plugins"),
                 "web": S.ref("web"),
+                "languages": ["type": "array", "uniqueItems": true,
+                              "items": S.enumeration(LocalizedText.supportedLanguages, "a language code"),
+                              "description": "the languages the catalog is written in; validate warns about missing translations"],
             ], description: "formrunner.yaml: the desk's store, notifiers and plugins (flags and environment variables win)."),
             "desk": S.object("desk", [
                 "name": ["type": "string", "minLength": 1, "description": "the sender's name of e-mails"],

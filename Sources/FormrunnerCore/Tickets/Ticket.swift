@@ -58,6 +58,9 @@ public struct Ticket: Hashable, Sendable, Codable {
     public var assignee: String?
     /// The response clock of the ticket's priority, when the catalog has priorities.
     public var sla: SLAClock?
+    /// The language the requester filed it in (`en`, `pt`, `es`): its e-mails and labels are in it.
+    /// `nil` for tickets filed before languages were stored, and read as English.
+    public var language: String? = nil
 
     public init(number: Int64 = 0, formID: String, formVersion: Int, workflowID: String? = nil, lifecycleID: String,
                 status: String, title: String, requester: Requester, account: String? = nil,

@@ -42,6 +42,12 @@ final class CompiledTemplates: @unchecked Sendable {
         return try compiled.get()
     }
 
+    /// The template called `name` in `language`: `NAME.pt` when the catalog has it, else `NAME`.
+    func template(_ name: String, language: String) throws(MessageRenderError) -> EmailTemplate {
+        if language != "en", let compiled = templates["\(name).\(language)"] { return try compiled.get() }
+        return try template(name)
+    }
+
     /// The variable `name` whose text is `source`, compiled.
     ///
     /// - Throws: ``MessageRenderError/invalidTemplate(_:reason:)`` naming `name` when `source` is

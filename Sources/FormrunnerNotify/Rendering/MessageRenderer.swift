@@ -21,6 +21,10 @@ import FormrunnerCore
 /// | `survey.url` | the link to the ticket's current satisfaction-survey round, when the ticket is in the survey status and ``surveyLinks`` is set |
 /// | life cycle `variables` | each rendered first with the keys above |
 ///
+/// A template may have a version per language, `NAME.pt.mustache`, `NAME.es.mustache`: a ticket's
+/// e-mails use the version in the ticket's language (``Ticket/language``), else `NAME.mustache`,
+/// and show its labels (status, form title) in that language.
+///
 /// Nothing is HTML-escaped: e-mails are plain text. The subject is forced onto one line.
 ///
 /// The catalog's templates and life cycle variables are compiled once, when first rendered (not
@@ -34,7 +38,7 @@ public struct MessageRenderer: Sendable {
     }
     /// The support desk's name, `desk.name` in templates.
     public var deskName: String
-    /// The language labels are shown in (falling back to English).
+    /// The language of labels and templates when the ticket has none of its own (falling back to English).
     public var language: String
     /// Makes `survey.url`; without it, templates get no survey link.
     public var surveyLinks: SurveyLinks?
@@ -58,15 +62,16 @@ public struct MessageRenderer: Sendable {
     public func message(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
                         address: String, now: Date, id: String) throws(MessageRenderError) -> OutboxMessage {
         let context = try self.context(for: request, ticket: ticket, lifecycle: lifecycle)
-        let email = try render(template: request.template, context: context)
+        let email = try render(template: request.template, context: context, language: ticket.language)
         return OutboxMessage(id: id, ticketNumber: ticket.number, recipient: request.recipient, address: address,
                              template: request.template, subject: email.subject, body: email.body, createdAt: now)
     }
 
     /// Renders the template called `name` with `context` (plus `desk.name`), e.g. for a one-time
-    /// code that belongs to no ticket yet.
-    public func render(template name: String, context: TemplateContext) throws(MessageRenderError) -> RenderedEmail {
-        let template = try compiled.template(name)
+    /// code that belongs to no ticket yet, in `language` (``language`` when `nil`).
+    public func render(template name: String, context: TemplateContext,
+                       language: String? = nil) throws(MessageRenderError) -> RenderedEmail {
+        let template = try compiled.template(name, language: language ?? self.language)
         var context = context
         if context["desk.name"] == nil { context["desk.name"] = deskName }
         let object = context.mustacheObject
@@ -76,12 +81,13 @@ public struct MessageRenderer: Sendable {
     /// What the template of `request` sees, life cycle variables included.
     public func context(for request: NotificationRequest, ticket: Ticket,
                         lifecycle: LifecycleDefinition) throws(MessageRenderError) -> TemplateContext {
+        let language = ticket.language ?? self.language
         var context = TemplateContext()
         context["ticket.number"] = String(ticket.number)
         context["ticket.title"] = ticket.title
         context["ticket.status_id"] = ticket.status
-        context["ticket.status"] = label(of: ticket.status, in: lifecycle)
-        context["ticket.previous_status"] = request.previousStatus.map { label(of: $0, in: lifecycle) }
+        context["ticket.status"] = label(of: ticket.status, in: lifecycle, language: language)
+        context["ticket.previous_status"] = request.previousStatus.map { label(of: $0, in: lifecycle, language: language) }
         context["ticket.form_id"] = ticket.formID
         context["ticket.form_title"] = catalog.forms[ticket.formID]?.title.text(in: language) ?? ticket.formID
         context["ticket.account"] = ticket.account
@@ -114,7 +120,7 @@ public struct MessageRenderer: Sendable {
     }
 
     /// The label of status `id`, or the id if the life cycle has no such status.
-    private func label(of id: String, in lifecycle: LifecycleDefinition) -> String {
+    private func label(of id: String, in lifecycle: LifecycleDefinition, language: String) -> String {
         lifecycle.status(id)?.label.text(in: language) ?? id
     }
 }

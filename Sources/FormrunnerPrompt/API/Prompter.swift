@@ -42,4 +42,15 @@ public protocol Prompter: AnyObject {
     /// An empty answer takes `default`; without one it returns nil when `skippable`, and re-asks
     /// otherwise. When `skippable`, `-` answers nil even if there is a default.
     func askYesNo(_ label: String, help: String?, default: Bool?, skippable: Bool) throws(PromptInterruption) -> Bool?
+
+    /// The language of the prompter's own hints and refusals (`en`, `pt`, `es`); see ``RequesterText``.
+    var language: String { get set }
+}
+
+extension Prompter {
+    /// Prompters that speak only English (test doubles) keep `en`.
+    public var language: String {
+        get { "en" }
+        set {}
+    }
 }

@@ -10,7 +10,7 @@ struct AnswerDisplay {
         guard let value else { return "—" }
         if field.type == .secret { return secretMask }
         switch value {
-        case .boolean(let answer): return YesNo.word(answer)
+        case .boolean(let answer): return (answer ? RequesterText.yes : RequesterText.no).text(language)
         case .choice(let id): return label(of: id, in: field)
         case .choices(let ids): return ids.isEmpty ? "—" : ids.map { label(of: $0, in: field) }.joined(separator: ", ")
         case .files(let files):

@@ -10,34 +10,34 @@ struct FieldHelp {
         if let help = field.help?.text(in: language), !help.isBlank { lines.append(help) }
         if let format = format(of: field) { lines.append(format) }
         if !field.required, field.type != .boolean, field.type != .choice {
-            lines.append(hasDefault ? PromptText.clearHint : PromptText.skipHint)
+            lines.append(hasDefault ? PromptText.clearHint(language) : PromptText.skipHint(language))
         }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
     private func format(of field: FieldDefinition) -> String? {
         switch field.type {
-        case .date: return "a date: YYYY-MM-DD"
-        case .email: return "an e-mail address: name@example.com"
-        case .number: return bounds(field.minimum, field.maximum, noun: "a number")
+        case .date: return RequesterText.dateFormat.text(language)
+        case .email: return RequesterText.emailFormat.text(language)
+        case .number: return bounds(field.minimum, field.maximum, noun: RequesterText.aNumber.text(language))
         case .multichoice:
             let format = { (value: Double) in AnswerValue.number(value).plainText }
             switch (field.minimum, field.maximum) {
-            case let (low?, high?): return "choose \(format(low)) to \(format(high)) options"
-            case let (low?, nil): return "choose at least \(format(low))"
-            case let (nil, high?): return "choose at most \(format(high))"
+            case let (low?, high?): return RequesterText.chooseRange.text(language, format(low), format(high))
+            case let (low?, nil): return RequesterText.chooseAtLeast.text(language, format(low))
+            case let (nil, high?): return RequesterText.chooseAtMost.text(language, format(high))
             case (nil, nil): return nil
             }
         case .files:
             let limits = field.fileLimits ?? .default
-            var text = "file paths separated by commas; up to \(limits.count) file(s) of at most \(FileLimits.describe(size: limits.size)) each"
-            if !limits.types.isEmpty { text += "; types: " + limits.types.joined(separator: ", ") }
+            var text = RequesterText.filesFormat.text(language, String(limits.count), FileLimits.describe(size: limits.size))
+            if !limits.types.isEmpty { text += "; " + RequesterText.fileTypes.text(language, limits.types.joined(separator: ", ")) }
             return text
         case .text, .multiline, .secret, .account:
             switch (field.minimumLength, field.maximumLength) {
-            case let (low?, high?): return "\(low) to \(high) characters"
-            case let (low?, nil): return "at least \(low) characters"
-            case let (nil, high?): return "at most \(high) characters"
+            case let (low?, high?): return RequesterText.lengthRange.text(language, String(low), String(high))
+            case let (low?, nil): return RequesterText.lengthAtLeast.text(language, String(low))
+            case let (nil, high?): return RequesterText.lengthAtMost.text(language, String(high))
             case (nil, nil): return nil
             }
         case .boolean, .choice: return nil
@@ -47,9 +47,9 @@ struct FieldHelp {
     private func bounds(_ low: Double?, _ high: Double?, noun: String) -> String? {
         let format = { (value: Double) in AnswerValue.number(value).plainText }
         switch (low, high) {
-        case let (low?, high?): return "\(noun) from \(format(low)) to \(format(high))"
-        case let (low?, nil): return "\(noun): at least \(format(low))"
-        case let (nil, high?): return "\(noun): at most \(format(high))"
+        case let (low?, high?): return RequesterText.numberRange.text(language, noun, format(low), format(high))
+        case let (low?, nil): return RequesterText.numberAtLeast.text(language, noun, format(low))
+        case let (nil, high?): return RequesterText.numberAtMost.text(language, noun, format(high))
         case (nil, nil): return nil
         }
     }

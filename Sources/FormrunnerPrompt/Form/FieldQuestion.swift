@@ -46,7 +46,7 @@ struct FieldQuestion {
         _ = try prompter.askText(label, help: help(hasDefault: defaultText != nil), default: defaultText,
                                  masked: field.type == .secret, multiline: field.type == .multiline) { text in
             accepted = nil
-            if clears(text) { return field.required ? PromptText.required : nil }
+            if clears(text) { return field.required ? PromptText.required(language) : nil }
             switch checker.value(.single(text), for: field) {
             case .success(let (value, _)):
                 accepted = value
@@ -67,7 +67,7 @@ struct FieldQuestion {
 
     private func askChoice(_ start: AnswerValue?) throws(PromptInterruption) -> Outcome {
         var options = promptOptions
-        if !field.required { options.append(PromptOption(id: Self.noAnswerID, label: "(no answer)")) }
+        if !field.required { options.append(PromptOption(id: Self.noAnswerID, label: RequesterText.noAnswer.text(language))) }
         var defaultID: String? = field.required ? nil : Self.noAnswerID
         if case .choice(let id)? = start, field.option(id) != nil { defaultID = id }
         let id = try prompter.askChoice(label, help: help(hasDefault: defaultID != nil), options: options, default: defaultID)
@@ -84,7 +84,7 @@ struct FieldQuestion {
         _ = try prompter.askMultiChoice(label, help: help(hasDefault: !defaults.isEmpty), options: promptOptions,
                                         defaults: defaults) { ids in
             accepted = nil
-            if ids.isEmpty { return field.required ? "choose at least one option" : nil }
+            if ids.isEmpty { return field.required ? RequesterText.chooseAtLeastOne.text(language) : nil }
             switch checker.value(.list(ids), for: field) {
             case .success(let (value, _)):
                 accepted = value
@@ -105,7 +105,7 @@ struct FieldQuestion {
         let keepsUnknown = !currentRefs.isEmpty && defaultText == nil
         var help = help(hasDefault: !currentRefs.isEmpty)
         if keepsUnknown {
-            help = [help, "Enter keeps the attached files: " + currentRefs.map(\.name).joined(separator: ", ")]
+            help = [help, RequesterText.keepsFiles.text(language, currentRefs.map(\.name).joined(separator: ", "))]
                 .compactMap { $0 }.joined(separator: "\n")
         }
         var accepted: Outcome = (nil, [:])
@@ -115,7 +115,7 @@ struct FieldQuestion {
                 accepted = (current, [:])
                 return nil
             }
-            if clears(text) { return field.required ? PromptText.required : nil }
+            if clears(text) { return field.required ? PromptText.required(language) : nil }
             switch checker.value(.list(FilePaths.split(text)), for: field) {
             case .success(let (value, files)):
                 accepted = (value, files)
@@ -129,7 +129,7 @@ struct FieldQuestion {
     /// One of the accounts the person may act for, chosen from a list (type to filter).
     private func askAccount(_ start: AnswerValue?, among accounts: [String]) throws(PromptInterruption) -> Outcome {
         var options = accounts.map { PromptOption(id: $0, label: $0) }
-        if !field.required { options.append(PromptOption(id: Self.noAnswerID, label: "(no answer)")) }
+        if !field.required { options.append(PromptOption(id: Self.noAnswerID, label: RequesterText.noAnswer.text(language))) }
         var defaultID: String? = accounts.count == 1 ? accounts[0] : nil
         if case .text(let account)? = start, accounts.contains(account) { defaultID = account }
         let id = try prompter.askChoice(label, help: help(hasDefault: defaultID != nil), options: options, default: defaultID)

@@ -8,12 +8,12 @@ extension FormAsker {
                        sendLabel: String = "Send") throws(PromptInterruption) -> ReviewDecision {
         let shown = Self.shownFields(of: form, given: answers)
         let display = AnswerDisplay(language: language)
-        prompter.say("Review: " + form.title.text(in: language), style: .title)
+        prompter.say(RequesterText.review.text(language, form.title.text(in: language)), style: .title)
         for field in shown {
             let label = field.label.text(in: language)
             let value = answers[field.id]
             if value == nil, field.required {
-                prompter.say("\(label): (required, no answer yet)", style: .warning)
+                prompter.say("\(label): " + RequesterText.requiredNoAnswer.text(language), style: .warning)
                 continue
             }
             let lines = display.text(value, for: field).split(separator: "\n", omittingEmptySubsequences: false)
@@ -24,13 +24,13 @@ extension FormAsker {
             }
         }
         var actions = [PromptOption(id: "send", label: sendLabel)]
-        if !shown.isEmpty { actions.append(PromptOption(id: "edit", label: "Change an answer")) }
-        actions.append(PromptOption(id: "cancel", label: "Cancel without sending"))
-        switch try prompter.askChoice("What next?", help: nil, options: actions, default: "send") {
+        if !shown.isEmpty { actions.append(PromptOption(id: "edit", label: RequesterText.changeAnswer.text(language))) }
+        actions.append(PromptOption(id: "cancel", label: RequesterText.cancelWithoutSending.text(language)))
+        switch try prompter.askChoice(RequesterText.whatNext.text(language), help: nil, options: actions, default: "send") {
         case "send": return .send
         case "edit":
             let fields = shown.map { PromptOption(id: $0.id, label: $0.label.text(in: language)) }
-            let id = try prompter.askChoice("Which answer?", help: nil, options: fields, default: fields.first?.id)
+            let id = try prompter.askChoice(RequesterText.whichAnswer.text(language), help: nil, options: fields, default: fields.first?.id)
             return .edit(id)
         default: return .cancel
         }

@@ -7,7 +7,7 @@ extension LinePrompter {
     public func askChoice(_ label: String, help: String?, options: [PromptOption], default defaultID: String?) throws(PromptInterruption) -> String {
         guard !options.isEmpty else { return defaultID ?? "" }
         let defaultNumber = options.firstIndex { $0.id == defaultID }.map { $0 + 1 }
-        var hint = PromptText.lineChoiceHint
+        var hint = PromptText.lineChoiceHint(language)
         if let defaultNumber { hint += "; default: \(defaultNumber)" }
         ask(label, help: help, details: Self.numbered(options) + [Tone.subdued.apply("(" + hint + ")")])
         let matcher = OptionMatcher(options: options)
@@ -15,7 +15,7 @@ extension LinePrompter {
             let answer = try readAnswer()
             if answer.isBlank {
                 if let defaultNumber { return options[defaultNumber - 1].id }
-                refuse(PromptText.chooseOne)
+                refuse(PromptText.chooseOne(language))
                 continue
             }
             switch matcher.match(answer) {
@@ -29,7 +29,7 @@ extension LinePrompter {
     /// answer keeps the defaults and `-` chooses none.
     public func askMultiChoice(_ label: String, help: String?, options: [PromptOption], defaults: [String],
                                check: ([String]) -> String?) throws(PromptInterruption) -> [String] {
-        var hint = PromptText.lineMultiChoiceHint
+        var hint = PromptText.lineMultiChoiceHint(language)
         let defaultNumbers = options.indices.filter { defaults.contains(options[$0].id) }.map { String($0 + 1) }
         if !defaultNumbers.isEmpty { hint += "; default: " + defaultNumbers.joined(separator: ", ") }
         ask(label, help: help, details: Self.numbered(options) + [Tone.subdued.apply("(" + hint + ")")])

@@ -5,14 +5,14 @@ extension LinePrompter {
                         check: (String) -> String?) throws(PromptInterruption) -> String {
         var details: [String] = []
         if multiline {
-            details.append(Tone.subdued.apply("(" + PromptText.lineMultilineHint
+            details.append(Tone.subdued.apply("(" + PromptText.lineMultilineHint(language)
                                               + (defaultValue == nil ? ")" : "; a lone '.' keeps the default below)")))
             if let defaultValue {
                 details += defaultValue.terminalSafe.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { Tone.subdued.apply("| " + $0) }
             }
         } else if let defaultValue {
-            details.append(Tone.subdued.apply("(" + PromptText.defaultNote(defaultValue.singleLine, masked: masked) + ")"))
+            details.append(Tone.subdued.apply("(" + PromptText.defaultNote(defaultValue.singleLine, masked: masked, language) + ")"))
         }
         ask(label, help: help, details: details)
         while true {

@@ -8,6 +8,8 @@ import Foundation
 /// SIGINT while waiting throws ``PromptInterruption/cancelled``; the end of the input throws
 /// ``PromptInterruption/endOfInput``.
 public final class LinePrompter: Prompter {
+    /// The language of the prompter's own hints and refusals.
+    public var language = "en"
     private let input: FileHandle
     private let output: FileHandle
     private var reader: LineReader

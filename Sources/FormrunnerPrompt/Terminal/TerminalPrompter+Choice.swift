@@ -67,7 +67,7 @@ extension TerminalPrompter {
     private func choiceFrame(_ label: String, help: String?, list: inout ChoiceList, multiple: Bool, problem: String?) -> Frame {
         let columns = device.size.columns
         var frame = Frame()
-        frame.add(Self.header(label, note: multiple ? PromptText.multiChoiceKeys : PromptText.choiceKeys))
+        frame.add(Self.header(label, note: multiple ? PromptText.multiChoiceKeys(language) : PromptText.choiceKeys(language)))
         frame.add(help: help)
         if !list.filter.isEmpty {
             var filter = StyledLine("  filter: ", .subdued)
@@ -86,7 +86,7 @@ extension TerminalPrompter {
         }
         let below = list.matches.count - window.upperBound
         if below > 0 { frame.add(indented: "↓ \(below) more", .subdued) }
-        if list.matches.isEmpty { frame.add(indented: "✗ " + PromptText.noMatch(list.filter), .failure) }
+        if list.matches.isEmpty { frame.add(indented: "✗ " + PromptText.noMatch(list.filter, language), .failure) }
         if let help = list.current?.help, !help.isEmpty {
             frame.add(indented: help.singleLine.truncated(to: max(10, columns - 3)), .subdued)
         }

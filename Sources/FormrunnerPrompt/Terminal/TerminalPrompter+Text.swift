@@ -11,7 +11,7 @@ extension TerminalPrompter {
             var problem: String?
             while true {
                 var frame = Frame()
-                frame.add(Self.header(label, note: defaultValue.map { PromptText.defaultNote($0, masked: masked) }))
+                frame.add(Self.header(label, note: defaultValue.map { PromptText.defaultNote($0, masked: masked, language) }))
                 frame.add(help: help)
                 var input = StyledLine("› ", .accent)
                 input.append(masked ? String(repeating: "•", count: editor.characters.count) : editor.text)
@@ -48,7 +48,7 @@ extension TerminalPrompter {
             var problem: String?
             while true {
                 var frame = Frame()
-                frame.add(Self.header(label, note: PromptText.terminalMultilineHint))
+                frame.add(Self.header(label, note: PromptText.terminalMultilineHint(language)))
                 frame.add(help: help)
                 let first = frame.lines.count
                 for line in editor.lines {

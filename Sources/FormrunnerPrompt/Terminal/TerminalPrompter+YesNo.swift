@@ -11,7 +11,7 @@ extension TerminalPrompter {
             while true {
                 var frame = Frame()
                 var note = YesNo.choices(default: defaultValue)
-                if skippable { note += defaultValue == nil ? " · " + PromptText.skipHint : " · - to clear" }
+                if skippable { note += defaultValue == nil ? " · " + PromptText.skipHint(language) : " · " + PromptText.toClear(language) }
                 frame.add(Self.header(label, note: note))
                 frame.cursor = (0, frame.lines[0].width)
                 frame.add(help: help)
@@ -25,11 +25,11 @@ extension TerminalPrompter {
                 case .character("-") where skippable: answer = nil
                 case .enter where defaultValue != nil || skippable: answer = defaultValue
                 case .enter, .character:
-                    problem = PromptText.answerYesOrNo
+                    problem = PromptText.answerYesOrNo(language)
                     continue
                 default: continue
                 }
-                finish(label, answer: answer.map(YesNo.word) ?? "", &renderer)
+                finish(label, answer: answer.map { ($0 ? RequesterText.yes : RequesterText.no).text(language) } ?? "", &renderer)
                 return answer
             }
         }

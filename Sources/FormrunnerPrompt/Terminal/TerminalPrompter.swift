@@ -13,6 +13,8 @@ import Foundation
 /// ends, however it ends.
 public final class TerminalPrompter: Prompter {
     let device: TerminalDevice
+    /// The language of the prompter's own hints and refusals.
+    public var language = "en"
     var keys: KeyDecoder
 
     /// A prompter reading keys from `input` and drawing on `output` (both normally a terminal).
@@ -70,7 +72,7 @@ public final class TerminalPrompter: Prompter {
     func abandon(_ label: String, _ reason: PromptInterruption, _ renderer: inout FrameRenderer) throws(PromptInterruption) -> Never {
         var line = StyledLine("✗ ", .failure)
         line.append(label, .strong)
-        line.append(" · " + (reason == .cancelled ? PromptText.cancelled : "end of input"), .subdued)
+        line.append(" · " + (reason == .cancelled ? PromptText.cancelled(language) : PromptText.endOfInput(language)), .subdued)
         device.write(renderer.finish(Frame(lines: [line]), columns: device.size.columns))
         throw reason
     }

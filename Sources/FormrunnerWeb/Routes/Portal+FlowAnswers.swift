@@ -36,7 +36,8 @@ extension Portal {
             }
         case .oneTimeCode(let settings):
             if action == "resend" {
-                flashCodeNotice(try await run.interpreter.sendCode(for: step, settings: settings, to: run.user, firstTime: false),
+                flashCodeNotice(try await run.interpreter.sendCode(for: step, settings: settings, to: run.user, firstTime: false,
+                                                                     language: visit.language),
                                 visit: &visit)
                 return next
             }

@@ -189,7 +189,8 @@ extension Portal {
         guard !visit.session.codesSent.contains(key) else { return }
         visit.session.codesSent.append(key)
         visit.changed = true
-        flashCodeNotice(try await run.interpreter.sendCode(for: step, settings: settings, to: run.user, firstTime: true), visit: &visit)
+        flashCodeNotice(try await run.interpreter.sendCode(for: step, settings: settings, to: run.user, firstTime: true,
+                                                                 language: visit.language), visit: &visit)
     }
 
     func flashCodeNotice(_ notice: FlowInterpreter.CodeNotice, visit: inout Visit) {

@@ -106,6 +106,13 @@ extension Portal {
         visit.session.codesSent = []
         visit.user = user
         visit.changed = true
+        // Someone who never chose a language here gets their stored preference: the language of
+        // their latest ticket.
+        if visit.session.language == nil,
+           let stored = try await services.desk.store.list(requester: user.email, status: nil, before: nil, limit: 1).first?.language {
+            visit.session.language = stored
+            visit.language = stored
+        }
     }
 
     /// Signs out: the session is ended and a fresh anonymous one begins.
