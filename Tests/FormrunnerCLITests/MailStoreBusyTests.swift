@@ -21,7 +21,7 @@ struct MailStoreBusyTests {
         #expect(run.status == 75)
         #expect(run.stdout == "")
         #expect(run.stderr == "formrunner: cannot open the ticket store sqlite:\(desk.folder)/tickets.sqlite: "
-                + "the database stayed busy for more than 5 seconds; try again; no message was read, try again later\n")
+                + "the ticket store is unavailable: the database stayed busy for more than 5 seconds; try again; no message was read, try again later\n")
     }
 
     @Test("PostgreSQL refusing connections: exit 75 with the reason")
@@ -49,7 +49,7 @@ struct MailStoreBusyTests {
             c.execute('BEGIN EXCLUSIVE')
             c.execute('CREATE TABLE IF NOT EXISTS busy_probe (x)')
             print('locked', flush=True)
-            time.sleep(120)
+            time.sleep(15)
             """, path]
         let out = Pipe()
         process.standardOutput = out
