@@ -130,7 +130,7 @@ let package = Package(
             name: "FormrunnerDesk",
             dependencies: [
                 "FormrunnerCore", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerNotify", "FormrunnerAuth",
-                "FormrunnerPlugins", .product(name: "Logging", package: "swift-log"),
+                "FormrunnerPlugins", "FormrunnerVault", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

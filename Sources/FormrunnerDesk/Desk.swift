@@ -64,7 +64,9 @@ public final class Desk: Sendable {
         do {
             store = try await location.open(catalog: settings.catalog)
         } catch {
-            throw DeskSettingError.failure("cannot open the ticket store \(location.redacted): \(error)")
+            var failure = DeskSettingError.failure("cannot open the ticket store \(location.redacted): \(error)")
+            failure.isStoreUnavailable = true
+            throw failure
         }
         return try Desk(catalog: catalog, store: store, location: location, fixedNow: fixedNow, settings: settings)
     }
@@ -138,7 +140,11 @@ public final class Desk: Sendable {
     /// Delivers the messages due at `instant` (``now()`` by default); what fails stays in the outbox
     /// for later.
     /// - Returns: A message for each delivery that failed (or for a notifier that cannot be built).
-    public func deliver(at instant: Date? = nil) async -> [String] {
+    /// - Parameters:
+    ///   - limit: The most messages claimed in this call.
+    ///   - budget: The most seconds spent delivering (checked between messages; `nil`: no limit).
+    ///     What is left waits for `deliver` or the worker.
+    public func deliver(at instant: Date? = nil, limit: Int = 1000, budget: TimeInterval? = nil) async -> [String] {
         let notifier: (any Notifier)?
         do {
             notifier = try self.notifier()
@@ -146,7 +152,9 @@ public final class Desk: Sendable {
             return ["\(error)"]
         }
         guard let notifier else { return [] }
-        let report = await OutboxDispatcher(store: store, notifier: notifier).deliverDue(at: instant ?? now(), limit: 1000)
+        let deadline = budget.map { Date().addingTimeInterval($0) }
+        let report = await OutboxDispatcher(store: store, notifier: notifier)
+            .deliverDue(at: instant ?? now(), limit: limit) { deadline.map { Date() < $0 } ?? true }
         return report.errors.map(\.error)
     }
 

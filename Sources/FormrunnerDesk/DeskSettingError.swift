@@ -16,6 +16,9 @@ public struct DeskSettingError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// The message for the user, without a leading `formrunner:`.
     public var description: String
+    /// Whether the ticket store could not be opened (busy, unreachable): trying again later may
+    /// work, so `mail ingest` exits 75 (`EX_TEMPFAIL`) for it and the mail server retries.
+    public var isStoreUnavailable = false
 
     /// An error of `kind` with `description` as its message.
     public init(_ kind: Kind, _ description: String) {

@@ -102,3 +102,30 @@ extension AttachmentVault {
         try AttachmentCheck.requireContent(of: ticket) { contains($0) }
     }
 }
+
+extension AttachmentVault {
+    /// How old an unfinished `.incoming-*` file must be before ``sweepIncoming(olderThan:now:)``
+    /// takes it for the leftover of a process that was killed: an hour.
+    public static let incomingMaximumAge: TimeInterval = 3600
+
+    /// Removes the `.incoming-*` files (copies a killed process never finished) last modified more
+    /// than `age` before `now`; a copy still being written is younger and kept.
+    /// - Returns: How many files were removed.
+    @discardableResult
+    public func sweepIncoming(olderThan age: TimeInterval = incomingMaximumAge, now: Date = Date()) -> Int {
+        let manager = FileManager.default
+        guard let folders = try? manager.contentsOfDirectory(atPath: root.path) else { return 0 }
+        var removed = 0
+        for folder in folders where folder.count == 2 {
+            let url = root.appendingPathComponent(folder, isDirectory: true)
+            guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
+            for name in names where name.hasPrefix(".incoming-") {
+                let file = url.appendingPathComponent(name)
+                guard let modified = (try? manager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date,
+                      now.timeIntervalSince(modified) > age else { continue }
+                if (try? manager.removeItem(at: file)) != nil { removed += 1 }
+            }
+        }
+        return removed
+    }
+}

@@ -11,6 +11,6 @@ struct Deliver: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await DeskSession(global, delivering: true)
-        await session.deliver()
+        await session.deliver(bounded: false)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormrunnerCore
+import FormrunnerDesk
 import FormrunnerNotify
 
 /// `formrunner mail …`: e-mail in.
@@ -45,15 +46,25 @@ extension Mail {
         }
 
         func run() async throws {
-            let session = try await DeskSession(global, delivering: true)
+            let session: DeskSession
+            do {
+                session = try await DeskSession(global, delivering: true)
+            } catch let setting as DeskSettingError where setting.isStoreUnavailable {
+                // EX_TEMPFAIL: the mail server keeps the message and tries again; no message was read.
+                Output.printError("formrunner: \(setting.description.terminalSafe); no message was read, try again later\n")
+                throw ExitCode(75)
+            }
             let ingester = MailIngester(desk: session.tickets, address: session.address)
             var problems = 0, transient = 0, total = 0
             for path in paths {
                 for item in try MailSource.items(at: path, limit: maxSize) {
                     total += 1
-                    let outcome = item.oversize
-                        ? .refused("the message is larger than \(FileLimits.describe(size: Int64(maxSize))) (--max-size); it was not read")
-                        : await ingester.ingest(item.data, at: session.now)
+                    let outcome: IngestOutcome
+                    if let message = item.message, !item.oversize {
+                        outcome = await ingester.ingest(message, data: item.data, at: session.now)
+                    } else {
+                        outcome = .refused("the message is larger than \(FileLimits.describe(size: Int64(maxSize))) (--max-size); it was not read")
+                    }
                     let fate = try item.settle(outcome, unmatchedFolder: unmatched)
                     switch outcome {
                     case .failed: transient += 1

@@ -15,6 +15,8 @@ enum MailSource {
         var name: String
         /// Set when the message is over the size limit: it is then not read (`data` is empty).
         var oversize = false
+        /// The message parsed (once: its name and its recording both use it); `nil` when oversize.
+        var message: InboundMessage?
 
         /// Marks a Maildir message processed, or moves an unmatched one to `folder`; returns what
         /// happened to it, for the line printed.
@@ -46,7 +48,8 @@ enum MailSource {
         if path == "-" {
             let data = (try? FileHandle.standardInput.read(upToCount: limit + 1)) ?? Data()
             if data.count > limit { return [Item(data: Data(), file: nil, maildir: nil, name: "(standard input)", oversize: true)] }
-            return [Item(data: data, file: nil, maildir: nil, name: name(of: data, fallback: "(standard input)"))]
+            let message = InboundMessage(data: data)
+            return [Item(data: data, file: nil, maildir: nil, name: message.messageID ?? "(standard input)", message: message)]
         }
         let url = URL(fileURLWithPath: path)
         var isFolder: ObjCBool = false
@@ -67,7 +70,8 @@ enum MailSource {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
         if size > limit { return Item(data: Data(), file: file, maildir: maildir, name: file.path, oversize: true) }
         let data = try read(file)
-        return Item(data: data, file: file, maildir: maildir, name: name(of: data, fallback: file.path))
+        let message = InboundMessage(data: data)
+        return Item(data: data, file: file, maildir: maildir, name: message.messageID ?? file.path, message: message)
     }
 
     private static func read(_ url: URL) throws -> Data {
@@ -76,10 +80,5 @@ enum MailSource {
         } catch {
             throw CommandFailure("cannot read \(url.path): \(error.localizedDescription)")
         }
-    }
-
-    /// The message's Message-ID, else `fallback`.
-    private static func name(of data: Data, fallback: String) -> String {
-        InboundMessage(data: data).messageID ?? fallback
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import FormrunnerCore
+import FormrunnerDesk
 import FormrunnerNotify
 
 /// `formrunner worker`: fires timers and delivers the outbox as they fall due, until stopped.
@@ -41,6 +42,7 @@ struct Worker: AsyncParsableCommand {
                                 dispatcher: try session.desk.notifier().map { OutboxDispatcher(store: session.store, notifier: $0,
                                                                                     lease: lease.seconds) },
                                 poll: poll.seconds, lease: lease.seconds, batch: batch)
+        Self.sweep(session.desk)
         if once {
             let report = try await worker.pass(at: session.now)
             Self.print(report, always: true)
@@ -49,11 +51,25 @@ struct Worker: AsyncParsableCommand {
         let stop = StopSignal()
         let traps = [SIGTERM, SIGINT].map { Self.trap($0, stop: stop) }
         Output.print("worker started (poll \(poll.defaultValueDescription), lease \(lease.defaultValueDescription))\n")
+        let desk = session.desk
+        let sweeper = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(3600))
+                if !Task.isCancelled { Self.sweep(desk) }
+            }
+        }
+        defer { sweeper.cancel() }
         await worker.run(until: stop, onPass: { Self.print($0, always: false) }, onError: { error in
             Output.printError("formrunner: the worker will try again: \(error)\n")
         })
         traps.forEach { $0.cancel() }
         Output.print("worker stopped\n")
+    }
+
+    /// Removes unfinished attachment copies older than an hour (at start, then every hour).
+    private static func sweep(_ desk: Desk) {
+        let orphans = desk.sweepIncomingAttachments()
+        if orphans > 0 { Output.print("\(orphans) unfinished attachment copy(ies) older than an hour removed\n") }
     }
 
     /// Prints what a pass did, and every delivery problem on standard error.

@@ -39,8 +39,19 @@ public struct AttachmentInspector: Sendable {
             guard limits.accepts(mediaType: mediaType, fileName: name) else {
                 return fail("'\(name)' (\(mediaType)) is not an accepted type; accepted: \(limits.types.joined(separator: ", "))")
             }
-            guard let digest = try? SHA256.hexDigest(ofFileAt: URL(fileURLWithPath: path)) else { return fail("cannot read '\(path)'") }
-            result.append(Inspected(reference: AttachmentRef(name: name, size: size, mediaType: mediaType, sha256: digest),
+            // Hashed with the limit enforced while reading: a file that grows after its size was
+            // looked at is refused, and the size recorded is the size hashed.
+            let read: (digest: String, size: Int64)?
+            do {
+                read = try SHA256.hexDigest(ofFileAt: URL(fileURLWithPath: path), limit: limits.size)
+            } catch {
+                return fail("cannot read '\(path)'")
+            }
+            guard let read else {
+                return fail("'\(name)' grew past \(FileLimits.describe(size: limits.size)) while it was read; "
+                            + "the limit is \(FileLimits.describe(size: limits.size))")
+            }
+            result.append(Inspected(reference: AttachmentRef(name: name, size: read.size, mediaType: mediaType, sha256: read.digest),
                                     path: path))
         }
         return .success(result)

@@ -14,4 +14,19 @@ extension SHA256 {
         }
         return hash.hexDigest()
     }
+
+    /// The digest and size of the file at `url`, reading at most `limit` bytes plus one: `nil` when
+    /// the file holds more than `limit` bytes (even if it grew after its size was looked at).
+    public static func hexDigest(ofFileAt url: URL, limit: Int64) throws -> (digest: String, size: Int64)? {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hash = SHA256()
+        var size: Int64 = 0
+        while let chunk = try handle.read(upToCount: Int(min(Int64(fileChunkSize), limit - size + 1))), !chunk.isEmpty {
+            size += Int64(chunk.count)
+            if size > limit { return nil }
+            hash.update(chunk)
+        }
+        return (hash.hexDigest(), size)
+    }
 }

@@ -57,7 +57,7 @@ public struct EMLWriter: Sendable {
             ("Date", RFC5322Date.string(from: message.createdAt, timeZone: timeZone)),
             ("From", desk.mailbox),
             ("Reply-To", ticketed ? desk.replyTo(ticket: number) : desk.mailbox),
-            ("To", RenderedEmail.headerSafe(message.address)),
+            ("To", Self.headerAddress(message.address)),
             ("Subject", EncodedWord.encode(RenderedEmail.headerSafe(message.subject))),
             ("Message-ID", id),
         ] + thread + (ticketed ? [("X-Formrunner-Ticket", String(number))] : []) + [
@@ -67,4 +67,25 @@ public struct EMLWriter: Sendable {
             ("Content-Transfer-Encoding", quotedPrintable ? "quoted-printable" : "7bit"),
         ]
     }
+
+    /// `address` as a header can carry it: an internationalised domain in Punycode (`xn--…`).
+    public static func headerAddress(_ address: String) -> String {
+        let safe = RenderedEmail.headerSafe(address)
+        guard let at = safe.lastIndex(of: "@") else { return safe }
+        return String(safe[..<at]) + "@" + Punycode.asciiDomain(String(safe[safe.index(after: at)...]))
+    }
+
+    /// Why `address` cannot be written in a plain (not SMTPUTF8) message, or `nil`: a local part
+    /// that is not ASCII has no ASCII form.
+    public static func addressProblem(_ address: String) -> String? {
+        guard let at = address.lastIndex(of: "@"), !address[..<at].unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+        return "the address \(RenderedEmail.headerSafe(address)) has non-ASCII letters before the @, which plain e-mail "
+            + "cannot carry; correct the requester's address"
+    }
+}
+
+/// A message that cannot be written: its recipient's address has no ASCII form.
+public struct UnwritableAddressError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Why.
+    public var description: String
 }

@@ -13,7 +13,8 @@ enum Mailbox {
     /// A display name as an RFC 5322 phrase.
     static func phrase(_ name: String) -> String {
         guard name.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }), !name.contains("=?") else {
-            return EncodedWord.words(name).joined(separator: " ")
+            // Folded: one encoded-word per line keeps every header line far under 998 characters.
+            return EncodedWord.words(name).joined(separator: "\r\n ")
         }
         if name.unicodeScalars.allSatisfy({ isAtomText($0) || $0 == " " }) { return name }
         return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

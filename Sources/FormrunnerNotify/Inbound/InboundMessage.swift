@@ -20,8 +20,12 @@ public struct InboundMessage: Sendable {
     public var headers: MailHeaders
     /// The `Message-ID`, `<…>` included, or `nil`.
     public var messageID: String?
-    /// The address in `From`, lower-cased.
+    /// The address in `From`, lower-cased (the first, when there are several: see ``senders``).
     public var sender: String?
+    /// Every address in every `From` field, lower-cased: a reply has exactly one.
+    public var senders: [String]
+    /// How many `From` fields the message has: a reply has exactly one.
+    public var fromFieldCount: Int
     /// The display name in `From`, decoded.
     public var senderName: String?
     /// The addresses the message was delivered to: `Delivered-To`, `X-Original-To`, `Envelope-To`,
@@ -35,24 +39,44 @@ public struct InboundMessage: Sendable {
     public var text: String
     /// The files.
     public var attachments: [Attachment]
+    /// Why the message is too large or too deep to be handled (its parts were then not all read),
+    /// or `nil`.
+    public var problem: String?
 
-    /// Parses the bytes of a message (RFC 5322 with MIME).
+    /// The most attachments one message may carry.
+    public static let maxAttachments = 100
+    /// The most bytes its parts may decode to, all together.
+    public static let maxDecodedSize = 64 << 20
+
+    /// Parses the bytes of a message (RFC 5322 with MIME). A message whose lines end in CR alone is
+    /// read as if they ended in LF; NUL bytes in its text are dropped.
     public init(data: Data) {
-        let root = MIMEPart(bytes: Array(data)[...])
+        var bytes = Array(data)
+        if !bytes.contains(0x0A) && bytes.contains(0x0D) {
+            bytes = bytes.map { $0 == 0x0D ? 0x0A : $0 }
+        }
+        let budget = MIMEPart.Budget(limits: MIMEPart.Limits())
+        let root = MIMEPart(bytes: bytes[...], budget: budget)
         headers = root.headers
         messageID = Self.messageIDs(in: root.headers["Message-ID"] ?? "").first
-        let from = root.headers["From"] ?? ""
-        sender = AddressList.addresses(in: from).first
-        senderName = AddressList.displayName(in: from)
+        let fromFields = root.headers.all("From")
+        fromFieldCount = fromFields.count
+        senders = fromFields.flatMap(AddressList.addresses(in:))
+        sender = senders.first
+        senderName = AddressList.displayName(in: fromFields.first ?? "")
         recipients = ["Delivered-To", "X-Original-To", "Envelope-To", "To", "Cc"]
             .flatMap { root.headers.all($0) }.flatMap(AddressList.addresses(in:))
         subject = root.headers.decoded("Subject") ?? ""
         referencedIDs = Self.messageIDs(in: root.headers["In-Reply-To"] ?? "")
             + Self.messageIDs(in: root.headers["References"] ?? "").reversed()
-        var collector = Collector()
-        collector.collect(root)
-        text = collector.plain ?? collector.html.map(HTMLText.text(of:)) ?? ""
+        var collector = InboundCollector()
+        if budget.problem == nil { collector.collect(root) }
+        let plain = collector.plain.joined(separator: "\n")
+        let chosen = plain.contains(where: { !$0.isWhitespace }) || collector.html == nil
+            ? plain : collector.html.map(HTMLText.text(of:)) ?? ""
+        text = chosen.utf8.contains(0) ? String(decoding: chosen.utf8.filter { $0 != 0 }, as: UTF8.self) : chosen
         attachments = collector.files
+        problem = budget.problem ?? collector.problem
     }
 
     /// The `<…>` ids in a header value.
@@ -65,60 +89,5 @@ public struct InboundMessage: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         return ids
-    }
-
-    /// Walks the MIME tree for the text and the files.
-    private struct Collector {
-        var plain: String?
-        var html: String?
-        var files: [Attachment] = []
-
-        mutating func collect(_ part: MIMEPart) {
-            let type = part.contentType.value
-            if type == "multipart/alternative" && !part.parts.isEmpty {
-                let best = part.parts.first { $0.contentType.value == "text/plain" && !$0.isAttachment }
-                    ?? part.parts.first { $0.contentType.value == "text/html" && !$0.isAttachment }
-                    ?? part.parts[0]
-                collect(best)
-            } else if type.hasPrefix("multipart/") && !part.parts.isEmpty {
-                part.parts.forEach { collect($0) }
-            } else if part.isAttachment {
-                files.append(Attachment(name: Self.safeName(part.fileName, type: type, index: files.count + 1),
-                                        mediaType: type, content: Data(part.decodedBody)))
-            } else if type == "text/html" {
-                if html == nil { html = part.text }
-            } else {
-                let text = part.contentType.parameters["format"]?.lowercased() == "flowed"
-                    ? Self.unflowed(part.text, deleteSpace: part.contentType.parameters["delsp"]?.lowercased() == "yes")
-                    : part.text
-                plain = plain.map { $0 + "\n" + text } ?? text
-            }
-        }
-
-        /// `format=flowed` text (RFC 3676) with its soft line breaks joined: a line ending in a space
-        /// continues on the next one (the signature delimiter `-- ` excepted).
-        static func unflowed(_ text: String, deleteSpace: Bool) -> String {
-            var output: [String] = []
-            var joining = false
-            for line in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n") {
-                let unstuffed = line.hasPrefix(" ") ? String(line.dropFirst()) : line
-                if joining, let last = output.popLast() {
-                    output.append(last + unstuffed)
-                } else {
-                    output.append(unstuffed)
-                }
-                joining = unstuffed.hasSuffix(" ") && unstuffed != "-- "
-                if joining && deleteSpace, let last = output.popLast() { output.append(String(last.dropLast())) }
-            }
-            return output.joined(separator: "\n")
-        }
-
-        /// The last path component of `name` without control characters, or `attachment-N[.eml]`.
-        static func safeName(_ name: String?, type: String, index: Int) -> String {
-            let base = (name ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-            let clean = RenderedEmail.headerSafe(base).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-            if !clean.isEmpty { return String(clean.prefix(200)) }
-            return "attachment-\(index)" + (type == "message/rfc822" ? ".eml" : "")
-        }
     }
 }

@@ -10,8 +10,11 @@ import FormrunnerCore
 /// are appended to the ticket's `files` answer ``evidenceField``, stored by the ticket store in the
 /// same write as the event. **Idempotence.** A message whose `TOKEN.eml` is already in that answer
 /// is not recorded again; a reply refused on a Closed ticket is answered once (the desk's `origin`).
-/// **Loops.** Automatic messages (`Auto-Submitted` other than `no`, or
-/// `Precedence: bulk/junk/auto_reply`) are refused, so an out-of-office answer never reopens a ticket.
+/// **Loops.** Automatic messages (``AutomaticMessage``: RFC 3834 `Auto-Submitted`, delivery
+/// reports, vendor auto-reply headers, out-of-office subjects) are refused, so an out-of-office
+/// answer never reopens a ticket. **Bounds.** A message over the parse limits
+/// (``InboundMessage/problem``) is refused before it is matched; one with two `From:` fields or
+/// two mailboxes in `From:` is refused as ambiguous.
 public struct MailIngester: Sendable {
     /// The answer every e-mail's evidence is appended to. It starts with `_`, which no form field
     /// id may, so it never meets a form's own answers.
@@ -31,10 +34,21 @@ public struct MailIngester: Sendable {
         self.event = event
     }
 
+    /// The text recorded before the whole text of a message when no reply could be told apart from
+    /// its quote.
+    public static let wholeTextNote = "[No reply could be told apart from the quoted text: the whole text of the e-mail is kept.]"
+
     /// Records the message `data` at `now`.
     public func ingest(_ data: Data, at now: Date) async -> IngestOutcome {
-        let message = InboundMessage(data: data)
-        if let automatic = Self.automaticMarker(message.headers) {
+        await ingest(InboundMessage(data: data), data: data, at: now)
+    }
+
+    /// Records `message`, already parsed from `data`, at `now`.
+    public func ingest(_ message: InboundMessage, data: Data, at now: Date) async -> IngestOutcome {
+        if let problem = message.problem {
+            return .refused(problem + "; it was not processed")
+        }
+        if let automatic = AutomaticMessage.marker(message) {
             return .refused("an automatic message (\(automatic)) is not recorded as a reply")
         }
         guard let reference = TicketReference.find(in: message, desk: address) else {
@@ -43,6 +57,13 @@ public struct MailIngester: Sendable {
         let number = reference.number
         do {
             guard let ticket = try await desk.store.ticket(number) else { return .refused("ticket \(number) does not exist") }
+            if message.fromFieldCount > 1 {
+                return .refused("the message has \(message.fromFieldCount) From: fields; a reply must name exactly one sender")
+            }
+            if message.senders.count > 1 {
+                return .refused("the From: field names \(message.senders.count) mailboxes (\(RenderedEmail.headerSafe(message.senders.joined(separator: ", ")))); "
+                                + "a reply must name exactly one sender")
+            }
             guard let sender = message.sender else { return .refused("the message has no sender address") }
             guard sender == ticket.requester.email.lowercased() else {
                 return .refused("the sender \(sender) is not the requester of ticket \(number)")
@@ -70,7 +91,8 @@ public struct MailIngester: Sendable {
             files.append(try Self.evidence(named: attachment.name, mediaType: attachment.mediaType,
                                            content: attachment.content, in: folder, index: index + 1))
         }
-        let text = ReplyCleaner.clean(message.text)
+        let reply = ReplyCleaner.reply(in: message.text)
+        let text = reply.isWholeText ? Self.wholeTextNote + "\n\n" + reply.text : reply.text
         let attachments = EventAttachments(field: Self.evidenceField, files: files)
         var attempt = 0
         while true {
@@ -105,16 +127,5 @@ public struct MailIngester: Sendable {
             if token.count <= 150 { return token + ".eml" }
         }
         return "sha256-" + SHA256.hexDigest(of: data) + ".eml"
-    }
-
-    /// The header that marks the message as sent by a program, if any.
-    static func automaticMarker(_ headers: MailHeaders) -> String? {
-        if let value = headers["Auto-Submitted"], value.lowercased() != "no" {
-            return "Auto-Submitted: " + RenderedEmail.headerSafe(value)
-        }
-        if let value = headers["Precedence"], ["bulk", "junk", "auto_reply", "list"].contains(value.lowercased()) {
-            return "Precedence: " + RenderedEmail.headerSafe(value)
-        }
-        return nil
     }
 }

@@ -7,6 +7,7 @@ enum TransferDecoding {
         switch encoding?.trimmingCharacters(in: .whitespaces).lowercased() {
         case "quoted-printable": return quotedPrintable(body)
         case "base64": return base64(body)
+        case "x-uuencode", "x-uue", "uuencode": return Uuencode.decode(body)?.content ?? body
         default: return body
         }
     }
@@ -47,15 +48,51 @@ enum TransferDecoding {
         return output
     }
 
-    /// Base64, ignoring line breaks and any character outside the alphabet; a missing padding is
-    /// tolerated.
+    /// Base64, ignoring line breaks and any character outside the alphabet. Padding may be missing
+    /// or appear in the middle (concatenated encodings); a last group of two or three characters
+    /// gives its one or two bytes, and a single character left over (a stray letter) is dropped
+    /// rather than losing the whole part.
     static func base64(_ bytes: [UInt8]) -> [UInt8] {
-        var kept = bytes.filter { byte in
-            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count / 4 * 3)
+        var group: UInt32 = 0
+        var count = 0
+        func flush() {
+            switch count {
+            case 2: output.append(UInt8(truncatingIfNeeded: group >> 4))
+            case 3:
+                output.append(UInt8(truncatingIfNeeded: group >> 10))
+                output.append(UInt8(truncatingIfNeeded: group >> 2))
+            default: break
+            }
+            group = 0
+            count = 0
         }
-        while kept.count % 4 != 0 { kept.append(UInt8(ascii: "=")) }
-        return Array(Data(base64Encoded: Data(kept)) ?? Data())
+        for byte in bytes {
+            let value: UInt32
+            switch byte {
+            case 0x41...0x5A: value = UInt32(byte - 0x41)
+            case 0x61...0x7A: value = UInt32(byte - 0x61 + 26)
+            case 0x30...0x39: value = UInt32(byte - 0x30 + 52)
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): value = 62
+            case UInt8(ascii: "/"), UInt8(ascii: "_"): value = 63
+            case UInt8(ascii: "="):
+                flush()
+                continue
+            default: continue
+            }
+            group = group << 6 | value
+            count += 1
+            if count == 4 {
+                output.append(UInt8(truncatingIfNeeded: group >> 16))
+                output.append(UInt8(truncatingIfNeeded: group >> 8))
+                output.append(UInt8(truncatingIfNeeded: group))
+                group = 0
+                count = 0
+            }
+        }
+        flush()
+        return output
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

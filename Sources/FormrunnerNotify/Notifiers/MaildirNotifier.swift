@@ -26,6 +26,7 @@ public struct MaildirNotifier: Notifier {
 
     /// Writes `message` into `new/` unless a file of the same id is already in `new/` or `cur/`.
     public func deliver(_ message: OutboxMessage) async throws {
+        if let problem = EMLWriter.addressProblem(message.address) { throw UnwritableAddressError(description: problem) }
         let token = MessageToken.token(for: message.id)
         let manager = FileManager.default
         // Messages carry one-time codes: the Maildir's folders are 0700 and its files 0600, whatever the umask.

@@ -45,6 +45,7 @@ public struct SendmailNotifier: Notifier {
     ///
     /// - Throws: ``SendmailError`` when the command cannot be run, fails, or runs out of time.
     public func deliver(_ message: OutboxMessage) async throws {
+        if let problem = EMLWriter.addressProblem(message.address) { throw UnwritableAddressError(description: problem) }
         guard let program = command.first else { throw SendmailError(command: commandLine, reason: .notFound) }
         guard let executable = Self.locate(program) else { throw SendmailError(command: commandLine, reason: .notFound) }
         let process = BoundedProcess(executable: executable, arguments: Array(command.dropFirst()), timeout: timeout)
