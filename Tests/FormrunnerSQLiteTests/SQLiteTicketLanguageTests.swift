@@ -4,7 +4,7 @@ import FormrunnerSQLite
 import GRDB
 import Testing
 
-/// The "v5 ticket language" migration: a database made before it gains the column, and its tickets
+/// The "v7 ticket language" migration: a database made before it gains the column, and its tickets
 /// read back without a language (English).
 @Suite("SQLite ticket language")
 struct SQLiteTicketLanguageTests {
@@ -20,7 +20,7 @@ struct SQLiteTicketLanguageTests {
             try await queue.write { db in
                 try db.execute(sql: """
                     ALTER TABLE ticket DROP COLUMN language;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v5 ticket language';
+                    DELETE FROM grdb_migrations WHERE identifier = 'v7 ticket language';
                     """)
             }
             try queue.close()

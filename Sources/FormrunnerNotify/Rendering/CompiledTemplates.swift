@@ -44,7 +44,7 @@ final class CompiledTemplates: @unchecked Sendable {
 
     /// The template called `name` in `language`: `NAME.pt` when the catalog has it, else `NAME`.
     func template(_ name: String, language: String) throws(MessageRenderError) -> EmailTemplate {
-        if language != "en", let compiled = templates["\(name).\(language)"] { return try compiled.get() }
+        if language != "en", sources["\(name).\(language)"] != nil { return try template("\(name).\(language)") }
         return try template(name)
     }
 
