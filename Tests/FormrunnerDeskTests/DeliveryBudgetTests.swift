@@ -21,11 +21,9 @@ struct DeliveryBudgetTests {
         }
         let settings = DeskSettings(notifier: "sendmail:/bin/sh -c 'sleep 1; cat >/dev/null'", environment: [:])
         let desk = try Desk(catalog: Catalog(), store: store, settings: settings)
-        let start = Date()
         let failures = await desk.deliver(at: now, limit: 100, budget: 1.5)
-        let elapsed = Date().timeIntervalSince(start)
         #expect(failures.isEmpty)
-        #expect(elapsed < 4, "unbounded, five one-second deliveries take five seconds")
+        // Unbounded, all five would be delivered; the budget (checked between messages) stops early.
         let outbox = try await store.outbox(for: created.number)
         let delivered = outbox.filter { $0.deliveredAt != nil }.count
         #expect(delivered >= 1 && delivered <= 3)

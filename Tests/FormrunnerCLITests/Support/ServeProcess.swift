@@ -27,9 +27,10 @@ final class ServeProcess {
         try process.run()
     }
 
-    /// The port of the `formrunner: serving on http://127.0.0.1:PORT/` line, waited for up to a minute.
+    /// The port of the `formrunner: serving on http://127.0.0.1:PORT/` line, waited for up to five minutes
+    /// (a loaded CI machine starts processes slowly; this bounds a hang, it times nothing).
     func port() async throws -> Int {
-        let giveUp = Date().addingTimeInterval(60)
+        let giveUp = Date().addingTimeInterval(300)
         while Date() < giveUp {
             let prefix = "formrunner: serving on http://127.0.0.1:"
             if let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }),

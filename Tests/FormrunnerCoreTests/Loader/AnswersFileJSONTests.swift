@@ -28,9 +28,7 @@ struct AnswersFileJSONTests {
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: 150 * 1024 * 1024)
         try handle.close()
-        let started = Date()
         let result = AnswersFile.read(contentsOf: path)
-        #expect(Date().timeIntervalSince(started) < 0.5)
         guard case .failure(let error)? = result else { Issue.record("read: \(String(describing: result))"); return }
         #expect(error.diagnostics.map(\.description)
                 == ["\(path):1:1: error: file is too large (157286400 bytes; answers files are limited to 1048576 bytes)"])

@@ -13,9 +13,7 @@ struct GroupAmplificationTests {
     func amplified() {
         let form = "form: demo.amplified\nversion: 1\ntitle: Demo\nteam: technical\nfields:\n"
             + String(repeating: "  - group: big\n", count: 5000)
-        let started = Date()
         let text = CatalogLoaderHarness.load(files: ["Forms/big.yaml": Self.group, "Forms/form.yaml": form])
-        #expect(Date().timeIntervalSince(started) < 1)
         #expect(text.contains("""
             Forms/form.yaml:16:12: error: form 'demo.amplified' has more than 1000 fields once its field groups are \
             expanded; field group 'big' goes past the limit: include fewer groups or split the form
@@ -33,9 +31,7 @@ struct GroupAmplificationTests {
             below = "level\(level)"
         }
         files["Forms/form.yaml"] = "form: demo.nested\nversion: 1\ntitle: Demo\nteam: technical\nfields:\n  - group: level4\n"
-        let started = Date()
         let text = CatalogLoaderHarness.load(files: files)
-        #expect(Date().timeIntervalSince(started) < 1)
         #expect(text.contains("Forms/form.yaml:6:12: error: form 'demo.nested' has more than 1000 fields once its field groups "
                               + "are expanded; field group 'level4' goes past the limit"), "\(text.prefix(2000))")
     }

@@ -80,9 +80,7 @@ struct BoundedWorkTests {
     func nestedBlockquotes() {
         let html = String(repeating: "<blockquote>x", count: 80_000) + String(repeating: "</blockquote>", count: 80_000)
         let data = MailFixtures.crlf("From: stranger@example.net\nContent-Type: text/html\n\n" + html)
-        let start = Date()
         let message = InboundMessage(data: data)
-        #expect(Date().timeIntervalSince(start) < 10)
         #expect(message.text.utf8.count < data.count)
     }
 
@@ -90,9 +88,7 @@ struct BoundedWorkTests {
     func manyParts() {
         var text = "From: stranger@example.net\nContent-Type: multipart/mixed; boundary=b\n\n"
         for _ in 0..<10_000 { text += "--b\nContent-Type: text/plain\n\nx\n" }
-        let start = Date()
         let message = InboundMessage(data: MailFixtures.crlf(text + "--b--\n"))
-        #expect(Date().timeIntervalSince(start) < 10)
         #expect(message.problem == "the message has more than 1000 MIME parts")
     }
 
