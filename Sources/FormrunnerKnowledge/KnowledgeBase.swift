@@ -18,8 +18,13 @@ public struct KnowledgeBase: Sendable {
 
     /// The article `id` in `language`, else in English, else in any language.
     public func article(_ id: String, language: String) -> KnowledgeArticle? {
-        let versions = articles.filter { $0.id == id }
-        return versions.first { $0.language == language } ?? versions.first { $0.language == "en" } ?? versions.first
+        Self.preferred(articles.filter { $0.id == id }.reduce(into: [:]) { $0[$1.language] = $1 }, language: language)
+    }
+
+    /// Of one article's versions (by language), the one in `language`, else English, else the
+    /// first language in alphabetical order.
+    static func preferred(_ versions: [String: KnowledgeArticle], language: String) -> KnowledgeArticle? {
+        versions[language] ?? versions["en"] ?? versions.keys.min().flatMap { versions[$0] }
     }
 
     /// The languages `id` is written in.

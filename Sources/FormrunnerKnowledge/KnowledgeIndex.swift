@@ -90,8 +90,7 @@ public final class KnowledgeIndex: Sendable {
 
     /// The article `id` in `language`, else in English, else in any language it is written in.
     public func article(_ id: String, language: String) -> KnowledgeArticle? {
-        guard let byLanguage = versions[id] else { return nil }
-        return byLanguage[language] ?? byLanguage["en"] ?? byLanguage.keys.sorted().first.flatMap { byLanguage[$0] }
+        versions[id].flatMap { KnowledgeBase.preferred($0, language: language) }
     }
 
     /// The question's stems in `language`, misspellings corrected, each once.

@@ -120,7 +120,7 @@ extension Portal {
         try await sessions.delete(visit.sessionID)
         let language = visit.session.language
         visit.sessionID = Token.random()
-        visit.session = .new(at: now)
+        visit.session = anonymousSession(id: visit.sessionID, at: now)
         visit.session.language = language
         visit.user = nil
         visit.changed = true

@@ -40,9 +40,4 @@ struct WebSession: Codable, Sendable {
         var role: String
         var text: String
     }
-
-    /// A new anonymous session at `now` with a fresh CSRF token.
-    static func new(at now: Date) -> WebSession {
-        WebSession(email: nil, csrf: Token.random(), createdAt: now, seenAt: now)
-    }
 }
