@@ -152,7 +152,11 @@ bench() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$LUA" "${options[@]}" "$url" "$@" >"$WORK/$name.txt" 2>&1 \
         || fail "wrk $name failed: $(cat "$WORK/$name.txt")"
 }
-COOKIE="Cookie: formrunner_session=$SESSION"
+# The browser's cookies as they stand after the last write: the session and the state tag (the
+# portal's per-process caches answer a GET that presents the tag of the browser's latest change).
+STATE=$(awk '$6 == "formrunner_state" { print $7 }' "$JAR" | tail -1)
+[ -n "$STATE" ] || fail "no formrunner_state cookie after the submission"
+COOKIE="Cookie: formrunner_session=$SESSION; formrunner_state=$STATE"
 RSS_BEFORE=$(rss)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 bench warmup-bare 5s "$BARE/"

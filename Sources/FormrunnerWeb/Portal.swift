@@ -18,12 +18,17 @@ public struct Portal: Sendable {
     /// Where `--demo` shows the e-mails it would have sent.
     public let mailbox: DemoMailbox?
     let sessions: SessionStore
+    /// Users read lately for pages (see ``StateTag``).
+    let users = StateCache<UserRecord?>()
     let limiter = AttemptLimiter()
     let logger: Logger
 
     /// A portal over `services`; `mailbox` only for `--demo`.
     public init(services: FlowServices, settings: PortalSettings, mailbox: DemoMailbox? = nil,
                 logger: Logger = Logger(label: "formrunner.web")) {
+        var services = services
+        // Sessions and drafts read for pages come from a short per-process cache (see StateTag).
+        services.drafts = CachedDraftStore(store: services.drafts, cache: StateCache(), clock: services.clock)
         self.services = services
         self.settings = settings
         self.mailbox = mailbox

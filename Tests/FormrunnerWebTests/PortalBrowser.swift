@@ -3,11 +3,16 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 
-/// A browser for tests: keeps the session cookie, takes the CSRF token from the last page, follows
+/// A browser for tests: keeps its cookies (the session's and the state tag's), takes the CSRF token from the last page, follows
 /// redirects, and remembers where it ended up.
 final class PortalBrowser: @unchecked Sendable {
     let client: any TestClientProtocol
-    private(set) var cookie: String?
+    /// The cookies it keeps, by name.
+    private(set) var cookies: [String: String] = [:]
+    /// The `Cookie` header it sends: every cookie kept, or nil when there is none.
+    var cookie: String? {
+        cookies.isEmpty ? nil : cookies.keys.sorted().map { "\($0)=\(cookies[$0]!)" }.joined(separator: "; ")
+    }
     /// The last page's HTML.
     private(set) var page = ""
     /// The last page's path (after redirects).
@@ -15,8 +20,9 @@ final class PortalBrowser: @unchecked Sendable {
     /// The last response, redirects followed.
     private(set) var last: TestResponse?
 
-    init(_ client: any TestClientProtocol) {
+    init(_ client: any TestClientProtocol, cookies: [String: String] = [:]) {
         self.client = client
+        self.cookies = cookies
     }
 
     /// The CSRF token of the last page's forms.
@@ -71,7 +77,8 @@ final class PortalBrowser: @unchecked Sendable {
             if let cookie, headers[.cookie] == nil { headers[.cookie] = cookie }
             let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
             for value in response.headers[values: .setCookie] {
-                if let pair = value.split(separator: ";").first { cookie = String(pair) }
+                guard let pair = value.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }
+                cookies[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
             }
             guard response.status == .seeOther, let next = response.headers[.location] else {
                 last = response

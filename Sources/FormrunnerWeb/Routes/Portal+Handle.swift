@@ -4,9 +4,25 @@ import Hummingbird
 
 extension Portal {
     /// Runs a page handler with the request's visit: the session is loaded first and written back
-    /// after; refusals become error pages (403, 404, 413, 429 with `Retry-After`).
+    /// after; refusals become error pages (403, 404, 413, 429 with `Retry-After`). A `GET` or `HEAD`
+    /// may read sessions, drafts and users from the portal's caches under the browser's state tag;
+    /// a request that writes any of them gives the browser a new tag (see ``StateTag``).
     func handle(_ request: Request, _ context: PortalContext,
                 _ handler: (inout Visit) async throws -> Response) async throws -> Response {
+        let reads = request.method == .get || request.method == .head
+        let scope = StateTag(presented: reads ? request.cookies[StateTag.cookieName]?.value ?? "" : nil)
+        var response = try await StateTag.$current.withValue(scope) {
+            try await handleVisit(request, context, handler)
+        }
+        if let tag = scope.newTag {
+            response.setCookie(Cookie(name: StateTag.cookieName, value: tag, path: "/",
+                                      secure: settings.secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    private func handleVisit(_ request: Request, _ context: PortalContext,
+                             _ handler: (inout Visit) async throws -> Response) async throws -> Response {
         var visit = try await visit(request, context)
         let response: Response
         do {

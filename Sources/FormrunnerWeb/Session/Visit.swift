@@ -53,7 +53,7 @@ extension Portal {
         let language = session.language ?? Self.preferredLanguage(request.headers[.acceptLanguage] ?? "")
         var user: UserRecord?
         if let email = session.email {
-            user = try await services.directory.user(email: email)
+            user = try await signedInUser(email: email)
             if user == nil {
                 session.email = nil
                 changed = true
@@ -61,6 +61,15 @@ extension Portal {
         }
         return Visit(sessionID: sessionID, session: session, changed: changed, needsCookie: sessionID != cookie,
                      language: language, user: user, client: context.clientAddress, path: request.uri.path)
+    }
+
+    /// The user signed in as `email`, from the portal's cache when the request may read from it.
+    private func signedInUser(email: String) async throws -> UserRecord? {
+        guard let tag = StateTag.current?.presented else { return try await services.directory.user(email: email) }
+        if let cached = users.value(email, tag: tag, now: now) { return cached }
+        let user = try await services.directory.user(email: email)
+        users.store(user, key: email, tag: tag, now: now)
+        return user
     }
 
     /// The session of a visitor not in the store: anonymous, its CSRF token the HMAC of its id under
