@@ -43,12 +43,19 @@ extension FlowInterpreter {
     /// The user's saved draft of this flow.
     public func loadDraft(for user: UserRecord) async throws -> DraftLookup {
         guard let payload = try await services.drafts.load(key: draftKey(user), now: services.clock()) else { return .none }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        guard let draft = try? decoder.decode(FlowState.self, from: payload), draft.workflowID == flow.id else {
+        guard let draft = try? Self.decodedDrafts.value(of: payload, decode: Self.decodeDraft), draft.workflowID == flow.id else {
             return .unreadable
         }
         return .found(draft)
+    }
+
+    /// Drafts decoded lately (the web portal reads the same draft on every page of a flow).
+    private static let decodedDrafts = DecodeMemo<FlowState>(capacity: 512)
+
+    private static func decodeDraft(_ payload: Data) throws -> FlowState {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return try decoder.decode(FlowState.self, from: payload)
     }
 
     /// Deletes the user's draft of this flow.

@@ -14,7 +14,8 @@ struct SessionStore: Sendable {
     /// The session with this id, unless it expired.
     func load(_ id: String, now: Date) async throws -> WebSession? {
         guard id.count <= 64, let payload = try await drafts.load(key: key(id), now: now),
-              let session = try? Self.decoder.decode(WebSession.self, from: payload) else { return nil }
+              let session = try? Self.decoded.value(of: payload, decode: { try Self.decoder.decode(WebSession.self, from: $0) })
+        else { return nil }
         guard now.timeIntervalSince(session.createdAt) < policy.absoluteLifetime else {
             try await drafts.delete(key: key(id))
             return nil
@@ -38,6 +39,9 @@ struct SessionStore: Sendable {
         encoder.dateEncodingStrategy = .millisecondsSince1970
         return encoder
     }()
+
+    /// Sessions decoded lately: every page reads its session.
+    private static let decoded = DecodeMemo<WebSession>(capacity: 1024)
 
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

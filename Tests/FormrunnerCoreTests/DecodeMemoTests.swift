@@ -1,0 +1,32 @@
+import Foundation
+import FormrunnerCore
+import Testing
+
+@Suite struct DecodeMemoTests {
+    @Test func theSameBytesAreDecodedOnceAndOtherBytesAgain() throws {
+        let memo = DecodeMemo<String>(capacity: 8)
+        var decoded = 0
+        let decode: (Data) throws -> String = { bytes in
+            decoded += 1
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(try memo.value(of: Data("a".utf8), decode: decode) == "a")
+        #expect(try memo.value(of: Data("a".utf8), decode: decode) == "a")
+        #expect(decoded == 1)
+        #expect(try memo.value(of: Data("b".utf8), decode: decode) == "b")
+        #expect(decoded == 2)
+    }
+
+    @Test func bytesThatDoNotDecodeAreNotRememberedAndTheErrorIsThrown() {
+        struct Broken: Error {}
+        let memo = DecodeMemo<Int>(capacity: 8)
+        #expect(throws: Broken.self) { try memo.value(of: Data("x".utf8), decode: { _ in throw Broken() }) }
+        #expect(memo.count == 0)
+    }
+
+    @Test func atMostTheCapacityIsKeptWhateverIsDecoded() {
+        let memo = DecodeMemo<Int>(capacity: 50)
+        for index in 0..<5_000 { _ = memo.value(of: Data("\(index)".utf8), decode: { _ in index }) }
+        #expect(memo.count <= 50)
+    }
+}
