@@ -20,6 +20,8 @@ public struct Portal: Sendable {
     let sessions: SessionStore
     /// Users read lately for pages (see ``StateTag``).
     let users = StateCache<UserRecord?>()
+    /// Each field's markup in each language, made the first time it is shown.
+    let fieldMarkups = FieldMarkupCache()
     let limiter = AttemptLimiter()
     let logger: Logger
 

@@ -8,55 +8,53 @@ struct FieldRenderer {
     /// The accounts the signed-in user may act for (`account` fields).
     var accounts: [String] = []
 
-    /// One field. `values` are what to show in it (posted texts or stored answers), `error` its
-    /// problem, `shown` whether its condition holds now.
-    func render(_ field: FieldDefinition, values: [String], error: String?, shown: Bool, attached: [String] = []) -> String {
-        let id = "f-" + HTML.identifier(field.id)
-        var describedBy: [String] = []
-        var help = ""
-        if let text = field.help?.text(in: language) {
-            help = "<p class=\"help\" id=\"\(id)-help\">\(HTML.escape(text))</p>"
-            describedBy.append("\(id)-help")
-        }
-        if let limits = limitsText(field) {
-            help += "<p class=\"help\" id=\"\(id)-limits\">\(HTML.escape(limits))</p>"
-            describedBy.append("\(id)-limits")
-        }
+    /// The markup of fields already shown, when the portal keeps it; nil to make it on each call.
+    var markups: FieldMarkupCache?
+
+    /// One field of the form `formID`. `values` are what to show in it (posted texts or stored
+    /// answers), `error` its problem, `shown` whether its condition holds now.
+    func render(_ field: FieldDefinition, in formID: String = "", values: [String], error: String?, shown: Bool,
+                attached: [String] = []) -> String {
+        let markup = markups?.markup(field, formID: formID, language: language) ?? FieldMarkup(field, language: language)
+        let id = markup.id
+        var describedBy = markup.describedBy
         var errorHTML = ""
         if let error {
             let errorID = HTML.identifier(field.id) + "-error"
             errorHTML = "<p class=\"error\" id=\"\(errorID)\">\(HTML.escape(error))</p>"
             describedBy.append(errorID)
         }
-        var wrapper = "<div class=\"field\(error == nil ? "" : " invalid")\"" + HTML.attribute("data-field", field.id)
-            + HTML.attribute("data-type", field.type.rawValue)
-        if let condition = field.condition { wrapper += HTML.attribute("data-when", condition.source) }
+        var wrapper = "<div class=\"field\(error == nil ? "" : " invalid")\"" + markup.dataAttributes
         if !shown { wrapper += " hidden" }
         wrapper += ">"
         let common = (describedBy.isEmpty ? "" : HTML.attribute("aria-describedby", describedBy.joined(separator: " ")))
             + (error == nil ? "" : " aria-invalid=\"true\"")
         let control = common + (shown ? "" : " disabled")
-        let mark = "<span class=\"mark\">\(field.required ? PageText.required.text(language) : PageText.optional.text(language))</span>"
-        let label = HTML.escape(field.label.text(in: language))
+        let required = field.required ? " aria-required=\"true\"" : ""
         let body: String
         switch field.type {
         case .choice where field.options.count <= 12, .boolean, .multichoice:
-            body = "<fieldset\(common)><legend>\(label) \(mark)</legend>\(help)\(choices(field, id: id, values: values, disabled: !shown))</fieldset>"
+            body = "<fieldset\(common)><legend>\(markup.label)</legend>\(markup.help)"
+                + choices(field, markup: markup, values: values, disabled: !shown) + "</fieldset>"
             return wrapper + body + errorHTML + "</div>"
         case .choice, .account:
-            let options = field.type == .account ? accounts.map { ($0, $0) }
-                : field.options.map { ($0.id, $0.label.text(in: language)) }
-            var select = "<select id=\"\(id)\"\(HTML.attribute("name", field.id))\(control)\(field.required ? " aria-required=\"true\"" : "")>"
+            var select = "<select id=\"\(id)\"\(markup.nameAttribute)\(control)\(required)>"
             select += "<option value=\"\">\(PageText.chooseOne.text(language))</option>"
-            for (value, text) in options {
-                select += "<option\(HTML.attribute("value", value))\(values.contains(value) ? " selected" : "")>\(HTML.escape(text))</option>"
+            if field.type == .account {
+                for account in accounts {
+                    select += "<option\(HTML.attribute("value", account))\(values.contains(account) ? " selected" : "")>\(HTML.escape(account))</option>"
+                }
+            } else {
+                for option in markup.options {
+                    select += "<option\(option.valueAttribute)\(values.contains(option.value) ? " selected" : "")>\(option.label)</option>"
+                }
             }
             body = select + "</select>"
         case .multiline:
-            body = "<textarea id=\"\(id)\"\(HTML.attribute("name", field.id)) rows=\"6\"\(control)\(field.required ? " aria-required=\"true\"" : "")>"
+            body = "<textarea id=\"\(id)\"\(markup.nameAttribute) rows=\"6\"\(control)\(required)>"
                 + HTML.escape(values.first ?? "") + "</textarea>"
         case .files:
-            var input = "<input type=\"file\" id=\"\(id)\"\(HTML.attribute("name", field.id)) multiple\(control)"
+            var input = "<input type=\"file\" id=\"\(id)\"\(markup.nameAttribute) multiple\(control)"
             if let types = field.fileLimits?.types, !types.isEmpty { input += HTML.attribute("accept", types.joined(separator: ",")) }
             input += ">"
             if !attached.isEmpty {
@@ -72,34 +70,21 @@ struct FieldRenderer {
             default: "text"
             }
             let value = field.type == .secret ? "" : (values.first ?? "")
-            body = "<input type=\"\(type)\" id=\"\(id)\"\(HTML.attribute("name", field.id))\(HTML.attribute("value", value))"
-                + (field.type == .number ? " step=\"any\"" : "") + "\(control)\(field.required ? " aria-required=\"true\"" : "")>"
+            body = "<input type=\"\(type)\" id=\"\(id)\"\(markup.nameAttribute)\(HTML.attribute("value", value))"
+                + (field.type == .number ? " step=\"any\"" : "") + "\(control)\(required)>"
         }
-        return wrapper + "<label for=\"\(id)\">\(label) \(mark)</label>" + help + body + errorHTML + "</div>"
+        return wrapper + "<label for=\"\(id)\">\(markup.label)</label>" + markup.help + body + errorHTML + "</div>"
     }
 
-    private func choices(_ field: FieldDefinition, id: String, values: [String], disabled: Bool) -> String {
+    private func choices(_ field: FieldDefinition, markup: FieldMarkup, values: [String], disabled: Bool) -> String {
         let type = field.type == .multichoice ? "checkbox" : "radio"
-        let options: [(String, String)] = field.type == .boolean
-            ? [("yes", PageText.yes.text(language)), ("no", PageText.no.text(language))]
-            : field.options.map { ($0.id, $0.label.text(in: language)) }
         var html = ""
-        for (value, text) in options {
-            let optionID = id + "-" + HTML.identifier(value)
-            html += "<div class=\"option\"><input type=\"\(type)\" id=\"\(optionID)\"\(HTML.attribute("name", field.id))"
-                + HTML.attribute("value", value) + (values.contains(value) ? " checked" : "") + (disabled ? " disabled" : "")
-                + "><label for=\"\(optionID)\">\(HTML.escape(text))</label></div>"
+        for option in markup.options {
+            html += "<div class=\"option\"><input type=\"\(type)\" id=\"\(option.id)\"\(markup.nameAttribute)"
+                + option.valueAttribute + (values.contains(option.value) ? " checked" : "") + (disabled ? " disabled" : "")
+                + "><label for=\"\(option.id)\">\(option.label)</label></div>"
         }
         return html
-    }
-
-    /// "Up to 3 file(s), 10 MB each · Accepted types: application/pdf" for files fields.
-    private func limitsText(_ field: FieldDefinition) -> String? {
-        guard field.type == .files else { return nil }
-        let limits = field.fileLimits ?? .default
-        var text = PageText.limits.text(language, String(limits.count), FileLimits.describe(size: limits.size))
-        if !limits.types.isEmpty { text += " · " + PageText.accepted.text(language, limits.types.joined(separator: ", ")) }
-        return text
     }
 
     /// The texts a stored answer shows in its control.

@@ -99,7 +99,7 @@ struct FlowPages {
         let shown = FormAnswersView.shownIDs(form, given: input.answers)
         html += "<input type=\"hidden\" name=\"_shown\"\(HTML.attribute("value", shown.sorted().joined(separator: ",")))>"
         for field in form.fields {
-            html += renderer.render(field, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
+            html += renderer.render(field, in: form.id, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
                                     error: input.errors[field.id], shown: shown.contains(field.id),
                                     attached: input.attached[field.id] ?? [])
         }

@@ -137,7 +137,8 @@ extension Portal {
             guard let form = run.interpreter.identificationForm else { throw PortalRefusal.notFound }
             var shown = input ?? FieldInput()
             if input == nil { shown.answers = run.state.identity }
-            body = pages.fields(step, form: form, input: shown, renderer: FieldRenderer(language: visit.language, accounts: run.user.accounts))
+            let renderer = FieldRenderer(language: visit.language, accounts: run.user.accounts, markups: fieldMarkups)
+            body = pages.fields(step, form: form, input: shown, renderer: renderer)
         case .subject(let choice):
             guard !chooseSubject, let subjectID = run.state.subjectID, let form = run.interpreter.currentForm(run.state) else {
                 body = pages.subject(step, choice, chosen: run.state.subjectID)
@@ -147,11 +148,11 @@ extension Portal {
             let line = "<p>\(HTML.escape(choice.label.text(in: visit.language))): <strong>\(HTML.escape(label))</strong> "
                 + "<a href=\"/flows/\(HTML.escape(run.flow.id))?step=\(HTML.escape(step.id))&amp;choose=1\">\(PageText.changeSubject.text(visit.language))</a></p>"
             body = pages.fields(step, form: form, input: formInput(run, form: form, given: input),
-                                renderer: FieldRenderer(language: visit.language), subjectLine: line)
+                                renderer: FieldRenderer(language: visit.language, markups: fieldMarkups), subjectLine: line)
         case .form:
             guard let form = run.interpreter.currentForm(run.state) else { throw PortalRefusal.notFound }
             body = pages.fields(step, form: form, input: formInput(run, form: form, given: input),
-                                renderer: FieldRenderer(language: visit.language))
+                                renderer: FieldRenderer(language: visit.language, markups: fieldMarkups))
         case .submit:
             body = reviewBody(run, step: step, pages: pages, language: visit.language)
         }

@@ -12,11 +12,12 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
         var status = 500
         defer {
             let elapsed = ContinuousClock.now - start
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            // Tenths of a millisecond, written without `String(format:)` (a few per cent of a page's CPU).
+            let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
             logger.info("request", metadata: [
                 "request_id": .string(context.id), "method": .string(request.method.rawValue),
                 "path": .string(Self.loggedPath(request.uri.path)), "status": .stringConvertible(status),
-                "ms": .string(String(format: "%.1f", milliseconds)),
+                "ms": .string("\(tenths / 10).\(tenths % 10)"),
             ])
         }
         do {

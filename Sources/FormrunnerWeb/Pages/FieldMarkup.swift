@@ -1,0 +1,92 @@
+import FormrunnerCore
+import Foundation
+
+/// The parts of a field's HTML that depend only on its definition and the page language (its
+/// label, help, limits, options, data attributes), escaped once; ``FieldRenderer`` adds what
+/// depends on the request (values, the problem, whether the field is shown).
+struct FieldMarkup: Sendable {
+    /// The control's id (`f-…`).
+    let id: String
+    /// `name="…"`.
+    let nameAttribute: String
+    /// The label's text, escaped, then the required or optional mark.
+    let label: String
+    /// The help and limits paragraphs.
+    let help: String
+    /// The ids of those paragraphs.
+    let describedBy: [String]
+    /// `data-field`, `data-type` and `data-when`.
+    let dataAttributes: String
+    /// The choices of a choice, multichoice or yes/no field, in order.
+    let options: [Option]
+
+    /// One choice: its value, its `value="…"` attribute, its label (escaped) and its control's id.
+    struct Option: Sendable {
+        let value: String
+        let valueAttribute: String
+        let label: String
+        let id: String
+    }
+
+    /// The markup of `field` in `language`.
+    init(_ field: FieldDefinition, language: String) {
+        id = "f-" + HTML.identifier(field.id)
+        nameAttribute = HTML.attribute("name", field.id)
+        let mark = field.required ? PageText.required.text(language) : PageText.optional.text(language)
+        label = HTML.escape(field.label.text(in: language)) + " <span class=\"mark\">\(mark)</span>"
+        var help = "", describedBy: [String] = []
+        if let text = field.help?.text(in: language) {
+            help = "<p class=\"help\" id=\"\(id)-help\">\(HTML.escape(text))</p>"
+            describedBy.append("\(id)-help")
+        }
+        if let limits = Self.limitsText(field, language: language) {
+            help += "<p class=\"help\" id=\"\(id)-limits\">\(HTML.escape(limits))</p>"
+            describedBy.append("\(id)-limits")
+        }
+        self.help = help
+        self.describedBy = describedBy
+        var data = HTML.attribute("data-field", field.id) + HTML.attribute("data-type", field.type.rawValue)
+        if let condition = field.condition { data += HTML.attribute("data-when", condition.source) }
+        dataAttributes = data
+        let choices: [(String, String)] = field.type == .boolean
+            ? [("yes", PageText.yes.text(language)), ("no", PageText.no.text(language))]
+            : field.options.map { ($0.id, $0.label.text(in: language)) }
+        let id = self.id
+        options = choices.map { value, text in
+            Option(value: value, valueAttribute: HTML.attribute("value", value), label: HTML.escape(text),
+                   id: id + "-" + HTML.identifier(value))
+        }
+    }
+
+    /// "Up to 3 file(s), 10 MB each · Accepted types: application/pdf" for files fields.
+    private static func limitsText(_ field: FieldDefinition, language: String) -> String? {
+        guard field.type == .files else { return nil }
+        let limits = field.fileLimits ?? .default
+        var text = PageText.limits.text(language, String(limits.count), FileLimits.describe(size: limits.size))
+        if !limits.types.isEmpty { text += " · " + PageText.accepted.text(language, limits.types.joined(separator: ", ")) }
+        return text
+    }
+}
+
+/// The ``FieldMarkup`` of every field a portal has shown, by form, field and language: made once
+/// per portal (whose catalog does not change), safe from any thread.
+final class FieldMarkupCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var markups: [String: FieldMarkup] = [:]
+
+    /// The markup of `field` of the form `formID` in `language`.
+    func markup(_ field: FieldDefinition, formID: String, language: String) -> FieldMarkup {
+        let key = formID + "\u{1f}" + field.id + "\u{1f}" + language
+        lock.lock()
+        if let markup = markups[key] {
+            lock.unlock()
+            return markup
+        }
+        lock.unlock()
+        let markup = FieldMarkup(field, language: language)
+        lock.lock()
+        markups[key] = markup
+        lock.unlock()
+        return markup
+    }
+}
