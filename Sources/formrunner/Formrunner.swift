@@ -19,10 +19,11 @@ struct Formrunner: AsyncParsableCommand {
                       Mail.self, Users.self, Plugins.self, Schema.self, Serve.self, Knowledge.self]
     )
 
-    /// Runs the command; refusals and failures print `formrunner: reason` on standard error and exit 1.
+    /// Runs the command (global options may come before the subcommand); refusals and failures print `formrunner: reason` on standard error and exit 1.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            let arguments = LeadingGlobalOptions.reordered(Array(CommandLine.arguments.dropFirst()), root: Formrunner.self)
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -119,6 +119,18 @@ struct MailCommandTests {
         #expect(again.status == 0)
     }
 
+    @Test("the README's mail-server pipe, global options before `mail ingest`, records the reply")
+    func pipeWithLeadingOptions() throws {
+        let desk = try Desk()
+        try desk.create()
+        let message = Self.crlf(Self.reply(id: "<pipe-2@example.com>", body: "Here is the HAR file you asked for."))
+        let run = try desk.run(["--catalog", CommandRunner.repository, "--desk-address", "Acme Support <support@desk.example>",
+                                "--store", "sqlite:\(desk.folder)/tickets.sqlite", "mail", "ingest", "-"], input: message)
+        #expect(run.stderr == "")
+        #expect(run.stdout == "ticket 1: reply recorded, Open → Open\n")
+        #expect(run.status == 0)
+    }
+
     @Test("forged, unknown and unmatched messages: refused with the reason, left in place or moved, exit 1")
     func refusals() throws {
         let desk = try Desk()
