@@ -114,7 +114,7 @@ enum ConditionScript {
   //   condition  := or END            or  := and ("or" and)*      and := not ("and" not)*
   //   not        := "not" not | comparison
   //   comparison := operand [ ("=="|"!="|"<"|"<="|">"|">="|"contains") operand | ["not"] "in" list ]
-  //   operand    := literal | field | "empty" "(" field ")" | "count" "(" field ")" | "(" or ")"
+  //   operand    := literal | field | ("empty"|"answered"|"count") "(" field ")" | "(" or ")"
   //   literal    := string | number | "true" | "false" | "date" "(" string ")"
   // Nodes: {op:'lit', value} {op:'field', id} {op:'empty'|'count', id} {op:'not', operand}
   //        {op:'and'|'or', operands} {op:'cmp', cmp, lhs, rhs} {op:'in', lhs, items, negated}
@@ -225,8 +225,8 @@ enum ConditionScript {
       }
     }
     function parseCall(name) {
-      if (!['empty', 'count', 'date'].includes(name.value)) {
-        throw fail(`unknown function '${name.value}'; use empty(), count() or date()`, name);
+      if (!['empty', 'answered', 'count', 'date'].includes(name.value)) {
+        throw fail(`unknown function '${name.value}'; use empty(), answered(), count() or date()`, name);
       }
       advance();
       const open = advance();
@@ -238,7 +238,8 @@ enum ConditionScript {
         node = { op: 'lit', value: { t: 'date', v: valueToken.value } };
       } else {
         if (current().kind !== 'identifier') throw unexpected(current(), 'a field id');
-        node = { op: name.value, id: advance().value };
+        const id = advance().value;
+        node = name.value === 'answered' ? { op: 'not', operand: { op: 'empty', id } } : { op: name.value, id };
       }
       if (current().kind === ')') { advance(); return node; }
       if (current().kind === 'end') throw fail("'(' is never closed", open);
@@ -266,9 +267,11 @@ enum ConditionScript {
   // Answers mirror AnswerValue, keyed by field id: {type:'text'|'choice', value:string},
   // {type:'number', value:number}, {type:'boolean', value:bool}, {type:'date', value:'YYYY-MM-DD'},
   // {type:'choices', value:[option ids]}, {type:'files', value:count}. A missing key (null or
-  // undefined too) is an unanswered or hidden field: it is *empty* — it equals only "", is
-  // empty(), counts 0, contains nothing, orders nothing; `!=` and `not in` are then true, and a
-  // missing boolean on its own is false (so `not urgent` holds when `urgent` is hidden).
+  // undefined too) is an unanswered or hidden field: it is *absent*. Three-valued logic: every
+  // comparison reading an absent answer, and an absent boolean on its own, is unknown (MISSING);
+  // `not` keeps unknown; `and` is false if one side is false, else unknown if one is; `or` is true
+  // if one side is true, else unknown if one is; unknown does not hold. empty(), answered() and
+  // count() are never unknown.
 
   const MISSING = { t: 'missing' };
   // Swift compares strings by canonical equivalence; NFC makes JavaScript do the same.
@@ -298,10 +301,8 @@ enum ConditionScript {
     }
   }
 
-  /** Equality; a missing answer equals only the empty text. */
+  /** Equality of two present values of the same kind. */
   function equal(a, b) {
-    if (a.t === 'missing' && b.t === 'text') return b.v === '';
-    if (a.t === 'text' && b.t === 'missing') return a.v === '';
     if (a.t !== b.t || !['text', 'number', 'boolean', 'date'].includes(a.t)) return false;
     return a.t === 'text' ? nfc(a.v) === nfc(b.v) : a.v === b.v;
   }
@@ -329,16 +330,32 @@ enum ConditionScript {
         const a = answer(answers, node.id);
         return { t: 'number', v: a.t === 'options' ? a.v.length : a.t === 'files' ? a.v : 0 };
       }
-      case 'not': return { t: 'boolean', v: !isTrue(node.operand, answers) };
-      case 'and': return { t: 'boolean', v: node.operands.every((o) => isTrue(o, answers)) };
-      case 'or': return { t: 'boolean', v: node.operands.some((o) => isTrue(o, answers)) };
-      case 'cmp': return { t: 'boolean', v: compare(node.cmp, value(node.lhs, answers), value(node.rhs, answers)) };
+      case 'not': {
+        const t = truth(node.operand, answers);
+        return t === null ? MISSING : { t: 'boolean', v: !t };
+      }
+      case 'and': {
+        const truths = node.operands.map((o) => truth(o, answers));
+        if (truths.includes(false)) return { t: 'boolean', v: false };
+        return truths.includes(null) ? MISSING : { t: 'boolean', v: true };
+      }
+      case 'or': {
+        const truths = node.operands.map((o) => truth(o, answers));
+        if (truths.includes(true)) return { t: 'boolean', v: true };
+        return truths.includes(null) ? MISSING : { t: 'boolean', v: false };
+      }
+      case 'cmp': {
+        const a = value(node.lhs, answers), b = value(node.rhs, answers);
+        return a.t === 'missing' || b.t === 'missing' ? MISSING : { t: 'boolean', v: compare(node.cmp, a, b) };
+      }
       case 'in': {
         const left = value(node.lhs, answers);
+        if (left.t === 'missing') return MISSING;
         return { t: 'boolean', v: node.items.some((item) => equal(left, item)) !== node.negated };
       }
       case 'contains': {
         const hay = value(node.lhs, answers), needle = value(node.rhs, answers);
+        if (hay.t === 'missing' || needle.t === 'missing') return MISSING;
         if (hay.t === 'text' && needle.t === 'text') return { t: 'boolean', v: needle.v === '' || nfc(hay.v).includes(nfc(needle.v)) };
         if (hay.t === 'options' && needle.t === 'text') return { t: 'boolean', v: hay.v.some((id) => nfc(id) === nfc(needle.v)) };
         return { t: 'boolean', v: false };
@@ -347,7 +364,12 @@ enum ConditionScript {
     }
   }
 
-  const isTrue = (node, answers) => { const v = value(node, answers); return v.t === 'boolean' && v.v === true; };
+  /** true, false, or null when unknown (it reads an absent answer). */
+  function truth(node, answers) {
+    const v = value(node, answers);
+    return v.t === 'missing' ? null : v.t === 'boolean' && v.v === true;
+  }
+  const isTrue = (node, answers) => truth(node, answers) === true;
 
   /** Whether the parsed condition `tree` holds for `answers`. */
   function evaluate(tree, answers) { return isTrue(tree, answers); }

@@ -64,6 +64,11 @@ struct Run: AsyncParsableCommand {
         case .success(let value): resolved = value
         case .failure(let problems): throw TicketDesk.Failure.invalidAnswers(problems)
         }
+        // A script's answer that a condition hides is dropped: say so (the run still files the ticket).
+        for id in resolved.answers.ignored {
+            let condition = resolved.form.field(id)?.condition.map { " (when: \($0.source))" } ?? ""
+            Output.printError("formrunner: warning: the answer to '\(id)' is not kept: its field is hidden\(condition)\n")
+        }
         var name: String?
         if case .text(let text)? = resolved.identity["name"] { name = text }
         var account: String?

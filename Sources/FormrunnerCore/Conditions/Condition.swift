@@ -55,8 +55,10 @@ public struct Condition: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether the condition holds for `answers`, keyed by field id.
     ///
-    /// A missing answer (unanswered or hidden) is empty: it equals only `""`, is `empty()`,
-    /// counts 0, contains nothing, and every ordering or `==` with it is false (so `!=` is true).
+    /// A missing answer (unanswered or hidden) is absent: every comparison that reads it is
+    /// unknown, and so is `not` of an unknown; a condition that ends unknown does not hold (so
+    /// `x != "a"` and `not urgent` are false while `x` or `urgent` is absent). `empty(x)` and
+    /// `answered(x)` test for an answer and are never unknown.
     public func evaluate(_ answers: [String: AnswerValue]) -> Bool {
         ConditionEvaluator(answers: answers).isTrue(expression)
     }

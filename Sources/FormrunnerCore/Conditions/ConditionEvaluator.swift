@@ -1,9 +1,13 @@
-/// Evaluates a parsed condition against answers.
+/// Evaluates a parsed condition against answers, in three-valued logic.
 ///
-/// Total: any expression over any answers gives true or false. A missing answer is *empty*:
-/// it equals only `""`, orders nothing, contains nothing, counts 0 and is `empty()`. `!=` and
-/// `not in` are the exact negations of `==` and `in`. Values of the wrong kind (possible only
-/// when the condition was not type-checked against these answers) compare like missing ones.
+/// A missing answer (unanswered, or hidden by its own condition) is *absent*. Any comparison
+/// (`==` `!=` `<` `<=` `>` `>=` `in` `not in` `contains`) that reads an absent answer, and an
+/// absent boolean on its own, is *unknown*; `not` of unknown is unknown; `and` is false when one
+/// side is false, else unknown when one is; `or` is true when one side is true, else unknown when
+/// one is. A condition that ends unknown does not hold, so `x != "a"` and `not urgent` are false
+/// while `x` or `urgent` is absent. `empty(x)`, `answered(x)` and `count(x)` are never unknown:
+/// an absent answer is empty, not answered and counts 0. Values of the wrong kind (possible only
+/// when the condition was not type-checked against these answers) are never equal and never ordered.
 struct ConditionEvaluator {
     let answers: [String: AnswerValue]
 
@@ -19,8 +23,16 @@ struct ConditionEvaluator {
     }
 
     func isTrue(_ expression: ConditionExpression) -> Bool {
-        if case .boolean(true) = value(of: expression) { return true }
-        return false
+        truth(of: expression) == true
+    }
+
+    /// True, false, or nil when it is unknown (it reads an absent answer).
+    private func truth(of expression: ConditionExpression) -> Bool? {
+        switch value(of: expression) {
+        case .boolean(let flag): return flag
+        case .missing: return nil
+        default: return false
+        }
     }
 
     private func value(of expression: ConditionExpression) -> Value {
@@ -43,21 +55,31 @@ struct ConditionEvaluator {
             default: return .number(0)
             }
         case .not(let operand):
-            return .boolean(!isTrue(operand))
+            return truth(of: operand).map { .boolean(!$0) } ?? .missing
         case .and(let operands):
-            return .boolean(operands.allSatisfy(isTrue))
+            let truths = operands.map(truth(of:))
+            if truths.contains(false) { return .boolean(false) }
+            return truths.contains(nil) ? .missing : .boolean(true)
         case .or(let operands):
-            return .boolean(operands.contains(where: isTrue))
+            let truths = operands.map(truth(of:))
+            if truths.contains(true) { return .boolean(true) }
+            return truths.contains(nil) ? .missing : .boolean(false)
         case .comparison(let op, let lhs, let rhs, _):
-            return .boolean(compare(op, value(of: lhs), value(of: rhs)))
+            let left = value(of: lhs), right = value(of: rhs)
+            if case .missing = left { return .missing }
+            if case .missing = right { return .missing }
+            return .boolean(compare(op, left, right))
         case .membership(let lhs, let items, let negated, _):
             let left = value(of: lhs)
+            if case .missing = left { return .missing }
             let found = items.contains { item in
                 Self.equal(left, value(of: ConditionExpression(kind: .literal(item.literal), span: item.span)))
             }
             return .boolean(found != negated)
         case .contains(let lhs, let rhs, _):
             switch (value(of: lhs), value(of: rhs)) {
+            case (.missing, _), (_, .missing):
+                return .missing
             case (.text(let haystack), .text(let needle)):
                 return .boolean(needle.isEmpty || haystack.contains(needle))
             case (.options(let ids), .text(let id)):
@@ -102,11 +124,10 @@ struct ConditionEvaluator {
         }
     }
 
-    /// Equality; a missing answer equals only the empty text.
+    /// Equality of two present values of the same kind.
     private static func equal(_ lhs: Value, _ rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.text(let a), .text(let b)): return a == b
-        case (.missing, .text(let text)), (.text(let text), .missing): return text.isEmpty
         case (.number(let a), .number(let b)): return a == b
         case (.boolean(let a), .boolean(let b)): return a == b
         case (.date(let a), .date(let b)): return a == b
@@ -116,7 +137,7 @@ struct ConditionEvaluator {
 
     private enum Order { case less, same, greater }
 
-    /// The order of two numbers or two dates; `nil` for anything else, including missing answers.
+    /// The order of two numbers or two dates; `nil` for anything else.
     private static func order(_ lhs: Value, _ rhs: Value) -> Order? {
         switch (lhs, rhs) {
         case (.number(let a), .number(let b)):

@@ -7,7 +7,7 @@
 /// not        := "not" not | comparison
 /// comparison := operand [ ("==" | "!=" | "<" | "<=" | ">" | ">=" | "contains") operand
 ///                       | ["not"] "in" list ]
-/// operand    := literal | field | "empty" "(" field ")" | "count" "(" field ")" | "(" or ")"
+/// operand    := literal | field | ("empty" | "answered" | "count") "(" field ")" | "(" or ")"
 /// literal    := string | number | "true" | "false" | "date" "(" string ")"
 /// list       := "[" [ literal ("," literal)* ] "]"
 /// ```
@@ -251,13 +251,15 @@ struct ConditionParser {
         }
     }
 
-    /// `empty(field)`, `count(field)` or `date("YYYY-MM-DD")`; the current token is the name.
+    /// `empty(field)`, `answered(field)` (which is `not empty(field)`), `count(field)` or
+    /// `date("YYYY-MM-DD")`; the current token is the name.
     private mutating func parseCall(_ name: String) throws(ConditionError) -> ConditionExpression {
         let nameToken = current
-        let functions = ["empty", "count", "date"]
+        let functions = ["empty", "answered", "count", "date"]
         guard functions.contains(name) else {
             let hint = Suggestion.hint(for: name, in: functions)
-            throw nameToken.span.error("unknown function '\(name)'" + (hint.isEmpty ? "; use empty(), count() or date()" : hint))
+            throw nameToken.span.error("unknown function '\(name)'"
+                                       + (hint.isEmpty ? "; use empty(), answered(), count() or date()" : hint))
         }
         advance()
         let open = advance()
@@ -282,10 +284,16 @@ struct ConditionParser {
         }
         let fieldSpan = advance().span
         let close = try expectClose(open)
-        let kind: ConditionExpression.Kind = name == "empty"
-            ? .empty(field: field, fieldSpan: fieldSpan)
-            : .count(field: field, fieldSpan: fieldSpan)
-        return ConditionExpression(kind: kind, span: nameToken.span.through(close))
+        let span = nameToken.span.through(close)
+        switch name {
+        case "empty":
+            return ConditionExpression(kind: .empty(field: field, fieldSpan: fieldSpan), span: span)
+        case "answered":
+            let empty = ConditionExpression(kind: .empty(field: field, fieldSpan: fieldSpan), span: span)
+            return ConditionExpression(kind: .not(empty), span: span)
+        default:
+            return ConditionExpression(kind: .count(field: field, fieldSpan: fieldSpan), span: span)
+        }
     }
 
     private mutating func expectClose(_ open: ConditionToken) throws(ConditionError) -> ConditionSpan {

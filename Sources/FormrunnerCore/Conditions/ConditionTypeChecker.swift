@@ -182,7 +182,7 @@ struct ConditionTypeChecker {
         default:
             if let field = checked.field {
                 report(checked.span, "'\(field)' is \(kindPhrase(checked)), not true or false; "
-                                     + "write not empty(\(field)) to test for an answer")
+                                     + "write answered(\(field)) to test for an answer")
             } else {
                 report(checked.span, "\(named(checked)) is \(kindPhrase(checked)), not true or false")
             }

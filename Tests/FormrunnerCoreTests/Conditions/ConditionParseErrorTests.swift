@@ -86,7 +86,7 @@ struct ConditionParseErrorTests {
         .init(#"due > date("31/01/2025")"#, "invalid date '31/01/2025'; write YYYY-MM-DD", at: 11, 12),
         .init("due > date(today)", #"expected a date like "2025-01-31" but found 'today'"#, at: 11, 5),
         .init(#"due > date("2025-01-31""#, "'(' is never closed", at: 10),
-        .init("size(evidence) > 0", "unknown function 'size'; use empty(), count() or date()", at: 0, 4),
+        .init("size(evidence) > 0", "unknown function 'size'; use empty(), answered(), count() or date()", at: 0, 4),
         .init("coutn(evidence) > 0", "unknown function 'coutn'; did you mean 'count'?", at: 0, 5),
         .init(#"empty("agency")"#, #"expected a field id but found "agency""#, at: 6, 8),
         .init("empty()", "expected a field id but found ')'", at: 6),
