@@ -24,6 +24,10 @@ enum PostgresSchema {
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
         PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
+        PostgresMigration(name: "v7 internal notes and merges", statements: [
+            "ALTER TABLE history ADD COLUMN internal BOOLEAN NOT NULL DEFAULT false",
+            "ALTER TABLE ticket ADD COLUMN merged_into BIGINT",
+        ]),
     ]
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the
