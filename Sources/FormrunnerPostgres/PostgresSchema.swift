@@ -24,6 +24,8 @@ enum PostgresSchema {
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
         PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
+        PostgresMigration(name: "v7 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
+                          finally: PostgresQueue.indexes),
     ]
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the

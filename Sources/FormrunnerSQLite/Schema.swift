@@ -38,6 +38,9 @@ enum Schema {
         migrator.registerMigration("v7 ticket language") { db in
             try db.execute(sql: "ALTER TABLE ticket ADD COLUMN language TEXT")
         }
+        migrator.registerMigration("v8 queue index") { db in
+            try QueueSchema.migrate(db)
+        }
         return migrator
     }
 
