@@ -49,6 +49,8 @@ struct PostgresRows {
         binds.append(ticket.assignee)
         binds.append(try ticket.sla?.storedJSON())
         binds.append(ticket.language)
+        binds.append(ticket.queueDueKey)
+        binds.append(ticket.slaAlertKey)
         binds.append(ticket.mergedInto)
     }
 
@@ -56,7 +58,7 @@ struct PostgresRows {
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language", "queue_due", "sla_alert",
         "merged_into",
     ]
 

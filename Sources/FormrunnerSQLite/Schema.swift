@@ -38,7 +38,10 @@ enum Schema {
         migrator.registerMigration("v7 ticket language") { db in
             try db.execute(sql: "ALTER TABLE ticket ADD COLUMN language TEXT")
         }
-        migrator.registerMigration("v8 internal notes and merges") { db in
+        migrator.registerMigration("v8 queue index") { db in
+            try QueueSchema.migrate(db)
+        }
+        migrator.registerMigration("v9 internal notes and merges") { db in
             try db.execute(sql: agentWork)
         }
         return migrator
