@@ -111,7 +111,7 @@ extension Tickets {
         var revealTo: String?
         @OptionGroup var language: LanguageOption
         @Option(name: .customLong("as"), help: ArgumentHelp(
-            "Whose view: agent (everything, internal notes marked) or requester (no internal notes, no agent-only lines, only the requester's e-mails).",
+            "Whose view: agent (everything, internal notes marked) or requester (no internal notes, agent-only lines, agents' e-mails, team, priority, assignee or SLA).",
             valueName: "viewer"))
         var viewer: Viewer = .agent
 
@@ -133,8 +133,19 @@ extension Tickets {
             var history = try await session.store.history(number)
             var outbox = try await session.store.outbox(for: number)
             if viewer == .requester {
-                history = history.requesterView
+                // What the requester's own pages show: no internal notes or agent-only lines, no e-mails
+                // to agents, nothing of the desk's inner workings (team, priority, assignee, SLA clock).
+                history = history.requesterView.map { entry in
+                    var shown = entry
+                    shown.person = nil   // the requester's pages say "support", not who
+                    return shown
+                }
                 outbox = outbox.filter { $0.recipient == .requester }
+                ticket.team = nil
+                ticket.priority = nil
+                ticket.assignee = nil
+                ticket.sla = nil
+                ticket.timers.removeAll { $0.event == TicketDesk.slaWarning || $0.event == TicketDesk.slaBreach }
             }
             // Labels in --lang, else the environment's language, else the requester's.
             let shown = language.requested ?? ticket.language ?? "en"

@@ -66,7 +66,8 @@ struct AgentWorkCommandsTests {
         let requesterView = try desk.run(["tickets", "show", "1", "--json", "--as", "requester"])
         #expect(requesterView.status == 0)
         #expect(!requesterView.stdout.contains("Fraud") && !requesterView.stdout.contains("internal"))
-        #expect(!requesterView.stdout.contains("\"assign\""))
+        #expect(!requesterView.stdout.contains("\"assign\"") && !requesterView.stdout.contains(Self.bia))
+        #expect(!requesterView.stdout.contains("\"sla\"") && !requesterView.stdout.contains("\"priority\""))
         #expect(requesterView.stdout.contains("segunda via"))
         #expect(try desk.run(["tickets", "show", "1"]).stdout.contains(
             "agent bia@desk.example  Internal note: Fraud team flagged the card; do not refund.\n"))
