@@ -72,8 +72,9 @@ extension Tickets {
         @Option(help: ArgumentHelp("The ticket it is merged into.", valueName: "number")) var into: Int64
 
         func run() async throws {
-            let session = try await DeskSession(global, delivering: false)
+            let session = try await DeskSession(global, delivering: true)
             let report = try await session.tickets.merge(number, into: into, by: acting.email, at: session.now)
+            await session.deliver()
             Output.print("Ticket \(number) merged into ticket \(into) [\(session.label(report.merged))]\n")
         }
     }

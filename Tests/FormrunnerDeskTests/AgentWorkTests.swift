@@ -191,6 +191,10 @@ struct AgentWorkTests {
             #expect(try await store.history(target.number).last.map { "\($0.event) \($0.to) \($0.message ?? "")" }
                     == "merged open #2 merged here")
             #expect(try await store.ticket(target.number)?.status == "open")
+            let notice = try #require(try await store.outbox(for: duplicate.number).last)
+            #expect(notice.template == "merged" && notice.address == "ana@example.com")
+            #expect(notice.subject == "[Support] Ticket #2 continues in ticket #1: Checkout fails 2")
+            #expect(notice.body.contains("the support team continues in ticket #1"))
             await Self.expectRefused("ticket 2 was merged into ticket 1; continue on ticket 1") {
                 _ = try await desk.tickets.transition(duplicate.number, event: "reply", by: .requester, message: "Hi", at: later)
             }

@@ -11,11 +11,13 @@ extension TicketDesk {
     public static let mergeEvent = "merge"
     /// The event of the history line its target gets (`#N merged here`).
     public static let mergedHereEvent = "merged"
+    /// The e-mail that tells the requester where a merged ticket continues.
+    static let mergedTemplate = "merged"
 
     /// Merges ticket `number` (a duplicate) into ticket `target`: the duplicate ends in its life
     /// cycle's final status, not reopenable, with ``Ticket/mergedInto`` set and the line
     /// `merged into #M` in its history; the target gets `#N merged here`. The requester's later
-    /// e-mail to the duplicate lands on the target. `person` must be allowed to act on both tickets
+    /// e-mail to the duplicate lands on the target; they are told so by e-mail (template `merged`). `person` must be allowed to act on both tickets
     /// (an agent of both teams, or an admin).
     ///
     /// Refused: a ticket into itself; a duplicate already merged or in a final status; a target
@@ -66,7 +68,13 @@ extension TicketDesk {
             HistoryEntry(at: now, actor: .agent, event: Self.mergeEvent, from: duplicate.status, to: final.id,
                          message: "merged into #\(target)", person: actor),
         ]), before: duplicate, engine: engine)
-        try await store.update(outcome.ticket, expectedVersion: duplicate.version, history: outcome.history, outbox: [])
+        // The requester hears where their request continues (the `merged` template, when the catalog has it).
+        let notice = try catalog.templates[Self.mergedTemplate].map { _ in
+            try composer.compose(NotificationRequest(recipient: .requester, template: Self.mergedTemplate, event: Self.mergeEvent),
+                                 ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)
+        }
+        try await store.update(outcome.ticket, expectedVersion: duplicate.version, history: outcome.history,
+                               outbox: notice.map { [$0] } ?? [])
 
         var current = destination
         for attempt in 1...5 {

@@ -12,6 +12,7 @@ public enum TemplateCheck {
         "ticket.number", "ticket.title", "ticket.status", "ticket.status_id", "ticket.previous_status",
         "ticket.form_title", "ticket.form_id", "ticket.account", "requester.name", "requester.email",
         "message", "event", "desk.name", "survey.url", "ticket.team", "ticket.priority", "ticket.assignee",
+        "ticket.merged_into",
     ]
     /// The variables of the one-time code e-mail and SMS.
     public static let codeVariables: Set<String> = ["code", "expires_minutes"]
