@@ -7,7 +7,7 @@ import Testing
 struct DeskTerminalTests {
     static let bia = "bia@desk.example"
 
-    @Test("an agent opens the first ticket of the queue, replies and notes in the editor, solves it, goes to the next and takes it")
+    @Test("an agent opens the first ticket of the queue, replies and notes in the editor, solves it, goes to the next, takes it and gives it to a colleague")
     func workTheQueue() async throws {
         let desk = try AgentCommandsTests.Scratch()
         try desk.run(["users", "add", Self.bia, "--name", "Bia Lima", "--role", "agent", "--team", "financial"])
@@ -40,6 +40,10 @@ struct DeskTerminalTests {
         try await tmux.waitFor("Ticket 2 assigned to bia@desk.example")
         try tmux.type("t")
         try await tmux.waitFor("Refused: ticket 2 is already assigned to bia@desk.example")
+        try tmux.type("a")
+        try await tmux.waitFor("Assign ticket 2 to (e-mail): ")
+        try tmux.type("caio@desk.example", enter: true)
+        try await tmux.waitFor("Ticket 2 assigned to caio@desk.example")
         try tmux.press("Escape")
         try await tmux.waitFor("Queue — 2 ticket(s)")   // a solved ticket stays until it closes
         try tmux.type("q")
