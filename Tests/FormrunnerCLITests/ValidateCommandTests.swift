@@ -23,7 +23,7 @@ struct ValidateCommandTests {
             #expect(run.stderr.contains(": error: unknown field type 'multilne'; did you mean 'multiline'?"))
             #expect(run.stderr.contains("|     type: multilne\n"))
             #expect(run.stderr.contains("^"))
-            #expect(run.stderr.contains("error(s) in 33 file(s) checked"))
+            #expect(run.stderr.contains("error(s) in 34 file(s) checked"))
         }
     }
 

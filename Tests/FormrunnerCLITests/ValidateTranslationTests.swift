@@ -29,7 +29,7 @@ struct ValidateTranslationTests {
             #expect(run.status == 0)
             #expect(run.stderr.hasPrefix(Self.labelWarning + " 40 |   - id: agency\n    |     ^\n"))
             #expect(run.stderr.contains(Self.templateWarning))
-            #expect(run.stderr.hasSuffix("\n2 warning(s) in 34 file(s) checked\n"))
+            #expect(run.stderr.hasSuffix("\n2 warning(s) in 35 file(s) checked\n"))
         }
     }
 
@@ -39,7 +39,7 @@ struct ValidateTranslationTests {
             let run = try CommandRunner.run(["validate", "--strict"], in: catalog)
             #expect(run.status == 1)
             #expect(run.stderr.hasPrefix(Self.labelWarning.replacingOccurrences(of: ": warning: ", with: ": error: ")))
-            #expect(run.stderr.hasSuffix("\n2 error(s) in 34 file(s) checked\n"))
+            #expect(run.stderr.hasSuffix("\n2 error(s) in 35 file(s) checked\n"))
         }
     }
 

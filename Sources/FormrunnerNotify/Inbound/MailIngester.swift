@@ -10,7 +10,8 @@ import FormrunnerCore
 /// are appended to the ticket's `files` answer ``evidenceField``, stored by the ticket store in the
 /// same write as the event. **Idempotence.** A message whose `TOKEN.eml` is already in that answer
 /// is not recorded again; a reply refused on a Closed ticket is answered once (the desk's `origin`).
-/// **Loops.** Automatic messages (``AutomaticMessage``: RFC 3834 `Auto-Submitted`, delivery
+/// **Merged tickets.** A reply to a ticket merged into another (``Ticket/mergedInto``) is
+/// recorded on that other ticket. **Loops.** Automatic messages (``AutomaticMessage``: RFC 3834 `Auto-Submitted`, delivery
 /// reports, vendor auto-reply headers, out-of-office subjects) are refused, so an out-of-office
 /// answer never reopens a ticket. **Bounds.** A message over the parse limits
 /// (``InboundMessage/problem``) is refused before it is matched; one with two `From:` fields or
@@ -34,6 +35,9 @@ public struct MailIngester: Sendable {
         self.event = event
     }
 
+    /// How many merges an e-mail follows from the ticket it names to the ticket it lands on.
+    static let mergeHops = 16
+
     /// The text recorded before the whole text of a message when no reply could be told apart from
     /// its quote.
     public static let wholeTextNote = "[No reply could be told apart from the quoted text: the whole text of the e-mail is kept.]"
@@ -54,9 +58,20 @@ public struct MailIngester: Sendable {
         guard let reference = TicketReference.find(in: message, desk: address) else {
             return .unmatched("no ticket found: no \(address.localPart)+ticket-N address, no reference to a message of ours, no [#N] in the subject")
         }
-        let number = reference.number
         do {
-            guard let ticket = try await desk.store.ticket(number) else { return .refused("ticket \(number) does not exist") }
+            guard let found = try await desk.store.ticket(reference.number) else {
+                return .refused("ticket \(reference.number) does not exist")
+            }
+            // A merged ticket's mail lands on the ticket it was merged into (and that one's, in turn).
+            var chain = [found]
+            while let target = chain[chain.count - 1].mergedInto, chain.count <= Self.mergeHops {
+                guard let next = try await desk.store.ticket(target) else {
+                    return .refused("ticket \(chain[chain.count - 1].number) was merged into ticket \(target), which does not exist")
+                }
+                chain.append(next)
+            }
+            let ticket = chain[chain.count - 1]
+            let number = ticket.number
             if message.fromFieldCount > 1 {
                 return .refused("the message has \(message.fromFieldCount) From: fields; a reply must name exactly one sender")
             }
@@ -69,8 +84,10 @@ public struct MailIngester: Sendable {
                 return .refused("the sender \(sender) is not the requester of ticket \(number)")
             }
             let emlName = Self.evidenceName(message: message, data: data)
-            if case .files(let files)? = ticket.answers[Self.evidenceField], files.contains(where: { $0.name == emlName }) {
-                return .alreadyRecorded(ticket: number)
+            for recorded in chain {
+                if case .files(let files)? = recorded.answers[Self.evidenceField], files.contains(where: { $0.name == emlName }) {
+                    return .alreadyRecorded(ticket: recorded.number)
+                }
             }
             return try await record(message, data: data, emlName: emlName, ticket: ticket, at: now)
         } catch let failure as TicketDesk.Failure {

@@ -14,6 +14,7 @@ import FormrunnerCore
 /// | `ticket.form_title`, `ticket.form_id` | the form it was filed with |
 /// | `ticket.account` | the account it is about, if any |
 /// | `ticket.team`, `ticket.priority`, `ticket.assignee` | its team's and priority's labels, and its agent's e-mail |
+/// | `ticket.merged_into` | the ticket it was merged into, if it was (`tickets merge`) |
 /// | `requester.name`, `requester.email` | who asked (the name falls back to the e-mail) |
 /// | `message` | the text that came with the event, if any |
 /// | `event` | the event (`create` for a new ticket) |
@@ -94,6 +95,7 @@ public struct MessageRenderer: Sendable {
         context["ticket.team"] = ticket.team.map { catalog.teams[$0]?.label.text(in: language) ?? $0 }
         context["ticket.priority"] = ticket.priority.map { catalog.priorities?.level($0)?.label.text(in: language) ?? $0 }
         context["ticket.assignee"] = ticket.assignee
+        context["ticket.merged_into"] = ticket.mergedInto.map(String.init)
         let name = ticket.requester.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         context["requester.name"] = name.isEmpty ? ticket.requester.email : name
         context["requester.email"] = ticket.requester.email

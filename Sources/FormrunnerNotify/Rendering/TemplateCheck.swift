@@ -12,6 +12,7 @@ public enum TemplateCheck {
         "ticket.number", "ticket.title", "ticket.status", "ticket.status_id", "ticket.previous_status",
         "ticket.form_title", "ticket.form_id", "ticket.account", "requester.name", "requester.email",
         "message", "event", "desk.name", "survey.url", "ticket.team", "ticket.priority", "ticket.assignee",
+        "ticket.merged_into",
     ]
     /// The variables of the one-time code e-mail and SMS.
     public static let codeVariables: Set<String> = ["code", "expires_minutes"]
@@ -61,7 +62,7 @@ public enum TemplateCheck {
     }
 
     /// Where the parser refuses `source` (which starts at `line`, `column` of its file), or nil.
-    private static func syntaxProblem(_ source: String, line: Int, column: Int) -> (reason: String, line: Int, column: Int)? {
+    static func syntaxProblem(_ source: String, line: Int, column: Int) -> (reason: String, line: Int, column: Int)? {
         do {
             _ = try MustacheTemplate(string: source)
             return nil

@@ -2,6 +2,8 @@ import Foundation
 import FormrunnerCore
 
 /// One ticket as its requester sees it: status, answers, public history, e-mails, a reply box.
+/// Internal notes and the desk's agent-only lines are never shown (``HistoryEntry/requesterView``);
+/// a merged ticket says where it went, and its reply box writes to that ticket.
 struct TicketPage {
     let catalog: Catalog
     let language: String
@@ -13,11 +15,17 @@ struct TicketPage {
         var html = "<h1>#\(ticket.number) \(HTML.escape(ticket.title))</h1>"
         html += "<p class=\"status\">\(PageText.status.text(language)): <strong>\(HTML.escape(status?.label.text(in: language) ?? ticket.status))</strong></p>"
         if let description = status?.description?.text(in: language) { html += "<p class=\"help\">\(HTML.escape(description))</p>" }
+        if let target = ticket.mergedInto {
+            html += "<p role=\"status\">" + PageText.mergedNotice.text(language, "<a href=\"/tickets/\(target)\">#\(target)</a>") + "</p>"
+        }
         html += answers(ticket)
         html += "<h2>\(PageText.history.text(language))</h2><ol class=\"history\">"
-        for entry in history where !entry.isAgentOnly {
+        for entry in history.requesterView {
             html += "<li>\(HistoryPage.date(entry.at)) — \(HTML.escape(describe(entry, lifecycle: lifecycle)))"
-            if let message = entry.message, !message.isEmpty { html += "<blockquote>\(HTML.multiline(message))</blockquote>" }
+            let isMergeLine = entry.event == TicketDesk.mergeEvent || entry.event == TicketDesk.mergedHereEvent
+            if !isMergeLine, let message = entry.message, !message.isEmpty {
+                html += "<blockquote>\(HTML.multiline(message))</blockquote>"
+            }
             html += "</li>"
         }
         html += "</ol>"
@@ -29,10 +37,10 @@ struct TicketPage {
             }
         }
         html += "<h2>\(PageText.yourReply.text(language))</h2>"
-        if status?.isFinal == true {
+        if status?.isFinal == true, ticket.mergedInto == nil {
             html += "<p><a href=\"/\">\(PageText.openNewTicket.text(language))</a></p>"
         }
-        html += "<form method=\"post\" action=\"/tickets/\(ticket.number)/reply\">\(csrf)"
+        html += "<form method=\"post\" action=\"/tickets/\(ticket.mergedInto ?? ticket.number)/reply\">\(csrf)"
         html += "<div class=\"field\"><label for=\"message\">\(PageText.yourReply.text(language))</label>"
         html += "<textarea id=\"message\" name=\"message\" rows=\"5\"></textarea></div>"
         html += "<button type=\"submit\">\(PageText.sendReply.text(language))</button></form>"
@@ -66,6 +74,15 @@ struct TicketPage {
 
     /// One history line in words: who did what, and the status it led to.
     private func describe(_ entry: HistoryEntry, lifecycle: LifecycleDefinition?) -> String {
+        // The other ticket's number, from the line's `merged into #M` or `#N merged here`.
+        let other = entry.message.flatMap { message -> Int64? in
+            guard let hash = message.firstIndex(of: "#") else { return nil }
+            return Int64(String(message[message.index(after: hash)...].prefix(while: \.isNumber)))
+        }
+        if entry.event == TicketDesk.mergeEvent, let other { return PageText.mergedInto.text(language, "#\(other)") }
+        if entry.event == TicketDesk.mergedHereEvent, let other {
+            return PageText.mergedHere.text(language, "#\(other)")
+        }
         let transition = lifecycle?.transitions.first { $0.event == entry.event }
         let what = entry.event == "create" ? PageText.created.text(language) : (transition?.label?.text(in: language) ?? entry.event)
         let to = lifecycle?.status(entry.to)?.label.text(in: language) ?? entry.to

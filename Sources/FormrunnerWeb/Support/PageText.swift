@@ -15,6 +15,7 @@ enum PageText: String, CaseIterable {
     case moreQuestions, limits, noAnswer, refusedTitle, flows, home, nothingHere, serverError
     case filesKept, subject, yes, no, changeSubject, chooseOne, accepted, send
     case created, byYou, bySupport, byDesk
+    case mergedNotice, mergedInto, mergedHere
 
     /// The text in `language` (`en`, `pt`, `es`), English for any other.
     func text(_ language: String) -> String {
@@ -141,5 +142,11 @@ enum PageText: String, CaseIterable {
         .byYou: ("you", "você", "tú"),
         .bySupport: ("support", "suporte", "soporte"),
         .byDesk: ("the desk", "o sistema", "el sistema"),
+        .mergedNotice: ("This request was merged into request %1, where it continues.",
+                        "Esta solicitação foi unida à solicitação %1, onde o atendimento continua.",
+                        "Esta solicitud se unió a la solicitud %1, donde continúa la atención."),
+        .mergedInto: ("Merged into request %1", "Unida à solicitação %1", "Unida a la solicitud %1"),
+        .mergedHere: ("Request %1 was merged into this one", "A solicitação %1 foi unida a esta",
+                      "La solicitud %1 se unió a esta"),
     ]
 }
