@@ -24,6 +24,19 @@ enum PostgresSchema {
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
         PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
+        PostgresMigration(name: "v8 assistant sessions", statements: assistantSessions),
+    ]
+
+    /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,
+    /// instants in ms.
+    private static let assistantSessions = [
+        """
+        CREATE TABLE assistant_session (
+            id TEXT PRIMARY KEY, workflow TEXT NOT NULL, requester TEXT NOT NULL, language TEXT NOT NULL,
+            started_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, shown TEXT NOT NULL, opened TEXT NOT NULL,
+            outcome TEXT NOT NULL, answered_by TEXT)
+        """,
+        "CREATE INDEX assistant_session_started ON assistant_session (started_at)",
     ]
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the

@@ -237,12 +237,12 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     /// Runs `updates` in an immediate transaction, reporting database failures as ``TicketStoreError``.
-    private func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
         try await SQLiteTicketStore.translated { try await pool.write(updates) }
     }
 
     /// Runs `value` in a read transaction, reporting database failures as ``TicketStoreError``.
-    private func read<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
         try await SQLiteTicketStore.translated { try await pool.read(value) }
     }
 }
