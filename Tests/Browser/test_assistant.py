@@ -62,7 +62,7 @@ def test_talking_to_a_person_after_the_suggestions_files_a_ticket_that_lists_the
     shown = [link.inner_text() for link in page.locator("ol.suggestions > li a").all()]
     assert shown, "no article was suggested"
     # Other words give other suggestions on the same page.
-    page.get_by_label(L.OTHER_WORDS).fill("how do I record a HAR file")
+    page.get_by_label(L.OTHER_WORDS).fill("how do I generate a HAR file in Chrome")
     page.get_by_role("button", name=L.ASK_AGAIN, exact=True).click()
     expect(page.locator("ol.suggestions > li a").first).to_have_text(L.HAR_TITLE)
 
