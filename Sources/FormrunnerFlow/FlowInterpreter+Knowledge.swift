@@ -47,6 +47,8 @@ extension FlowInterpreter {
     public func openArticle(_ id: String, in state: inout FlowState) async throws -> KnowledgeArticle? {
         guard var progress = state.assistant,
               let article = services.knowledge?.article(id, language: state.language) else { return nil }
+        // A session that ended (handed off) is not changed by a look back at an article.
+        guard progress.session.outcome == .open else { return article }
         progress.session.open(id, at: services.ticketClock())
         state.assistant = progress
         try await services.assistantSessions?.saveAssistantSession(progress.session)
