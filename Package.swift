@@ -115,13 +115,13 @@ let package = Package(
         // independent of how a step is shown. The terminal and the web both drive it.
         .target(
             name: "FormrunnerFlow",
-            dependencies: ["FormrunnerCore", "FormrunnerAuth", "FormrunnerNotify"],
+            dependencies: ["FormrunnerCore", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerKnowledge"],
             swiftSettings: strictSettings
         ),
         // The interactive run of entry flows in a terminal: the step interpreter behind prompts.
         .target(
             name: "FormrunnerRun",
-            dependencies: ["FormrunnerCore", "FormrunnerFlow", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify"],
+            dependencies: ["FormrunnerCore", "FormrunnerFlow", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerKnowledge"],
             swiftSettings: strictSettings
         ),
         // The composition root: settings resolved once (flag > environment > formrunner.yaml > default),
@@ -130,7 +130,7 @@ let package = Package(
             name: "FormrunnerDesk",
             dependencies: [
                 "FormrunnerCore", "FormrunnerSQLite", "FormrunnerPostgres", "FormrunnerNotify", "FormrunnerAuth",
-                "FormrunnerPlugins", "FormrunnerVault", .product(name: "Logging", package: "swift-log"),
+                "FormrunnerPlugins", "FormrunnerVault", "FormrunnerKnowledge", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -138,7 +138,7 @@ let package = Package(
         .target(
             name: "FormrunnerWeb",
             dependencies: [
-                "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerAuth", "FormrunnerNotify",
+                "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerKnowledge",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -209,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "FormrunnerRunTests",
             dependencies: ["FormrunnerCore", "FormrunnerFlow", "FormrunnerRun", "FormrunnerPrompt", "FormrunnerAuth", "FormrunnerNotify",
-                           "FormrunnerFlowTestSupport"],
+                           "FormrunnerFlowTestSupport", "FormrunnerKnowledge"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -48,6 +48,7 @@ public final class Desk: Sendable {
     private let registry: NotifierRegistry
     private let builtNotifier = LazyValue<NotifierBox>()
     private let builtIdentity: LazyValue<IdentityStores>
+    let builtKnowledge = LazyValue<KnowledgeBox>()
 
     /// Opens the desk `settings` describe: loads the catalog, resolves every setting, opens the
     /// ticket store once, and builds the renderer and the ticket desk.

@@ -11,9 +11,6 @@ extension FlowInterpreter {
         case answered
     }
 
-    /// The label of the choice that ends the run without a ticket.
-    public static let answeredLabel = "My question is answered; I don't need a ticket"
-
     /// Records the assistant step's answers: the language and scenario (option ids of the step; an
     /// unknown id is a problem), the guidance texts by guidance id (blank ones dropped).
     public func recordAssistant(_ settings: StepDefinition.Assistant, language: String?, scenario: String?,

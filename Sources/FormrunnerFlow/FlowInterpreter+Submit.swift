@@ -37,11 +37,12 @@ extension FlowInterpreter {
             case .failure(let problems): return .invalid(problems, identification: true)
             }
         }
-        let checked: FormAnswers.Checked
+        var checked: FormAnswers.Checked
         switch FormAnswers(form: form).check(values: state.answers, files: state.files) {
         case .success(let value): checked = value
         case .failure(let problems): return .invalid(problems, identification: false)
         }
+        checked.values.merge(assistantAnswers(state)) { answer, _ in answer }
         let ticket = try await services.desk.create(
             form: form, checked: checked,
             requester: Requester(email: user.email, name: identity["name"]?.plainText ?? user.name),

@@ -1,6 +1,7 @@
 import Foundation
 import FormrunnerAuth
 import FormrunnerCore
+import FormrunnerKnowledge
 import FormrunnerNotify
 
 /// What a run of an entry flow works with: the catalog, the ticket desk, who may sign in, where
@@ -29,6 +30,10 @@ public struct FlowServices: Sendable {
     /// Checks e-mail and password sign-ins instead of the directory's password hashes (for example
     /// an external `formrunner-auth-NAME` plugin); the person must still be in ``directory``.
     public var passwordAuthenticator: (any Authenticator)?
+    /// The knowledge base's index the assistant step answers from; nil: it suggests no articles.
+    public var knowledge: KnowledgeIndex?
+    /// Where assistant sessions are recorded (deflection); nil: they are not recorded.
+    public var assistantSessions: (any AssistantSessionStore)?
     /// How long a draft is kept after its last save.
     public var draftLifetime: TimeInterval
     /// The real time now: sign-in, codes, authenticator steps, lock-outs, drafts and sessions follow
@@ -42,7 +47,7 @@ public struct FlowServices: Sendable {
     public init(catalog: Catalog, desk: TicketDesk, directory: any UserDirectory, codes: any OneTimeCodeStore,
                 drafts: any DraftStore, mail: (any Notifier)?, sms: (any Notifier)? = nil,
                 renderer: MessageRenderer, google: GoogleIDTokenVerifier? = nil,
-                passwordHasher: PasswordHasher = PasswordHasher(), draftLifetime: TimeInterval = 7 * 24 * 3600,
+                passwordHasher: PasswordHasher = PasswordHasher(), draftLifetime: TimeInterval = AssistantSession.abandonedAfter,
                 clock: @escaping @Sendable () -> Date = { Date() }, ticketClock: (@Sendable () -> Date)? = nil) {
         self.catalog = catalog
         self.desk = desk
@@ -55,6 +60,8 @@ public struct FlowServices: Sendable {
         self.google = google
         self.passwordHasher = passwordHasher
         self.passwordAuthenticator = nil
+        self.knowledge = nil
+        self.assistantSessions = desk.store as? any AssistantSessionStore
         self.draftLifetime = draftLifetime
         self.clock = clock
         self.ticketClock = ticketClock ?? clock

@@ -17,6 +17,8 @@ public struct FlowState: Codable, Hashable, Sendable {
     public var scenario: String?
     /// The assistant step's guidance answers, by guidance id.
     public var guidance: [String: String] = [:]
+    /// The assistant's answers from the knowledge base so far: the session and the articles shown last.
+    public var assistant: AssistantProgress?
     /// Answers to the identification step (for example name and account), by field id.
     public var identity: [String: AnswerValue] = [:]
     /// The chosen subject's id, for flows with a subject step.

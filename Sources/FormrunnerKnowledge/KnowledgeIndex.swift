@@ -1,6 +1,6 @@
 import Foundation
 import FormrunnerCore
-import GRDB
+internal import GRDB
 
 /// The knowledge base's full-text index: SQLite FTS5 ranked by BM25 (title, then tags, then text),
 /// over stems folded without accents (``KnowledgeTerms``), with misspelt words corrected against

@@ -1,34 +1,65 @@
 /// Replaces a misspelt search word by the index word nearest to it: one edit away for words up to
 /// seven letters, two for longer ones (insertions, deletions, substitutions, transpositions);
-/// among equals, the word more articles use.
+/// among equals, the word more articles use, then the first in alphabetical order.
+///
+/// The index's words are kept by length, each with its letters and a mask of the letters it has:
+/// a word can be `limit` edits away only if its length is within `limit` and at most `2 × limit`
+/// letters are in one mask and not the other, so most words are passed over without computing a
+/// distance.
 struct TypoCorrector: Sendable {
-    /// The index's words and how many articles use each, sorted for prefix lookups.
+    /// One index word.
+    private struct Entry: Sendable {
+        let term: String
+        let letters: [Unicode.Scalar]
+        let mask: UInt64
+        let documents: Int
+    }
+
+    /// The index's words, sorted for prefix lookups.
     private let terms: [String]
-    private let documents: [String: Int]
+    /// The index's words by their number of letters.
+    private let byLength: [Int: [Entry]]
 
     init(documents: [String: Int]) {
-        self.documents = documents
         terms = documents.keys.sorted()
+        var byLength: [Int: [Entry]] = [:]
+        for term in terms {
+            let letters = Array(term.unicodeScalars)
+            byLength[letters.count, default: []].append(Entry(term: term, letters: letters, mask: Self.mask(letters),
+                                                              documents: documents[term] ?? 0))
+        }
+        self.byLength = byLength
     }
 
     /// `word` if some index word starts with it, else the closest index word, else `word`.
     func corrected(_ word: String) -> String {
         if hasPrefix(word) { return word }
-        let limit = word.count > 7 ? 2 : 1
-        guard word.count > 3 else { return word }
         let letters = Array(word.unicodeScalars)
-        var best: (term: String, distance: Int, documents: Int)?
-        for term in terms where abs(term.unicodeScalars.count - letters.count) <= limit {
-            let distance = Self.distance(letters, Array(term.unicodeScalars), limit: limit)
-            guard distance <= limit else { continue }
-            let count = documents[term] ?? 0
-            if best == nil || distance < best!.distance || (distance == best!.distance && count > best!.documents) {
-                best = (term, distance, count)
+        guard letters.count > 3 else { return word }
+        let limit = letters.count > 7 ? 2 : 1
+        let mask = Self.mask(letters)
+        var best: Entry?
+        var bestDistance = limit + 1
+        for length in (letters.count - limit)...(letters.count + limit) {
+            for entry in byLength[length] ?? [] where (entry.mask ^ mask).nonzeroBitCount <= 2 * limit {
+                let distance = Self.distance(letters, entry.letters, limit: limit)
+                guard distance <= limit else { continue }
+                if let chosen = best {
+                    guard distance < bestDistance
+                        || (distance == bestDistance && (entry.documents > chosen.documents
+                            || (entry.documents == chosen.documents && entry.term < chosen.term))) else { continue }
+                }
+                best = entry
+                bestDistance = distance
             }
         }
         return best?.term ?? word
     }
 
+    /// A bit for each letter a word has (letters sharing a bit only make the test looser).
+    private static func mask(_ letters: [Unicode.Scalar]) -> UInt64 {
+        letters.reduce(0) { $0 | (1 << UInt64($1.value & 63)) }
+    }
     private func hasPrefix(_ word: String) -> Bool {
         var low = 0, high = terms.count
         while low < high {

@@ -24,13 +24,26 @@ enum PostgresSchema {
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
         PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
-        // Before the queue index (named by the queue branch): its backfill reads whole tickets, merged_into included.
+        // Before the queue index: its backfill reads whole tickets, merged_into included.
         PostgresMigration(name: "v7 internal notes and merges", statements: [
             "ALTER TABLE history ADD COLUMN internal BOOLEAN NOT NULL DEFAULT false",
             "ALTER TABLE ticket ADD COLUMN merged_into BIGINT",
         ]),
-        PostgresMigration(name: "v7 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
+        PostgresMigration(name: "v8 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
                           finally: PostgresQueue.indexes),
+        PostgresMigration(name: "v9 assistant sessions", statements: assistantSessions),
+    ]
+
+    /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,
+    /// instants in ms.
+    private static let assistantSessions = [
+        """
+        CREATE TABLE assistant_session (
+            id TEXT PRIMARY KEY, workflow TEXT NOT NULL, requester TEXT NOT NULL, language TEXT NOT NULL,
+            started_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, shown TEXT NOT NULL, opened TEXT NOT NULL,
+            outcome TEXT NOT NULL, answered_by TEXT)
+        """,
+        "CREATE INDEX assistant_session_started ON assistant_session (started_at)",
     ]
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the

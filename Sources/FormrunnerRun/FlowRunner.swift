@@ -98,7 +98,7 @@ public final class FlowRunner {
             // The interpreter checks permission steps before the step that follows them.
             break
         case .assistant(let settings):
-            guard try AssistantStep(step: settings, interpreter: interpreter, prompter: prompter).run(&state) else {
+            guard try await AssistantStep(step: settings, interpreter: interpreter, prompter: prompter, user: user).run(&state) else {
                 try await deleteDraft()
                 return .answeredByAssistant
             }

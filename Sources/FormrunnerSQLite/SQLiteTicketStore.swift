@@ -237,7 +237,7 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     /// Runs `updates` in an immediate transaction, reporting database failures as ``TicketStoreError``.
-    private func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
         try await SQLiteTicketStore.translated { try await pool.write(updates) }
     }
 

@@ -44,8 +44,21 @@ enum Schema {
         migrator.registerMigration("v9 internal notes and merges") { db in
             try db.execute(sql: agentWork)
         }
+        migrator.registerMigration("v10 assistant sessions") { db in
+            try db.execute(sql: assistantSessions)
+        }
         return migrator
     }
+
+    /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,
+    /// instants in ms.
+    private static let assistantSessions = """
+        CREATE TABLE assistant_session (
+            id TEXT NOT NULL PRIMARY KEY, workflow TEXT NOT NULL, requester TEXT NOT NULL, language TEXT NOT NULL,
+            started_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, shown TEXT NOT NULL, opened TEXT NOT NULL,
+            outcome TEXT NOT NULL, answered_by TEXT) WITHOUT ROWID;
+        CREATE INDEX assistant_session_started ON assistant_session(started_at);
+        """
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the
     /// person who acted on each history line; users' roles, teams and absences; and each team's

@@ -35,6 +35,7 @@ struct InteractiveRun {
             google: try desk.googleVerifier(clientID: command.signIn.googleClientID, keysPath: command.signIn.googleKeys), clock: { Date() },
             ticketClock: clock)
         services.passwordAuthenticator = try desk.passwordPlugin(name: command.signIn.authPlugin)
+        services.knowledge = try desk.knowledge()
         let prompter = PrompterFactory.make(plain: command.plain)
         if command.demo {
             prompter.say("Demo: sign in as \(demoUser.email); the e-mails (codes included) are shown here.", style: .info)
@@ -59,7 +60,8 @@ struct InteractiveRun {
                                                           session.label(ticket, in: language), ticket.requester.email),
                          style: .success)
         case .answeredByAssistant:
-            prompter.say(RequesterText.gladItHelped.text(language), style: .info)
+            // The assistant step said its closing words (the catalog's, in the run's language).
+            break
         case .refused(let message):
             throw CommandFailure(message)
         case .discarded:

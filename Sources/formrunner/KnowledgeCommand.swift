@@ -3,12 +3,12 @@ import Foundation
 import FormrunnerCore
 import FormrunnerKnowledge
 
-/// `formrunner knowledge search|show`: the desk's articles (`Knowledge/`), as the assistant finds them.
+/// `formrunner knowledge search|show|stats`: the desk's articles (`Knowledge/`), as the assistant finds them, and how often they answer.
 struct Knowledge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "knowledge",
         abstract: "Search and read the knowledge base (Knowledge/<language>/<id>.md).",
-        subcommands: [Search.self, Show.self]
+        subcommands: [Search.self, Show.self, Stats.self]
     )
 
     /// `knowledge search TEXT…`.

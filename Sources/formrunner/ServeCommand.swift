@@ -65,6 +65,7 @@ struct Serve: AsyncParsableCommand {
             google: try desk.googleVerifier(clientID: signIn.googleClientID, keysPath: signIn.googleKeys), clock: { Date() },
             ticketClock: clock)
         services.passwordAuthenticator = try desk.passwordPlugin(name: signIn.authPlugin)
+        services.knowledge = try desk.knowledge()
         let uploads = URL(fileURLWithPath: (settings.catalog as NSString).appendingPathComponent(".formrunner/uploads"))
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var portalSettings = PortalSettings(

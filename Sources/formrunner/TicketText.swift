@@ -2,6 +2,7 @@ import Foundation
 import FormrunnerCore
 import FormrunnerNotify
 import FormrunnerPrompt
+import FormrunnerRun
 
 /// Tickets as text and JSON for the ticket commands.
 enum TicketText {
@@ -51,6 +52,12 @@ enum TicketText {
         if case .files(let files)? = ticket.answers[MailIngester.evidenceField], !files.isEmpty {
             out += "E-mail evidence:\n"
             for file in files { out += "  \(file.name) (\(file.mediaType), \(FileLimits.describe(size: file.size)))\n" }
+        }
+        if case .choices(let articles)? = ticket.answers[FlowInterpreter.articlesShownKey], !articles.isEmpty {
+            out += "Articles the assistant suggested:\n"
+            let index = try? session.desk.knowledge()
+            let articleLanguage = ticket.language ?? "en"
+            for id in articles { out += "  \(id)" + (index?.article(id, language: articleLanguage).map { ": \($0.title)" } ?? "") + "\n" }
         }
         out += "History:\n"
         for entry in history {

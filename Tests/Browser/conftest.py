@@ -49,7 +49,8 @@ for key, name in [("technical", "Teresa Nunes"), ("technical2", "Tiago Nunes"), 
                   ("conditional2", "Diana Rocha"), ("nojs", "Nina Alves"), ("upload", "Ugo Pires"),
                   ("uploadsize", "Ursula Pires"), ("validation", "Vera Melo"), ("resume", "Rui Costa"),
                   ("keyboard", "Kelly Ramos"), ("portuguese", "Paulo Freitas"), ("wrongcode", "Wagner Lopes"),
-                  ("ratelimit", "Raul Teles"), ("headers", "Helena Braga")]:
+                  ("ratelimit", "Raul Teles"), ("headers", "Helena Braga"), ("assistant", "Alice Matos"),
+                  ("assistant2", "Artur Matos")]:
     USERS[key] = User(f"{key}@example.com", name, ["lojaana", "lojabeta"])
 
 
@@ -80,7 +81,7 @@ class Desk:
         self.server = None
         self.base_url = None
         os.makedirs(self.catalog)
-        for name in ("Forms", "Workflows", "schema"):
+        for name in ("Forms", "Workflows", "schema", "Knowledge"):
             shutil.copytree(REPOSITORY / name, os.path.join(self.catalog, name))
         shutil.copy(REPOSITORY / "formrunner.yaml", self.catalog)
 

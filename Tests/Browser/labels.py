@@ -139,3 +139,17 @@ PT_HISTORY_LINK = "Histórico de solicitações"
 def heading(page):
     """The page's h1."""
     return page.get_by_role("heading", level=1)
+
+
+# The assistant's answers (the copilot step's texts in Workflows/technical-support.yaml)
+FIND_ANSWERS = "Find answers"
+SCENARIO_DOUBT = "I have a doubt"
+SUGGESTIONS = "Articles that may answer your question"
+PT_SUGGESTIONS = "Artigos que podem responder à sua dúvida"
+OTHER_WORDS = "Your question in other words"
+ASK_AGAIN = "Ask again with other words"
+PT_BACK_TO_SUGGESTIONS = "Voltar às sugestões"
+PT_ANSWERED = "Minha dúvida foi respondida"
+PT_CLOSING = "Que bom que ajudou! Nenhum chamado foi aberto. Volte quando precisar."
+HAR_TITLE = "How to generate a HAR file"
+PT_HAR_TITLE = "Como gerar um arquivo HAR"

@@ -8,7 +8,8 @@ struct WorkflowDecoder {
     static let stepKeys: [String: [String]] = [
         "authentication": ["methods", "second_factor"],
         "permission": ["require", "countries", "message"],
-        "assistant": ["languages", "scenarios", "guidance", "handoff"],
+        "assistant": ["languages", "scenarios", "guidance", "handoff", "suggestions", "no_match", "read", "answered", "ask_again",
+                      "other_words", "back", "closing", "find_answers"],
         "one_time_code": ["channel", "digits", "expires", "attempts", "resend_after", "label"],
         "identification": ["group", "continue"],
         "subject": ["label", "continue", "subjects"],
@@ -147,7 +148,14 @@ struct WorkflowDecoder {
         let guidance = reader.optional("guidance").map(forms.options) ?? []
         let handoff = reader.label("handoff")
         guard let languages, let scenarios, let handoff else { return nil }
-        return .init(languages: languages, scenarios: scenarios, guidance: guidance, handoff: handoff)
+        var texts = AssistantTexts.standard
+        let keys: [(String, WritableKeyPath<AssistantTexts, LocalizedText>)] = [
+            ("suggestions", \.suggestions), ("no_match", \.noMatch), ("read", \.read), ("answered", \.answered),
+            ("ask_again", \.askAgain), ("other_words", \.otherWords), ("back", \.back), ("closing", \.closing),
+            ("find_answers", \.findAnswers),
+        ]
+        for (key, path) in keys { if let text = reader.label(key, required: false) { texts[keyPath: path] = text } }
+        return .init(languages: languages, scenarios: scenarios, guidance: guidance, handoff: handoff, texts: texts)
     }
 
     private static func wholeSeconds(_ seconds: Double) -> Int {

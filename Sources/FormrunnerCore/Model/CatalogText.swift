@@ -86,6 +86,7 @@ extension Catalog {
             options(assistant.scenarios, "the scenarios of \(name)")
             options(assistant.guidance, "the guidance of \(name)")
             add("the handoff of \(name)", assistant.handoff, step.location)
+            for (key, text) in assistant.texts.all { add("the \(key) text of \(name)", text, step.location) }
         case .oneTimeCode(let code):
             add("the label of \(name)", code.label, step.location)
         case .identification(let identification):

@@ -108,6 +108,8 @@ public struct StepDefinition: Hashable, Sendable {
         public var scenarios: [OptionDefinition]
         public var guidance: [OptionDefinition]
         public var handoff: LocalizedText
+        /// The words around the answers from the knowledge base.
+        public var texts: AssistantTexts = .standard
     }
 
     /// A one-time code sent to the requester.

@@ -25,6 +25,8 @@ public actor InMemoryTicketStore: TicketStore {
     private var timerClaims: [Int64: [String: Date]] = [:]
     /// Each team's last automatically assigned agent.
     private var teamCursors: [String: String] = [:]
+    /// Assistant sessions by id (see ``AssistantSessionStore``).
+    var assistantSessionsByID: [String: AssistantSession] = [:]
 
     /// An empty store; its first ticket is number 1.
     public init() {}

@@ -10,13 +10,13 @@ struct FlowPages {
 
     private var action: String { "/flows/" + HTML.escape(flow.id) }
 
-    private func heading(_ step: StepDefinition, title: String? = nil) -> String {
+    func heading(_ step: StepDefinition, title: String? = nil) -> String {
         var html = "<h1>\(HTML.escape(title ?? step.title?.text(in: language) ?? flow.title.text(in: language)))</h1>"
         if let help = step.help?.text(in: language) { html += "<p class=\"lead\">\(HTML.escape(help))</p>" }
         return html
     }
 
-    private func open(_ step: StepDefinition, multipart: Bool = false) -> String {
+    func open(_ step: StepDefinition, multipart: Bool = false) -> String {
         "<form method=\"post\" action=\"\(action)\" data-conditions\(multipart ? " enctype=\"multipart/form-data\"" : "")>"
             + csrf + "<input type=\"hidden\" name=\"_step\"\(HTML.attribute("value", step.id))>"
     }
@@ -26,8 +26,9 @@ struct FlowPages {
         count == 0 ? "" : "<p role=\"alert\" class=\"alert\">\(HTML.escape(PageText.correctProblems.text(language, String(count))))</p>"
     }
 
-    /// The assistant: language, scenario, guidance, then talk to a person or done.
-    func assistant(_ step: StepDefinition, _ settings: StepDefinition.Assistant, state: FlowState) -> String {
+    /// The assistant: language, scenario, guidance, then find answers in the knowledge base
+    /// (`searches`) or talk to a person; without a knowledge base, talk to a person or done.
+    func assistant(_ step: StepDefinition, _ settings: StepDefinition.Assistant, state: FlowState, searches: Bool) -> String {
         var html = heading(step) + open(step)
         if !settings.languages.isEmpty {
             html += radios("language", legend: PageText.language.text(language), options: settings.languages, chosen: state.language)
@@ -47,9 +48,15 @@ struct FlowPages {
             html += "<textarea id=\"\(id)\"\(HTML.attribute("name", "guidance." + prompt.id)) rows=\"4\"\(described)>"
                 + HTML.escape(state.guidance[prompt.id] ?? "") + "</textarea></div>"
         }
-        html += "<button type=\"submit\" name=\"_action\" value=\"handoff\">\(HTML.escape(settings.handoff.text(in: language)))</button> "
-        html += "<button type=\"submit\" name=\"_action\" value=\"answered\" class=\"secondary\">"
-            + "\(HTML.escape(FlowInterpreter.answeredLabel))</button></form>"
+        if searches {
+            html += "<button type=\"submit\" name=\"_action\" value=\"search\">\(HTML.escape(settings.texts.findAnswers.text(in: language)))</button> "
+            html += "<button type=\"submit\" name=\"_action\" value=\"handoff\" class=\"secondary\">"
+                + "\(HTML.escape(settings.handoff.text(in: language)))</button></form>"
+        } else {
+            html += "<button type=\"submit\" name=\"_action\" value=\"handoff\">\(HTML.escape(settings.handoff.text(in: language)))</button> "
+            html += "<button type=\"submit\" name=\"_action\" value=\"answered\" class=\"secondary\">"
+                + "\(HTML.escape(settings.texts.answered.text(in: language)))</button></form>"
+        }
         return html
     }
 

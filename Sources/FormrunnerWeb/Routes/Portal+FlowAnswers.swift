@@ -19,20 +19,8 @@ extension Portal {
         case .authentication, .permission:
             return next
         case .assistant(let settings):
-            var guidance: [String: String] = [:]
-            for prompt in settings.guidance { guidance[prompt.id] = body.first("guidance." + prompt.id) ?? "" }
-            _ = run.interpreter.recordAssistant(settings, language: body.first("language"), scenario: body.first("scenario"),
-                                                guidance: guidance, in: &run.state)
-            if settings.languages.contains(where: { $0.id == run.state.language }), visit.session.language != run.state.language {
-                visit.session.language = run.state.language
-                visit.language = run.state.language
-                visit.changed = true
-            }
-            if action == FlowInterpreter.AssistantChoice.answered.rawValue {
-                try await run.interpreter.deleteDraft(for: run.user)
-                run.state = FlowState(workflowID: run.flow.id)
-                return page(&visit, title: PageText.answered.text(visit.language),
-                            body: "<h1>\(PageText.answered.text(visit.language))</h1><p><a href=\"/\">\(PageText.home.text(visit.language))</a></p>")
+            if let response = try await answerAssistant(&run, step: step, settings: settings, body: body, visit: &visit) {
+                return response
             }
         case .oneTimeCode(let settings):
             if action == "resend" {

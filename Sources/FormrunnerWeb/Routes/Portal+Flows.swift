@@ -82,7 +82,7 @@ extension Portal {
         }
     }
 
-    private func flowRun(_ request: Request, _ context: PortalContext, visit: Visit) async throws -> FlowRunOrRedirect {
+    func flowRun(_ request: Request, _ context: PortalContext, visit: Visit) async throws -> FlowRunOrRedirect {
         guard let id = context.parameters.get("flow"), let flow = services.catalog.workflows[id] else { throw PortalRefusal.notFound }
         guard let user = visit.user else {
             return .signIn(Self.redirect("/signin?next=" + Self.queryEscape("/flows/" + id)))
@@ -127,7 +127,11 @@ extension Portal {
         case .authentication, .permission:
             return Self.redirect("/signin?next=" + Self.queryEscape("/flows/" + run.flow.id))
         case .assistant(let settings):
-            body = pages.assistant(step, settings, state: run.state)
+            if let progress = run.state.assistant, progress.session.outcome == .open {
+                body = pages.suggestions(step, settings, progress: progress)
+            } else {
+                body = pages.assistant(step, settings, state: run.state, searches: run.interpreter.answersFromKnowledge)
+            }
         case .oneTimeCode(let settings):
             try await sendFlowCodeOnce(run, step: step, settings: settings, visit: &visit)
             body = pages.code(step, settings)

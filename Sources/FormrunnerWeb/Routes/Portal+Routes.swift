@@ -37,6 +37,7 @@ extension Portal {
         }
         addSignInRoutes(to: router)
         addFlowRoutes(to: router)
+        addAssistantRoutes(to: router)
         addHistoryRoutes(to: router)
         addSurveyRoutes(to: router)
     }
