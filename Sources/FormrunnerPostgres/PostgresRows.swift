@@ -11,7 +11,7 @@ struct PostgresRows {
     static let ticketColumns = """
         number, form_id, form_version, workflow_id, lifecycle_id, status, title, requester_email, requester_name,
         account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version,
-        team, priority, assignee, sla, language
+        team, priority, assignee, sla, language, merged_into
         """
 
     /// The outbox columns read back, in the order ``message(from:)`` decodes them.
@@ -49,6 +49,7 @@ struct PostgresRows {
         binds.append(ticket.assignee)
         binds.append(try ticket.sla?.storedJSON())
         binds.append(ticket.language)
+        binds.append(ticket.mergedInto)
         binds.append(ticket.queueDueKey)
         binds.append(ticket.slaAlertKey)
     }
@@ -57,7 +58,8 @@ struct PostgresRows {
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language", "queue_due", "sla_alert",
+        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "merged_into", "queue_due", "sla_alert",
     ]
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
@@ -71,9 +73,9 @@ struct PostgresRows {
     func writeDependents(of ticket: Ticket, history: [HistoryEntry]) async throws {
         for entry in history {
             try await run("""
-                INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person)
+                INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
                 VALUES (\(ticket.number), \(entry.at.millisecondsSince1970), \(entry.actor.rawValue), \(entry.event),
-                        \(entry.from), \(entry.to), \(entry.message), \(entry.person))
+                        \(entry.from), \(entry.to), \(entry.message), \(entry.person), \(entry.isInternal))
                 """)
         }
         try await run("DELETE FROM timer WHERE ticket_number = \(ticket.number)")
@@ -180,6 +182,7 @@ struct PostgresRows {
         ticket.assignee = try columns[18].decode(String?.self)
         ticket.sla = try columns[19].decode(String?.self).map(SLAClock.stored)
         ticket.language = try columns[20].decode(String?.self)
+        ticket.mergedInto = try columns[21].decode(Int64?.self)
         return ticket
     }
 

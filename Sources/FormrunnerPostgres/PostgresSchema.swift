@@ -24,7 +24,11 @@ enum PostgresSchema {
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
         PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
-        PostgresMigration(name: "v7 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
+        PostgresMigration(name: "v7 internal notes and merges", statements: [
+            "ALTER TABLE history ADD COLUMN internal BOOLEAN NOT NULL DEFAULT false",
+            "ALTER TABLE ticket ADD COLUMN merged_into BIGINT",
+        ]),
+        PostgresMigration(name: "v8 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
                           finally: PostgresQueue.indexes),
     ]
 

@@ -38,7 +38,10 @@ enum Schema {
         migrator.registerMigration("v7 ticket language") { db in
             try db.execute(sql: "ALTER TABLE ticket ADD COLUMN language TEXT")
         }
-        migrator.registerMigration("v8 queue index") { db in
+        migrator.registerMigration("v8 internal notes and merges") { db in
+            try db.execute(sql: agentWork)
+        }
+        migrator.registerMigration("v9 queue index") { db in
             try QueueSchema.migrate(db)
         }
         return migrator
@@ -60,6 +63,13 @@ enum Schema {
         ALTER TABLE user ADD COLUMN away_until INTEGER;
         CREATE INDEX user_staff ON user(email) WHERE role <> 'requester';
         CREATE TABLE team_cursor (team TEXT NOT NULL PRIMARY KEY, last_assignee TEXT NOT NULL) WITHOUT ROWID;
+        """
+
+    /// Agent work: internal notes (history lines only agents see) and merged tickets (the ticket a
+    /// duplicate went into).
+    private static let agentWork = """
+        ALTER TABLE history ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE ticket ADD COLUMN merged_into INTEGER;
         """
 
     /// Claims on timers, for several workers: a claimed timer is held until `claimed_until` (ms).
