@@ -39,6 +39,7 @@ extension Portal {
         addFlowRoutes(to: router)
         addHistoryRoutes(to: router)
         addSurveyRoutes(to: router)
+        addDeskRoutes(to: router)
     }
 
     /// A static asset, cacheable for an hour.
