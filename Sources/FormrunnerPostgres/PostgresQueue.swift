@@ -55,6 +55,8 @@ enum PostgresQueue {
                 case .nobody: conditions.append("assignee IS NULL")
                 }
                 if let instant = query.breachingAt {
+                    // Only a ticket with a due instant can breach: the bound keeps the walk to those.
+                    conditions.append("queue_due < \(bind(Ticket.queueNever))")
                     conditions.append("sla_alert <= \(bind(instant.millisecondsSince1970))")
                 }
                 branches.append("""

@@ -49,17 +49,17 @@ struct PostgresRows {
         binds.append(ticket.assignee)
         binds.append(try ticket.sla?.storedJSON())
         binds.append(ticket.language)
+        binds.append(ticket.mergedInto)
         binds.append(ticket.queueDueKey)
         binds.append(ticket.slaAlertKey)
-        binds.append(ticket.mergedInto)
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language", "queue_due", "sla_alert",
-        "merged_into",
+        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "merged_into", "queue_due", "sla_alert",
     ]
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.

@@ -1,7 +1,7 @@
 import FormrunnerCore
 import GRDB
 
-/// The queue's columns and indexes (migration "v8 queue index").
+/// The queue's columns and indexes (migration "v9 queue index").
 ///
 /// `queue_due` is ``Ticket/queueDueKey`` and `sla_alert` ``Ticket/slaAlertKey`` (milliseconds, or
 /// `Ticket.queueNever` for none, so that tickets without a due instant sort last), written with every

@@ -26,8 +26,9 @@ extension SQLiteTicketStore {
                     conditions.append("assignee IS NULL")
                 }
                 if let instant = query.breachingAt {
-                    conditions.append("sla_alert <= ?")
-                    values += [instant.millisecondsSince1970]
+                    // Only a ticket with a due instant can breach: the bound keeps the walk to those.
+                    conditions.append("queue_due < ? AND sla_alert <= ?")
+                    values += [Ticket.queueNever, instant.millisecondsSince1970]
                 }
                 branches.append("""
                     SELECT * FROM (SELECT number, queue_due FROM ticket WHERE \(conditions.joined(separator: " AND "))

@@ -38,11 +38,11 @@ enum Schema {
         migrator.registerMigration("v7 ticket language") { db in
             try db.execute(sql: "ALTER TABLE ticket ADD COLUMN language TEXT")
         }
-        migrator.registerMigration("v8 queue index") { db in
-            try QueueSchema.migrate(db)
-        }
-        migrator.registerMigration("v9 internal notes and merges") { db in
+        migrator.registerMigration("v8 internal notes and merges") { db in
             try db.execute(sql: agentWork)
+        }
+        migrator.registerMigration("v9 queue index") { db in
+            try QueueSchema.migrate(db)
         }
         migrator.registerMigration("v10 assistant sessions") { db in
             try db.execute(sql: assistantSessions)

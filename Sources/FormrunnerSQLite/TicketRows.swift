@@ -8,8 +8,8 @@ enum TicketRows {
     static let columns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language", "queue_due", "sla_alert",
-        "merged_into",
+        "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "merged_into", "queue_due", "sla_alert",
     ]
 
     /// The values of ``columns`` for `ticket`.
@@ -20,8 +20,7 @@ enum TicketRows {
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,
-            ticket.assignee, try ticket.sla?.storedJSON(), ticket.language, ticket.queueDueKey, ticket.slaAlertKey,
-            ticket.mergedInto,
+            ticket.assignee, try ticket.sla?.storedJSON(), ticket.language, ticket.mergedInto, ticket.queueDueKey, ticket.slaAlertKey,
         ]
         return StatementArguments(values)
     }

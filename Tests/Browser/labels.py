@@ -153,3 +153,23 @@ PT_ANSWERED = "Minha dúvida foi respondida"
 PT_CLOSING = "Que bom que ajudou! Nenhum chamado foi aberto. Volte quando precisar."
 HAR_TITLE = "How to generate a HAR file"
 PT_HAR_TITLE = "Como gerar um arquivo HAR"
+
+# Agent pages (/desk): the queue and a ticket with its actions (issue 13 item 7)
+DESK_LINK = "Desk"
+QUEUE_TITLE = "Queue"
+NOT_FOUND_TITLE = "Not found"
+QUEUE_MY_TEAMS = "My teams"
+QUEUE_UNASSIGNED = "Unassigned"
+TAKE = "Take"
+REPLY_FIELD = "Reply to the requester (e-mailed)"
+SEND_REPLY = "Send reply"
+REPLY_SENT = "Your reply was sent to the requester."
+NOTE_FIELD = "Internal note (agents only, never e-mailed)"
+ADD_NOTE = "Add note"
+NOTE_ADDED = "Your internal note was added."
+SOLVE = "Mark as solved"
+SOLVED_DONE = "Done: Mark as solved."
+
+
+def assigned_to(number, email):
+    return f"Ticket {number} is assigned to {email}."

@@ -4,7 +4,7 @@ import FormrunnerSQLite
 import GRDB
 import Testing
 
-/// The "v8 queue index" migration: a team's queue is read in order from an index, and tickets written
+/// The "v9 queue index" migration: a team's queue is read in order from an index, and tickets written
 /// before the migration get their queue columns.
 @Suite("SQLite queue index")
 struct SQLiteQueueIndexTests {
@@ -48,7 +48,7 @@ struct SQLiteQueueIndexTests {
                     DROP INDEX ticket_queue_status;
                     ALTER TABLE ticket DROP COLUMN queue_due;
                     ALTER TABLE ticket DROP COLUMN sla_alert;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v8 queue index';
+                    DELETE FROM grdb_migrations WHERE identifier = 'v9 queue index';
                     """)
             }
             try queue.close()

@@ -40,6 +40,7 @@ extension Portal {
         addAssistantRoutes(to: router)
         addHistoryRoutes(to: router)
         addSurveyRoutes(to: router)
+        addDeskRoutes(to: router)
     }
 
     /// A static asset, cacheable for an hour.
