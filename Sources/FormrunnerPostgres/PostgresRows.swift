@@ -11,7 +11,7 @@ struct PostgresRows {
     static let ticketColumns = """
         number, form_id, form_version, workflow_id, lifecycle_id, status, title, requester_email, requester_name,
         account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version,
-        team, priority, assignee, sla, language
+        team, priority, assignee, sla, language, solved_at, closed_at, reopens
         """
 
     /// The outbox columns read back, in the order ``message(from:)`` decodes them.
@@ -49,6 +49,15 @@ struct PostgresRows {
         binds.append(ticket.assignee)
         binds.append(try ticket.sla?.storedJSON())
         binds.append(ticket.language)
+        let report = ReportColumns(ticket)
+        binds.append(report.firstResponse?.rawValue)
+        binds.append(report.firstResponseDue)
+        binds.append(report.firstResponseSeconds)
+        binds.append(report.solvedAt)
+        binds.append(report.closedAt)
+        binds.append(report.reopens)
+        binds.append(report.surveyRating)
+        binds.append(report.surveyAt)
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.
@@ -56,7 +65,7 @@ struct PostgresRows {
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
         "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
-    ]
+    ] + ReportColumns.names
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
     static func placeholders(from first: Int) -> [String] {
@@ -178,6 +187,9 @@ struct PostgresRows {
         ticket.assignee = try columns[18].decode(String?.self)
         ticket.sla = try columns[19].decode(String?.self).map(SLAClock.stored)
         ticket.language = try columns[20].decode(String?.self)
+        ticket.figures = ReportColumns.figures(solvedAt: try columns[21].decode(Int64?.self),
+                                               closedAt: try columns[22].decode(Int64?.self),
+                                               reopens: try columns[23].decode(Int?.self))
         return ticket
     }
 

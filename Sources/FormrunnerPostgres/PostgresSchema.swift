@@ -24,6 +24,24 @@ enum PostgresSchema {
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
         PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
+        PostgresMigration(name: "v7 report figures", statements: reportFigures, backfill: PostgresReportQueries.backfill),
+    ]
+
+    /// The reports' columns (see `ReportColumns`), each under an index that covers its query, as on SQLite.
+    private static let reportFigures = [
+        """
+        ALTER TABLE ticket ADD COLUMN first_response_state TEXT, ADD COLUMN first_response_due BIGINT,
+            ADD COLUMN first_response_seconds BIGINT, ADD COLUMN solved_at BIGINT, ADD COLUMN closed_at BIGINT,
+            ADD COLUMN reopens INTEGER, ADD COLUMN survey_rating TEXT, ADD COLUMN survey_at BIGINT
+        """,
+        """
+        CREATE INDEX ticket_report_opened ON ticket (created_at, team, priority, first_response_state, first_response_due,
+                                                     first_response_seconds)
+        """,
+        "CREATE INDEX ticket_report_solved ON ticket (solved_at, team, priority, reopens)",
+        "CREATE INDEX ticket_report_closed ON ticket (closed_at, team, priority)",
+        "CREATE INDEX ticket_report_backlog ON ticket (status, team, created_at)",
+        "CREATE INDEX ticket_report_survey ON ticket (survey_at, team, survey_rating)",
     ]
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the

@@ -242,7 +242,7 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     /// Runs `value` in a read transaction, reporting database failures as ``TicketStoreError``.
-    private func read<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
         try await SQLiteTicketStore.translated { try await pool.read(value) }
     }
 }

@@ -61,6 +61,9 @@ public struct Ticket: Hashable, Sendable, Codable {
     /// The language the requester filed it in (`en`, `pt`, `es`): its e-mails and labels are in it.
     /// `nil` for tickets filed before languages were stored, and read as English.
     public var language: String? = nil
+    /// What the desk's reports count of the ticket's life (solved, closed, reopened); `nil` for
+    /// tickets written before reports existed.
+    public var figures: TicketFigures? = nil
 
     public init(number: Int64 = 0, formID: String, formVersion: Int, workflowID: String? = nil, lifecycleID: String,
                 status: String, title: String, requester: Requester, account: String? = nil,

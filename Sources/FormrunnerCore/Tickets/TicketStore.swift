@@ -126,9 +126,18 @@ public protocol TicketStore: Sendable {
     /// The earliest instant at which a timer or an outbox message can be claimed (a held timer counts at
     /// the end of its claim), or `nil` when nothing is armed or waiting.
     func nextClaimableInstant() async throws -> Date?
+
+    /// The aggregates of a report (see ``ReportQuery``), computed by the store rather than by loading
+    /// tickets. Stores that cannot inherit a default that throws ``ReportFailure/unsupportedStore``.
+    func reportRows(_ query: ReportQuery) async throws -> ReportRows
 }
 
 extension TicketStore {
+    /// Refuses: the default for stores that cannot compute reports.
+    public func reportRows(_ query: ReportQuery) async throws -> ReportRows {
+        throw ReportFailure.unsupportedStore
+    }
+
     /// Creates without assignment: every store's plain create.
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
