@@ -66,8 +66,8 @@ struct ReportPage {
     private var firstResponse: String {
         var out = "<table><caption>First response, working hours</caption><thead><tr><th scope=\"col\">Team</th>"
         out += "<th scope=\"col\">Answered</th><th scope=\"col\">Median</th><th scope=\"col\">90th percentile</th></tr></thead><tbody>"
-        for figures in report.teams + (report.team == nil ? [report.totalFigures] : []) {
-            let name = figures == report.totalFigures && report.team == nil ? "All teams" : report.label(team: figures.team)
+        let rows = report.teams.map { (report.label(team: $0.team), $0) } + (report.team == nil ? [("All teams", report.totalFigures)] : [])
+        for (name, figures) in rows {
             out += "<tr><th scope=\"row\">\(HTML.escape(name))</th><td>\(figures.firstResponse.count)</td>"
                 + "<td>\(Self.hours(figures.firstResponse.median))</td><td>\(Self.hours(figures.firstResponse.p90))</td></tr>"
         }
