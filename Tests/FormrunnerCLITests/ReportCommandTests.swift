@@ -38,8 +38,8 @@ struct ReportCommandTests {
                 + "formrunner users update ana@example.com --role agent --team TEAM\n")
         let csv = try desk.run(["report", "--format", "csv", "--from", "2026-12-01", "--to", "2027-01-01"], user: "bia@desk.example")
         #expect(csv.status == 0, "\(csv.stderr)")
-        #expect(csv.stdout == "team,priority,opened,solved,closed,reopened,reopen_rate,sla_met,sla_breached,sla_pending,sla_attainment\r\n"
-                + "financial,low,1,0,0,0,,0,0,1,\r\nall,all,1,0,0,0,,0,0,1,\r\n")
+        #expect(csv.stdout == "team,priority,opened,solved,closed,reopened,reopen_rate,sla_met,sla_breached,sla_pending,sla_attainment\n"
+                + "financial,low,1,0,0,0,,0,0,1,\nall,all,1,0,0,0,,0,0,1,\n")
         let table = try desk.run(["report", "--team", "financial"], user: "bia@desk.example")
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.hasPrefix("Report 2026-12-01 to 2027-01-01 (exclusive, America/Sao_Paulo), team Financial support\n"))

@@ -68,7 +68,7 @@ struct ReportTests {
                 "technical,high,1,1,1,0,0.0000,1,0,0,1.0000",
                 "technical,normal,3,2,2,0,0.0000,2,0,0,1.0000",
                 "all,all,9,5,5,1,0.2000,5,2,1,0.7143",
-            ].joined(separator: "\r\n") + "\r\n")
+            ].joined(separator: "\n") + "\n")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(try ReportFormat.json.render(report).utf8)) as? [String: Any])
             #expect(json.keys.sorted() == ["backlog", "days", "first_response", "lines", "now", "period", "satisfaction", "team", "total"])
             let period = try #require(json["period"] as? [String: Any])

@@ -41,7 +41,7 @@ struct SQLiteReportFiguresTests {
             #expect(try await store.ticket(1)?.title == "Old")
             #expect(try await store.ticket(1)?.figures == nil)
             let audit = try DatabaseQueue(path: path)
-            let row = try await audit.read { db in
+            let row = try audit.read { db in
                 try Row.fetchOne(db, sql: """
                     SELECT first_response_state, first_response_seconds, survey_rating, survey_at, reopens FROM ticket
                     """)

@@ -36,7 +36,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
             ]
             lines.append(cells.map(Self.csvCell).joined(separator: ","))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// A share with four decimals (`0.6667`).
