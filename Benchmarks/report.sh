@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `formrunner report` for a month at 1M tickets on SQLite, on demand (never in the test suite or CI):
 #
-#   bash Benchmarks/report.sh            # builds Benchmarks/.data/report-1000000-v8.sqlite once, then times
+#   bash Benchmarks/report.sh            # builds Benchmarks/.data/report-1000000-v10.sqlite once, then times
 #   REPORT_TICKETS=100000 bash Benchmarks/report.sh
 #
-# The database is made by `formrunner` itself (its migrations, v8 report figures included), then filled
+# The database is made by `formrunner` itself (its migrations, v10 report figures included), then filled
 # by the sqlite3 shell with a year (2026) of synthetic tickets in the report's columns: numbers in
 # creation order, 3 teams, 4 priorities, 10% open, 5% awaiting the requester, 5% solved, 80% closed
 # (solved a day after creation, closed four days later), 10% of them reopened once, a survey answer on
@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TICKETS=${REPORT_TICKETS:-1000000}
 RUNS=${REPORT_RUNS:-7}
-DB=Benchmarks/.data/report-$TICKETS-v8.sqlite
+DB=Benchmarks/.data/report-$TICKETS-v10.sqlite
 if [ -z "${FORMRUNNER:-}" ]; then
     FORMRUNNER=.build/debug/formrunner
     [ -x .build/release/formrunner ] && FORMRUNNER=.build/release/formrunner

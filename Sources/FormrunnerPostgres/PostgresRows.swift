@@ -11,7 +11,7 @@ struct PostgresRows {
     static let ticketColumns = """
         number, form_id, form_version, workflow_id, lifecycle_id, status, title, requester_email, requester_name,
         account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version,
-        team, priority, assignee, sla, language, solved_at, closed_at, reopens
+        team, priority, assignee, sla, language, merged_into, solved_at, closed_at, reopens
         """
 
     /// The outbox columns read back, in the order ``message(from:)`` decodes them.
@@ -49,6 +49,9 @@ struct PostgresRows {
         binds.append(ticket.assignee)
         binds.append(try ticket.sla?.storedJSON())
         binds.append(ticket.language)
+        binds.append(ticket.mergedInto)
+        binds.append(ticket.queueDueKey)
+        binds.append(ticket.slaAlertKey)
         let report = ReportColumns(ticket)
         binds.append(report.firstResponse?.rawValue)
         binds.append(report.firstResponseDue)
@@ -65,6 +68,7 @@ struct PostgresRows {
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
         "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "merged_into", "queue_due", "sla_alert",
     ] + ReportColumns.names
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
@@ -78,9 +82,9 @@ struct PostgresRows {
     func writeDependents(of ticket: Ticket, history: [HistoryEntry]) async throws {
         for entry in history {
             try await run("""
-                INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person)
+                INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
                 VALUES (\(ticket.number), \(entry.at.millisecondsSince1970), \(entry.actor.rawValue), \(entry.event),
-                        \(entry.from), \(entry.to), \(entry.message), \(entry.person))
+                        \(entry.from), \(entry.to), \(entry.message), \(entry.person), \(entry.isInternal))
                 """)
         }
         try await run("DELETE FROM timer WHERE ticket_number = \(ticket.number)")
@@ -187,9 +191,10 @@ struct PostgresRows {
         ticket.assignee = try columns[18].decode(String?.self)
         ticket.sla = try columns[19].decode(String?.self).map(SLAClock.stored)
         ticket.language = try columns[20].decode(String?.self)
-        ticket.figures = ReportColumns.figures(solvedAt: try columns[21].decode(Int64?.self),
-                                               closedAt: try columns[22].decode(Int64?.self),
-                                               reopens: try columns[23].decode(Int?.self))
+        ticket.mergedInto = try columns[21].decode(Int64?.self)
+        ticket.figures = ReportColumns.figures(solvedAt: try columns[22].decode(Int64?.self),
+                                               closedAt: try columns[23].decode(Int64?.self),
+                                               reopens: try columns[24].decode(Int?.self))
         return ticket
     }
 

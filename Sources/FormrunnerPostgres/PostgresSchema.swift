@@ -24,7 +24,14 @@ enum PostgresSchema {
         PostgresMigration(name: "v4 sign-in attempts", statements: signInAttemptTables),
         PostgresMigration(name: "v5 agent desk", statements: agentDesk),
         PostgresMigration(name: "v6 ticket language", statements: ["ALTER TABLE ticket ADD COLUMN language TEXT"]),
-        PostgresMigration(name: "v7 report figures", statements: reportFigures, backfill: PostgresReportQueries.backfill),
+        PostgresMigration(name: "v7 internal notes and merges", statements: [
+            "ALTER TABLE history ADD COLUMN internal BOOLEAN NOT NULL DEFAULT false",
+            "ALTER TABLE ticket ADD COLUMN merged_into BIGINT",
+        ]),
+        // Before the queue's: its backfill reads whole tickets, the report's columns included.
+        PostgresMigration(name: "v8 report figures", statements: reportFigures, backfill: PostgresReportQueries.backfill),
+        PostgresMigration(name: "v9 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
+                          finally: PostgresQueue.indexes),
     ]
 
     /// The reports' columns (see `ReportColumns`), each under an index that covers its query, as on SQLite.

@@ -130,13 +130,14 @@ public final class PostgresTicketStore: TicketStore {
         try await read { rows in
             var entries: [HistoryEntry] = []
             let query: PostgresQuery = """
-                SELECT at, actor, event, from_status, to_status, message, person FROM history
+                SELECT at, actor, event, from_status, to_status, message, person, internal FROM history
                 WHERE ticket_number = \(number) ORDER BY id
                 """
-            for try await (at, actor, event, from, to, message, person) in try await rows.run(query)
-                .decode((Int64, String, String, String?, String, String?, String?).self) {
+            for try await (at, actor, event, from, to, message, person, isInternal) in try await rows.run(query)
+                .decode((Int64, String, String, String?, String, String?, String?, Bool).self) {
                 entries.append(HistoryEntry(at: Date(millisecondsSince1970: at), actor: try PostgresRows.actor(actor),
-                                            event: event, from: from, to: to, message: message, person: person))
+                                            event: event, from: from, to: to, message: message, person: person,
+                                            isInternal: isInternal))
             }
             return entries
         }

@@ -9,11 +9,11 @@ enum HistoryRows {
         for entry in entries {
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [number, entry.at.millisecondsSince1970, entry.actor.rawValue, entry.event, entry.from,
-                            entry.to, entry.message, entry.person])
+                            entry.to, entry.message, entry.person, entry.isInternal])
         }
     }
 
@@ -23,7 +23,7 @@ enum HistoryRows {
             .map { row in
                 HistoryEntry(at: Date(millisecondsSince1970: row["at"]), actor: try StoredActor.read(row["actor"]),
                              event: row["event"], from: row["from_status"], to: row["to_status"],
-                             message: row["message"], person: row["person"])
+                             message: row["message"], person: row["person"], isInternal: row["internal"])
             }
     }
 }

@@ -38,7 +38,13 @@ enum Schema {
         migrator.registerMigration("v7 ticket language") { db in
             try db.execute(sql: "ALTER TABLE ticket ADD COLUMN language TEXT")
         }
-        migrator.registerMigration("v8 report figures") { db in
+        migrator.registerMigration("v8 internal notes and merges") { db in
+            try db.execute(sql: agentWork)
+        }
+        migrator.registerMigration("v9 queue index") { db in
+            try QueueSchema.migrate(db)
+        }
+        migrator.registerMigration("v10 report figures") { db in
             try db.execute(sql: reportFigures)
             try ReportBackfill.run(in: db)
         }
@@ -81,6 +87,13 @@ enum Schema {
         CREATE INDEX ticket_report_closed ON ticket(closed_at, team, priority);
         CREATE INDEX ticket_report_backlog ON ticket(status, team, created_at);
         CREATE INDEX ticket_report_survey ON ticket(survey_at, team, survey_rating);
+        """
+
+    /// Agent work: internal notes (history lines only agents see) and merged tickets (the ticket a
+    /// duplicate went into).
+    private static let agentWork = """
+        ALTER TABLE history ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE ticket ADD COLUMN merged_into INTEGER;
         """
 
     /// Claims on timers, for several workers: a claimed timer is held until `claimed_until` (ms).

@@ -9,6 +9,7 @@ enum TicketRows {
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
         "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "merged_into", "queue_due", "sla_alert",
     ] + ReportColumns.names
 
     /// The values of ``columns`` for `ticket`.
@@ -19,7 +20,7 @@ enum TicketRows {
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,
-            ticket.assignee, try ticket.sla?.storedJSON(), ticket.language,
+            ticket.assignee, try ticket.sla?.storedJSON(), ticket.language, ticket.mergedInto, ticket.queueDueKey, ticket.slaAlertKey,
         ]
         let report = ReportColumns(ticket)
         let figures: [(any DatabaseValueConvertible)?] = [
@@ -45,6 +46,7 @@ enum TicketRows {
         ticket.assignee = row["assignee"]
         ticket.sla = try (row["sla"] as String?).map(SLAClock.stored)
         ticket.language = row["language"]
+        ticket.mergedInto = row["merged_into"]
         ticket.figures = ReportColumns.figures(solvedAt: row["solved_at"], closedAt: row["closed_at"], reopens: row["reopens"])
         return ticket
     }

@@ -16,7 +16,8 @@ struct Formrunner: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Validate.self, Forms.self, Workflows.self, Run.self, Tickets.self, Tick.self, Deliver.self, Worker.self,
-                      Mail.self, Users.self, Plugins.self, Schema.self, Serve.self, Knowledge.self, Report.self]
+                      Mail.self, Users.self, Plugins.self, Schema.self, Serve.self, Knowledge.self,
+                      Macros.self, Queue.self, Report.self]
     )
 
     /// Runs the command; refusals and failures print `formrunner: reason` on standard error and exit 1.

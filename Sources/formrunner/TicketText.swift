@@ -31,6 +31,7 @@ enum TicketText {
                         revealed: Bool = false, language: String = "en") -> String {
         var out = "Ticket \(ticket.number): \(ticket.title)\n"
         out += "  Status:    \(session.label(ticket, in: language))\n"
+        if let target = ticket.mergedInto { out += "  Merged:    into ticket \(target) (tickets show \(target))\n" }
         out += "  Form:      \(ticket.formID) (version \(ticket.formVersion))\n"
         out += "  Requester: \(ticket.requester.name.map { "\($0) " } ?? "")<\(ticket.requester.email)>\n"
         if let account = ticket.account { out += "  Account:   \(account)\n" }
@@ -56,6 +57,11 @@ enum TicketText {
             let move = entry.from.map { "\(session.label(status: $0, in: language)) → \(session.label(status: entry.to, in: language))" }
                 ?? session.label(status: entry.to, in: language)
             let who = entry.person.map { "\(entry.actor.rawValue) \($0)" } ?? entry.actor.rawValue
+            if entry.isInternal {
+                let text = (entry.message ?? "").replacingOccurrences(of: "\n", with: "\n    ")
+                out += "  \(stamp(entry.at))  \(who)  Internal note: \(text)\n"
+                continue
+            }
             out += "  \(stamp(entry.at))  \(who)  \(entry.event)  \(move)\(entry.message.map { ": \($0)" } ?? "")\n"
         }
         if !outbox.isEmpty {

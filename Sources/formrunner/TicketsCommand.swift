@@ -9,7 +9,7 @@ struct Tickets: AsyncParsableCommand {
         commandName: "tickets",
         abstract: "File tickets and move them through their life cycle.",
         subcommands: [Create.self, List.self, Show.self, Search.self, Transition.self, Assign.self, Take.self, Unassign.self,
-                      Priority.self, WhyDue.self]
+                      Priority.self, WhyDue.self, Reply.self, Note.self, Merge.self]
     )
 }
 
@@ -110,6 +110,15 @@ extension Tickets {
             valueName: "email"))
         var revealTo: String?
         @OptionGroup var language: LanguageOption
+        @Option(name: .customLong("as"), help: ArgumentHelp(
+            "Whose view: agent (everything, internal notes marked) or requester (no internal notes, no agent-only lines, only the requester's e-mails).",
+            valueName: "viewer"))
+        var viewer: Viewer = .agent
+
+        /// Who reads the ticket.
+        enum Viewer: String, ExpressibleByArgument, CaseIterable {
+            case agent, requester
+        }
 
         func run() async throws {
             let session = try await DeskSession(global, delivering: false)
@@ -121,8 +130,12 @@ extension Tickets {
                 }
                 ticket = try await session.tickets.revealSecrets(of: number, to: agent, at: Date())
             }
-            let history = try await session.store.history(number)
-            let outbox = try await session.store.outbox(for: number)
+            var history = try await session.store.history(number)
+            var outbox = try await session.store.outbox(for: number)
+            if viewer == .requester {
+                history = history.requesterView
+                outbox = outbox.filter { $0.recipient == .requester }
+            }
             // Labels in --lang, else the environment's language, else the requester's.
             let shown = language.requested ?? ticket.language ?? "en"
             if json {

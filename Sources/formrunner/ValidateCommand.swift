@@ -40,6 +40,7 @@ struct Validate: ParsableCommand {
         // And the knowledge base (Knowledge/).
         let knowledge = KnowledgeLoader(root: global.catalog).load()
         result.diagnostics = (result.diagnostics + TemplateCheck.diagnostics(of: result.catalog, path: loader.templatePath)
+                              + MacroCheck.diagnostics(of: result.catalog)
                               + knowledge.diagnostics).sortedByLocation()
         result.files += knowledge.files
         for name in result.catalog.templates.keys { result.catalog.sources[loader.templatePath(name)] = result.catalog.templates[name] }

@@ -139,3 +139,24 @@ PT_HISTORY_LINK = "Histórico de solicitações"
 def heading(page):
     """The page's h1."""
     return page.get_by_role("heading", level=1)
+
+
+# Agent pages (/desk): the queue and a ticket with its actions (issue 13 item 7)
+DESK_LINK = "Desk"
+QUEUE_TITLE = "Queue"
+NOT_FOUND_TITLE = "Not found"
+QUEUE_MY_TEAMS = "My teams"
+QUEUE_UNASSIGNED = "Unassigned"
+TAKE = "Take"
+REPLY_FIELD = "Reply to the requester (e-mailed)"
+SEND_REPLY = "Send reply"
+REPLY_SENT = "Your reply was sent to the requester."
+NOTE_FIELD = "Internal note (agents only, never e-mailed)"
+ADD_NOTE = "Add note"
+NOTE_ADDED = "Your internal note was added."
+SOLVE = "Mark as solved"
+SOLVED_DONE = "Done: Mark as solved."
+
+
+def assigned_to(number, email):
+    return f"Ticket {number} is assigned to {email}."

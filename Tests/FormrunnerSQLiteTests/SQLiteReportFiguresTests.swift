@@ -4,7 +4,7 @@ import FormrunnerSQLite
 import GRDB
 import Testing
 
-/// The "v8 report figures" migration: a database made before it gains the report's columns, filled
+/// The "v10 report figures" migration: a database made before it gains the report's columns, filled
 /// from what each ticket row already holds (its SLA clock, its survey answer).
 @Suite("SQLite report figures")
 struct SQLiteReportFiguresTests {
@@ -34,7 +34,7 @@ struct SQLiteReportFiguresTests {
                                "reopens", "survey_rating", "survey_at"] {
                     try db.execute(sql: "ALTER TABLE ticket DROP COLUMN \(column)")
                 }
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8 report figures'")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v10 report figures'")
             }
             try queue.close()
             let store = try SQLiteTicketStore(path: path)

@@ -58,4 +58,31 @@ struct ReportPageTests {
         #expect(svg.contains("<rect x=\"150\" y=\"58\" width=\"80\" height=\"42\" fill=\"#000\"><title>z — Opened: 1</title></rect>"))
         #expect(svg.contains("<title id=\"A__b__chart-title\">A &lt;b&gt; chart</title>"))
     }
+
+    @Test("/desk/report is for agents and admins: a requester gets 404, a bad date 400 with the reason")
+    func route() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        var bia = UserRecord(email: "bia@desk.example", name: "Bia Lima", createdAt: Date(timeIntervalSince1970: 0))
+        bia.role = .agent
+        bia.teams = ["technical"]
+        try await fixture.desk.directory.add(bia)
+        try await fixture.browse { browser in
+            try await fixture.signIn(browser, "ana@example.com")
+            #expect(try await browser.get("/desk/report").status == .notFound)
+        }
+        try await fixture.browse { browser in
+            #expect(try await browser.get("/desk/report").status == .ok)
+            #expect(browser.location.hasPrefix("/signin"))
+            try await fixture.signIn(browser, "bia@desk.example", next: "/desk/report")
+            let shown = try await browser.get("/desk/report?from=2026-11-01&to=2026-12-01&team=technical")
+            #expect(shown.status == .ok)
+            #expect(browser.page.contains("<p>2026-11-01 to 2026-12-01 (exclusive, America/Sao_Paulo), Technical support</p>"))
+            #expect(browser.page.components(separatedBy: "<svg ").count - 1 == 3)
+            let bad = try await browser.get("/desk/report?from=2026-11-31")
+            #expect(bad.status == .badRequest)
+            #expect(browser.page.contains("<p role=\"alert\" class=\"alert\">From &#39;2026-11-31&#39; is not a date; "
+                                          + "write it as YYYY-MM-DD (for example 2026-11-01).</p>"))
+        }
+    }
 }

@@ -37,6 +37,9 @@ struct BenchOptions: Sendable {
           --data DIR    cache and scratch folder (default: Benchmarks/.data)
           --rebuild     build the cached database again
         A size of 0 skips that part.
+
+        usage: formrunner-bench queue [--scale N] [--data DIR] [--rebuild]
+          the agents' queue (TicketStore.queue) on a SQLite store of N tickets (default 1000000)
         """
 
     /// A command line the benchmark does not understand.

@@ -2,6 +2,7 @@ import Foundation
 import FormrunnerCore
 
 // formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
+// formrunner-bench queue [--scale N] [--data DIR] [--rebuild]
 // formrunner-bench --help
 //
 // Prints one Markdown table; progress goes to standard error. Exits 1 when a benchmark's result is
@@ -11,6 +12,17 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(BenchOptions.usage)
     exit(0)
+}
+if arguments.first == "queue" {
+    do {
+        let benchmark = try QueueBenchmark(parsing: arguments)
+        try FileManager.default.createDirectory(atPath: benchmark.data, withIntermediateDirectories: true)
+        print(ReportTable.markdown(try await benchmark.run()), terminator: "")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("formrunner-bench: \(error)\n".utf8))
+        exit(1)
+    }
 }
 let options: BenchOptions
 do {

@@ -5,6 +5,14 @@ extension HistoryEntry {
         "assign", "unassign", "priority", TicketDesk.slaWarning, TicketDesk.slaBreach,
     ]
 
-    /// Whether the line is one of ``agentOnlyEvents``.
-    public var isAgentOnly: Bool { Self.agentOnlyEvents.contains(event) }
+    /// The event of an internal note (``isInternal``).
+    public static let noteEvent = "note"
+
+    /// Whether only agents may see the line: one of ``agentOnlyEvents``, or an internal note.
+    public var isAgentOnly: Bool { isInternal || Self.agentOnlyEvents.contains(event) }
+}
+
+extension Array where Element == HistoryEntry {
+    /// The lines the requester may see: every line but the agent-only ones and internal notes.
+    public var requesterView: [HistoryEntry] { filter { !$0.isAgentOnly } }
 }

@@ -82,6 +82,7 @@ extension TicketDesk {
 
     /// Whether the history line is an agent's reply the requester sees: its transition e-mails the requester.
     func isPublicReply(_ entry: HistoryEntry, lifecycle: LifecycleDefinition) -> Bool {
+        guard !entry.isInternal else { return false }
         guard let transition = lifecycle.transitions.first(where: { $0.event == entry.event && $0.starts(from: entry.from ?? "") })
         else { return false }
         let notifications = !transition.notifications.isEmpty ? transition.notifications

@@ -145,6 +145,7 @@ public struct TicketDesk: Sendable {
                            attachments: EventAttachments? = nil, origin: String? = nil,
                            at now: Date) async throws -> TransitionReport {
         guard let ticket = try await store.ticket(number) else { throw Failure.notFound(number) }
+        try refuseMerged(ticket)
         guard let engine = engine(for: ticket.lifecycleID) else { throw Failure.noLifecycle(form: ticket.formID) }
         let person = try await authorize(person, as: actor, on: ticket)
         switch engine.apply(event, by: actor, message: message, to: ticket, at: now) {

@@ -1,7 +1,7 @@
 /// The documents of a catalog, decoded but not yet linked, sorted by kind.
 struct DocumentSet {
     /// The kinds of document, by the key that starts them.
-    static let kinds = ["form", "option_list", "field_group", "workflow", "lifecycle", "calendar", "teams", "priorities"]
+    static let kinds = ["form", "option_list", "field_group", "workflow", "lifecycle", "calendar", "teams", "priorities", "macros"]
 
     var forms: [FormDefinition] = []
     var optionLists: [OptionList] = []
@@ -12,11 +12,13 @@ struct DocumentSet {
     /// Every `teams` document's teams, with the file each came from.
     var teams: [(team: TeamDefinition, file: String)] = []
     var priorities: [PriorityScheme] = []
+    /// Every `macros` document's canned replies.
+    var macros: [MacroDefinition] = []
 
     /// How many documents have been decoded.
     var count: Int {
         forms.count + optionLists.count + fieldGroups.count + workflows.count + lifecycles.count + calendars.count
-            + teams.count + priorities.count
+            + teams.count + priorities.count + macros.count
     }
 
     /// Decodes one file's root node by its first key.
@@ -39,6 +41,7 @@ struct DocumentSet {
         case "lifecycle": lifecycles += [LifecycleDecoder(sink: sink, file: file).lifecycle(mapping)].compactMap { $0 }
         case "calendar": calendars += [CalendarDecoder(sink: sink, file: file).calendar(mapping)].compactMap { $0 }
         case "teams": teams += DeskDecoder(sink: sink, file: file).teams(mapping).map { ($0, file) }
+        case "macros": macros += MacroDecoder(sink: sink, file: file).macros(mapping)
         case "priorities": priorities += [DeskDecoder(sink: sink, file: file).priorities(mapping)].compactMap { $0 }
         default:
             let present = mapping.entries.map(\.key.value).first { Self.kinds.contains($0) }

@@ -10,6 +10,8 @@ public struct Catalog: Sendable {
     public var teams: [String: TeamDefinition] = [:]
     /// The priorities and their rules (a `priorities` document), if the catalog has one.
     public var priorities: PriorityScheme?
+    /// The agents' canned replies (`macros` documents), by id.
+    public var macros: [String: MacroDefinition] = [:]
     /// Template names available under `Workflows/templates/`, with their text.
     public var templates: [String: String] = [:]
     /// The desk's configuration from `formrunner.yaml`, when the catalog has one.

@@ -64,6 +64,10 @@ extension Catalog {
         for calendar in calendars.values {
             add("the title of calendar '\(calendar.id)'", calendar.title, calendar.location)
         }
+        for macro in macros.values {
+            add("the label of macro '\(macro.id)'", macro.label, macro.location)
+            add("the body of macro '\(macro.id)'", macro.body, macro.location)
+        }
         return texts.filter { $0.text.needsTranslation }.enumerated()
             .sorted { $0.element.location == $1.element.location ? $0.offset < $1.offset : $0.element.location < $1.element.location }
             .map(\.element)

@@ -107,12 +107,14 @@ public struct TicketDocument: Encodable, Sendable {
     public var sla: SLA?
     /// The requester's language (`en`, `pt`, `es`); absent for tickets filed before it was stored.
     public var language: String?
+    /// The ticket this one was merged into.
+    public var mergedInto: Int64?
 
     enum CodingKeys: String, CodingKey {
         case number, status, statusLabel = "status_label", title, form, formVersion = "form_version", workflow, lifecycle
         case requester, account, answers, createdAt = "created_at", updatedAt = "updated_at"
         case lastInteractionAt = "last_interaction_at", version, timers, history, messages, survey, language
-        case team, priority, assignee, sla
+        case team, priority, assignee, sla, mergedInto = "merged_into"
     }
 
     /// A ticket; `history`, `outbox` and `survey` are included when given (for `show`).
@@ -130,6 +132,7 @@ public struct TicketDocument: Encodable, Sendable {
         requester = ticket.requester
         account = ticket.account
         language = ticket.language
+        mergedInto = ticket.mergedInto
         answers = includeAnswers ? SealedAnswer.masked(ticket.answers) : nil
         createdAt = ticket.createdAt
         updatedAt = ticket.updatedAt

@@ -10,7 +10,7 @@ public enum DefinitionSchema {
             "$schema": "http://json-schema.org/draft-07/schema#",
             "$id": "https://formrunner.dev/schema/formrunner.schema.json",
             "title": "formrunner definition",
-            "description": "A form, option list, field group, entry flow, ticket life cycle, business calendar, teams or priorities, or formrunner.yaml.",
+            "description": "A form, option list, field group, entry flow, ticket life cycle, business calendar, teams, priorities or macros, or formrunner.yaml.",
             "oneOf": .array((DocumentSet.kinds + ["configuration"]).map { ["$ref": .string("#/definitions/\($0)")] }),
             "definitions": .object(definitions),
         ]

@@ -1,11 +1,12 @@
-/// Schema definitions for the agent desk: teams and priorities.
+/// Schema definitions for the agent desk: teams, priorities and macros.
 enum DeskSchema {
     typealias S = DefinitionSchema
 
     /// The keys each desk mapping accepts.
     static var acceptedKeys: [String: [String]] {
         ["teams": ["teams"], "team": DeskDecoder.teamKeys, "priorities": DeskDecoder.priorityDocumentKeys,
-         "priority": DeskDecoder.levelKeys, "sla_target": DeskDecoder.targetKeys, "priority_rule": DeskDecoder.ruleKeys]
+         "priority": DeskDecoder.levelKeys, "sla_target": DeskDecoder.targetKeys, "priority_rule": DeskDecoder.ruleKeys,
+         "macros": ["macros"], "macro": MacroDecoder.macroKeys]
     }
 
     static var definitions: [String: JSONValue] {
@@ -36,6 +37,21 @@ enum DeskSchema {
                 "form": S.oneOrMany(S.ref("id")), "team": S.oneOrMany(S.ref("id")),
                 "when": ["type": "string", "description": "a condition on the form's answers"], "priority": S.ref("id"),
             ], required: ["priority"], description: "Sets the priority of the tickets it matches."),
+            "macros": S.object("macros", [
+                "macros": ["type": "array", "minItems": 1, "items": S.ref("macro")],
+            ], required: ["macros"], description: "The agents' canned replies (Workflows/macros.yaml)."),
+            "macro": S.object("macro", [
+                "id": S.ref("id"), "label": S.ref("label"),
+                "body": [
+                    "oneOf": [["type": "string"], [
+                        "type": "object", "additionalProperties": false, "required": ["en"],
+                        "properties": .object(Dictionary(uniqueKeysWithValues: LocalizedText.supportedLanguages.map {
+                            ($0, ["type": "string"] as JSONValue)
+                        })),
+                    ]],
+                    "description": "The reply, a Mustache template per language (requester.name, ticket.number, ticket.title, agent.name…).",
+                ],
+            ], required: ["id", "label", "body"], description: "A canned reply: `tickets reply N --macro ID`."),
         ]
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// `memory:`. It follows the ``TicketStore`` contract exactly like the SQLite store; of attachments it
 /// keeps the digests it verified and copies of the files in a temporary folder of its own.
 public actor InMemoryTicketStore: TicketStore {
-    private var tickets: [Int64: Ticket] = [:]
+    /// Every ticket by number (internal for the queue's extension).
+    var tickets: [Int64: Ticket] = [:]
     /// Ticket numbers in creation order (ascending).
     private var numbers: [Int64] = []
     private var searchWords: [Int64: [String]] = [:]

@@ -64,6 +64,9 @@ public struct Ticket: Hashable, Sendable, Codable {
     /// What the desk's reports count of the ticket's life (solved, closed, reopened); `nil` for
     /// tickets written before reports existed.
     public var figures: TicketFigures? = nil
+    /// The ticket this one was merged into (`tickets merge N --into M`): it ended then, and the
+    /// requester's later e-mail to it lands on that ticket.
+    public var mergedInto: Int64? = nil
 
     public init(number: Int64 = 0, formID: String, formVersion: Int, workflowID: String? = nil, lifecycleID: String,
                 status: String, title: String, requester: Requester, account: String? = nil,
@@ -104,9 +107,11 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
     /// The person who acted (a normalised e-mail) when the actor is an agent or a person acting for
     /// the system; `nil` for the requester, a timer, or an agent not named.
     public var person: String?
+    /// An internal note (`tickets note`): seen by agents only, never e-mailed or shown to the requester.
+    public var isInternal: Bool
 
     public init(at: Date, actor: Actor, event: String, from: String?, to: String, message: String? = nil,
-                person: String? = nil) {
+                person: String? = nil, isInternal: Bool = false) {
         self.at = at
         self.actor = actor
         self.event = event
@@ -114,5 +119,35 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
         self.to = to
         self.message = message
         self.person = person
+        self.isInternal = isInternal
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case at, actor, event, from, to, message, person, isInternal = "internal"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        at = try container.decode(Date.self, forKey: .at)
+        actor = try container.decode(Actor.self, forKey: .actor)
+        event = try container.decode(String.self, forKey: .event)
+        from = try container.decodeIfPresent(String.self, forKey: .from)
+        to = try container.decode(String.self, forKey: .to)
+        message = try container.decodeIfPresent(String.self, forKey: .message)
+        person = try container.decodeIfPresent(String.self, forKey: .person)
+        isInternal = try container.decodeIfPresent(Bool.self, forKey: .isInternal) ?? false
+    }
+
+    /// Encodes the line; `internal: true` only on internal notes, so public lines keep their shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(at, forKey: .at)
+        try container.encode(actor, forKey: .actor)
+        try container.encode(event, forKey: .event)
+        try container.encodeIfPresent(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+        try container.encodeIfPresent(message, forKey: .message)
+        try container.encodeIfPresent(person, forKey: .person)
+        if isInternal { try container.encode(true, forKey: .isInternal) }
     }
 }

@@ -39,6 +39,8 @@ import Foundation
 ///   interpreted as a query language.
 /// - **Requesters**: `list(requester:status:before:limit:)` matches the normalised e-mail
 ///   (``UserRecord/normalizedEmail(_:)``) of the ticket's requester exactly, as it is at the last write.
+/// - **Queue**: `queue(_:)` selects and orders as ``TicketQueueQuery`` says, from columns kept with the
+///   ticket (``Ticket/queueDueKey``, ``Ticket/slaAlertKey``) under an index per team and per assignee.
 /// - **Paging**: `list`, `search`, `dueTickets`, `pendingOutbox` and the claims return nothing for a
 ///   `limit` below 1.
 /// - **Claims** let several workers (processes, machines) share the timers and the outbox without doing
@@ -97,6 +99,11 @@ public protocol TicketStore: Sendable {
     /// Counts tickets, optionally in one status.
     func count(status: String?) async throws -> Int
 
+    /// The tickets `query` admits (``TicketQueueQuery/admits(_:)``), in the queue's order
+    /// (``TicketQueueQuery/precedes(_:_:)``: the nearest reply due first, none last, then by number),
+    /// at most `query.limit`.
+    func queue(_ query: TicketQueueQuery) async throws -> [Ticket]
+
     /// Tickets whose number is `text`, or whose title or answers contain all the words of `text`.
     func search(_ text: String, limit: Int) async throws -> [Ticket]
 
@@ -136,6 +143,11 @@ extension TicketStore {
     /// Refuses: the default for stores that cannot compute reports.
     public func reportRows(_ query: ReportQuery) async throws -> ReportRows {
         throw ReportFailure.unsupportedStore
+    }
+
+    /// Refuses: the default of stores that keep no queue (test doubles).
+    public func queue(_ query: TicketQueueQuery) async throws -> [Ticket] {
+        throw TicketStoreError.unavailable("this ticket store keeps no queue")
     }
 
     /// Creates without assignment: every store's plain create.

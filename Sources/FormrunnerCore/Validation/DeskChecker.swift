@@ -27,6 +27,14 @@ struct DeskChecker {
                 sink.unknownReference("team", flow.team, among: catalog.teams.keys, at: flow.location)
             }
         }
+        for macro in documents.macros {
+            if let first = catalog.macros[macro.id] {
+                sink.error("duplicate macro '\(macro.id)': another macro already has it", at: macro.location,
+                           notes: [.init("first defined here", at: first.location)])
+                continue
+            }
+            catalog.macros[macro.id] = macro
+        }
         for (index, scheme) in documents.priorities.enumerated() {
             if index > 0 {
                 sink.error("a catalog has one 'priorities' document; this is a second one", at: scheme.location,

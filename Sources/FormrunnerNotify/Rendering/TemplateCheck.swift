@@ -61,7 +61,7 @@ public enum TemplateCheck {
     }
 
     /// Where the parser refuses `source` (which starts at `line`, `column` of its file), or nil.
-    private static func syntaxProblem(_ source: String, line: Int, column: Int) -> (reason: String, line: Int, column: Int)? {
+    static func syntaxProblem(_ source: String, line: Int, column: Int) -> (reason: String, line: Int, column: Int)? {
         do {
             _ = try MustacheTemplate(string: source)
             return nil

@@ -75,7 +75,7 @@ extension Portal {
     }
 
     /// An attachment of `ticket`, as a download (never shown inline).
-    private func download(_ ticket: Ticket, sha256: String) async throws -> Response {
+    func download(_ ticket: Ticket, sha256: String) async throws -> Response {
         let reference = ticket.answers.values.lazy.compactMap { value -> AttachmentRef? in
             guard case .files(let refs) = value else { return nil }
             return refs.first { $0.sha256 == sha256 }

@@ -39,6 +39,8 @@ extension Portal {
         addFlowRoutes(to: router)
         addHistoryRoutes(to: router)
         addSurveyRoutes(to: router)
+        addDeskRoutes(to: router)
+        addDeskReportRoute(to: router)
     }
 
     /// A static asset, cacheable for an hour.
