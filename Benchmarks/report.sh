@@ -74,7 +74,7 @@ median_ms() {
     for _ in $(seq "$RUNS"); do
         local begin end
         begin=$(date +%s%N)
-        "$@" > /dev/null
+        "$@" > /dev/null 2>&1
         end=$(date +%s%N)
         times+=($(( (end - begin) / 1000000 )))
     done
@@ -90,4 +90,4 @@ for format in table json csv; do
     echo "| \`report ${MONTH[*]} --format $format\` | $(median_ms "$FORMRUNNER" report "${MONTH[@]}" --format $format --store "sqlite:$DB") |"
 done
 echo "| \`report ${MONTH[*]} --team financial\` | $(median_ms "$FORMRUNNER" report "${MONTH[@]}" --team financial --store "sqlite:$DB") |"
-echo "| \`report\` (the current month, December: 1 day of tickets) | $(median_ms "$FORMRUNNER" report --store "sqlite:$DB") |"
+echo "| \`report\` (no dates: the current month, December 2026) | $(median_ms "$FORMRUNNER" report --store "sqlite:$DB") |"
