@@ -2,7 +2,7 @@ import FormrunnerCore
 import Logging
 import PostgresNIO
 
-/// The queue's columns, indexes and query (migration "v8 queue index"), as in the SQLite store:
+/// The queue's columns, indexes and query (migration "v9 queue index"), as in the SQLite store:
 /// `queue_due` is ``Ticket/queueDueKey`` and `sla_alert` ``Ticket/slaAlertKey`` (milliseconds, or
 /// `Ticket.queueNever` for none, so that tickets without a due instant sort last).
 enum PostgresQueue {

@@ -11,7 +11,7 @@ struct PostgresRows {
     static let ticketColumns = """
         number, form_id, form_version, workflow_id, lifecycle_id, status, title, requester_email, requester_name,
         account, answers, created_at, updated_at, last_interaction_at, status_entered_at, version,
-        team, priority, assignee, sla, language, merged_into
+        team, priority, assignee, sla, language, merged_into, solved_at, closed_at, reopens
         """
 
     /// The outbox columns read back, in the order ``message(from:)`` decodes them.
@@ -52,6 +52,15 @@ struct PostgresRows {
         binds.append(ticket.mergedInto)
         binds.append(ticket.queueDueKey)
         binds.append(ticket.slaAlertKey)
+        let report = ReportColumns(ticket)
+        binds.append(report.firstResponse?.rawValue)
+        binds.append(report.firstResponseDue)
+        binds.append(report.firstResponseSeconds)
+        binds.append(report.solvedAt)
+        binds.append(report.closedAt)
+        binds.append(report.reopens)
+        binds.append(report.surveyRating)
+        binds.append(report.surveyAt)
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.
@@ -60,7 +69,7 @@ struct PostgresRows {
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
         "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
         "merged_into", "queue_due", "sla_alert",
-    ]
+    ] + ReportColumns.names
 
     /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
     static func placeholders(from first: Int) -> [String] {
@@ -183,6 +192,9 @@ struct PostgresRows {
         ticket.sla = try columns[19].decode(String?.self).map(SLAClock.stored)
         ticket.language = try columns[20].decode(String?.self)
         ticket.mergedInto = try columns[21].decode(Int64?.self)
+        ticket.figures = ReportColumns.figures(solvedAt: try columns[22].decode(Int64?.self),
+                                               closedAt: try columns[23].decode(Int64?.self),
+                                               reopens: try columns[24].decode(Int?.self))
         return ticket
     }
 

@@ -29,9 +29,11 @@ enum PostgresSchema {
             "ALTER TABLE history ADD COLUMN internal BOOLEAN NOT NULL DEFAULT false",
             "ALTER TABLE ticket ADD COLUMN merged_into BIGINT",
         ]),
-        PostgresMigration(name: "v8 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
+        // Before the queue's: its backfill reads whole tickets, the report's columns included.
+        PostgresMigration(name: "v8 report figures", statements: reportFigures, backfill: PostgresReportQueries.backfill),
+        PostgresMigration(name: "v9 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
                           finally: PostgresQueue.indexes),
-        PostgresMigration(name: "v9 assistant sessions", statements: assistantSessions),
+        PostgresMigration(name: "v10 assistant sessions", statements: assistantSessions),
     ]
 
     /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,
@@ -44,6 +46,23 @@ enum PostgresSchema {
             outcome TEXT NOT NULL, answered_by TEXT)
         """,
         "CREATE INDEX assistant_session_started ON assistant_session (started_at)",
+    ]
+
+    /// The reports' columns (see `ReportColumns`), each under an index that covers its query, as on SQLite.
+    private static let reportFigures = [
+        """
+        ALTER TABLE ticket ADD COLUMN first_response_state TEXT, ADD COLUMN first_response_due BIGINT,
+            ADD COLUMN first_response_seconds BIGINT, ADD COLUMN solved_at BIGINT, ADD COLUMN closed_at BIGINT,
+            ADD COLUMN reopens INTEGER, ADD COLUMN survey_rating TEXT, ADD COLUMN survey_at BIGINT
+        """,
+        """
+        CREATE INDEX ticket_report_opened ON ticket (created_at, team, priority, first_response_state, first_response_due,
+                                                     first_response_seconds)
+        """,
+        "CREATE INDEX ticket_report_solved ON ticket (solved_at, team, priority, reopens)",
+        "CREATE INDEX ticket_report_closed ON ticket (closed_at, team, priority)",
+        "CREATE INDEX ticket_report_backlog ON ticket (status, team, created_at)",
+        "CREATE INDEX ticket_report_survey ON ticket (survey_at, team, survey_rating)",
     ]
 
     /// The agent desk: a ticket's team, priority, assignee and SLA clock (JSON, instants in ms); the

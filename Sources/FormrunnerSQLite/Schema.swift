@@ -47,6 +47,10 @@ enum Schema {
         migrator.registerMigration("v10 assistant sessions") { db in
             try db.execute(sql: assistantSessions)
         }
+        migrator.registerMigration("v11 report figures") { db in
+            try db.execute(sql: reportFigures)
+            try ReportBackfill.run(in: db)
+        }
         return migrator
     }
 
@@ -76,6 +80,26 @@ enum Schema {
         ALTER TABLE user ADD COLUMN away_until INTEGER;
         CREATE INDEX user_staff ON user(email) WHERE role <> 'requester';
         CREATE TABLE team_cursor (team TEXT NOT NULL PRIMARY KEY, last_assignee TEXT NOT NULL) WITHOUT ROWID;
+        """
+
+    /// The reports' columns (see `ReportColumns`), each under an index that covers its query: the
+    /// tickets opened in a period with their first responses, solved, closed, the backlog by status,
+    /// team and age, and survey answers.
+    private static let reportFigures = """
+        ALTER TABLE ticket ADD COLUMN first_response_state TEXT;
+        ALTER TABLE ticket ADD COLUMN first_response_due INTEGER;
+        ALTER TABLE ticket ADD COLUMN first_response_seconds INTEGER;
+        ALTER TABLE ticket ADD COLUMN solved_at INTEGER;
+        ALTER TABLE ticket ADD COLUMN closed_at INTEGER;
+        ALTER TABLE ticket ADD COLUMN reopens INTEGER;
+        ALTER TABLE ticket ADD COLUMN survey_rating TEXT;
+        ALTER TABLE ticket ADD COLUMN survey_at INTEGER;
+        CREATE INDEX ticket_report_opened ON ticket(created_at, team, priority, first_response_state, first_response_due,
+                                                    first_response_seconds);
+        CREATE INDEX ticket_report_solved ON ticket(solved_at, team, priority, reopens);
+        CREATE INDEX ticket_report_closed ON ticket(closed_at, team, priority);
+        CREATE INDEX ticket_report_backlog ON ticket(status, team, created_at);
+        CREATE INDEX ticket_report_survey ON ticket(survey_at, team, survey_rating);
         """
 
     /// Agent work: internal notes (history lines only agents see) and merged tickets (the ticket a

@@ -10,7 +10,7 @@ enum TicketRows {
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
         "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language",
         "merged_into", "queue_due", "sla_alert",
-    ]
+    ] + ReportColumns.names
 
     /// The values of ``columns`` for `ticket`.
     static func arguments(_ ticket: Ticket) throws -> StatementArguments {
@@ -22,7 +22,12 @@ enum TicketRows {
             ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,
             ticket.assignee, try ticket.sla?.storedJSON(), ticket.language, ticket.mergedInto, ticket.queueDueKey, ticket.slaAlertKey,
         ]
-        return StatementArguments(values)
+        let report = ReportColumns(ticket)
+        let figures: [(any DatabaseValueConvertible)?] = [
+            report.firstResponse?.rawValue, report.firstResponseDue, report.firstResponseSeconds, report.solvedAt,
+            report.closedAt, report.reopens, report.surveyRating, report.surveyAt,
+        ]
+        return StatementArguments(values + figures)
     }
 
     /// The ticket a `SELECT * FROM ticket` row holds, with `timers` in stored order.
@@ -42,6 +47,7 @@ enum TicketRows {
         ticket.sla = try (row["sla"] as String?).map(SLAClock.stored)
         ticket.language = row["language"]
         ticket.mergedInto = row["merged_into"]
+        ticket.figures = ReportColumns.figures(solvedAt: row["solved_at"], closedAt: row["closed_at"], reopens: row["reopens"])
         return ticket
     }
 

@@ -47,6 +47,9 @@ public struct SLAClock: Hashable, Sendable, Codable {
     public var firstResponseAt: Date?
     /// Whether the first response came (or is still to come) after its due instant.
     public var firstResponseBreached: Bool
+    /// The working seconds the first response took (the clock's count from creation to the first
+    /// public reply, pauses excepted), kept for the reports; `nil` until it is given.
+    public var firstResponseSeconds: Int64?
 
     public init(kind: Kind, priority: String, startedAt: Date, targetSeconds: Int64) {
         self.kind = kind

@@ -11,7 +11,7 @@ extension TicketDesk {
     /// and the `sla_warning`/`sla_breach` timers armed to match. `before` is the ticket before the
     /// outcome (`nil` on creation).
     func clocked(_ outcome: Outcome, before: Ticket?, engine: LifecycleEngine) -> Outcome {
-        var outcome = outcome
+        var outcome = figured(outcome, lifecycle: engine.lifecycle)
         outcome.ticket.timers.removeAll { $0.event == Self.slaWarning || $0.event == Self.slaBreach }
         guard let scheme = catalog.priorities, let priority = outcome.ticket.priority, let level = scheme.level(priority),
               let calendar = catalog.calendar(team: outcome.ticket.team, lifecycle: engine.lifecycle) else { return outcome }
@@ -38,6 +38,8 @@ extension TicketDesk {
                     current.answeredAt = entry.at
                     if current.kind == .firstResponse {
                         current.firstResponseAt = entry.at
+                        current.firstResponseSeconds = arithmetic.counted(from: current.startedAt, until: entry.at,
+                                                                          pauses: current.pauses)
                         let due = arithmetic.instant(after: current.targetSeconds, from: current.startedAt, pauses: current.pauses)
                         current.firstResponseBreached = current.breached || (due.map { entry.at > $0 } ?? false)
                     }
@@ -48,6 +50,7 @@ extension TicketDesk {
                     renewed.firstResponseDue = current.firstResponseDue
                     renewed.firstResponseAt = current.firstResponseAt
                     renewed.firstResponseBreached = current.firstResponseBreached
+                    renewed.firstResponseSeconds = current.firstResponseSeconds
                     current = renewed
                 } else if current.answeredAt == nil, settled.contains(entry.to) {
                     // Solved or closed without a public reply: nothing is owed any more.

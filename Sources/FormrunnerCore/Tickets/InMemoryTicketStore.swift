@@ -283,3 +283,10 @@ extension InMemoryTicketStore: AttachmentFiles {
         }
     }
 }
+
+extension InMemoryTicketStore {
+    /// The report's aggregates, ticket by ticket (the reference the SQL stores agree with).
+    public func reportRows(_ query: ReportQuery) async throws -> ReportRows {
+        ReportRows(tickets: tickets.values, query: query)
+    }
+}

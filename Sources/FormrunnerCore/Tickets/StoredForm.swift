@@ -19,6 +19,7 @@ extension Ticket {
         copy.timers = byEvent.map { ArmedTimer(event: $0.key, dueAt: $0.value) }
             .sorted { ($0.dueAt, $0.event) < ($1.dueAt, $1.event) }
         copy.sla = sla?.storedForm
+        copy.figures = figures?.storedForm
         return copy
     }
 }

@@ -61,6 +61,9 @@ public struct Ticket: Hashable, Sendable, Codable {
     /// The language the requester filed it in (`en`, `pt`, `es`): its e-mails and labels are in it.
     /// `nil` for tickets filed before languages were stored, and read as English.
     public var language: String? = nil
+    /// What the desk's reports count of the ticket's life (solved, closed, reopened); `nil` for
+    /// tickets written before reports existed.
+    public var figures: TicketFigures? = nil
     /// The ticket this one was merged into (`tickets merge N --into M`): it ended then, and the
     /// requester's later e-mail to it lands on that ticket.
     public var mergedInto: Int64? = nil

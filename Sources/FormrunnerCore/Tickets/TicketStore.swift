@@ -133,9 +133,18 @@ public protocol TicketStore: Sendable {
     /// The earliest instant at which a timer or an outbox message can be claimed (a held timer counts at
     /// the end of its claim), or `nil` when nothing is armed or waiting.
     func nextClaimableInstant() async throws -> Date?
+
+    /// The aggregates of a report (see ``ReportQuery``), computed by the store rather than by loading
+    /// tickets. Stores that cannot inherit a default that throws ``ReportFailure/unsupportedStore``.
+    func reportRows(_ query: ReportQuery) async throws -> ReportRows
 }
 
 extension TicketStore {
+    /// Refuses: the default for stores that cannot compute reports.
+    public func reportRows(_ query: ReportQuery) async throws -> ReportRows {
+        throw ReportFailure.unsupportedStore
+    }
+
     /// Refuses: the default of stores that keep no queue (test doubles).
     public func queue(_ query: TicketQueueQuery) async throws -> [Ticket] {
         throw TicketStoreError.unavailable("this ticket store keeps no queue")

@@ -112,7 +112,7 @@ extension Portal {
 
     /// The signed-in agent or admin; `nil` when nobody is signed in; a requester is refused with 404
     /// (the desk's pages do not exist for them).
-    private func staff(_ visit: Visit) throws -> UserRecord? {
+    func staff(_ visit: Visit) throws -> UserRecord? {
         guard let user = visit.user else { return nil }
         guard user.role != .requester else { throw PortalRefusal.notFound }
         return user

@@ -41,6 +41,7 @@ extension Portal {
         addHistoryRoutes(to: router)
         addSurveyRoutes(to: router)
         addDeskRoutes(to: router)
+        addDeskReportRoute(to: router)
     }
 
     /// A static asset, cacheable for an hour.
