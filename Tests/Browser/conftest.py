@@ -49,7 +49,8 @@ for key, name in [("technical", "Teresa Nunes"), ("technical2", "Tiago Nunes"), 
                   ("conditional2", "Diana Rocha"), ("nojs", "Nina Alves"), ("upload", "Ugo Pires"),
                   ("uploadsize", "Ursula Pires"), ("validation", "Vera Melo"), ("resume", "Rui Costa"),
                   ("keyboard", "Kelly Ramos"), ("portuguese", "Paulo Freitas"), ("wrongcode", "Wagner Lopes"),
-                  ("ratelimit", "Raul Teles"), ("headers", "Helena Braga")]:
+                  ("ratelimit", "Raul Teles"), ("headers", "Helena Braga"), ("doubleclick", "Dora Dias"),
+                  ("resubmit", "Rosa Reis"), ("twotabs", "Tania Toledo")]:
     USERS[key] = User(f"{key}@example.com", name, ["lojaana", "lojabeta"])
 
 
