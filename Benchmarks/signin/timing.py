@@ -100,6 +100,7 @@ def main():
     parser.add_argument("--runs", type=int, default=12)
     parser.add_argument("--delay", type=float, default=0.3)
     options = parser.parse_args()
+    options.binary = os.path.abspath(options.binary)
     work = tempfile.mkdtemp(prefix="formrunner-signin-")
     server = None
     try:
