@@ -41,4 +41,29 @@ struct TemplateFuzzFindingsTests {
             #expect(location.line >= 1 && location.line <= lines, "\(diagnostic)")
         }
     }
+
+    @Test("a subject or body that starts with a combining mark is refused at validate, as the renderer would refuse it",
+          arguments: [("Subject: \u{0307}x\n\nBody", 1, "subject"), ("Subject: Hi\n\n\u{0301}Body {{desk.name}}", 3, "body")])
+    func combiningMark(_ source: String, line: Int, part: String) throws {
+        let found = Self.diagnostics(source)
+        let diagnostic = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(diagnostic.location?.line == line)
+        #expect(diagnostic.message.hasPrefix("e-mail template 'fuzz' starts its \(part) with U+03"))
+        #expect(diagnostic.message.hasSuffix("a character that joins the one before it; put a letter or a space before it"))
+        // What validate refuses, the renderer cannot render either.
+        let catalog = CatalogLoader().load(documents: [], templates: ["fuzz": source]).catalog
+        #expect(throws: MessageRenderError.self) { try MessageRenderer(catalog: catalog).render(template: "fuzz", context: TemplateContext()) }
+    }
+
+    @Test("fuzz input crash-9d1717a3: a template validate accepts renders")
+    func acceptedRenders() throws {
+        let data = try #require(Data(base64Encoded: "U3ViamVjdDogzIeHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHP2Ft/5n//////3t7PZn//////3t7PfA8USUgJX49fX08JXRpY2t6by4KCnt7ZGVzay5uYW1lfX0K"))
+        let source = String(decoding: data, as: UTF8.self)
+        let catalog = CatalogLoader().load(documents: [], templates: ["fuzz": source]).catalog
+        let accepted = Self.diagnostics(source).isEmpty
+        let renders = (try? MessageRenderer(catalog: catalog).render(template: "fuzz", context: TemplateContext())) != nil
+        #expect(!accepted || renders)
+        #expect(!accepted)
+    }
 }

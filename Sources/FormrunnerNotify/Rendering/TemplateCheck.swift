@@ -45,6 +45,15 @@ public enum TemplateCheck {
         let body = lines.count > 2 ? String(lines[2]) : ""
         var found: [Diagnostic] = []
         for (part, line, column) in [(subject, 1, subjectColumn), (body, 3, 1)] {
+            // The renderer compiles each part after a `{{% CONTENT_TYPE: TEXT}}` tag: a part that
+            // starts with a combining mark would join that tag's last brace and break it.
+            if let first = part.unicodeScalars.first, ("}" + String(first)).count == 1 {
+                let code = "U+" + String(first.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                found.append(.error("e-mail template '\(name)' starts its \(line == 1 ? "subject" : "body") with \(code), "
+                                    + "a character that joins the one before it; put a letter or a space before it",
+                                    at: at(line, column)))
+                continue
+            }
             if let problem = syntaxProblem(part, line: line, column: column) {
                 found.append(.error("e-mail template '\(name)' is not valid Mustache: \(problem.reason)",
                                     at: at(problem.line, problem.column)))
@@ -106,5 +115,12 @@ extension MustacheTags.Tag {
         case nil, "{"?, "&"?, "#"?, "^"?: return !name.isEmpty
         default: return false
         }
+    }
+}
+
+private extension String {
+    /// The text with zeros before it up to `width` characters.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
