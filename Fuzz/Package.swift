@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// libFuzzer targets for formrunner's loader, validator and condition language.
+/// libFuzzer targets for formrunner's loader, validator, condition language, MIME parser and
+/// e-mail template check.
 ///
 /// A package of its own, so that neither the main package nor CI ever builds it. Build and run it
 /// with `Fuzz/run.sh MINUTES` (see Fuzz/README.md); a plain `swift build` here does not link,
@@ -25,6 +26,19 @@ let package = Package(
         .executableTarget(
             name: "FuzzConditions",
             dependencies: ["FuzzDriver", .product(name: "FormrunnerCore", package: "formrunner")]
+        ),
+        // Bytes → InboundMessage (headers, MIME tree, encodings, charsets, HTML) → ReplyCleaner.
+        .executableTarget(
+            name: "FuzzMIME",
+            dependencies: ["FuzzDriver", .product(name: "FormrunnerNotify", package: "formrunner")]
+        ),
+        // Text → the e-mail template check of `validate` → the renderer, when the check accepts it.
+        .executableTarget(
+            name: "FuzzTemplates",
+            dependencies: [
+                "FuzzDriver", .product(name: "FormrunnerCore", package: "formrunner"),
+                .product(name: "FormrunnerNotify", package: "formrunner"),
+            ]
         ),
     ]
 )

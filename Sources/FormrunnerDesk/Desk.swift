@@ -145,7 +145,10 @@ public final class Desk: Sendable {
     ///   - limit: The most messages claimed in this call.
     ///   - budget: The most seconds spent delivering (checked between messages; `nil`: no limit).
     ///     What is left waits for `deliver` or the worker.
-    public func deliver(at instant: Date? = nil, limit: Int = 1000, budget: TimeInterval? = nil) async -> [String] {
+    ///   - ownOnly: Only the messages this desk wrote (``TicketDesk/written``, taken): what a command
+    ///     delivers after its work, so that a backlog never holds it up.
+    public func deliver(at instant: Date? = nil, limit: Int = 1000, budget: TimeInterval? = nil,
+                        ownOnly: Bool = false) async -> [String] {
         let notifier: (any Notifier)?
         do {
             notifier = try self.notifier()
@@ -154,8 +157,11 @@ public final class Desk: Sendable {
         }
         guard let notifier else { return [] }
         let deadline = budget.map { Date().addingTimeInterval($0) }
-        let report = await OutboxDispatcher(store: store, notifier: notifier)
-            .deliverDue(at: instant ?? now(), limit: limit) { deadline.map { Date() < $0 } ?? true }
+        let dispatcher = OutboxDispatcher(store: store, notifier: notifier)
+        let shouldContinue: @Sendable () -> Bool = { deadline.map { Date() < $0 } ?? true }
+        let report = ownOnly
+            ? await dispatcher.deliver(ids: Array(ticketDesk.written.take().prefix(limit)), at: instant ?? now(), while: shouldContinue)
+            : await dispatcher.deliverDue(at: instant ?? now(), limit: limit, while: shouldContinue)
         return report.errors.map(\.error)
     }
 

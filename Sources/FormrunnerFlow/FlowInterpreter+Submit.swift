@@ -27,7 +27,10 @@ extension FlowInterpreter {
 
     /// Files the ticket from the run's answers, checked once more on the path `--answers` takes
     /// (hidden answers dropped, every rule re-checked), then deletes the user's draft.
-    public func file(_ state: FlowState, user: UserRecord) async throws -> Filing {
+    ///
+    /// With an `idempotencyKey` (the web review's submission token), a second filing with the same
+    /// key throws ``TicketStoreError/duplicateSubmission(existing:)`` naming the first ticket.
+    public func file(_ state: FlowState, user: UserRecord, idempotencyKey: String? = nil) async throws -> Filing {
         guard let form = currentForm(state) else { throw FlowStop("the flow '\(flow.id)' leads to no form") }
         let identification = identificationForm
         var identity: [String: AnswerValue] = [:]
@@ -46,8 +49,8 @@ extension FlowInterpreter {
         let ticket = try await services.desk.create(
             form: form, checked: checked,
             requester: Requester(email: user.email, name: identity["name"]?.plainText ?? user.name),
-            workflowID: flow.id, account: Self.account(in: identity, of: identification), language: state.language,
-            at: services.ticketClock())
+            workflowID: flow.id, account: Self.account(in: identity, of: identification), idempotencyKey: idempotencyKey,
+            language: state.language, at: services.ticketClock())
         try await deleteDraft(for: user)
         return .filed(ticket)
     }

@@ -21,6 +21,13 @@ public struct FlowServices: Sendable {
     public var mail: (any Notifier)?
     /// Sends SMS codes (the address is a phone number); nil to use ``mail``'s notifier.
     public var sms: (any Notifier)?
+    /// Sends an e-mailed sign-in code before the answer to the request returns (tests that read the
+    /// code at once). By default it goes out after the answer, so that a known address answers as
+    /// fast as an unknown one, to which nothing is sent.
+    public var deliverCodesInline = false
+    /// Told why a sign-in code sent after the answer could not be delivered (the person is not:
+    /// that would tell a known address from an unknown one).
+    public var codeDeliveryFailed: @Sendable (String) -> Void = { _ in }
     /// Renders code messages from the catalog's templates.
     public var renderer: MessageRenderer
     /// Verifies Google ID tokens; without it the `google` method is not offered.

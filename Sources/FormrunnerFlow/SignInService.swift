@@ -44,6 +44,10 @@ public struct SignInService: Sendable {
         case notSent(String)
     }
 
+    /// How long a code sent in the background waits before it is written (nanoseconds): 50 ms, so
+    /// that its work never overlaps the answer to the request.
+    static let backgroundDelay: UInt64 = 50_000_000
+
     /// Sends a sign-in code to `email` when it belongs to a user; says the same either way.
     ///
     /// With `inBackground`, the e-mail is written after the answer (a failed delivery goes to
@@ -62,6 +66,9 @@ public struct SignInService: Sendable {
             }
             Task.detached {
                 do {
+                    // After the answer has gone out: rendering and starting a mail command must not
+                    // slow the answer down either.
+                    try? await Task.sleep(nanoseconds: Self.backgroundDelay)
                     try await sender.send(issued, to: .email(email), now: now)
                 } catch {
                     failed("\(error)")

@@ -79,8 +79,11 @@ struct SignIn {
         }
     }
 
+    /// Asks for a code for `email`; the e-mail goes out after the answer (unless the services say
+    /// otherwise), so that a known address is answered as fast as an unknown one.
     private func sendEmailToken(to email: String) async throws {
-        switch try await service.requestEmailCode(to: email) {
+        switch try await service.requestEmailCode(to: email, inBackground: !services.deliverCodesInline,
+                                                  failed: services.codeDeliveryFailed) {
         case .accepted: prompter.say(RequesterText.codeOnItsWay.text(language, email), style: .info)
         case .notSent(let reason): prompter.say(reason, style: .warning)
         }

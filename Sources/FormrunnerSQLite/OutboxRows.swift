@@ -43,6 +43,21 @@ enum OutboxRows {
             arguments: [milliseconds, limit]).map(message)
     }
 
+    /// The undelivered messages among `ids` (at most a few thousand: SQLite binds up to 32,766
+    /// values) due at `milliseconds`, oldest first.
+    static func pending(ids: [String], atMilliseconds milliseconds: Int64, in db: Database) throws -> [OutboxMessage] {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var arguments: StatementArguments = [milliseconds]
+        arguments += StatementArguments(ids)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? AND id IN (\(marks))
+                ORDER BY created_at, rowid
+                """,
+            arguments: arguments).map(message)
+    }
+
     /// Runs an `UPDATE outbox … WHERE id = ?` statement, refusing an unknown id.
     static func change(_ id: String, sql: String, arguments: StatementArguments, in db: Database) throws {
         try db.execute(sql: sql, arguments: arguments)

@@ -221,6 +221,23 @@ public final class SQLiteTicketStore: TicketStore {
         }
     }
 
+    public func claimOutbox(ids: [String], at instant: Date, until: Date) async throws -> [OutboxMessage] {
+        guard !ids.isEmpty else { return [] }
+        return try await write { db in
+            let claimed = try OutboxRows.pending(ids: ids, atMilliseconds: instant.millisecondsSince1970, in: db)
+            let held = until.roundedToMilliseconds
+            for message in claimed {
+                try OutboxRows.change(message.id, sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                                      arguments: [held.millisecondsSince1970, message.id], in: db)
+            }
+            return claimed.map { message in
+                var message = message
+                message.nextAttemptAt = held
+                return message
+            }
+        }
+    }
+
     public func nextClaimableInstant() async throws -> Date? {
         try await read { db in
             let timer = try Timers.nextClaimable(in: db)

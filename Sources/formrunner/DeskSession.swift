@@ -25,17 +25,19 @@ struct DeskSession {
         if delivering { _ = try desk.notifier() }
     }
 
-    /// How long a command spends delivering after its work, and how many messages it takes: a
-    /// slow notifier cannot hold a command for long; the rest waits for `deliver` or the worker.
+    /// How long a command spends delivering its own messages after its work, and how many it takes
+    /// at most: a slow notifier cannot hold a command for long, and a backlog (older messages,
+    /// another process's) never does; the rest waits for `deliver` or the worker.
     static let afterCommandBudget: TimeInterval = 10
     static let afterCommandLimit = 100
 
     /// Delivers the messages that are due at `instant` (the session's `now` by default); a failure
-    /// is reported and left in the outbox for later. After a command (`bounded`), at most
-    /// ``afterCommandLimit`` messages within ``afterCommandBudget`` seconds.
+    /// is reported and left in the outbox for later. After a command (`bounded`), only the messages
+    /// this command wrote, at most ``afterCommandLimit`` of them within ``afterCommandBudget`` seconds.
     func deliver(at instant: Date? = nil, bounded: Bool = true) async {
         let failures = bounded
-            ? await desk.deliver(at: instant ?? now, limit: Self.afterCommandLimit, budget: Self.afterCommandBudget)
+            ? await desk.deliver(at: instant ?? now, limit: Self.afterCommandLimit, budget: Self.afterCommandBudget,
+                                     ownOnly: true)
             : await desk.deliver(at: instant ?? now)
         for failure in failures {
             Output.printError("formrunner: a message could not be delivered yet and stays in the outbox: \(failure)\n")

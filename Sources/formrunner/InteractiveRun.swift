@@ -36,6 +36,8 @@ struct InteractiveRun {
             ticketClock: clock)
         services.passwordAuthenticator = try desk.passwordPlugin(name: command.signIn.authPlugin)
         services.knowledge = try desk.knowledge()
+        // Sign-in codes go out after the prompt returns; a failed delivery is the operator's to see.
+        services.codeDeliveryFailed = { error in Output.printError("formrunner: a sign-in code could not be sent: \(error)\n") }
         let prompter = PrompterFactory.make(plain: command.plain)
         if command.demo {
             prompter.say("Demo: sign in as \(demoUser.email); the e-mails (codes included) are shown here.", style: .info)

@@ -50,7 +50,8 @@ for key, name in [("technical", "Teresa Nunes"), ("technical2", "Tiago Nunes"), 
                   ("uploadsize", "Ursula Pires"), ("validation", "Vera Melo"), ("resume", "Rui Costa"),
                   ("keyboard", "Kelly Ramos"), ("portuguese", "Paulo Freitas"), ("wrongcode", "Wagner Lopes"),
                   ("ratelimit", "Raul Teles"), ("headers", "Helena Braga"), ("assistant", "Alice Matos"),
-                  ("assistant2", "Artur Matos")]:
+                  ("assistant2", "Artur Matos"), ("doubleclick", "Dora Dias"), ("resubmit", "Rosa Reis"),
+                  ("twotabs", "Tania Toledo")]:
     USERS[key] = User(f"{key}@example.com", name, ["lojaana", "lojabeta"])
 
 

@@ -76,13 +76,19 @@ public struct FlowDesk: Sendable {
     public let notifier = RecordingNotifier()
     public let clock = TestClock()
 
+    /// Sends sign-in codes before the prompt returns, so that a scripted answer reads the code at once
+    /// (``SignInTimingTests`` runs them after the answer, as the terminal does).
+    public var deliverCodesInline = true
+
     public var services: FlowServices {
         let clock = self.clock
-        return FlowServices(catalog: FlowDesk.catalog,
-                            desk: TicketDesk(catalog: FlowDesk.catalog, store: store, composer: TemplateComposer(catalog: FlowDesk.catalog)),
-                            directory: directory, codes: codes, drafts: drafts, mail: notifier,
-                            renderer: MessageRenderer(catalog: FlowDesk.catalog), passwordHasher: FlowDesk.hasher,
-                            clock: { clock.now })
+        var services = FlowServices(catalog: FlowDesk.catalog,
+                                    desk: TicketDesk(catalog: FlowDesk.catalog, store: store, composer: TemplateComposer(catalog: FlowDesk.catalog)),
+                                    directory: directory, codes: codes, drafts: drafts, mail: notifier,
+                                    renderer: MessageRenderer(catalog: FlowDesk.catalog), passwordHasher: FlowDesk.hasher,
+                                    clock: { clock.now })
+        services.deliverCodesInline = deliverCodesInline
+        return services
     }
 
     /// Ana: Brazilian, with the support permission and two stores.

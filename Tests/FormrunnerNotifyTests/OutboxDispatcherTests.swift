@@ -165,6 +165,7 @@ struct BrokenStore: TicketStore {
     func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws { throw self.error }
     func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64] { throw error }
     func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage] { throw error }
+    func claimOutbox(ids: [String], at instant: Date, until: Date) async throws -> [OutboxMessage] { throw error }
     func nextClaimableInstant() async throws -> Date? { throw error }
     private var error: TicketStoreError { .unavailable("disk on fire") }
 }

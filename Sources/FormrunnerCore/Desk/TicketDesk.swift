@@ -12,6 +12,8 @@ public struct TicketDesk: Sendable {
     /// How long the same answers from the same requester on the same form count as one submission
     /// (a double click, a script run twice): 10 minutes by default. Later, they file a new ticket.
     public var duplicateWindow: TimeInterval = 600
+    /// The outbox messages this desk wrote, so that a command can deliver its own (see ``WrittenOutbox``).
+    public let written = WrittenOutbox()
     /// The people of the desk (agents and their teams), for assignment and for checking who acts;
     /// `nil` when the desk has no directory (then nobody is assigned and agents act unnamed).
     public let people: DirectoryProvider?
@@ -113,16 +115,23 @@ public struct TicketDesk: Sendable {
         let outcome = sealed
         let assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now)
         let announcesAssignment = catalog.templates[Self.assignedTemplate] != nil
-        return try await store.create(outcome.ticket, history: outcome.history,
-                                      submissionKey: submissionKey,
-                                      files: checked.files.mapValues { URL(fileURLWithPath: $0) },
-                                      assignment: assignment) { stored in
+        let composed = WrittenOutbox()
+        let created = try await store.create(outcome.ticket, history: outcome.history,
+                                             submissionKey: submissionKey,
+                                             files: checked.files.mapValues { URL(fileURLWithPath: $0) },
+                                             assignment: assignment) { stored in
             var requests = outcome.notifications
             if announcesAssignment, let agent = stored.assignee {
                 requests.append(Self.assignedNotice(to: agent, event: "assign"))
             }
-            return try requests.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
+            let messages = try requests.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
+            // The closure may run more than once (a retried transaction): the last run's are stored.
+            _ = composed.take()
+            composed.note(messages)
+            return messages
         }
+        written.note(ids: composed.take())
+        return created
     }
 
     /// What a transition did.
@@ -225,6 +234,7 @@ public struct TicketDesk: Sendable {
         }
         try await store.update(outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages,
                                files: files)
+        written.note(messages)
     }
 
     /// Tells a requester whose event was refused on a final ticket how to go on (`on_refused`); an
@@ -248,6 +258,7 @@ public struct TicketDesk: Sendable {
         var unchanged = ticket
         unchanged.version += 1
         try await store.update(unchanged, expectedVersion: ticket.version, history: [], outbox: messages)
+        written.note(messages)
     }
 
     /// The ticket's title: the answer to a `title` field, else the form's title.

@@ -222,6 +222,18 @@ public actor InMemoryTicketStore: TicketStore {
         return claimed.compactMap { messageIndex[$0.id].map { messages[$0] } }
     }
 
+    public func claimOutbox(ids: [String], at instant: Date, until: Date) async throws -> [OutboxMessage] {
+        let cutoff = instant.roundedToMilliseconds
+        let wanted = Set(ids)
+        let claimed = stableByCreation(messages.filter {
+            wanted.contains($0.id) && $0.deliveredAt == nil && $0.nextAttemptAt <= cutoff
+        })
+        for message in claimed {
+            if let index = messageIndex[message.id] { messages[index].nextAttemptAt = until.roundedToMilliseconds }
+        }
+        return claimed.compactMap { messageIndex[$0.id].map { messages[$0] } }
+    }
+
     public func nextClaimableInstant() async throws -> Date? {
         let timers = tickets.values.flatMap { ticket in
             ticket.timers.map { timer in timerClaims[ticket.number]?[timer.event].map { max($0, timer.dueAt) } ?? timer.dueAt }

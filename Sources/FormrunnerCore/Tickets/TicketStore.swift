@@ -53,6 +53,7 @@ import Foundation
 ///   claims to run out: the items come back when `until` passes, so nothing is lost. Concurrent claims
 ///   never return the same timer or message while its claim holds (PostgreSQL: `FOR UPDATE SKIP LOCKED`;
 ///   SQLite: one write transaction at a time).
+///   `claimOutbox(ids:at:until:)` claims the same way among the messages given.
 ///   `nextClaimableInstant()` is the earliest instant at which a claim could return something.
 public protocol TicketStore: Sendable {
     /// Creates a ticket like ``create(_:history:submissionKey:files:outbox:)`` and, when `assignment`
@@ -129,6 +130,11 @@ public protocol TicketStore: Sendable {
     /// Claims undelivered messages due at or before `instant`, oldest first, by moving their next attempt
     /// to `until`; returns them as stored after the claim.
     func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage]
+
+    /// Claims, like ``claimOutbox(at:limit:until:)``, only the messages among `ids` that are undelivered,
+    /// due at or before `instant` and held by no one: what a command wrote, delivered after its work.
+    /// Unknown ids are skipped.
+    func claimOutbox(ids: [String], at instant: Date, until: Date) async throws -> [OutboxMessage]
 
     /// The earliest instant at which a timer or an outbox message can be claimed (a held timer counts at
     /// the end of its claim), or `nil` when nothing is armed or waiting.

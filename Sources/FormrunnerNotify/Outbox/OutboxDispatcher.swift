@@ -53,6 +53,28 @@ public struct OutboxDispatcher: Sendable {
         return report
     }
 
+    /// Claims the messages among `ids` that are due at `now` and held by no one (what one command
+    /// wrote), and delivers them one at a time; any other message waits for ``deliverDue(at:limit:while:)``.
+    ///
+    /// `shouldContinue` is asked before each message, as in ``deliverDue(at:limit:while:)``.
+    public func deliver(ids: [String], at now: Date, while shouldContinue: @Sendable () -> Bool = { true }) async -> DispatchReport {
+        var report = DispatchReport()
+        guard !ids.isEmpty else { return report }
+        let messages: [OutboxMessage]
+        do {
+            messages = try await store.claimOutbox(ids: ids, at: now, until: now.addingTimeInterval(lease))
+        } catch {
+            report.errors.append(.init(messageID: nil, ticketNumber: nil, error: "cannot read the outbox: \(error)"))
+            return report
+        }
+        report.claimed = messages.count
+        for message in messages {
+            guard shouldContinue() else { break }
+            await deliver(message, at: now, into: &report)
+        }
+        return report
+    }
+
     private func deliver(_ message: OutboxMessage, at now: Date, into report: inout DispatchReport) async {
         let failure = { (text: String) in
             DispatchReport.Failure(messageID: message.id, ticketNumber: message.ticketNumber, error: text)

@@ -46,6 +46,15 @@ public enum TemplateCheck {
         let body = lines.count > 2 ? String(lines[2]) : ""
         var found: [Diagnostic] = []
         for (part, line, column) in [(subject, 1, subjectColumn), (body, 3, 1)] {
+            // The renderer compiles each part after a `{{% CONTENT_TYPE: TEXT}}` tag: a part that
+            // starts with a combining mark would join that tag's last brace and break it.
+            if let first = part.unicodeScalars.first, ("}" + String(first)).count == 1 {
+                let code = "U+" + String(first.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                found.append(.error("e-mail template '\(name)' starts its \(line == 1 ? "subject" : "body") with \(code), "
+                                    + "a character that joins the one before it; put a letter or a space before it",
+                                    at: at(line, column)))
+                continue
+            }
             if let problem = syntaxProblem(part, line: line, column: column) {
                 found.append(.error("e-mail template '\(name)' is not valid Mustache: \(problem.reason)",
                                     at: at(problem.line, problem.column)))
@@ -67,11 +76,34 @@ public enum TemplateCheck {
             _ = try MustacheTemplate(string: source)
             return nil
         } catch let error as MustacheTemplate.ParserError {
-            let errorLine = line + error.context.lineNumber - 1
-            let errorColumn = error.context.lineNumber == 1 ? column + error.context.columnNumber - 1 : error.context.columnNumber
+            // The parser counts every Unicode line break (a lone CR, a form feed, U+2028…) as a new
+            // line but its columns from the last "\n" only, so a form feed put its errors lines past
+            // the end of the file: locate on a copy where only "\n" breaks lines.
+            let context = newlineOnlyContext(source) ?? error.context
+            let lastLine = source.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let contextLine = min(max(1, context.lineNumber), lastLine)
+            let errorLine = line + contextLine - 1
+            let errorColumn = contextLine == 1 ? column + context.columnNumber - 1 : context.columnNumber
             return ("\(error.error)", errorLine, max(1, errorColumn))
         } catch {
             return ("\(error)", line, column)
+        }
+    }
+}
+
+extension TemplateCheck {
+    /// Where the parser refuses `source` once every line break other than "\n" is read as a space
+    /// (one character for one, so columns stay), or nil when that copy parses.
+    static func newlineOnlyContext(_ source: String) -> MustacheParserContext? {
+        guard source.contains(where: { $0.isNewline && $0 != "\n" }) else { return nil }
+        let copy = String(source.map { $0.isNewline && $0 != "\n" ? " " : $0 })
+        do {
+            _ = try MustacheTemplate(string: copy)
+            return nil
+        } catch let error as MustacheTemplate.ParserError {
+            return error.context
+        } catch {
+            return nil
         }
     }
 }
@@ -84,5 +116,12 @@ extension MustacheTags.Tag {
         case nil, "{"?, "&"?, "#"?, "^"?: return !name.isEmpty
         default: return false
         }
+    }
+}
+
+private extension String {
+    /// The text with zeros before it up to `width` characters.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

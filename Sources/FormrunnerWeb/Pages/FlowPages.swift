@@ -116,7 +116,7 @@ struct FlowPages {
 
     /// The review: every answer with a link to change it, the submit step's button, and Discard.
     func review(_ step: StepDefinition, rows: [(label: String, value: String, change: String)], subject: String?,
-                sendLabel: String) -> String {
+                sendLabel: String, submission: String) -> String {
         var html = "<h1>\(PageText.review.text(language))</h1>"
         if let subject { html += "<p>\(PageText.subject.text(language)): \(HTML.escape(subject))</p>" }
         html += "<dl class=\"review\">"
@@ -126,6 +126,7 @@ struct FlowPages {
                 + "\(PageText.change.text(language))</a></dd></div>"
         }
         html += "</dl>" + open(step)
+        html += "<input type=\"hidden\" name=\"\(SubmissionToken.field)\"\(HTML.attribute("value", submission))>"
         html += "<button type=\"submit\" name=\"_action\" value=\"send\">\(HTML.escape(sendLabel))</button> "
         html += "<button type=\"submit\" name=\"_action\" value=\"discard\" class=\"secondary\">\(PageText.discard.text(language))</button></form>"
         return html

@@ -12,6 +12,7 @@ extension Portal {
         let next = Self.redirect("/flows/" + run.flow.id)
         let current = run.interpreter.position(of: &run.state, user: run.user)
         guard let stepID = body.first("_step"), let step = run.interpreter.step(stepID) else { return next }
+        if case .submit = step.kind, let filed = alreadyFiled(body, flow: run.flow.id, visit: visit) { return filed }
         let isCurrent: Bool = if case .step(let now) = current { now.id == step.id } else { false }
         guard isCurrent || (run.state.isDone(step.id) && Self.isChangeable(step)) else { return next }
         let action = body.first("_action") ?? ""
@@ -60,24 +61,7 @@ extension Portal {
                 run.state = FlowState(workflowID: run.flow.id)
                 return Self.redirect("/")
             }
-            switch try await run.interpreter.file(run.state, user: run.user) {
-            case .filed(let ticket):
-                removeUploads(of: run.state)
-                run.state = FlowState(workflowID: run.flow.id)
-                await deliverNow()
-                return Self.redirect("/flows/\(run.flow.id)/created/\(ticket.number)")
-            case .invalid(let problems, let identification):
-                // Answers that are no longer valid (a form changed meanwhile): back to their step.
-                let back = run.flow.steps.first { candidate in
-                    switch candidate.kind {
-                    case .identification: return identification
-                    case .form, .subject: return !identification
-                    default: return false
-                    }
-                }
-                guard let back else { return next }
-                return try await again(&run, step: back, body: FormBody(), problems: problems.problems, visit: &visit)
-            }
+            return try await submit(&run, body: body, visit: &visit)
         }
         run.state.markDone(step.id)
         return next
@@ -107,7 +91,7 @@ extension Portal {
     }
 
     /// The step's page again, with the posted texts and every problem beside its field (422).
-    private func again(_ run: inout FlowRun, step: StepDefinition, body: FormBody, problems: [AnswerProblem],
+    func again(_ run: inout FlowRun, step: StepDefinition, body: FormBody, problems: [AnswerProblem],
                        visit: inout Visit) async throws -> Response {
         var input = FieldInput()
         input.values = body.values
@@ -137,7 +121,7 @@ extension Portal {
     }
 
     /// The review page's body.
-    func reviewBody(_ run: FlowRun, step: StepDefinition, pages: FlowPages, language: String) -> String {
+    func reviewBody(_ run: FlowRun, step: StepDefinition, pages: FlowPages, language: String, submission: String) -> String {
         guard let form = run.interpreter.currentForm(run.state) else { return "" }
         var rows: [(label: String, value: String, change: String)] = []
         let flowPath = "/flows/" + run.flow.id
@@ -160,7 +144,8 @@ extension Portal {
                          "\(flowPath)?step=\(formStep?.id ?? "")#f-\(HTML.identifier(field.id))"))
         }
         let subject = run.state.subjectID.flatMap { run.interpreter.flowAnswers.form(forSubject: $0)?.subject.label.text(in: language) }
-        return pages.review(step, rows: rows, subject: subject, sendLabel: run.interpreter.submitLabel(run.state))
+        return pages.review(step, rows: rows, subject: subject, sendLabel: run.interpreter.submitLabel(run.state),
+                            submission: submission)
     }
 
     /// An answer as the person reads it: option labels, Yes/No, file names, secrets masked.
@@ -176,9 +161,11 @@ extension Portal {
     }
 
     /// Delivers the e-mails that are due (the confirmation just queued), as `run` does after filing.
-    func deliverNow() async {
+    func deliverNow(_ ticket: Ticket) async {
         guard let mail = services.mail else { return }
-        let report = await OutboxDispatcher(store: services.desk.store, notifier: mail).deliverDue(at: services.ticketClock(), limit: 100)
+        // Only this ticket's messages: a backlog (a hanging notifier's) is the worker's, never the request's.
+        let own = (try? await services.desk.store.outbox(for: ticket.number).filter { $0.deliveredAt == nil }.map(\.id)) ?? []
+        let report = await OutboxDispatcher(store: services.desk.store, notifier: mail).deliver(ids: own, at: services.ticketClock())
         for failure in report.errors {
             logger.warning("a message could not be delivered yet and stays in the outbox", metadata: ["error": "\(failure.error)"])
         }

@@ -158,7 +158,7 @@ extension Portal {
             body = pages.fields(step, form: form, input: formInput(run, form: form, given: input),
                                 renderer: FieldRenderer(language: visit.language, markups: fieldMarkups))
         case .submit:
-            body = reviewBody(run, step: step, pages: pages, language: visit.language)
+            body = reviewBody(run, step: step, pages: pages, language: visit.language, submission: submissionToken(run, visit: visit))
         }
         body += "<form method=\"post\" action=\"/flows/\(HTML.escape(run.flow.id))/discard\" class=\"start-over\">"
             + csrfField(visit) + "<button type=\"submit\" class=\"link\">\(PageText.startOver.text(visit.language))</button></form>"

@@ -45,10 +45,10 @@ extension Portal {
                 do {
                     _ = try await services.desk.transition(ticket.number, event: "reply", by: .requester,
                                                            message: String(message.prefix(20_000)), at: services.ticketClock())
-                    await deliverNow()
+                    await deliverNow(ticket)
                     Self.flash(&visit, PageText.replyRecorded.text(visit.language))
                 } catch TicketDesk.Failure.refused(let refusal) {
-                    await deliverNow()
+                    await deliverNow(ticket)
                     Self.flash(&visit, Self.sentence(refusal.message), alert: true)
                 }
                 return back

@@ -22,6 +22,17 @@ struct WebSession: Codable, Sendable {
     var codesSent: [String] = []
     /// A message to show once on the next page.
     var flash: Flash?
+    /// The last ticket this session filed, with its review's submission token nonce: the same review
+    /// sent again (a double click, another tab) is shown that ticket's confirmation.
+    var lastSubmission: FiledSubmission?
+
+    /// A ticket filed from a review page.
+    struct FiledSubmission: Codable, Sendable {
+        /// The nonce of the review's ``SubmissionToken``.
+        var nonce: String
+        var flow: String
+        var number: Int64
+    }
 
     /// A password sign-in waiting for its second factor: the proof that the password was right.
     struct PendingSecondFactor: Codable, Sendable {

@@ -14,7 +14,7 @@ enum PageText: String, CaseIterable {
     case tooManyRequests, demoMailbox, demoBanner, answered, language, scenario, weSentCode, codeStillValid
     case moreQuestions, limits, noAnswer, refusedTitle, flows, home, nothingHere, serverError
     case filesKept, subject, yes, no, changeSubject, chooseOne, accepted, send
-    case created, byYou, bySupport, byDesk
+    case created, byYou, bySupport, byDesk, staleSubmission
     case mergedNotice, mergedInto, mergedHere
 
     /// The text in `language` (`en`, `pt`, `es`), English for any other.
@@ -130,6 +130,9 @@ enum PageText: String, CaseIterable {
         .subject: ("Subject", "Assunto", "Asunto"),
         .changeSubject: ("Change the subject", "Alterar o assunto", "Cambiar el asunto"),
         .chooseOne: ("Choose…", "Escolha…", "Elige…"),
+        .staleSubmission: ("This page was out of date: check your answers and send them again.",
+                           "Esta página estava desatualizada: confira suas respostas e envie de novo.",
+                           "Esta página estaba desactualizada: revisa tus respuestas y envíalas de nuevo."),
         .accepted: ("Accepted types: %1", "Tipos aceitos: %1", "Tipos aceptados: %1"),
         .required: ("(required)", "(obrigatório)", "(obligatorio)"),
         .optional: ("(optional)", "(opcional)", "(opcional)"),

@@ -6,7 +6,7 @@ import Testing
 /// its attachments.
 @Suite("Mail corpus")
 struct MailCorpusTests {
-    @Test("each message records the expected text and attachments", arguments: CorpusCase.clients + CorpusCase.charsets)
+    @Test("each message records the expected text and attachments", arguments: CorpusCase.all)
     func corpus(_ sample: CorpusCase) {
         var data = sample.data
         if sample.name.hasPrefix("CR-only") {
@@ -14,13 +14,15 @@ struct MailCorpusTests {
         }
         let message = InboundMessage(data: data)
         #expect(message.problem == nil)
-        #expect(message.sender == "ana@example.com")
+        #expect(message.sender == sample.sender)
+        #expect(AutomaticMessage.marker(message) == sample.automatic)
         #expect(ReplyCleaner.reply(in: message.text).text == sample.text)
         #expect(message.attachments.map(\.name) == sample.attachments)
     }
 
-    @Test("the corpus is broad: at least 50 messages")
+    @Test("the corpus is broad: at least 100 messages, each with its own name")
     func size() {
-        #expect(CorpusCase.clients.count + CorpusCase.charsets.count >= 50)
+        #expect(CorpusCase.all.count >= 100)
+        #expect(Set(CorpusCase.all.map(\.name)).count == CorpusCase.all.count)
     }
 }

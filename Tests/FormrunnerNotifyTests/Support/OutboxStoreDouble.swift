@@ -50,6 +50,14 @@ actor OutboxStoreDouble: TicketStore {
         return claimed
     }
 
+    func claimOutbox(ids: [String], at instant: Date, until: Date) async throws -> [OutboxMessage] {
+        let claimed = try await pendingOutbox(at: instant, limit: .max).filter { ids.contains($0.id) }
+        for message in claimed {
+            if let index = messages.firstIndex(where: { $0.id == message.id }) { messages[index].nextAttemptAt = until }
+        }
+        return claimed
+    }
+
     func nextClaimableInstant() async throws -> Date? {
         messages.filter { $0.deliveredAt == nil }.map(\.nextAttemptAt).min()
     }
