@@ -98,7 +98,7 @@ extension Portal {
                 if let event = context.parameters.get("event") { form.values["_event"] = [event] }
                 do {
                     let done = try await body(services.desk, ticket, user, form, services.ticketClock())
-                    await deliverNow()
+                    await deliverNow(ticket)
                     Self.flash(&visit, done)
                 } catch let failure as TicketDesk.Failure {
                     Self.flash(&visit, Self.fullStop(failure.description), alert: true)
