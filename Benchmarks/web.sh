@@ -106,7 +106,12 @@ expect_303() { read -r status location; [ "$status" = 303 ] || fail "$1: $status
 CSRF=$(get "/signin/email?next=/flows/$FLOW" | csrf_of)
 [ -n "$CSRF" ] || fail "no _csrf on /signin/email"
 post /signin/email "_csrf=$CSRF" "email=$EMAIL" "next=/flows/$FLOW" | expect_303 "POST /signin/email"
-CODE_FILE=$(ls -t "$MAIL"/new/* 2>/dev/null | head -1)
+# The code is e-mailed after the answer (known and unknown addresses answer alike): wait for it.
+for _ in $(seq 100); do
+    CODE_FILE=$(ls -t "$MAIL"/new/* 2>/dev/null | head -1)
+    [ -n "$CODE_FILE" ] && break
+    sleep 0.1
+done
 [ -n "$CODE_FILE" ] || fail "no e-mail in $MAIL/new"
 CODE=$(grep -o '\b[0-9]\{6\}\b' "$CODE_FILE" | head -1)
 [ -n "$CODE" ] || fail "no 6-digit code in $CODE_FILE"
