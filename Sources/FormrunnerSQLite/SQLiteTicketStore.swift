@@ -207,34 +207,28 @@ public final class SQLiteTicketStore: TicketStore {
     public func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage] {
         guard limit > 0 else { return [] }
         return try await write { db in
-            let claimed = try OutboxRows.pending(atMilliseconds: instant.millisecondsSince1970, limit: limit, in: db)
-            let held = until.roundedToMilliseconds
-            for message in claimed {
-                try OutboxRows.change(message.id, sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
-                                      arguments: [held.millisecondsSince1970, message.id], in: db)
-            }
-            return claimed.map { message in
-                var message = message
-                message.nextAttemptAt = held
-                return message
-            }
+            try Self.hold(OutboxRows.pending(atMilliseconds: instant.millisecondsSince1970, limit: limit, in: db), until: until, in: db)
         }
     }
 
     public func claimOutbox(ids: [String], at instant: Date, until: Date) async throws -> [OutboxMessage] {
         guard !ids.isEmpty else { return [] }
         return try await write { db in
-            let claimed = try OutboxRows.pending(ids: ids, atMilliseconds: instant.millisecondsSince1970, in: db)
-            let held = until.roundedToMilliseconds
-            for message in claimed {
-                try OutboxRows.change(message.id, sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
-                                      arguments: [held.millisecondsSince1970, message.id], in: db)
-            }
-            return claimed.map { message in
-                var message = message
-                message.nextAttemptAt = held
-                return message
-            }
+            try Self.hold(OutboxRows.pending(ids: ids, atMilliseconds: instant.millisecondsSince1970, in: db), until: until, in: db)
+        }
+    }
+
+    /// Marks `claimed` as held until `until` (rounded as stored) and returns them so marked.
+    private static func hold(_ claimed: [OutboxMessage], until: Date, in db: Database) throws -> [OutboxMessage] {
+        let held = until.roundedToMilliseconds
+        for message in claimed {
+            try OutboxRows.change(message.id, sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                                  arguments: [held.millisecondsSince1970, message.id], in: db)
+        }
+        return claimed.map { message in
+            var message = message
+            message.nextAttemptAt = held
+            return message
         }
     }
 

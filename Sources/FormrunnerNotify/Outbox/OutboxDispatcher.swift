@@ -37,20 +37,9 @@ public struct OutboxDispatcher: Sendable {
     /// the lease runs out and are then offered again.
     public func deliverDue(at now: Date, limit: Int,
                            while shouldContinue: @Sendable () -> Bool = { true }) async -> DispatchReport {
-        var report = DispatchReport()
-        let messages: [OutboxMessage]
-        do {
-            messages = try await store.claimOutbox(at: now, limit: limit, until: now.addingTimeInterval(lease))
-        } catch {
-            report.errors.append(.init(messageID: nil, ticketNumber: nil, error: "cannot read the outbox: \(error)"))
-            return report
+        await deliver(at: now, while: shouldContinue) {
+            try await store.claimOutbox(at: now, limit: limit, until: now.addingTimeInterval(lease))
         }
-        report.claimed = messages.count
-        for message in messages {
-            guard shouldContinue() else { break }
-            await deliver(message, at: now, into: &report)
-        }
-        return report
     }
 
     /// Claims the messages among `ids` that are due at `now` and held by no one (what one command
@@ -58,11 +47,19 @@ public struct OutboxDispatcher: Sendable {
     ///
     /// `shouldContinue` is asked before each message, as in ``deliverDue(at:limit:while:)``.
     public func deliver(ids: [String], at now: Date, while shouldContinue: @Sendable () -> Bool = { true }) async -> DispatchReport {
+        guard !ids.isEmpty else { return DispatchReport() }
+        return await deliver(at: now, while: shouldContinue) {
+            try await store.claimOutbox(ids: ids, at: now, until: now.addingTimeInterval(lease))
+        }
+    }
+
+    /// Claims messages with `claim`, then delivers them one at a time while `shouldContinue` says so.
+    private func deliver(at now: Date, while shouldContinue: @Sendable () -> Bool,
+                         claiming claim: () async throws -> [OutboxMessage]) async -> DispatchReport {
         var report = DispatchReport()
-        guard !ids.isEmpty else { return report }
         let messages: [OutboxMessage]
         do {
-            messages = try await store.claimOutbox(ids: ids, at: now, until: now.addingTimeInterval(lease))
+            messages = try await claim()
         } catch {
             report.errors.append(.init(messageID: nil, ticketNumber: nil, error: "cannot read the outbox: \(error)"))
             return report
