@@ -65,7 +65,7 @@ struct SignIn {
         let email = try askEmail()
         try await sendEmailToken(to: email)
         while true {
-            let code = try askCode(RequesterText.codeSentTo.text(language, email))
+            let code = try await askCodeOnItsOwnThread(RequesterText.codeSentTo.text(language, email))
             if code == Self.resendWord {
                 try await sendEmailToken(to: email)
                 continue
@@ -156,6 +156,21 @@ struct SignIn {
         try prompter.askText(label, help: resend ? RequesterText.typeResend.text(language, Self.resendWord) : nil, default: nil,
                              masked: false, multiline: false) { $0.trimmingCharacters(in: .whitespaces).isEmpty ? RequesterText.typeTheCode.text(language) : nil }
             .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The e-mailed code, asked on a thread of its own: the prompt blocks while it waits for the
+    /// keyboard, and the code e-mail, sent in the background after the answer, needs one of the
+    /// cooperative threads to go out (a machine with one core has only one).
+    private func askCodeOnItsOwnThread(_ label: String) async throws -> String {
+        let ask = BlockingPrompt { try askCode(label) }
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try ask.run() }) }.start()
+        }
+    }
+
+    /// A prompt handed to another thread; the caller waits for it, so nothing else uses the prompter meanwhile.
+    private struct BlockingPrompt: @unchecked Sendable {
+        let run: () throws -> String
     }
 
     /// A hint to ask for a new code after failures that make the current one useless.
