@@ -19,8 +19,9 @@ extension DefinitionTestDecoder {
     /// The expectation `node` writes, checked against what it can name.
     func expectation(_ node: YAMLNode, context: ExpectationContext) -> DefinitionTestExpectation {
         var expectation = DefinitionTestExpectation()
-        guard let reader = MappingReader(node, context: "'expect'", keys: Self.expectationKeys, sink: sink) else { return expectation }
-        for entry in reader.mapping.entries {
+        guard let written = MappingReader(node, context: "'expect'", keys: Self.expectationKeys, sink: sink) else { return expectation }
+        var kept = written.mapping
+        kept.entries.removeAll { entry in
             let key = entry.key.value
             if context.isEvent, Self.answerKeys.contains(key) {
                 sink.error("'\(key)' is about the answers; write it in the test's own 'expect', not an event's", at: entry.key.location)
@@ -28,8 +29,13 @@ extension DefinitionTestDecoder {
                 sink.error("'\(key)' needs a filed ticket: give the test an 'at:' instant at which it is filed", at: entry.key.location)
             } else if !context.isEvent, key == "refused" {
                 sink.error("'refused' applies to an event: write it in the 'expect' of one of the test's 'events'", at: entry.key.location)
+            } else {
+                return false
             }
+            return true
         }
+        // A key in the wrong place is one mistake: its value is not read as well.
+        let reader = MappingReader(kept, context: "'expect'", keys: Self.expectationKeys, sink: sink)
         let values = ValueReader(sink: sink)
         expectation.valid = reader.boolean("valid")
         if let node = reader.optional("errors") {
