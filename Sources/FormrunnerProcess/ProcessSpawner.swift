@@ -31,11 +31,21 @@ struct ProcessSpawner {
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        #if os(Linux)
+        // Nothing else: a descriptor another thread opened without close-on-exec (a file being
+        // written, the pipe of another run) must not live on in the program, where it would keep
+        // that file "text file busy" or that pipe open for as long as the program runs.
+        _ = systemAddCloseFrom(&actions, 3)
+        #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // A group of its own (so a timeout can stop its children too), default signal handling
         // (formrunner ignores SIGPIPE; the program should not inherit that) and no blocked signals.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
+        #if canImport(Darwin)
+        flags |= POSIX_SPAWN_CLOEXEC_DEFAULT  // Darwin's way of passing on the three streams only
+        #endif
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         posix_spawnattr_setpgroup(&attributes, 0)
         var defaults = sigset_t(), empty = sigset_t()
         sigemptyset(&defaults)
@@ -83,6 +93,11 @@ struct ProcessSpawner {
 /// glibc's `pipe2(2)`, which the Glibc module does not export.
 @_silgen_name("pipe2")
 private func systemPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which the Glibc module
+/// does not export: the child closes every descriptor from `from` on before it runs the program.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func systemAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
 #endif
 
 /// The two ends of a pipe, both close-on-exec (the child gets copies through `dup2`).

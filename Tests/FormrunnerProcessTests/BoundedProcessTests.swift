@@ -112,6 +112,21 @@ struct BoundedProcessTests {
         #expect(result.busyRetries > 0)
     }
 
+    @Test("a descriptor the caller left open without close-on-exec does not reach the program")
+    func noLeakedDescriptors() async throws {
+        let scripts = try ScriptFolder()
+        let secret = try scripts.write("held-open", "exit 0", executable: false)
+        // As a file being written by another thread would be: open, and not close-on-exec.
+        let held = open(secret, O_WRONLY)
+        try #require(held >= 0)
+        defer { close(held) }
+        let path = try scripts.write("descriptors", "exec ls -l /proc/self/fd")
+        let result = try await BoundedProcess(executable: path, timeout: 30).run(input: Data())
+        let listing = String(decoding: result.standardOutput, as: UTF8.self)
+        #expect(result.exitStatus == 0 && listing.contains("/proc/"))
+        #expect(!listing.contains(secret), "the program got the caller's descriptor: \(listing)")
+    }
+
     @Test("a file that cannot be run is reported with the system's reason")
     func cannotStart() async throws {
         let scripts = try ScriptFolder()
