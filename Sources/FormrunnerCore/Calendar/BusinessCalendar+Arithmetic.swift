@@ -60,6 +60,7 @@ extension BusinessCalendar {
                 // The whole year is ahead: skip it or search it by the working time before each span.
                 if remaining > table.total {
                     remaining -= table.total
+                    cursor = table.lastEnd
                 } else {
                     return table.instant(after: remaining, from: 0)
                 }
