@@ -22,6 +22,10 @@ struct Formrunner: AsyncParsableCommand {
 
     /// Runs the command (global options may come before the subcommand); refusals and failures print `formrunner: reason` on standard error and exit 1.
     static func main() async {
+        if let help = RootHelp.text(for: Array(CommandLine.arguments.dropFirst())) {
+            print(help)
+            return
+        }
         do {
             let arguments = LeadingGlobalOptions.reordered(Array(CommandLine.arguments.dropFirst()), root: Formrunner.self)
             var command = try parseAsRoot(arguments)

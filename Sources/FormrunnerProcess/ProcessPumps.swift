@@ -5,12 +5,12 @@ import Darwin
 #endif
 import Foundation
 
-/// Moves bytes between formrunner and a running plugin: feeds its standard input and drains its
+/// Moves bytes between formrunner and a running program: feeds its standard input and drains its
 /// standard output and standard error, all non-blocking, with `poll(2)`.
 ///
-/// Output beyond a limit is read and dropped, so a plugin that prints without end never blocks on
+/// Output beyond a limit is read and dropped, so a program that prints without end never blocks on
 /// a full pipe and never fills formrunner's memory.
-struct Pumps {
+struct ProcessPumps {
     private var input: Data
     private var written = 0
     private var stdin: Int32
@@ -64,7 +64,7 @@ struct Pumps {
 
     private mutating func writeInput(hangUp: Bool) {
         guard !hangUp else {
-            // The plugin closed its standard input: it does not want the rest.
+            // The program closed its standard input: it does not want the rest.
             closeInput()
             return
         }

@@ -1,9 +1,8 @@
 import Foundation
-import FormrunnerCore
 
 /// Proves who a person is: the authentication plugin protocol.
 ///
-/// An authenticator turns ``Credentials`` into the ``FormrunnerCore/UserRecord`` of the person they
+/// An authenticator turns ``Credentials`` into the ``UserRecord`` of the person they
 /// prove, or an ``AuthenticationFailure`` whose ``AuthenticationFailure/message`` can be shown as is.
 /// Implementations never log or put into an error a password, code, token or secret.
 public protocol Authenticator: Sendable {

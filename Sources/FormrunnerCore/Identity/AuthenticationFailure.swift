@@ -1,5 +1,4 @@
 import Foundation
-import FormrunnerCore
 
 /// Why a sign-in did not succeed, with the words to show the user.
 ///

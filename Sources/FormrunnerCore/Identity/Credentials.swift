@@ -1,4 +1,4 @@
-import FormrunnerCore
+import Foundation
 
 /// A second factor given with a password.
 public enum SecondFactorCode: Hashable, Sendable {
