@@ -51,6 +51,9 @@ enum Schema {
             try db.execute(sql: reportFigures)
             try ReportBackfill.run(in: db)
         }
+        migrator.registerMigration("v12 status counters") { db in
+            try db.execute(sql: StatusCounters.schema)
+        }
         return migrator
     }
 
