@@ -54,6 +54,9 @@ enum Schema {
         migrator.registerMigration("v12 status counters") { db in
             try db.execute(sql: StatusCounters.schema)
         }
+        migrator.registerMigration("v13 search terms") { db in
+            try db.execute(sql: SearchTerms.schema)
+        }
         return migrator
     }
 
