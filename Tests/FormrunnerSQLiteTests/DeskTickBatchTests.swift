@@ -34,13 +34,21 @@ struct DeskTickBatchTests {
         }
     }
 
+    /// `inner`, with ticket `number` changed by someone else just before each batch holding it is
+    /// written and, when `alsoAlone`, before it is written alone too.
+    static func changing(_ number: Int64, behind inner: any TicketStore, alsoAlone: Bool) -> InterferingStore {
+        InterferingStore(inner, beforeBatch: { store, changes in
+            if changes.contains(where: { $0.ticket.number == number }) { try await store.touch(number, at: later) }
+        }, beforeUpdate: { store, ticket in
+            if alsoAlone, ticket.number == number { try await store.touch(number, at: later) }
+        })
+    }
+
     @Test("a conflict on one ticket of a batch leaves the others closed and retries it alone", arguments: StoreKind.all)
     func conflictRetriedAlone(kind: StoreKind) async throws {
         try await kind.withStore { inner, _ in
             let numbers = try await Self.solvedTickets(5, on: DeskOnStoresTests.desk(inner))
-            let store = InterferingStore(inner, beforeBatch: { store, changes in
-                if changes.contains(where: { $0.ticket.number == 3 }) { try await store.touch(3, at: Self.later) }
-            })
+            let store = Self.changing(3, behind: inner, alsoAlone: false)
             let report = try await DeskOnStoresTests.desk(store).tick(at: Self.later)
             #expect(Set(report.fired) == Set(numbers))
             #expect(report.fired.count == numbers.count)
@@ -56,11 +64,7 @@ struct DeskTickBatchTests {
     func conflictTwice(kind: StoreKind) async throws {
         try await kind.withStore { inner, _ in
             let numbers = try await Self.solvedTickets(4, on: DeskOnStoresTests.desk(inner))
-            let store = InterferingStore(inner, beforeBatch: { store, changes in
-                if changes.contains(where: { $0.ticket.number == 2 }) { try await store.touch(2, at: Self.later) }
-            }, beforeUpdate: { store, ticket in
-                if ticket.number == 2 { try await store.touch(2, at: Self.later) }
-            })
+            let store = Self.changing(2, behind: inner, alsoAlone: true)
             let report = try await DeskOnStoresTests.desk(store).tick(at: Self.later)
             #expect(report.fired == [1, 3, 4])
             #expect(report.conflicts == [2])
