@@ -5,10 +5,11 @@ struct FormDecoder {
     let sink: DiagnosticSink
     let file: String
 
-    static let formKeys = ["form", "version", "title", "team", "description", "lifecycle", "fields"]
+    static let formKeys = ["form", "version", "title", "team", "description", "lifecycle", "fields", "sections", "rules"]
     static let fieldKeys = ["id", "label", "type", "help", "required", "default", "when", "placeholder", "options",
-                            "min", "max", "min_length", "max_length", "min_words", "limits"]
-    static let optionKeys = ["id", "label", "help"]
+                            "min", "max", "min_length", "max_length", "min_words", "limits",
+                            "pattern", "pattern_message", "format", "must_be"]
+    static let optionKeys = ["id", "label", "help", "required"]
     static let limitKeys = ["count", "size", "types"]
 
     var values: ValueReader { ValueReader(sink: sink) }
@@ -21,11 +22,25 @@ struct FormDecoder {
         let team = reader.identifier("team")
         let description = reader.label("description", required: false)
         let lifecycle = reader.identifier("lifecycle", required: false)
-        let items = reader.required("fields").map { fieldItems($0, context: "form") } ?? []
+        var sections: [SectionDefinition] = []
+        let items: [FieldItem]
+        if reader.has("sections") {
+            if reader.has("fields") {
+                sink.error("a form has either 'fields' or 'sections', not both; move these fields into a section",
+                           at: reader.keyLocation("fields"))
+            }
+            items = reader.required("sections").map { self.sections($0, into: &sections) } ?? []
+        } else {
+            items = reader.required("fields").map { fieldItems($0, context: "form") } ?? []
+        }
+        let rules = reader.optional("rules").map(rawRules) ?? []
         guard let id, let version, let title, let team else { return nil }
-        return FormDefinition(id: id.id, version: version, title: title, team: team.id, description: description,
-                              lifecycleID: lifecycle?.id, items: items, fields: [], file: file, location: mapping.location,
-                              teamLocation: team.location)
+        var form = FormDefinition(id: id.id, version: version, title: title, team: team.id, description: description,
+                                  lifecycleID: lifecycle?.id, items: items, fields: [], file: file, location: mapping.location,
+                                  teamLocation: team.location)
+        form.sections = sections
+        form.rules = rules
+        return form
     }
 
     func optionList(_ mapping: YAMLMapping) -> OptionList? {
@@ -70,6 +85,9 @@ struct FormDecoder {
         }
         let provisionalName = (mapping["id"].flatMap { if case .scalar(let s) = $0 { s.value } else { nil } })
             .map { "field '\($0)'" } ?? "field"
+        if case .scalar(let type)? = mapping["type"], type.value == FieldType.note.rawValue {
+            return note(mapping)
+        }
         let reader = MappingReader(mapping, context: provisionalName, keys: Self.fieldKeys, sink: sink)
         let id = reader.identifier("id")
         let label = reader.label("label")
@@ -85,6 +103,7 @@ struct FormDecoder {
         decodeCondition(reader, into: &field)
         decodeOptions(reader, into: &field)
         decodeBounds(reader, into: &field)
+        decodeRules(reader, into: &field)
         if let node = reader.optional("default") {
             field.defaultValue = defaultValue(node, for: field)
         }
@@ -100,7 +119,7 @@ struct FormDecoder {
         return nil
     }
 
-    private func decodeCondition(_ reader: MappingReader, into field: inout FieldDefinition) {
+    func decodeCondition(_ reader: MappingReader, into field: inout FieldDefinition) {
         guard let scalar = reader.scalar("when", required: false) else { return }
         let start = scalar.contentLocation
         do {
@@ -135,10 +154,12 @@ struct FormDecoder {
 
     private func decodeBounds(_ reader: MappingReader, into field: inout FieldDefinition) {
         let numeric = field.type == .number || field.type == .multichoice
-        for key in ["min", "max"] where reader.has(key) && !numeric {
-            sink.error("'\(key)' only applies to number and multichoice fields, and '\(field.id)' is \(field.type.rawValue)",
+        let dated = field.type == .date || field.type == .datetime
+        for key in ["min", "max"] where reader.has(key) && !numeric && !dated {
+            sink.error("'\(key)' only applies to number, multichoice, date and datetime fields, and '\(field.id)' is \(field.type.rawValue)",
                        at: reader.keyLocation(key))
         }
+        if dated { decodeDateBounds(reader, into: &field) }
         if numeric {
             field.minimum = reader.number("min", required: false)
             field.maximum = reader.number("max", required: false)
@@ -212,8 +233,10 @@ struct FormDecoder {
                 return nil
             }
             seen[id.id] = id.location
-            return OptionDefinition(id: id.id, label: label, help: reader.label("help", required: false),
-                                    location: reader.location)
+            var option = OptionDefinition(id: id.id, label: label, help: reader.label("help", required: false),
+                                          location: reader.location)
+            option.required = reader.boolean("required") ?? false
+            return option
         }
     }
 
@@ -223,6 +246,15 @@ struct FormDecoder {
         switch field.type {
         case .text, .multiline, .email, .account:
             return values.scalar(node, what: what).map { .text($0.value) }
+        case .note:
+            return nil
+        case .datetime:
+            guard let scalar = values.scalar(node, what: what) else { return nil }
+            guard let time = LocalDateTime(iso: scalar.value) else {
+                sink.error("expected a date and time as YYYY-MM-DDTHH:MM for \(what), found '\(scalar.value)'", at: scalar.location)
+                return nil
+            }
+            return .dateTime(time)
         case .secret, .files:
             sink.error("\(field.type.rawValue) fields cannot have a default", at: node.location)
             return nil
