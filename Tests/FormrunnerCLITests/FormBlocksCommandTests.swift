@@ -11,6 +11,15 @@ struct FormBlocksCommandTests {
         try CommandRunner.run(arguments + ["--catalog", Self.catalog, "--store", "memory:", "--notifier", "none"], input: input)
     }
 
+    /// Runs `body` with the path of an answers file holding `json`, removed afterwards.
+    func withAnswers(_ json: String, _ body: (String) throws -> Void) throws {
+        let folder = NSTemporaryDirectory() + "formrunner-blocks-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/answers.json"))
+        try body(folder + "/answers.json")
+    }
+
     @Test("validate accepts the fixture catalog")
     func validates() throws {
         let result = try run(["validate"])
@@ -50,44 +59,40 @@ struct FormBlocksCommandTests {
 
     @Test("tickets create lists every broken rule by field at once, exit 1")
     func ticketsCreate() throws {
-        let folder = NSTemporaryDirectory() + "formrunner-blocks-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let answers = folder + "/answers.json"
-        try Data("""
+        let json = """
         {"intro": "hi", "checks": ["status"], "agree": "no", "title": "Checkout is down", "order": "123",
          "site": "shop", "phone": "11 9999", "started_at": "2020-01-01 10:00", "start_date": "2020-01-01"}
-        """.utf8).write(to: URL(fileURLWithPath: answers))
-        let result = try run(["tickets", "create", "--form", "incident.report", "--answers", answers, "--requester", "ana@example.com"])
-        #expect(result.status == 1)
-        for line in ["intro: 'intro' is a note, not a question; it takes no answer",
-                     "checks: must include 'I searched the existing tickets'",
-                     "agree: 'I agree to the terms of service' must be accepted",
-                     "order: Write the order number as ORD- and six digits (ORD-123456).",
-                     "site: 'shop' is not a web address (https://example.com)",
-                     "phone: '11 9999' is not a phone number in international format (+5511999990000)",
-                     "start_date: must be on or after "] {
-            #expect(result.stderr.contains(line), "\(line)\n\(result.stderr)")
+        """
+        try withAnswers(json) { answers in
+            let result = try run(["tickets", "create", "--form", "incident.report", "--answers", answers, "--requester", "ana@example.com"])
+            #expect(result.status == 1)
+            for line in ["intro: 'intro' is a note, not a question; it takes no answer",
+                         "checks: must include 'I searched the existing tickets'",
+                         "agree: 'I agree to the terms of service' must be accepted",
+                         "order: Write the order number as ORD- and six digits (ORD-123456).",
+                         "site: 'shop' is not a web address (https://example.com)",
+                         "phone: '11 9999' is not a phone number in international format (+5511999990000)",
+                         "start_date: must be on or after "] {
+                #expect(result.stderr.contains(line), "\(line)\n\(result.stderr)")
+        }
         }
     }
 
     @Test("a rule broken through --set is reported at its field")
     func rule() throws {
-        let folder = NSTemporaryDirectory() + "formrunner-blocks-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let answers = folder + "/answers.json"
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "America/Sao_Paulo")!,
                                                 formatOptions: [.withFullDate])
-        try Data("""
+        let json = """
         {"checks": ["searched"], "agree": "yes", "title": "Checkout is down", "started_at": "2025-06-01 10:00",
          "start_date": "\(today)", "end_date": "2020-01-01"}
-        """.utf8).write(to: URL(fileURLWithPath: answers))
-        let result = try run(["tickets", "create", "--form", "incident.report", "--answers", answers, "--requester", "ana@example.com"])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("end_date: The last day affected must be on or after the first day."), "\(result.stderr)")
-        let fixed = try run(["tickets", "create", "--form", "incident.report", "--answers", answers, "--set", "end_date=\(today)",
-                             "--requester", "ana@example.com"])
-        #expect(fixed.status == 0, "\(fixed.stderr)")
+        """
+        try withAnswers(json) { answers in
+            let result = try run(["tickets", "create", "--form", "incident.report", "--answers", answers, "--requester", "ana@example.com"])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("end_date: The last day affected must be on or after the first day."), "\(result.stderr)")
+            let fixed = try run(["tickets", "create", "--form", "incident.report", "--answers", answers, "--set", "end_date=\(today)",
+                                 "--requester", "ana@example.com"])
+            #expect(fixed.status == 0, "\(fixed.stderr)")
+        }
     }
 }

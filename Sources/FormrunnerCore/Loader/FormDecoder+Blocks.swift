@@ -37,14 +37,9 @@ extension FormDecoder {
             let fields = reader.required("fields").map { fieldItems($0, context: "section") } ?? []
             guard let title else { continue }
             var section = SectionDefinition(title: title, help: help, location: reader.location)
-            if let scalar = reader.scalar("when", required: false) {
-                let start = scalar.contentLocation
-                do {
-                    section.condition = try Condition.parse(scalar.value)
-                    section.conditionLocation = start
-                } catch {
-                    sink.error("invalid condition: \(error.message)", at: start.advanced(by: error.offset))
-                }
+            if let (condition, start) = condition(reader, "when") {
+                section.condition = condition
+                section.conditionLocation = start
             }
             section.items = items.count..<(items.count + fields.count)
             sections.append(section)
@@ -61,19 +56,12 @@ extension FormDecoder {
         }
         return sequence.items.compactMap { item -> FormRule? in
             guard let reader = MappingReader(item, context: "rule", keys: Self.ruleKeys, sink: sink) else { return nil }
-            let scalar = reader.scalar("check")
+            let check = condition(reader, "check", required: true)
             let message = reader.label("message")
             let field = reader.identifier("field", required: false)
-            guard let scalar, let message else { return nil }
-            let start = scalar.contentLocation
-            do throws(ConditionError) {
-                let check = try Condition.parse(scalar.value)
-                return FormRule(check: check, checkLocation: start, message: message, field: field?.id ?? "",
-                                fieldLocation: field?.location, location: reader.location)
-            } catch {
-                sink.error("invalid condition: \(error.message)", at: start.advanced(by: error.offset))
-                return nil
-            }
+            guard let (check, start) = check, let message else { return nil }
+            return FormRule(check: check, checkLocation: start, message: message, field: field?.id ?? "",
+                            fieldLocation: field?.location, location: reader.location)
         }
     }
 }

@@ -120,13 +120,20 @@ struct FormDecoder {
     }
 
     func decodeCondition(_ reader: MappingReader, into field: inout FieldDefinition) {
-        guard let scalar = reader.scalar("when", required: false) else { return }
+        guard let (condition, start) = condition(reader, "when") else { return }
+        field.condition = condition
+        field.conditionLocation = start
+    }
+
+    /// The condition written at `key` and where its text starts; reports a syntax error.
+    func condition(_ reader: MappingReader, _ key: String, required: Bool = false) -> (Condition, SourceLocation)? {
+        guard let scalar = reader.scalar(key, required: required) else { return nil }
         let start = scalar.contentLocation
         do {
-            field.condition = try Condition.parse(scalar.value)
-            field.conditionLocation = start
+            return (try Condition.parse(scalar.value), start)
         } catch {
             sink.error("invalid condition: \(error.message)", at: start.advanced(by: error.offset))
+            return nil
         }
     }
 
@@ -249,12 +256,7 @@ struct FormDecoder {
         case .note:
             return nil
         case .datetime:
-            guard let scalar = values.scalar(node, what: what) else { return nil }
-            guard let time = LocalDateTime(iso: scalar.value) else {
-                sink.error("expected a date and time as YYYY-MM-DDTHH:MM for \(what), found '\(scalar.value)'", at: scalar.location)
-                return nil
-            }
-            return .dateTime(time)
+            return written(node, what: what, as: "a date and time as YYYY-MM-DDTHH:MM") { LocalDateTime(iso: $0).map(AnswerValue.dateTime) }
         case .secret, .files:
             sink.error("\(field.type.rawValue) fields cannot have a default", at: node.location)
             return nil
@@ -263,16 +265,21 @@ struct FormDecoder {
         case .boolean:
             return values.boolean(node, what: what).map(AnswerValue.boolean)
         case .date:
-            guard let scalar = values.scalar(node, what: what) else { return nil }
-            guard let date = LocalDate(iso: scalar.value) else {
-                sink.error("expected a date as YYYY-MM-DD for \(what), found '\(scalar.value)'", at: scalar.location)
-                return nil
-            }
-            return .date(date)
+            return written(node, what: what, as: "a date as YYYY-MM-DD") { LocalDate(iso: $0).map(AnswerValue.date) }
         case .choice:
             return values.identifier(node, what: what).map { .choice($0.id) }
         case .multichoice:
             return .choices(values.list(node, what: what) { values.identifier($0, what: what)?.id })
         }
+    }
+
+    /// A scalar read by `parse`; reports "expected `expected` for `what`, found '…'" when it fails.
+    private func written(_ node: YAMLNode, what: String, as expected: String, _ parse: (String) -> AnswerValue?) -> AnswerValue? {
+        guard let scalar = values.scalar(node, what: what) else { return nil }
+        guard let value = parse(scalar.value) else {
+            sink.error("expected \(expected) for \(what), found '\(scalar.value)'", at: scalar.location)
+            return nil
+        }
+        return value
     }
 }
