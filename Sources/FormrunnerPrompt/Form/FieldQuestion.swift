@@ -90,7 +90,8 @@ struct FieldQuestion {
         _ = try prompter.askMultiChoice(label, help: help(hasDefault: !defaults.isEmpty), options: promptOptions,
                                         defaults: defaults) { ids in
             accepted = nil
-            if ids.isEmpty { return field.required ? RequesterText.chooseAtLeastOne.text(language) : nil }
+            // Options that must be chosen say so themselves (`must include '…'`).
+            if ids.isEmpty, field.requiredOptions.isEmpty { return field.required ? RequesterText.chooseAtLeastOne.text(language) : nil }
             switch checker.value(.list(ids), for: field) {
             case .success(let (value, _)):
                 accepted = value
