@@ -1,7 +1,9 @@
 /// A `min:` or `max:` of a `date` or `datetime` field: a fixed day, a fixed time, or a day counted
 /// from the day the answer is given (`today`, `today+30d`, `today-7d`) in the form's calendar zone.
 public enum DateBound: Hashable, Sendable, CustomStringConvertible {
+    /// A fixed day (`2026-01-31`).
     case day(LocalDate)
+    /// A fixed day and time (`2026-01-31T09:00`), for datetime fields.
     case time(LocalDateTime)
     /// `today` plus this many days.
     case today(offset: Int)

@@ -4,8 +4,10 @@
 /// A rule whose condition is unknown (it reads a field that is unanswered or hidden) does not
 /// apply; only a condition that is false refuses the answers.
 public struct FormRule: Hashable, Sendable {
+    /// `check:`, and where its text starts.
     public var check: Condition
     public var checkLocation: SourceLocation
+    /// `message:`, shown at `field` when the condition is false.
     public var message: LocalizedText
     /// The field the message is attached to: `field:`, else the last field of the form it reads.
     public var field: String

@@ -1,8 +1,11 @@
 /// A `sections:` entry of a form: a titled part with its own help and `when:`, holding fields.
 /// Its fields are shown only while its condition holds (and their own).
 public struct SectionDefinition: Hashable, Sendable {
+    /// The heading (a legend on the web).
     public var title: LocalizedText
+    /// Shown under the heading.
     public var help: LocalizedText?
+    /// `when:`: the section's fields are shown only while it holds; where its text starts.
     public var condition: Condition?
     public var conditionLocation: SourceLocation?
     /// Its entries among the form's `items` (fields and group references, before expansion).
