@@ -114,7 +114,7 @@ let package = Package(
         // The terminal: raw-mode renderer, plain line mode, review screen.
         .target(
             name: "FormrunnerPrompt",
-            dependencies: ["FormrunnerCore", .product(name: "Rainbow", package: "Rainbow")],
+            dependencies: ["FormrunnerCore", "FormrunnerKnowledge", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: strictSettings
         ),
         // The step interpreter of entry flows: what each step needs and what an answer does to the
