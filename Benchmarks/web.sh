@@ -145,6 +145,9 @@ BARE_PORT=$(port_of "$WORK/bare.out") || fail "hello-web did not start: $(cat "$
 BARE=http://127.0.0.1:$BARE_PORT
 say "hello-web: pid $BARE_PID on $BARE"
 
+# The CPU time (user + system, in clock ticks) a process has used: the server's work a request,
+# which a busy machine changes far less than requests/s.
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status"; }   # KiB
 
 # --- wrk ------------------------------------------------------------------------------------------
@@ -154,8 +157,11 @@ bench() {
     local options=()
     while [ $# -gt 0 ] && [ "$1" != -- ]; do options+=("$1"); shift; done
     say "wrk $name ($duration, load $(cut -d' ' -f1 /proc/loadavg))…"
+    local pid=$SERVER_PID; [ "$url" = "$BARE/" ] && pid=$BARE_PID
+    local before; before=$(cpu_ticks "$pid")
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$LUA" "${options[@]}" "$url" "$@" >"$WORK/$name.txt" 2>&1 \
         || fail "wrk $name failed: $(cat "$WORK/$name.txt")"
+    echo "cpu-ticks $(( $(cpu_ticks "$pid") - before ))" >>"$WORK/$name.txt"
 }
 # The browser's cookies as they stand after the last write: the session and the state tag (the
 # portal's per-process caches answer a GET that presents the tag of the browser's latest change).
@@ -194,9 +200,13 @@ pct() { awk -v p="$2%" '$1 == p { print $2 }' "$WORK/$1.txt"; }
 statuses() { awk '/^status / { printf "%s%s×%s", sep, $2, $3; sep = ", " }' "$WORK/$1.txt"; }
 errors() { awk '/Socket errors|Non-2xx/ { sub(/^ +/, ""); printf "%s%s", sep, $0; sep = "; " }' "$WORK/$1.txt"; }
 elsewhere() { awk '/^location-elsewhere/ { print $2 }' "$WORK/$1.txt"; }
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+cpu_per_request() {  # NAME: the server's CPU time a request, in µs
+    awk -v us="$TICK_US" '/requests in/ { n = $1 } /^cpu-ticks / { t = $2 } END { if (n > 0) printf "%.0f", t * us / n }' "$WORK/$1.txt"
+}
 row() {  # NAME LABEL
     local e; e=$(errors "$1")
-    echo "| $2 | $(rate "$1") | $(pct "$1" 50) | $(pct "$1" 90) | $(pct "$1" 99) | $(statuses "$1")${e:+; $e} |"
+    echo "| $2 | $(rate "$1") | $(pct "$1" 50) | $(pct "$1" 90) | $(pct "$1" 99) | $(cpu_per_request "$1") | $(statuses "$1")${e:+; $e} |"
 }
 BARE_RATE=$(( ($(rate bare1) + $(rate bare2)) / 2 ))
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -206,8 +216,8 @@ echo "#### web.sh, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores $(uname -m), $(sw
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; form page $(wc -c <"$WORK/form.html") bytes (hello-web serves the same bytes)"
 echo
-echo "| run | requests/s | p50 | p90 | p99 | answers |"
-echo "|---|---:|---:|---:|---:|---|"
+echo "| run | requests/s | p50 | p90 | p99 | server CPU µs a request | answers |"
+echo "|---|---:|---:|---:|---:|---:|---|"
 row bare1 "bare route \`GET /\` (hello-web), first"
 row form "form page \`GET $FORM_PATH\`, signed in"
 row home "home \`GET /\`, no cookie"
@@ -216,6 +226,7 @@ row bare2 "bare route \`GET /\` (hello-web), again"
 echo
 echo "- form page ÷ bare (mean of the two bare runs, $BARE_RATE/s): **$(ratio "$(rate form)" "$BARE_RATE")**"
 echo "- home ÷ bare: $(ratio "$(rate home)" "$BARE_RATE")"
+echo "- server CPU a request, bare ÷ form page (the ratio of requests/s if only the server's own work counted): $(ratio "$(cpu_per_request bare1)" "$(cpu_per_request form)")"
 echo "- submissions redirected elsewhere than /flows/$FLOW: $(elsewhere submit)"
 echo "- server RSS: $((RSS_BEFORE / 1024)) MiB after signing in, $((RSS_AFTER_RUNS / 1024)) MiB after the runs"
 if [ "$SOAK" -gt 0 ]; then

@@ -41,11 +41,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label) }
         guard let address = ListenAddress(listen) else { throw ExitCode(64) }
         var settings = global.settings
         if demo, settings.notifier == nil { settings.notifier = "none" }

@@ -15,6 +15,8 @@ struct FieldMarkup: Sendable {
     let help: String
     /// The ids of those paragraphs.
     let describedBy: [String]
+    /// The same ids separated by spaces, as `aria-describedby` lists them.
+    let describedByList: String
     /// `data-field`, `data-type` and `data-when`.
     let dataAttributes: String
     /// The choices of a choice, multichoice or yes/no field, in order.
@@ -45,6 +47,7 @@ struct FieldMarkup: Sendable {
         }
         self.help = help
         self.describedBy = describedBy
+        describedByList = describedBy.joined(separator: " ")
         var data = HTML.attribute("data-field", field.id) + HTML.attribute("data-type", field.type.rawValue)
         if let condition = field.shownWhen { data += HTML.attribute("data-when", condition) }
         dataAttributes = data

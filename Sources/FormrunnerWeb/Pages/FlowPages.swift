@@ -98,7 +98,9 @@ struct FlowPages {
                 subjectLine: String? = nil) -> String {
         let multipart = form.fields.contains { $0.type == .files }
         // A subject's form is headed by its own title ("Sending payment receipt").
-        var html = heading(step, title: subjectLine == nil ? nil : form.title.text(in: language))
+        var html = ""
+        html.reserveCapacity(8192)
+        html += heading(step, title: subjectLine == nil ? nil : form.title.text(in: language))
         if let subjectLine { html += subjectLine }
         html += Self.summary(input.errors.count, language: language)
         html += open(step, multipart: multipart)
@@ -112,9 +114,9 @@ struct FlowPages {
                 section = field.section
                 if let index = section { html += sectionStart(form, index, shown: shown) }
             }
-            html += renderer.render(field, in: form.id, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
-                                    error: input.errors[field.id], shown: shown.contains(field.id),
-                                    attached: input.attached[field.id] ?? [])
+            renderer.render(field, in: form.id, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
+                            error: input.errors[field.id], shown: shown.contains(field.id),
+                            attached: input.attached[field.id] ?? [], into: &html)
         }
         if section != nil { html += "</fieldset>" }
         html += "<button type=\"submit\" name=\"_action\" value=\"continue\">\(PageText.continueButton.text(language))</button></form>"

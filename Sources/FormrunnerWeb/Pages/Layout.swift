@@ -7,41 +7,75 @@ extension Portal {
     /// and `body`, in the visit's language.
     func page(_ visit: inout Visit, title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
         let language = visit.language
-        var header = "<header><a class=\"desk\" href=\"/\">\(HTML.escape(settings.deskName))</a>"
-        header += "<nav aria-label=\"\(HTML.escape(PageText.language.text(language)))\">"
+        // One buffer for the whole page, written once into the response's bytes.
+        var html = ""
+        html.reserveCapacity(body.utf8.count + 2048)
+        html += "<!doctype html>\n<html lang=\""
+        html += language
+        html += "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        html += HTML.escape(title)
+        html += " — "
+        html += escapedDeskName
+        html += "</title>\n<link rel=\"stylesheet\" href=\"/assets/portal.css\"><script src=\"/assets/conditions.js\" defer></script></head>\n<body>"
+        html += "<header><a class=\"desk\" href=\"/\">"
+        html += escapedDeskName
+        html += "</a><nav aria-label=\""
+        html += HTML.escape(PageText.language.text(language))
+        html += "\">"
+        let path = HTML.escape(visit.path)
         for (code, name) in [("en", "English"), ("pt", "Português"), ("es", "Español")] {
-            let current = code == language ? " aria-current=\"true\"" : ""
-            header += "<a href=\"\(HTML.escape(visit.path))?lang=\(code)\" lang=\"\(code)\" hreflang=\"\(code)\"\(current)>\(name)</a> "
+            html += "<a href=\""
+            html += path
+            html += "?lang="
+            html += code
+            html += "\" lang=\""
+            html += code
+            html += "\" hreflang=\""
+            html += code
+            html += code == language ? "\" aria-current=\"true\">" : "\">"
+            html += name
+            html += "</a> "
         }
-        header += "</nav>"
+        html += "</nav>"
         if let user = visit.user {
-            if user.role != .requester { header += "<a class=\"desk-link\" href=\"/desk\">\(DeskText.desk.text(language))</a> " }
-            header += "<div class=\"account\"><span>\(HTML.escape(PageText.signedInAs.text(language, user.name)))</span> "
-            header += "<form method=\"post\" action=\"/signout\">\(csrfField(visit))"
-            header += "<button type=\"submit\">\(PageText.signOut.text(language))</button></form></div>"
+            if user.role != .requester {
+                html += "<a class=\"desk-link\" href=\"/desk\">"
+                html += DeskText.desk.text(language)
+                html += "</a> "
+            }
+            html += "<div class=\"account\"><span>"
+            html += HTML.escape(PageText.signedInAs.text(language, user.name))
+            html += "</span> <form method=\"post\" action=\"/signout\">"
+            html += csrfField(visit)
+            html += "<button type=\"submit\">"
+            html += PageText.signOut.text(language)
+            html += "</button></form></div>"
         }
-        header += "</header>"
-        var banner = ""
+        html += "</header>"
         if settings.demo {
-            banner = "<p class=\"demo\">\(HTML.escape(PageText.demoBanner.text(language))) <a href=\"/demo/mailbox\">"
-                + "\(PageText.demoMailbox.text(language))</a></p>"
+            html += "<p class=\"demo\">"
+            html += HTML.escape(PageText.demoBanner.text(language))
+            html += " <a href=\"/demo/mailbox\">"
+            html += PageText.demoMailbox.text(language)
+            html += "</a></p>"
         }
-        var flash = ""
+        html += "<main id=\"main\">"
         if let message = visit.session.flash {
-            flash = "<p role=\"\(message.role == "alert" ? "alert" : "status")\" class=\"\(message.role)\">\(HTML.escape(message.text))</p>"
+            html += message.role == "alert" ? "<p role=\"alert\" class=\"" : "<p role=\"status\" class=\""
+            html += message.role
+            html += "\">"
+            html += HTML.escape(message.text)
+            html += "</p>"
             visit.session.flash = nil
             visit.changed = true
         }
-        let html = """
-            <!doctype html>
-            <html lang="\(language)">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title)) — \(HTML.escape(settings.deskName))</title>
-            <link rel="stylesheet" href="/assets/portal.css"><script src="/assets/conditions.js" defer></script></head>
-            <body>\(header)\(banner)<main id="main">\(flash)\(body)</main></body></html>
-            """
+        html += body
+        html += "</main></body></html>"
         return Self.html(html, status: status)
     }
+
+    /// The desk's name, escaped.
+    private var escapedDeskName: String { HTML.escape(settings.deskName) }
 
     /// An HTML response.
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

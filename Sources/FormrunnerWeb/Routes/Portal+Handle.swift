@@ -10,7 +10,7 @@ extension Portal {
     func handle(_ request: Request, _ context: PortalContext,
                 _ handler: (inout Visit) async throws -> Response) async throws -> Response {
         let reads = request.method == .get || request.method == .head
-        let scope = StateTag(presented: reads ? request.cookies[StateTag.cookieName]?.value ?? "" : nil)
+        let scope = StateTag(presented: reads ? CookieHeader.value(StateTag.cookieName, in: request) ?? "" : nil)
         var response = try await StateTag.$current.withValue(scope) {
             try await handleVisit(request, context, handler)
         }

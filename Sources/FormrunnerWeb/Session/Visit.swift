@@ -30,7 +30,7 @@ extension Portal {
     /// Loads (or starts) the session of `request` and works out the language and the user.
     func visit(_ request: Request, _ context: PortalContext) async throws -> Visit {
         let now = self.now
-        let cookie = request.cookies[Visit.cookieName]?.value ?? ""
+        let cookie = CookieHeader.value(Visit.cookieName, in: request) ?? ""
         var sessionID = cookie
         var session: WebSession
         var changed = false
@@ -81,6 +81,7 @@ extension Portal {
 
     /// The first of en, pt, es that an `Accept-Language` header names (by its q order), else en.
     static func preferredLanguage(_ header: String) -> String {
+        guard !header.isEmpty else { return "en" }
         let ranked = header.split(separator: ",").compactMap { item -> (String, Double)? in
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = parts.first?.lowercased(), !tag.isEmpty else { return nil }

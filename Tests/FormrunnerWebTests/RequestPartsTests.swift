@@ -1,0 +1,47 @@
+import Foundation
+@testable import FormrunnerWeb
+import Hummingbird
+import Logging
+import Testing
+
+@Suite("The small parts every request goes through: cookies, page texts, the log line")
+struct RequestPartsTests {
+    @Test("a cookie's value is read from a Cookie header among others, with spaces and quotes")
+    func cookieFromHeader() {
+        let header = "theme=dark; formrunner_session=abc-DEF_123;formrunner_state=\"t1\" ; empty="
+        #expect(CookieHeader.value("formrunner_session", in: header) == "abc-DEF_123")
+        #expect(CookieHeader.value("formrunner_state", in: header) == "t1")
+        #expect(CookieHeader.value("theme", in: header) == "dark")
+        #expect(CookieHeader.value("empty", in: header) == "")
+    }
+
+    @Test("a cookie whose name only starts or ends like the wanted one is not taken for it")
+    func cookieNamesMatchWhole() {
+        #expect(CookieHeader.value("formrunner_session", in: "formrunner_session_old=1; xformrunner_session=2") == nil)
+        #expect(CookieHeader.value("formrunner_session", in: "") == nil)
+        #expect(CookieHeader.value("formrunner_session", in: ";;formrunner_session") == nil)
+        #expect(CookieHeader.value("a", in: "a=1; a=2") == "1")
+    }
+
+    @Test("a page text's %1 and %2 are filled in one pass: a value holding %2 is not filled again")
+    func placeholdersFilledOnce() {
+        #expect(PageText.filling("Signed in as %1 (%2)", with: ["Ana %2", "pt"]) == "Signed in as Ana %2 (pt)")
+        #expect(PageText.filling("100% of %1", with: ["tickets"]) == "100% of tickets")
+        #expect(PageText.filling("%3 stays, %", with: ["a"]) == "%3 stays, %")
+        #expect(PageText.signedInAs.text("pt", "Ana") == PageText.signedInAs.text("pt").replacingOccurrences(of: "%1", with: "Ana"))
+    }
+
+    @Test("the server's log line has the stream handler's layout: time, level, label, sorted metadata, source, message")
+    func logLineLayout() throws {
+        let pipe = Pipe()
+        var handler = LineLogHandler(label: "formrunner.web", descriptor: pipe.fileHandleForWriting.fileDescriptor)
+        handler[metadataKey: "z"] = "last"
+        let event = LogEvent(level: .info, message: "request", metadata: ["path": "/flows/x", "method": "GET"],
+                             source: "FormrunnerWeb", file: #fileID, function: #function, line: #line)
+        handler.log(event: event)
+        try pipe.fileHandleForWriting.close()
+        let line = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let pattern = #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 info formrunner\.web: method=GET path=/flows/x z=last \[FormrunnerWeb\] request\n$/#
+        #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
+    }
+}
