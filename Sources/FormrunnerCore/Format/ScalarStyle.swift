@@ -51,24 +51,7 @@ enum ScalarStyle {
         if value.contains("\""), !needsEscape {
             return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
         }
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        return JSONValue.quoted(value)
     }
 
     /// Text of several lines as a literal block: its header (`|`, `|-`, `|+`, with an indentation
