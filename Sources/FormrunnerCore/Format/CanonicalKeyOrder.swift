@@ -24,10 +24,11 @@ enum CanonicalKeyOrder {
 
     /// The keys of each kind of document, its id first.
     static let rootKeys: [String: [String]] = [
-        "form": FormDecoder.formKeys,
+        // As docs/language.md's examples write them: the life cycle beside the team, before the description.
+        "form": ["form", "version", "title", "team", "lifecycle", "description", "fields"],
         "option_list": ["option_list", "options"],
         "field_group": ["field_group", "title", "fields"],
-        "workflow": WorkflowDecoder.workflowKeys,
+        "workflow": ["workflow", "title", "team", "lifecycle", "description", "steps"],
         "lifecycle": LifecycleDecoder.lifecycleKeys,
         "calendar": CalendarDecoder.calendarKeys,
         "teams": ["teams"],
@@ -53,7 +54,7 @@ enum CanonicalKeyOrder {
         ],
         "lifecycle": [
             (["statuses", "*"], LifecycleDecoder.statusKeys),
-            (["transitions", "-"], LifecycleDecoder.transitionKeys),
+            (["transitions", "-"], ["event", "label", "from", "to", "by", "after", "notify"]),
             (["transitions", "-", "after"], LifecycleDecoder.timerKeys),
             (["transitions", "-", "notify"], ["requester", "agent"]),
             (["survey"], LifecycleDecoder.surveyKeys),
