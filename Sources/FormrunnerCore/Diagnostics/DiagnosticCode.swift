@@ -80,6 +80,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case missingTranslation = "FR0901"
     case missingTemplateTranslation = "FR0902"
 
+    // 10: e-mail templates, macros and the knowledge base
+    case emailTemplate = "FR1001"
+    case macroBody = "FR1002"
+    case knowledgeArticle = "FR1003"
+
     /// A one-line summary of the kind of problem, for `docs/diagnostics.md` and SARIF's rule list.
     public var summary: String {
         switch self {
@@ -138,6 +143,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
         case .priorityRule: return "A priority, target or rule that cannot work."
         case .missingTranslation: return "A text lacks a language formrunner.yaml declares."
         case .missingTemplateTranslation: return "An e-mail template lacks a language formrunner.yaml declares."
+        case .emailTemplate: return "An e-mail template that cannot be rendered (subject, Mustache, unknown variable)."
+        case .macroBody: return "A macro's body that cannot be rendered (Mustache, unknown variable)."
+        case .knowledgeArticle: return "A knowledge-base article with a problem (front matter, links, ids)."
         }
     }
 }
