@@ -21,12 +21,11 @@ struct OnePassDiagnosticsTests {
         #expect(Set(errors.compactMap { $0.location?.line }).count == 10, "one error per mistake, each on its own line")
     }
 
+    /// The start of a form, up to its `fields:` (ending in a line break).
+    static let header = "form: demo.a\nversion: 1\ntitle: Demo\nteam: technical\nfields:\n"
+
     static let form = """
-        form: demo.a
-        version: 1
-        title: Demo
-        team: technical
-        fields:
+        \(Self.header)\
           - id: kind
             label: Kind
             type: text
@@ -63,11 +62,7 @@ struct OnePassDiagnosticsTests {
     @Test("two broken fields are both reported, and the file's other mistakes too")
     func twoSyntaxErrors() {
         let text = """
-            form: demo.a
-            version: 1
-            title: Demo
-            team: technical
-            fields:
+            \(Self.header)\
               - id: a
                 label: A: b
                 type: text
@@ -87,11 +82,7 @@ struct OnePassDiagnosticsTests {
     @Test("an unknown field type does not make the conditions that use the field report it unknown")
     func unknownTypeNoCascade() {
         let text = """
-            form: demo.a
-            version: 1
-            title: Demo
-            team: technical
-            fields:
+            \(Self.header)\
               - id: kind
                 label: Kind
                 type: dropdown
