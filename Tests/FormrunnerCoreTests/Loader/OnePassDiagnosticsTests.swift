@@ -59,6 +59,14 @@ struct OnePassDiagnosticsTests {
         ])
     }
 
+    @Test("a file broken in hundreds of places is read again at most 20 times, so a hostile file stays cheap")
+    func recoveryIsBounded() {
+        let fields = (0..<500).map { "  - id: f\($0)\n    label: \"F\($0)\n    type: text\n" }.joined()
+        let errors = Self.headlines(["Forms/a.yaml": Self.header + fields]).filter { $0.contains(": error: ") }
+        #expect(errors.count == 21, "\(errors.count)")
+        #expect(errors.allSatisfy { $0.hasSuffix("[FR0101]") })
+    }
+
     @Test("two broken fields are both reported, and the file's other mistakes too")
     func twoSyntaxErrors() {
         let text = """
