@@ -54,7 +54,8 @@ struct Fmt: ParsableCommand {
         if refused > 0 || (check && !changed.isEmpty) { throw ExitCode(1) }
     }
 
-    /// The `.yaml`/`.yml` files named or under the folders named, sorted; the catalog's definitions by default.
+    /// The `.yaml`/`.yml` files named or under the folders named (not the definition tests), sorted;
+    /// the catalog's definitions by default.
     private func definitionFiles() throws -> [String] {
         let roots = paths.isEmpty
             ? CatalogLoader.definitionFolders.map { global.catalog == "." ? $0 : (global.catalog as NSString).appendingPathComponent($0) }
@@ -74,7 +75,9 @@ struct Fmt: ParsableCommand {
                 continue
             }
             let entries = (FileManager.default.subpaths(atPath: root) ?? []).sorted()
-            files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { (root as NSString).appendingPathComponent($0) }
+            // Definition tests (`*.test.yaml`) are not definitions: `formrunner test` reads them.
+            files += entries.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !DefinitionTestFile.isTestFile($0) }
+                .map { (root as NSString).appendingPathComponent($0) }
         }
         return files
     }

@@ -28,6 +28,17 @@ struct FmtCommandTests {
         }
     }
 
+    @Test("definition tests (*.test.yaml) beside the definitions are not formatted")
+    func skipsDefinitionTests() throws {
+        let test = "tests:\n    -   {name: one, answers: {a: x}, expect: {valid: true}}\nform: demo.a\n"
+        try Self.withCatalog(["Forms/a.yaml": Self.tidy, "Forms/a.test.yaml": test]) { catalog in
+            let run = try CommandRunner.run(["fmt"], in: catalog)
+            #expect(run.status == 0)
+            #expect(run.stderr == "0 of 1 file(s) reformatted\n")
+            #expect(try String(contentsOfFile: catalog + "/Forms/a.test.yaml", encoding: .utf8) == test)
+        }
+    }
+
     @Test("fmt rewrites the files, then --check passes and the catalog still validates")
     func rewrite() throws {
         try Self.withCatalog(["Forms/a.yaml": Self.messy]) { catalog in

@@ -40,12 +40,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case defaultNotAnOption = "FR0304"
     case tooManyFields = "FR0305"
     case groupCycle = "FR0306"
+    case contradictoryKeys = "FR0307"
+    case unsafePattern = "FR0308"
+    case unsatisfiable = "FR0309"
 
     // 04: conditions
     case conditionSyntax = "FR0401"
     case conditionType = "FR0402"
     case conditionLaterField = "FR0403"
     case requiredButHidden = "FR0404"
+    case ruleField = "FR0405"
 
     // 05: entry flows
     case submitStep = "FR0501"
@@ -116,10 +120,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
         case .defaultNotAnOption: return "A default that is not one of the field's options."
         case .tooManyFields: return "A form has too many fields once its groups are expanded."
         case .groupCycle: return "A field group includes itself."
+        case .contradictoryKeys: return "Keys that contradict each other, or a key without the one it goes with."
+        case .unsafePattern: return "A pattern that is not a regular expression or could take exponential time."
+        case .unsatisfiable: return "Constraints of a field that no answer can satisfy together."
         case .conditionSyntax: return "A condition cannot be read."
         case .conditionType: return "A condition uses a field or value in a way its type does not allow."
         case .conditionLaterField: return "A condition uses a field asked after it."
         case .requiredButHidden: return "A field is required but its condition can hide it."
+        case .ruleField: return "A form rule without a question to show its message at."
         case .submitStep: return "An entry flow without exactly one submit step, last."
         case .formStep: return "An entry flow without exactly one form or subject step."
         case .stepRule: return "A step's keys contradict each other or miss one the step needs."

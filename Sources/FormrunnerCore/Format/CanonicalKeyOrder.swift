@@ -10,11 +10,11 @@ enum CanonicalKeyOrder {
         }
         if path.isEmpty { return rootKeys[kind] }
         if kind == "workflow", matches(path, ["steps", "-"]) {
-            let type = mapping["type"].flatMap { node -> String? in
-                if case .scalar(let scalar) = node { return scalar.value }
-                return nil
-            }
+            let type = scalar(mapping["type"])
             return WorkflowDecoder.commonStepKeys + (type.flatMap { WorkflowDecoder.stepKeys[$0] } ?? [])
+        }
+        if path.last == "-", path.dropLast().last == "fields", scalar(mapping["type"]) == "note" {
+            return FormDecoder.noteKeys
         }
         for (pattern, keys) in nested[kind] ?? [] where matches(path, pattern) {
             return keys
@@ -22,10 +22,16 @@ enum CanonicalKeyOrder {
         return nil
     }
 
+    /// The text of a scalar value.
+    private static func scalar(_ node: YAMLNode?) -> String? {
+        if case .scalar(let scalar)? = node { return scalar.value }
+        return nil
+    }
+
     /// The keys of each kind of document, its id first.
     static let rootKeys: [String: [String]] = [
         // As docs/language.md's examples write them: the life cycle beside the team, before the description.
-        "form": ["form", "version", "title", "team", "lifecycle", "description", "fields"],
+        "form": ["form", "version", "title", "team", "lifecycle", "description", "fields", "sections", "rules"],
         "option_list": ["option_list", "options"],
         "field_group": ["field_group", "title", "fields"],
         "workflow": ["workflow", "title", "team", "lifecycle", "description", "steps"],
@@ -36,15 +42,21 @@ enum CanonicalKeyOrder {
         "macros": ["macros"],
     ]
 
-    static let fieldPatterns: [([String], [String])] = [
-        (["fields", "-"], FormDecoder.fieldKeys + ["group"]),
-        (["fields", "-", "options", "-"], FormDecoder.optionKeys),
-        (["fields", "-", "limits"], FormDecoder.limitKeys),
-    ]
+    /// The keys of the fields (and their options and limits) of a list of fields at `fields`.
+    static func fieldPatterns(at fields: [String]) -> [([String], [String])] {
+        [
+            (fields + ["-"], FormDecoder.fieldKeys + ["group"]),
+            (fields + ["-", "options", "-"], FormDecoder.optionKeys),
+            (fields + ["-", "limits"], FormDecoder.limitKeys),
+        ]
+    }
 
     static let nested: [String: [([String], [String])]] = [
-        "form": fieldPatterns,
-        "field_group": fieldPatterns,
+        "form": fieldPatterns(at: ["fields"]) + fieldPatterns(at: ["sections", "-", "fields"]) + [
+            (["sections", "-"], FormDecoder.sectionKeys),
+            (["rules", "-"], FormDecoder.ruleKeys),
+        ],
+        "field_group": fieldPatterns(at: ["fields"]),
         "option_list": [(["options", "-"], FormDecoder.optionKeys)],
         "workflow": [
             (["steps", "-", "subjects", "-"], ["id", "label", "form"]),

@@ -4,16 +4,19 @@ import Testing
 
 @Suite("formrunner fmt: one canonical layout, the same meaning")
 struct DefinitionFormatterTests {
-    /// Every definition file of the repository's catalog, relative to the repository.
-    static let catalogFiles: [String] = {
+    /// Every definition file of the catalog at `root`, relative to it.
+    static func definitionFiles(of root: String) -> [String] {
         CatalogLoader.definitionFolders.flatMap { folder in
-            ((FileManager.default.subpaths(atPath: Fixtures.repository + "/" + folder) ?? []).sorted())
-                .filter { $0.hasSuffix(".yaml") }.map { folder + "/" + $0 }
+            ((FileManager.default.subpaths(atPath: root + "/" + folder) ?? []).sorted())
+                .filter { $0.hasSuffix(".yaml") && !DefinitionTestFile.isTestFile($0) }.map { folder + "/" + $0 }
         }
-    }()
+    }
 
-    static func text(_ file: String) -> String {
-        (try? String(contentsOfFile: Fixtures.repository + "/" + file, encoding: .utf8)) ?? ""
+    /// Every definition file of the repository's catalog, relative to the repository.
+    static let catalogFiles = definitionFiles(of: Fixtures.repository)
+
+    static func text(_ file: String, in root: String = Fixtures.repository) -> String {
+        (try? String(contentsOfFile: root + "/" + file, encoding: .utf8)) ?? ""
     }
 
     static func formatted(_ text: String, path: String = "Forms/a.yaml") -> String? {
@@ -21,20 +24,65 @@ struct DefinitionFormatterTests {
         return nil
     }
 
-    @Test("every catalog file formats, and the formatted catalog loads to an equal model with no new problem")
-    func catalogKeepsItsMeaning() throws {
-        #expect(Self.catalogFiles.count >= 30)
-        let originals = Self.catalogFiles.map { CatalogLoader.Document(path: $0, data: Data(Self.text($0).utf8)) }
-        var formatted: [CatalogLoader.Document] = []
-        for file in Self.catalogFiles {
-            let output = try #require(Self.formatted(Self.text(file), path: file), "\(file) was refused: \(DefinitionFormatter().format(Self.text(file), path: file))")
-            formatted.append(.init(path: file, data: Data(output.utf8)))
+    /// Formats every definition of the catalog at `root` and expects it to load to an equal model
+    /// with the same problems; returns the formatted texts.
+    @discardableResult
+    static func expectSameMeaning(ofCatalogAt root: String) throws -> [String: String] {
+        let files = definitionFiles(of: root)
+        let originals = files.map { CatalogLoader.Document(path: $0, data: Data(text($0, in: root).utf8)) }
+        var documents: [CatalogLoader.Document] = []
+        var outputs: [String: String] = [:]
+        for file in files {
+            let output = try #require(formatted(text(file, in: root), path: file),
+                                      "\(file) was refused: \(DefinitionFormatter().format(text(file, in: root), path: file))")
+            documents.append(.init(path: file, data: Data(output.utf8)))
+            outputs[file] = output
         }
         let before = CatalogLoader().load(documents: originals)
-        let after = CatalogLoader().load(documents: formatted)
+        let after = CatalogLoader().load(documents: documents)
         #expect(after.diagnostics.map(\.message) == before.diagnostics.map(\.message))
         #expect(ModelDump.dump(after.catalog) == ModelDump.dump(before.catalog))
         #expect(!after.catalog.forms.isEmpty)
+        return outputs
+    }
+
+    @Test("every catalog file formats, and the formatted catalog loads to an equal model with no new problem")
+    func catalogKeepsItsMeaning() throws {
+        #expect(Self.catalogFiles.count >= 30)
+        try Self.expectSameMeaning(ofCatalogAt: Fixtures.repository)
+    }
+
+    @Test("the blocks catalog (sections, notes, patterns, formats, date bounds, must_be, required options, rules) keeps its meaning, its keys in the language's order")
+    func blocksKeepTheirMeaning() throws {
+        let outputs = try Self.expectSameMeaning(ofCatalogAt: Fixtures.blocks)
+        let form = try #require(outputs["Forms/incident.yaml"])
+        #expect(form.contains("""
+            sections:
+              - title: Before you start
+                help: Read this, then confirm.
+                fields:
+                  - id: intro
+                    type: note
+                    text: |
+            """))
+        #expect(form.contains("""
+                  - id: order
+                    label: Order number
+                    type: text
+                    required: false
+                    max_length: 20
+                    pattern: ORD-[0-9]{6}
+                    pattern_message: Write the order number as ORD- and six digits (ORD-123456).
+            """))
+        #expect(form.hasSuffix("""
+            rules:
+              - check: end_date >= start_date
+                message: The last day affected must be on or after the first day.
+
+            """))
+        for (file, output) in outputs {
+            #expect(Self.formatted(output, path: file) == output, "\(file) is not formatted in one pass")
+        }
     }
 
     @Test("formatting is idempotent on every catalog file", arguments: catalogFiles)
