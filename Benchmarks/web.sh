@@ -108,7 +108,7 @@ CSRF=$(get "/signin/email?next=/flows/$FLOW" | csrf_of)
 post /signin/email "_csrf=$CSRF" "email=$EMAIL" "next=/flows/$FLOW" | expect_303 "POST /signin/email"
 # The code is e-mailed after the answer (known and unknown addresses answer alike): wait for it.
 for _ in $(seq 100); do
-    CODE_FILE=$(ls -t "$MAIL"/new/* 2>/dev/null | head -1)
+    CODE_FILE=$(ls -t "$MAIL"/new/* 2>/dev/null | head -1 || true)
     [ -n "$CODE_FILE" ] && break
     sleep 0.1
 done
