@@ -5,7 +5,8 @@
 /// meaning and are never reused. The hundreds say where a problem is found: 01 reading the file,
 /// 02 the shape of any document, 03 forms and fields, 04 conditions, 05 entry flows, 06 life cycles
 /// and calendars, 07 references between documents, 08 the desk's configuration, teams and
-/// priorities, 09 translations.
+/// priorities, 09 translations, 10 e-mail templates, macros and the knowledge base, 11 definition
+/// tests (`*.test.yaml`, read by `formrunner test`).
 public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     // 01: reading the file
     case yamlSyntax = "FR0101"
@@ -89,6 +90,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case macroBody = "FR1002"
     case knowledgeArticle = "FR1003"
 
+    // 11: definition tests (`*.test.yaml`)
+    case testPlacement = "FR1101"
+    case testEvent = "FR1102"
+
     /// A one-line summary of the kind of problem, for `docs/diagnostics.md` and SARIF's rule list.
     public var summary: String {
         switch self {
@@ -154,6 +159,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
         case .emailTemplate: return "An e-mail template that cannot be rendered (subject, Mustache, unknown variable)."
         case .macroBody: return "A macro's body that cannot be rendered (Mustache, unknown variable)."
         case .knowledgeArticle: return "A knowledge-base article with a problem (front matter, links, ids)."
+        case .testPlacement: return "An expectation or event of a definition test written where it cannot apply."
+        case .testEvent: return "An event of a definition test out of order, or without the actor it needs."
         }
     }
 }
