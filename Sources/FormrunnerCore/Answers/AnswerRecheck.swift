@@ -65,7 +65,8 @@ public struct AnswerRecheck: Sendable {
     /// Whether the form as it is now still needs answers (a dropped answer, a new required field).
     public private(set) var needsAnswers = false
 
-    /// Checks `answers` (attachments by SHA-256 in `files`) against `form`.
+    /// Checks `answers` (attachments by SHA-256 in `files`) against `form`, with `checker` (the
+    /// form's own ``FormAnswers`` by default: another attachment inspector or clock for `today`).
     public init(form: FormDefinition, answers: [String: AnswerValue], files: [String: String],
                 checker: FormAnswers? = nil) {
         var kept = answers
