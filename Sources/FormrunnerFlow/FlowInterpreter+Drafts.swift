@@ -22,6 +22,7 @@ extension FlowInterpreter {
         let now = services.clock()
         var saved = kept(state)
         saved.savedAt = now
+        if let form = currentForm(saved) { saved.formVersion = form.version }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .millisecondsSince1970
         try await services.drafts.save(key: draftKey(user), payload: try encoder.encode(saved),
@@ -40,13 +41,13 @@ extension FlowInterpreter {
         return kept
     }
 
-    /// The user's saved draft of this flow.
+    /// The user's saved draft of this flow, checked against the current version of its form.
     public func loadDraft(for user: UserRecord) async throws -> DraftLookup {
         guard let payload = try await services.drafts.load(key: draftKey(user), now: services.clock()) else { return .none }
         guard let draft = try? Self.decodedDrafts.value(of: payload, decode: Self.decodeDraft), draft.workflowID == flow.id else {
             return .unreadable
         }
-        return .found(draft)
+        return .found(reconciled(draft))
     }
 
     /// Drafts decoded lately (the web portal reads the same draft on every page of a flow).

@@ -108,6 +108,7 @@ extension FlowInterpreter {
         if id != state.subjectID {
             state.answers = [:]
             state.files = [:]
+            state.formChanges = nil
         }
         state.subjectID = id
         return true
@@ -127,6 +128,7 @@ extension FlowInterpreter {
         case .success(let checked):
             state.answers = checked.values
             state.files = checked.files
+            state.formChanges = nil
             return []
         case .failure(let found):
             let wrong = Set(found.problems.map(\.field))

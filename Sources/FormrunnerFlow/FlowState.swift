@@ -29,6 +29,12 @@ public struct FlowState: Codable, Hashable, Sendable {
     public var files: [String: String] = [:]
     /// When the state was last saved.
     public var savedAt: Date?
+    /// The `version:` of the form the answers were given to. A draft resumed after the form changed
+    /// is checked against the current version (``FlowInterpreter/reconciled(_:)``).
+    public var formVersion: Int?
+    /// The answers the current version of the form refused or no longer asks, with their reasons,
+    /// until the form is answered again (nil: none).
+    public var formChanges: [AnswerRecheck.Notice]?
 
     /// The state of a new run of `workflowID`.
     public init(workflowID: String) {

@@ -37,6 +37,7 @@ public struct KnowledgeLoader: Sendable {
             if let article = read(file, &diagnostics) { articles.append(article) }
         }
         diagnostics += crossChecks(articles)
+        for index in diagnostics.indices where diagnostics[index].code == nil { diagnostics[index].code = .knowledgeArticle }
         return KnowledgeBase(articles: articles, diagnostics: diagnostics, files: files)
     }
 

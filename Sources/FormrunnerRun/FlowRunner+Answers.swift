@@ -37,10 +37,14 @@ extension FlowRunner {
         }
         var asker = self.asker
         asker.suggestions.merge(interpreter.suggestions(for: form, in: state)) { _, suggested in suggested }
+        for notice in state.formChanges ?? [] where !notice.isRemoval {
+            asker.reasons[notice.field] = notice.text(in: state.language)
+        }
         // Locals, not `state`'s own properties: two in-out accesses to one class property overlap.
         var answers = state.answers
         var files = state.files
         defer { (state.answers, state.files) = (answers, files) }
         try asker.ask(form, answers: &answers, files: &files, only: only)
+        state.formChanges = nil
     }
 }

@@ -34,6 +34,11 @@ extension FlowRunner {
             prompter.language = state.language
             restored = true
             prompter.say(RequesterText.continuingDraft.text(state.language, when), style: .info)
+            // Answers of fields the form no longer has: said once, here (the others when asked again).
+            for notice in state.formChanges ?? [] where notice.isRemoval {
+                prompter.say(notice.text(in: state.language), style: .warning)
+            }
+            state.formChanges?.removeAll(where: \.isRemoval)
         }
     }
 

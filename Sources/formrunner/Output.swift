@@ -27,6 +27,7 @@ enum Output {
             var text = renderer.render(diagnostic)
             if colorOnStandardError {
                 text = text.replacingOccurrences(of: ": error: ", with: ": " + "error:".red.bold + " ")
+                    .replacingOccurrences(of: ": warning: ", with: ": " + "warning:".yellow.bold + " ")
             }
             printError(text)
         }

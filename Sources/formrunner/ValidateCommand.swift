@@ -16,6 +16,8 @@ struct Validate: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
+        /// SARIF 2.1.0, for code-review tools.
+        case sarif
     }
 
     @OptionGroup var global: GlobalOptions
@@ -23,7 +25,7 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to report on (default: the whole catalog). They are checked together with the catalog they refer to.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text (with excerpts), json, or sarif (SARIF 2.1.0, for code-review tools). Every diagnostic carries a code such as FR0201, explained in docs/diagnostics.md.")
     var format: Format = .text
 
     @Flag(help: "Treat warnings (a text or e-mail template missing a language that formrunner.yaml declares) as errors.")
@@ -68,6 +70,8 @@ struct Validate: ParsableCommand {
         switch format {
         case .json:
             Output.print(try Output.json(ValidationReport(diagnostics: diagnostics, files: checked)))
+        case .sarif:
+            Output.print(try Output.json(SARIFReport(diagnostics: diagnostics)))
         case .text:
             Output.report(diagnostics, sources: result.catalog.sources)
             let errors = diagnostics.filter { $0.severity == .error }.count

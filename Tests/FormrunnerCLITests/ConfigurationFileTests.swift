@@ -12,7 +12,7 @@ struct ConfigurationFileTests {
             let run = try CommandRunner.run(["validate"], in: catalog)
             #expect(run.status == 1)
             #expect(run.stderr == """
-                formrunner.yaml:2:1: error: unknown key 'notifier' in the configuration; did you mean 'notifiers'?
+                formrunner.yaml:2:1: error: unknown key 'notifier' in the configuration; did you mean 'notifiers'? [FR0201]
                  2 | notifier:
                    | ^
                 1 error(s) in 35 file(s) checked

@@ -154,16 +154,16 @@ struct DefinitionTestCommandTests {
     }
 
     static let mistakesText = """
-    Forms/commercial/trade.test.yaml:4:37: error: form 'commercial.new-trade-policy' has no field 'colour'
+    Forms/commercial/trade.test.yaml:4:37: error: form 'commercial.new-trade-policy' has no field 'colour' [FR0701]
      4 |     answers: {policy_name: Atacado, colour: blue}
        |                                     ^
-    Forms/commercial/trade.test.yaml:5:9: error: '2026-03-02T10:00' is not an instant; write it as in --now, with its offset: 2026-03-02T10:00-03:00 (or 2026-03-02T13:00Z)
+    Forms/commercial/trade.test.yaml:5:9: error: '2026-03-02T10:00' is not an instant; write it as in --now, with its offset: 2026-03-02T10:00-03:00 (or 2026-03-02T13:00Z) [FR0204]
      5 |     at: 2026-03-02T10:00
        |         ^
-    Forms/commercial/trade.test.yaml:6:22: error: form 'commercial.new-trade-policy' has no field 'other_curency'; did you mean 'other_currency'?
+    Forms/commercial/trade.test.yaml:6:22: error: form 'commercial.new-trade-policy' has no field 'other_curency'; did you mean 'other_currency'? [FR0701]
      6 |     expect: {shown: [other_curency]}
        |                      ^
-    Forms/commercial/trade.test.yaml:8:45: error: unknown event 'slove' in lifecycle 'ticket-lifecycle'; did you mean 'solve'?
+    Forms/commercial/trade.test.yaml:8:45: error: unknown event 'slove' in lifecycle 'ticket-lifecycle'; did you mean 'solve'? [FR0701]
      8 |       - {at: 2026-03-03T10:00-03:00, event: slove, as: agent}
        |                                             ^
 

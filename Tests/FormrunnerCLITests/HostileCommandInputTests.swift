@@ -182,19 +182,19 @@ struct HostileCommandInputTests {
         let deep = "title: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         let cases: [(name: String, data: Data, expected: String)] = [
             ("bomb.yaml", Data(bomb.joined(separator: "\n").utf8), """
-                :1:5: error: anchors and aliases are not allowed in answers files; write each answer out in full
+                :1:5: error: anchors and aliases are not allowed in answers files; write each answer out in full [FR0106]
                  1 | a0: &a0 [x, x, x, x, x, x, x, x, x]
                    |     ^
 
                 """),
             ("deep.yaml", Data(deep.utf8), """
-                :1:9: error: nesting is too deep (more than 32 levels)
+                :1:9: error: nesting is too deep (more than 32 levels) [FR0104]
                  1 | title: \(String(repeating: "[", count: 193))…
                    |         ^
 
                 """),
             ("latin1.yaml", Data("title: Caf".utf8) + Data([0xE9]) + Data(" down\n".utf8), """
-                :1:11: error: file is not valid UTF-8 (byte 0xE9 at offset 10); answers files must be saved as UTF-8
+                :1:11: error: file is not valid UTF-8 (byte 0xE9 at offset 10); answers files must be saved as UTF-8 [FR0102]
                  1 | title: Caf\u{FFFD} down
                    |           ^
 

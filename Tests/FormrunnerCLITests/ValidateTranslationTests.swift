@@ -18,9 +18,9 @@ struct ValidateTranslationTests {
     }
 
     static let labelWarning = "Forms/technical/intake.yaml:40:5: warning: the label of field 'agency' has no pt translation "
-        + "(formrunner.yaml declares languages: en, pt, es)\n"
+        + "(formrunner.yaml declares languages: en, pt, es) [FR0901]\n"
     static let templateWarning = "Workflows/templates/confirmation.mustache:1:1: warning: e-mail template 'confirmation' has no es "
-        + "version: add confirmation.es.mustache (formrunner.yaml declares languages: en, pt, es)\n"
+        + "version: add confirmation.es.mustache (formrunner.yaml declares languages: en, pt, es) [FR0902]\n"
 
     @Test("a missing translation is a warning with its place and the declared languages; exit 0")
     func warning() throws {

@@ -56,8 +56,14 @@ public final class TestClock: @unchecked Sendable {
 
 /// The real catalog with in-memory stores: everything a run needs, inspectable.
 public struct FlowDesk: Sendable {
-    /// A desk with empty in-memory stores.
-    public init() {}
+    /// A desk with empty in-memory stores, over `catalog` (the repository's by default).
+    public init(catalog: Catalog = FlowDesk.catalog) {
+        self.catalog = catalog
+    }
+
+    /// The definitions this desk runs. A copy of the desk with another catalog shares its stores:
+    /// the same person, drafts and tickets after the definitions changed.
+    public var catalog: Catalog
 
     public static let repository: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -82,10 +88,10 @@ public struct FlowDesk: Sendable {
 
     public var services: FlowServices {
         let clock = self.clock
-        var services = FlowServices(catalog: FlowDesk.catalog,
-                                    desk: TicketDesk(catalog: FlowDesk.catalog, store: store, composer: TemplateComposer(catalog: FlowDesk.catalog)),
+        var services = FlowServices(catalog: catalog,
+                                    desk: TicketDesk(catalog: catalog, store: store, composer: TemplateComposer(catalog: catalog)),
                                     directory: directory, codes: codes, drafts: drafts, mail: notifier,
-                                    renderer: MessageRenderer(catalog: FlowDesk.catalog), passwordHasher: FlowDesk.hasher,
+                                    renderer: MessageRenderer(catalog: catalog), passwordHasher: FlowDesk.hasher,
                                     clock: { clock.now })
         services.deliverCodesInline = deliverCodesInline
         return services
@@ -100,7 +106,7 @@ public struct FlowDesk: Sendable {
     }
 
     public func run(_ workflow: String, _ prompter: ScriptedPrompter, resume: Bool = false) async throws -> FlowOutcome {
-        guard let flow = FlowDesk.catalog.workflows[workflow] else { throw RecordingNotifier.Failure(text: "no workflow \(workflow)") }
+        guard let flow = catalog.workflows[workflow] else { throw RecordingNotifier.Failure(text: "no workflow \(workflow)") }
         return try await FlowRunner(flow: flow, services: services, prompter: prompter, resume: resume).run()
     }
 

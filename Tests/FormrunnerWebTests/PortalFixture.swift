@@ -9,7 +9,7 @@ import Logging
 
 /// A portal over a ``FlowDesk`` (the real catalog, in-memory stores, a recording notifier).
 struct PortalFixture: Sendable {
-    let desk = FlowDesk()
+    var desk = FlowDesk()
     let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("formrunner-web-\(UUID().uuidString)")
     /// The key survey links are signed with.
     var surveyKey: SurveyToken.Key?

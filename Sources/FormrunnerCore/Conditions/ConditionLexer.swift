@@ -195,10 +195,41 @@ struct ConditionLexer {
             if peek(1).map(Self.isDigit) == true { message += "; write numbers with a leading digit, like 0.5" }
         case "-":
             message += "; '-' only starts a negative number, like -3"
+        case "{", "}":
+            message += "; fields are named without braces and compared with '==': " + Self.withoutBraces(scalars)
         default:
             break
         }
         return invalid(message, from: position, length: 1)
+    }
+
+    /// A condition written in SurveyJS's style (`{kind} = 'setup'`) rewritten in formrunner's
+    /// (`kind == 'setup'`): braces dropped outside quotes, a lone `=` doubled and `<>` made `!=`.
+    static func withoutBraces(_ scalars: [Unicode.Scalar]) -> String {
+        var out = String.UnicodeScalarView()
+        var quote: Unicode.Scalar?
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let previous = index > 0 ? scalars[index - 1] : nil
+            if let open = quote {
+                out.append(scalar)
+                if scalar == open { quote = nil }
+            } else if scalar == "\"" || scalar == "'" {
+                quote = scalar
+                out.append(scalar)
+            } else if scalar == "<", next == ">" {
+                out.append(contentsOf: "!=".unicodeScalars)
+                index += 1
+            } else if scalar == "=", next != "=", previous.map({ !"=<>!".unicodeScalars.contains($0) }) ?? true {
+                out.append(contentsOf: "==".unicodeScalars)
+            } else if scalar != "{" && scalar != "}" {
+                out.append(scalar)
+            }
+            index += 1
+        }
+        return String(out)
     }
 
     private static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {

@@ -133,7 +133,8 @@ struct ConditionTypeChecker {
         case .and(let operands), .or(let operands):
             for inner in operands { requireBoolean(inner) }
         case .comparison(let op, let lhs, let rhs, _):
-            checkComparison(op, operand(lhs), operand(rhs))
+            let left = operand(lhs)
+            checkComparison(op, left, bareWord(rhs, comparedWith: left) ?? operand(rhs))
         case .membership(let lhs, let items, let negated, _):
             checkMembership(operand(lhs), items, name: negated ? "not in" : "in")
         case .contains(let lhs, let rhs, _):
@@ -151,6 +152,22 @@ struct ConditionTypeChecker {
         case .date: kind = .date
         }
         return Operand(kind: kind, span: span, literal: literal)
+    }
+
+    /// A bare word compared with a field (`kind == setup`) that is no field: most often text or an
+    /// option id that lost its quotes. Reports it with a quoting hint and returns it as unknown.
+    private mutating func bareWord(_ expression: ConditionExpression, comparedWith other: Operand) -> Operand? {
+        guard case .field(let word) = expression.kind, fields[word] == nil, other.field != nil,
+              !["true", "false"].contains(word.lowercased()) else { return nil }
+        let span = expression.span
+        if case .choice(let options) = other.kind, options.contains(word), let field = other.field {
+            report(span, "'\(word)' is an option of '\(field)', not a field; put it in quotes: \"\(word)\"")
+        } else if let close = Suggestion.closest(to: word, in: fields.keys.sorted()) {
+            report(span, "unknown field '\(word)'; did you mean '\(close)'?")
+        } else {
+            report(span, "unknown field '\(word)'; to compare with the text '\(word)', put it in quotes: \"\(word)\"")
+        }
+        return Operand(kind: .unknown, span: span)
     }
 
     private mutating func lookUp(_ id: String, at span: ConditionSpan) -> Operand.Kind {

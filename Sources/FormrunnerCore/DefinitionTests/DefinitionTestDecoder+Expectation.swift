@@ -24,11 +24,11 @@ extension DefinitionTestDecoder {
         kept.entries.removeAll { entry in
             let key = entry.key.value
             if context.isEvent, Self.answerKeys.contains(key) {
-                sink.error("'\(key)' is about the answers; write it in the test's own 'expect', not an event's", at: entry.key.location)
+                sink.error(.testPlacement, "'\(key)' is about the answers; write it in the test's own 'expect', not an event's", at: entry.key.location)
             } else if !context.filed, Self.ticketKeys.contains(key) {
-                sink.error("'\(key)' needs a filed ticket: give the test an 'at:' instant at which it is filed", at: entry.key.location)
+                sink.error(.testPlacement, "'\(key)' needs a filed ticket: give the test an 'at:' instant at which it is filed", at: entry.key.location)
             } else if !context.isEvent, key == "refused" {
-                sink.error("'refused' applies to an event: write it in the 'expect' of one of the test's 'events'", at: entry.key.location)
+                sink.error(.testPlacement, "'refused' applies to an event: write it in the 'expect' of one of the test's 'events'", at: entry.key.location)
             } else {
                 return false
             }
@@ -46,7 +46,7 @@ extension DefinitionTestDecoder {
         if let priority = reader.identifier("priority", required: false) {
             let levels = catalog.priorities?.levels.map(\.id) ?? []
             if !levels.contains(priority.id) {
-                sink.error("unknown priority '\(priority.id)'" + (levels.isEmpty ? "; the catalog declares no priorities"
+                sink.error(.unknownReference, "unknown priority '\(priority.id)'" + (levels.isEmpty ? "; the catalog declares no priorities"
                                                                   : Suggestion.hintOrList(for: priority.id, in: levels)),
                            at: priority.location)
             }
@@ -54,7 +54,7 @@ extension DefinitionTestDecoder {
         }
         if let status = reader.identifier("status", required: false) {
             if let lifecycle = context.lifecycle, lifecycle.status(status.id) == nil {
-                sink.error("unknown status '\(status.id)' in lifecycle '\(lifecycle.id)'"
+                sink.error(.unknownReference, "unknown status '\(status.id)' in lifecycle '\(lifecycle.id)'"
                            + Suggestion.hintOrList(for: status.id, in: lifecycle.statuses.map(\.id)), at: status.location)
             }
             expectation.status = status.id
@@ -73,7 +73,7 @@ extension DefinitionTestDecoder {
         let ids = values.list(node, what: "'\(key)'") { values.identifier($0, what: "an item of '\(key)'") }
         if let form {
             for id in ids where form.field(id.id) == nil {
-                sink.error("form '\(form.id)' has no field '\(id.id)'" + Suggestion.hint(for: id.id, in: form.fields.map(\.id)),
+                sink.error(.unknownReference, "form '\(form.id)' has no field '\(id.id)'" + Suggestion.hint(for: id.id, in: form.fields.map(\.id)),
                            at: id.location)
             }
         }
@@ -82,7 +82,7 @@ extension DefinitionTestDecoder {
 
     private func timers(_ node: YAMLNode, lifecycle: LifecycleDefinition?) -> [(event: String, at: Date)] {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a mapping from timer event to instant for 'timers' (e.g. close: 2026-03-05T10:00-03:00), "
+            sink.error(.wrongKind, "expected a mapping from timer event to instant for 'timers' (e.g. close: 2026-03-05T10:00-03:00), "
                        + "found \(node.kindDescription)", at: node.location)
             return []
         }
@@ -90,7 +90,7 @@ extension DefinitionTestDecoder {
         var result: [(event: String, at: Date)] = []
         for entry in mapping.entries {
             if lifecycle != nil, !events.contains(entry.key.value) {
-                sink.error("unknown timer '\(entry.key.value)'" + Suggestion.hintOrList(for: entry.key.value, in: events),
+                sink.error(.unknownReference, "unknown timer '\(entry.key.value)'" + Suggestion.hintOrList(for: entry.key.value, in: events),
                            at: entry.key.location)
             }
             if let at = instant(entry.value) { result.append((entry.key.value, at)) }
@@ -103,11 +103,11 @@ extension DefinitionTestDecoder {
               let template = reader.identifier("template") else { return nil }
         let names = Set(catalog.templates.keys.map { String($0.split(separator: ".").first ?? "") }).sorted()
         if !names.contains(template.id) {
-            sink.error("unknown template '\(template.id)'" + Suggestion.hintOrList(for: template.id, in: names), at: template.location)
+            sink.error(.unknownTemplate, "unknown template '\(template.id)'" + Suggestion.hintOrList(for: template.id, in: names), at: template.location)
         }
         let to = reader.string("to", required: false)
         if let to, !to.contains("@"), Actor(rawValue: to) == nil {
-            sink.error("'\(to)' is not a recipient; write requester, agent or an e-mail address", at: reader.mapping["to"]?.location)
+            sink.error(.invalidValue, "'\(to)' is not a recipient; write requester, agent or an e-mail address", at: reader.mapping["to"]?.location)
         }
         return DefinitionTestExpectation.ExpectedEmail(template: template.id, to: to, subject: reader.string("subject", required: false))
     }
@@ -115,7 +115,7 @@ extension DefinitionTestDecoder {
     /// The events of a test whose ticket is filed at `filedAt`, each at or after the one before.
     func events(_ node: YAMLNode, after filedAt: Date, form: FormDefinition?, lifecycle: LifecycleDefinition?) -> [DefinitionTestEvent] {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of events for 'events', found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of events for 'events', found \(node.kindDescription)", at: node.location)
             return []
         }
         var previous = filedAt
@@ -124,7 +124,7 @@ extension DefinitionTestDecoder {
             guard let reader = MappingReader(item, context: "an event", keys: Self.eventKeys, sink: sink) else { continue }
             let at = reader.required("at").flatMap(instant)
             if let at, at < previous {
-                sink.error("this event is before the one before it (or the filing); events happen in the order written",
+                sink.error(.testEvent, "this event is before the one before it (or the filing); events happen in the order written",
                            at: reader.mapping["at"]?.location)
             }
             previous = at ?? previous
@@ -147,7 +147,7 @@ extension DefinitionTestDecoder {
         let transitions = lifecycle.transitions.filter { $0.event == event.id }
         guard !transitions.isEmpty else {
             let known = Array(Set(lifecycle.transitions.map(\.event))).sorted() + [DefinitionTestEvent.tick]
-            sink.error("unknown event '\(event.id)' in lifecycle '\(lifecycle.id)'" + Suggestion.hintOrList(for: event.id, in: known),
+            sink.error(.unknownReference, "unknown event '\(event.id)' in lifecycle '\(lifecycle.id)'" + Suggestion.hintOrList(for: event.id, in: known),
                        at: event.location)
             return nil
         }
@@ -155,7 +155,7 @@ extension DefinitionTestDecoder {
         var actors: [Actor] = []
         for actor in transitions.flatMap(\.actors) where !actors.contains(actor) { actors.append(actor) }
         guard actors.count == 1 else {
-            sink.error("'\(event.id)' may be fired by \(LifecycleEngine.list(actors.map(\.rawValue), joiner: "or")); say which with 'as:'",
+            sink.error(.testEvent, "'\(event.id)' may be fired by \(LifecycleEngine.list(actors.map(\.rawValue), joiner: "or")); say which with 'as:'",
                        at: event.location)
             return nil
         }

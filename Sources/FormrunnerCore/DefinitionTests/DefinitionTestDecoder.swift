@@ -23,7 +23,7 @@ struct DefinitionTestDecoder {
     /// The cases of the file whose root is `root`.
     func file(_ root: YAMLNode) -> [DefinitionTestCase] {
         guard case .mapping(let mapping) = root else {
-            sink.error("a test file must be a mapping with 'tests:', a list of test cases", at: root.location)
+            sink.error(.documentShape, "a test file must be a mapping with 'tests:', a list of test cases", at: root.location)
             return []
         }
         let reader = MappingReader(mapping, context: "a test file", keys: Self.fileKeys, sink: sink)
@@ -37,7 +37,7 @@ struct DefinitionTestDecoder {
         if let node = reader.optional("answers") { defaults.answers = answers(node) }
         guard let list = reader.required("tests") else { return [] }
         guard case .sequence(let sequence) = list else {
-            sink.error("expected a list of test cases for 'tests', found \(list.kindDescription)", at: list.location)
+            sink.error(.wrongKind, "expected a list of test cases for 'tests', found \(list.kindDescription)", at: list.location)
             return []
         }
         var names: [String: SourceLocation] = [:]
@@ -45,7 +45,7 @@ struct DefinitionTestDecoder {
         for item in sequence.items {
             guard let testCase = self.testCase(item, defaults: defaults) else { continue }
             if let first = names[testCase.name] {
-                sink.error("a second test named '\(testCase.name)'; give each test of a file its own name", at: testCase.location,
+                sink.error(.duplicateID, "a second test named '\(testCase.name)'; give each test of a file its own name", at: testCase.location,
                            notes: [Diagnostic.Note("the first one is here", at: first)])
                 continue
             }
@@ -62,7 +62,7 @@ struct DefinitionTestDecoder {
         let formReference = reader.identifier("form", required: false)
         let formID = formReference?.id ?? defaults.form
         if formReference == nil, defaults.form == nil {
-            sink.error("the test names no form: write 'form: ID' in it, or once at the top of the file", at: reader.location)
+            sink.error(.missingKey, "the test names no form: write 'form: ID' in it, or once at the top of the file", at: reader.location)
         }
         var form: FormDefinition?
         if let formID {
@@ -75,7 +75,7 @@ struct DefinitionTestDecoder {
         let filedAt = reader.optional("at").flatMap(instant)
         let lifecycle = form.flatMap(catalog.lifecycle(forForm:))
         if filedAt != nil, form != nil, lifecycle == nil {
-            sink.error("form '\(formID ?? "")' has no life cycle, so no ticket can be filed at 'at'", at: reader.keyLocation("at"))
+            sink.error(.testPlacement, "form '\(formID ?? "")' has no life cycle, so no ticket can be filed at 'at'", at: reader.keyLocation("at"))
         }
         // An instant written wrong is one mistake: what depends on the filing is still read.
         let files = reader.has("at")
@@ -87,7 +87,7 @@ struct DefinitionTestDecoder {
             if files {
                 events = self.events(node, after: filedAt ?? .distantPast, form: form, lifecycle: lifecycle)
             } else {
-                sink.error("events happen to a filed ticket: give the test an 'at:' instant at which the ticket is filed",
+                sink.error(.testPlacement, "events happen to a filed ticket: give the test an 'at:' instant at which the ticket is filed",
                            at: reader.keyLocation("events"))
             }
         }
@@ -108,20 +108,20 @@ struct DefinitionTestDecoder {
         let expected = Set((expectation.errors ?? []).compactMap { $0.split(separator: ":").first.map(String.init) })
         for (id, answer) in given.sorted(by: { $0.value.location < $1.value.location })
         where form.field(id) == nil && !expected.contains(id) {
-            sink.error("form '\(form.id)' has no field '\(id)'" + Suggestion.hint(for: id, in: form.fields.map(\.id)),
+            sink.error(.unknownReference, "form '\(form.id)' has no field '\(id)'" + Suggestion.hint(for: id, in: form.fields.map(\.id)),
                        at: answer.location)
         }
     }
 
     func unknownForm(_ id: String, at location: SourceLocation) {
-        sink.error("unknown form '\(id)'" + Suggestion.hint(for: id, in: catalog.forms.keys.sorted()), at: location)
+        sink.error(.unknownReference, "unknown form '\(id)'" + Suggestion.hint(for: id, in: catalog.forms.keys.sorted()), at: location)
     }
 
     private func requester(_ node: YAMLNode) -> Requester? {
         guard let reader = MappingReader(node, context: "'requester'", keys: ["email", "name"], sink: sink),
               let email = reader.string("email") else { return nil }
         guard AnswerParser.isEmail(email) else {
-            sink.error("'\(email)' is not an e-mail address", at: reader.mapping["email"]?.location)
+            sink.error(.invalidValue, "'\(email)' is not an e-mail address", at: reader.mapping["email"]?.location)
             return nil
         }
         return Requester(email: email, name: reader.string("name", required: false))
@@ -146,7 +146,7 @@ struct DefinitionTestDecoder {
     func instant(_ node: YAMLNode) -> Date? {
         guard let scalar = ValueReader(sink: sink).scalar(node, what: "an instant") else { return nil }
         guard let date = TestInstant.parse(scalar.value) else {
-            sink.error("'\(scalar.value)' is not an instant; write it as in --now, with its offset: 2026-03-02T10:00-03:00 "
+            sink.error(.invalidValue, "'\(scalar.value)' is not an instant; write it as in --now, with its offset: 2026-03-02T10:00-03:00 "
                        + "(or 2026-03-02T13:00Z)", at: scalar.location)
             return nil
         }

@@ -26,23 +26,36 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// Where the problem is; `nil` only for problems that have no place (an unreadable folder).
     public var location: SourceLocation?
     public var notes: [Note]
+    /// The kind of problem, documented in `docs/diagnostics.md`; `nil` for problems outside the
+    /// definition language (an answers file, a knowledge article).
+    public var code: DiagnosticCode?
 
-    public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation?, notes: [Note] = []) {
+    public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation?, notes: [Note] = [],
+                code: DiagnosticCode? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
         self.notes = notes
+        self.code = code
     }
 
     /// An error at `location`.
-    public static func error(_ message: String, at location: SourceLocation?, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: location, notes: notes)
+    public static func error(_ message: String, at location: SourceLocation?, notes: [Note] = [],
+                             code: DiagnosticCode? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, notes: notes, code: code)
     }
 
-    /// `path:line:col: error: message`, the first line of the rendered form.
+    /// `path:line:col: error: message`, without the code.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
         return "\(prefix)\(severity.rawValue): \(message)"
+    }
+
+    /// `path:line:col: error: message [FR0201]`: the first line of the rendered form, with the code
+    /// at the end as swiftc and clang show a diagnostic's group (`[#DeprecatedDeclaration]`, `[-Wunused]`),
+    /// so that tools matching `path:line:col: error: ` keep working.
+    public var headline: String {
+        code.map { "\(description) [\($0.rawValue)]" } ?? description
     }
 }
 

@@ -18,7 +18,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The whole rendered text of one diagnostic, ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = diagnostic.description.replacingOccurrences(of: "\n", with: " ").terminalSafe + "\n"
+        var out = diagnostic.headline.replacingOccurrences(of: "\n", with: " ").terminalSafe + "\n"
         if let location = diagnostic.location {
             out += excerpt(at: location)
         }

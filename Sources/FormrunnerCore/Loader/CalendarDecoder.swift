@@ -23,7 +23,7 @@ struct CalendarDecoder {
         let calendar = BusinessCalendar(id: id.id, timeZone: zone, weeklyHours: hours, holidays: holidays)
         // Bad hours are reported where they are written; "no working time" would only repeat them.
         if reader.has("working_hours"), !hoursHaveProblems, !calendar.hasWorkingTime {
-            sink.error("calendar '\(id.id)' has no working time, so no working-hours timer could ever fire",
+            sink.error(.noWorkingTime, "calendar '\(id.id)' has no working time, so no working-hours timer could ever fire",
                        at: reader.keyLocation("working_hours"))
         }
         return CalendarDefinition(title: title, calendar: calendar, location: mapping.location, file: file)
@@ -34,14 +34,14 @@ struct CalendarDecoder {
             return zone
         }
         let known = TimeZone.knownTimeZoneIdentifiers
-        sink.error("unknown time zone '\(scalar.value)'; use an IANA name such as America/Sao_Paulo"
+        sink.error(.unknownTimeZone, "unknown time zone '\(scalar.value)'; use an IANA name such as America/Sao_Paulo"
                    + Suggestion.hint(for: scalar.value, in: known), at: scalar.location)
         return nil
     }
 
     private func workingHours(_ node: YAMLNode) -> [Weekday: [WorkingInterval]] {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a mapping from weekday to hours (monday: 09:00-18:00), found \(node.kindDescription)",
+            sink.error(.wrongKind, "expected a mapping from weekday to hours (monday: 09:00-18:00), found \(node.kindDescription)",
                        at: node.location)
             return [:]
         }
@@ -49,21 +49,21 @@ struct CalendarDecoder {
         let names = Weekday.allCases.map(\.name)
         for entry in mapping.entries {
             guard let day = Weekday(name: entry.key.value) else {
-                sink.error("unknown weekday '\(entry.key.value)'" + Suggestion.hintOrList(for: entry.key.value, in: names),
+                sink.error(.unknownKeyword, "unknown weekday '\(entry.key.value)'" + Suggestion.hintOrList(for: entry.key.value, in: names),
                            at: entry.key.location)
                 continue
             }
             let intervals = values.list(entry.value, what: "the hours of \(day.name)") { item -> WorkingInterval? in
                 guard let scalar = values.scalar(item, what: "the hours of \(day.name)") else { return nil }
                 guard let interval = WorkingInterval(parsing: scalar.value) else {
-                    sink.error("expected hours as HH:MM-HH:MM with the start before the end (09:00-18:00), found '\(scalar.value)'",
+                    sink.error(.workingHours, "expected hours as HH:MM-HH:MM with the start before the end (09:00-18:00), found '\(scalar.value)'",
                                at: scalar.location)
                     return nil
                 }
                 return interval
             }.sorted { $0.start < $1.start }
             for (earlier, later) in zip(intervals, intervals.dropFirst()) where later.start < earlier.end {
-                sink.error("the hours \(earlier) and \(later) of \(day.name) overlap", at: entry.value.location)
+                sink.error(.workingHours, "the hours \(earlier) and \(later) of \(day.name) overlap", at: entry.value.location)
             }
             result[day] = intervals
         }
@@ -72,7 +72,7 @@ struct CalendarDecoder {
 
     private func holidays(_ node: YAMLNode) -> [HolidayRule] {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of holidays, found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of holidays, found \(node.kindDescription)", at: node.location)
             return []
         }
         return sequence.items.compactMap(holiday)
@@ -83,7 +83,7 @@ struct CalendarDecoder {
         let name = reader.string("name")
         let written = ["date", "every", "easter"].filter(reader.has)
         guard written.count == 1 else {
-            sink.error(written.isEmpty ? "a holiday needs one of 'date', 'every' or 'easter'"
+            sink.error(.holiday, written.isEmpty ? "a holiday needs one of 'date', 'every' or 'easter'"
                                        : "a holiday has one of 'date', 'every' or 'easter', not \(written.map { "'\($0)'" }.joined(separator: " and "))",
                        at: reader.location)
             return nil
@@ -91,7 +91,7 @@ struct CalendarDecoder {
         let from = reader.integer("from_year", required: false, range: 1583...9999)
         let until = reader.integer("until_year", required: false, range: 1583...9999)
         if let from, let until, from > until {
-            sink.error("'from_year' (\(from)) is after 'until_year' (\(until))", at: reader.keyLocation("from_year"))
+            sink.error(.minAboveMax, "'from_year' (\(from)) is after 'until_year' (\(until))", at: reader.keyLocation("from_year"))
         }
         guard let name, let kind = holidayKind(written[0], reader) else { return nil }
         return HolidayRule(kind: kind, name: name, fromYear: from, untilYear: until)
@@ -102,7 +102,7 @@ struct CalendarDecoder {
         case "date":
             guard let scalar = reader.scalar("date") else { return nil }
             guard let date = LocalDate(iso: scalar.value) else {
-                sink.error("expected a date as YYYY-MM-DD for 'date', found '\(scalar.value)'", at: scalar.location)
+                sink.error(.invalidValue, "expected a date as YYYY-MM-DD for 'date', found '\(scalar.value)'", at: scalar.location)
                 return nil
             }
             return .date(date)
@@ -111,7 +111,7 @@ struct CalendarDecoder {
             let parts = scalar.value.split(separator: "-")
             guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let month = Int(parts[0]), let day = Int(parts[1]),
                   LocalDate(year: 2000, month: month, day: day) != nil else {
-                sink.error("expected a day of the year as MM-DD for 'every', found '\(scalar.value)'", at: scalar.location)
+                sink.error(.invalidValue, "expected a day of the year as MM-DD for 'every', found '\(scalar.value)'", at: scalar.location)
                 return nil
             }
             return .annual(month: month, day: day)

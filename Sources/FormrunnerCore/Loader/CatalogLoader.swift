@@ -41,7 +41,7 @@ public struct CatalogLoader: Sendable {
         var documents: [Document] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                sink.error("cannot read '\(file)'", at: nil)
+                sink.error(.unreadableFile, "cannot read '\(file)'", at: nil)
                 continue
             }
             documents.append(Document(path: file, data: data))
@@ -81,6 +81,7 @@ public struct CatalogLoader: Sendable {
             let read = reader.read(document.data, path: document.path)
             catalog.sources[document.path] = read.text
             sink.append(contentsOf: read.diagnostics)
+            sink.leftOut(read.unreadable, of: document.path)
             guard let root = read.root else { continue }
             if isConfiguration {
                 catalog.configuration = ConfigurationDecoder(sink: sink, root: self.root).configuration(root, file: document.path)
@@ -108,7 +109,7 @@ public struct CatalogLoader: Sendable {
             for entry in entries where (entry.hasSuffix(".yaml") || entry.hasSuffix(".yml")) && !DefinitionTestFile.isTestFile(entry) {
                 let file = join(path, entry)
                 if leavesTheCatalog(file) {
-                    sink.error("'\(file)' is a symbolic link to a file outside the catalog; copy the file into the catalog instead",
+                    sink.error(.linkOutsideCatalog, "'\(file)' is a symbolic link to a file outside the catalog; copy the file into the catalog instead",
                                at: SourceLocation(file: file, line: 1, column: 1))
                     continue
                 }
@@ -116,7 +117,7 @@ public struct CatalogLoader: Sendable {
             }
         }
         if !anyFolder {
-            sink.error("'\(root)' is not a catalog: it has neither a Forms nor a Workflows folder (use --catalog DIR)", at: nil)
+            sink.error(.unreadableFile, "'\(root)' is not a catalog: it has neither a Forms nor a Workflows folder (use --catalog DIR)", at: nil)
         }
         return found
     }
@@ -130,12 +131,12 @@ public struct CatalogLoader: Sendable {
             // A template is sent to requesters: one that is a link to a file elsewhere (`/etc/passwd`)
             // would mail that file.
             if leavesTheCatalog(path) {
-                sink.error("template '\(path)' is a symbolic link to a file outside the catalog; copy the file into "
+                sink.error(.linkOutsideCatalog, "template '\(path)' is a symbolic link to a file outside the catalog; copy the file into "
                            + "\(join(root, Self.templateFolder)) instead", at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                sink.error("template '\(path)' is not UTF-8 text", at: nil)
+                sink.error(.encoding, "template '\(path)' is not UTF-8 text", at: nil)
                 continue
             }
             result[String(entry.dropLast(".mustache".count))] = text

@@ -6,6 +6,9 @@ struct Composer {
     let limits: YAMLReader.Limits
     let purpose: YAMLReader.Purpose
     private(set) var diagnostics: [Diagnostic] = []
+    /// The line a YAML syntax error broke on (where the broken token starts, when libyaml knows),
+    /// or `nil` when the text was read or stopped for another reason; see ``YAMLRecovery``.
+    private(set) var syntaxErrorLine: Int?
     private var nodeCount = 0
     /// Turns libyaml's scalar offsets into lines and columns (libyaml's own line count also
     /// breaks at NEL, U+2028 and U+2029).
@@ -52,7 +55,7 @@ struct Composer {
         self.text = text
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(.error("could not start the YAML parser", at: location(ofScalar: 0)))
+            diagnostics.append(.error("could not start the YAML parser", at: location(ofScalar: 0), code: .yamlSyntax))
             return nil
         }
         defer { yaml_parser_delete(&parser) }
@@ -84,18 +87,17 @@ struct Composer {
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 if documents == 0 {
-                    diagnostics.append(.error(purpose.emptyMessage, at: location(ofScalar: 0)))
+                    diagnostics.append(.error(purpose.emptyMessage, at: location(ofScalar: 0), code: .documentShape))
                 }
                 return root
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    diagnostics.append(.error(purpose.severalDocumentsMessage,
-                                              at: mark))
+                    diagnostics.append(.error(purpose.severalDocumentsMessage, at: mark, code: .documentShape))
                     throw Stop()
                 }
             case YAML_ALIAS_EVENT:
-                diagnostics.append(.error(purpose.aliasMessage, at: mark))
+                diagnostics.append(.error(purpose.aliasMessage, at: mark, code: .aliasOrTag))
                 throw Stop()
             case YAML_SCALAR_EVENT:
                 try checkAnchorAndTag(anchor: event.data.scalar.anchor, tag: event.data.scalar.tag,
@@ -103,7 +105,8 @@ struct Composer {
                                       at: mark)
                 let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value,
                                                                  count: Int(event.data.scalar.length)), as: UTF8.self)
-                let scalar = YAMLScalar(value: value, style: Self.style(event.data.scalar.style), location: mark)
+                var scalar = YAMLScalar(value: value, style: Self.style(event.data.scalar.style), location: mark)
+                scalar.end = location(of: event.end_mark)
                 try countNode(at: mark)
                 try attach(.scalar(scalar), to: &stack, root: &root)
             case YAML_SEQUENCE_START_EVENT:
@@ -127,7 +130,7 @@ struct Composer {
 
     private mutating func push(_ frame: Frame, onto stack: inout [Frame], at mark: SourceLocation) throws {
         if stack.count >= limits.maximumDepth {
-            diagnostics.append(.error("nesting is too deep (more than \(limits.maximumDepth) levels)", at: mark))
+            diagnostics.append(.error("nesting is too deep (more than \(limits.maximumDepth) levels)", at: mark, code: .fileLimit))
             throw Stop()
         }
         stack.append(frame)
@@ -136,7 +139,7 @@ struct Composer {
     private mutating func countNode(at mark: SourceLocation) throws {
         nodeCount += 1
         if nodeCount > limits.maximumNodes {
-            diagnostics.append(.error("file has too many values (more than \(limits.maximumNodes))", at: mark))
+            diagnostics.append(.error("file has too many values (more than \(limits.maximumNodes))", at: mark, code: .fileLimit))
             throw Stop()
         }
     }
@@ -151,7 +154,7 @@ struct Composer {
         } else if let key = top.pendingKey {
             if let first = top.seen[key.value] {
                 diagnostics.append(.error("duplicate key '\(key.value)'", at: key.location,
-                                          notes: [.init("first written here", at: first)]))
+                                          notes: [.init("first written here", at: first)], code: .duplicateKey))
             } else {
                 top.seen[key.value] = key.location
                 top.entries.append(.init(key: key, value: node))
@@ -159,7 +162,7 @@ struct Composer {
             top.pendingKey = nil
         } else {
             guard case .scalar(let key) = node else {
-                diagnostics.append(.error("a key must be plain text, not \(node.kindDescription)", at: node.location))
+                diagnostics.append(.error("a key must be plain text, not \(node.kindDescription)", at: node.location, code: .documentShape))
                 throw Stop()
             }
             top.pendingKey = key
@@ -170,13 +173,13 @@ struct Composer {
                                             tag: UnsafeMutablePointer<yaml_char_t>?,
                                             implicit: Bool, at mark: SourceLocation) throws {
         if anchor != nil {
-            diagnostics.append(.error(purpose.aliasMessage, at: mark))
+            diagnostics.append(.error(purpose.aliasMessage, at: mark, code: .aliasOrTag))
             throw Stop()
         }
         if let tag, !implicit {
             let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
             diagnostics.append(.error("YAML tags such as '\(name)' are not allowed in \(purpose.plural); write the value plainly",
-                                      at: mark))
+                                      at: mark, code: .aliasOrTag))
             throw Stop()
         }
     }
@@ -189,18 +192,27 @@ struct Composer {
             notes.append(.init(String(cString: context),
                                at: location(of: parser.context_mark)))
         }
+        var code = DiagnosticCode.yamlSyntax
         if parser.error == YAML_READER_ERROR {
             message = "invalid characters in file: \(problem)"
+            code = .encoding
         }
         if problem.contains("nesting level") {
             message = "nesting is too deep (more than \(limits.maximumDepth) levels)"
             notes = []
+            code = .fileLimit
         }
         // A reader error (a control character, say) has no mark, only the offset of its byte.
         let mark = parser.error == YAML_READER_ERROR
             ? location(ofScalar: scalarOffset(ofByte: parser.problem_offset))
             : location(of: parser.problem_mark)
-        diagnostics.append(.error(message, at: mark, notes: notes))
+        diagnostics.append(.error(message, at: mark, notes: notes, code: code))
+        if code == .yamlSyntax {
+            // A scanner's context is where the broken token starts (the opening quote); a parser's
+            // is the collection around it, which says nothing about which line broke.
+            let scanning = parser.context.map { String(cString: $0).hasPrefix("while scanning") } ?? false
+            syntaxErrorLine = scanning ? location(of: parser.context_mark).line : mark.line
+        }
     }
 
     /// Where libyaml's `mark` is, by its scalar offset (see ``LineTable``).

@@ -52,14 +52,14 @@ struct ConfigurationDecoder {
     /// `languages: [en, pt, es]`: supported language codes, English among them, each once.
     private func languages(_ node: YAMLNode) -> [String]? {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of languages for 'languages' ([en, pt, es]), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of languages for 'languages' ([en, pt, es]), found \(node.kindDescription)", at: node.location)
             return nil
         }
         var codes: [String] = []
         for item in sequence.items {
             guard let scalar = values.scalar(item, what: "a language") else { return nil }
             guard LocalizedText.supportedLanguages.contains(scalar.value) else {
-                sink.error("unknown language '\(scalar.value)' in 'languages'; use "
+                sink.error(.unknownLanguage, "unknown language '\(scalar.value)' in 'languages'; use "
                            + LocalizedText.supportedLanguages.joined(separator: ", ")
                            + Suggestion.hint(for: scalar.value, in: LocalizedText.supportedLanguages), at: scalar.location)
                 return nil
@@ -67,7 +67,7 @@ struct ConfigurationDecoder {
             if !codes.contains(scalar.value) { codes.append(scalar.value) }
         }
         guard codes.contains("en") else {
-            sink.error("'languages' must include en, the language every text falls back to", at: node.location)
+            sink.error(.missingEnglish, "'languages' must include en, the language every text falls back to", at: node.location)
             return nil
         }
         return codes
@@ -76,7 +76,7 @@ struct ConfigurationDecoder {
     /// The web portal's public address: an absolute `http://` or `https://` URL.
     private func baseURL(_ scalar: YAMLScalar) -> String? {
         guard let url = URL(string: scalar.value), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            sink.error("the web portal's 'base_url' must be an http:// or https:// address such as https://help.example.com, found '\(scalar.value)'",
+            sink.error(.configurationValue, "the web portal's 'base_url' must be an http:// or https:// address such as https://help.example.com, found '\(scalar.value)'",
                        at: scalar.location)
             return nil
         }
@@ -90,14 +90,14 @@ struct ConfigurationDecoder {
             case let other: return other
             }
         } catch {
-            sink.error(error.description, at: scalar.location)
+            sink.error(.configurationValue, error.description, at: scalar.location)
             return nil
         }
     }
 
     private func name(_ text: String, at location: SourceLocation) -> String? {
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            sink.error("the desk's 'name' must be one line without control characters", at: location)
+            sink.error(.configurationValue, "the desk's 'name' must be one line without control characters", at: location)
             return nil
         }
         return text
@@ -108,7 +108,7 @@ struct ConfigurationDecoder {
         let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(CharacterSet(charactersIn: "<>,;\"()"))
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               scalar.value.unicodeScalars.allSatisfy({ !forbidden.contains($0) }) else {
-            sink.error("the desk's 'address' must be an e-mail address such as support@example.com, found '\(scalar.value)'",
+            sink.error(.configurationValue, "the desk's 'address' must be an e-mail address such as support@example.com, found '\(scalar.value)'",
                        at: scalar.location)
             return nil
         }
@@ -117,7 +117,7 @@ struct ConfigurationDecoder {
 
     private func notifiers(_ node: YAMLNode) -> [NotifierChoice]? {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of notifiers for 'notifiers' (- kind: maildir), found \(node.kindDescription)",
+            sink.error(.wrongKind, "expected a list of notifiers for 'notifiers' (- kind: maildir), found \(node.kindDescription)",
                        at: node.location)
             return nil
         }
@@ -130,7 +130,7 @@ struct ConfigurationDecoder {
         }
         guard choices.count == sequence.items.count else { return nil }
         if let disabledItem, choices.count > 1 {
-            sink.error("'kind: none' sends nothing and cannot be combined with other notifiers; remove it or the others",
+            sink.error(.notifierSetting, "'kind: none' sends nothing and cannot be combined with other notifiers; remove it or the others",
                        at: disabledItem.location)
             return nil
         }
@@ -139,7 +139,7 @@ struct ConfigurationDecoder {
 
     private func notifier(_ node: YAMLNode) -> NotifierChoice? {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a mapping for a notifier (kind: maildir, folder: …), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a mapping for a notifier (kind: maildir, folder: …), found \(node.kindDescription)", at: node.location)
             return nil
         }
         let kind = mapping["kind"].flatMap(kind)
@@ -150,13 +150,13 @@ struct ConfigurationDecoder {
             for entry in mapping.entries where entry.key.value != "kind" && !own.contains(entry.key.value) {
                 guard let owner = NotifierChoice.Kind.allCases.first(where: { Self.notifierKeys[$0]?.contains(entry.key.value) == true })
                 else { continue }
-                sink.error("'\(entry.key.value)' is a setting of the \(owner.rawValue) notifier, not of the \(kind.rawValue) notifier"
+                sink.error(.notifierSetting, "'\(entry.key.value)' is a setting of the \(owner.rawValue) notifier, not of the \(kind.rawValue) notifier"
                            + (own.isEmpty ? "" : "; it takes " + own.map { "'\($0)'" }.joined(separator: ", ")),
                            at: entry.key.location)
             }
         }
         if mapping["kind"] == nil {
-            sink.error("missing key 'kind' in a notifier; use one of "
+            sink.error(.missingKey, "missing key 'kind' in a notifier; use one of "
                        + NotifierChoice.Kind.allCases.map(\.rawValue).joined(separator: ", "), at: mapping.location)
         }
         switch kind {
@@ -183,14 +183,14 @@ struct ConfigurationDecoder {
         if Suggestion.closest(to: scalar.value, in: names) == nil, ValueReader.isIdentifier(scalar.value) {
             message += "; for the plugin formrunner-notifier-\(scalar.value) write kind: plugin and plugin: \(scalar.value)"
         }
-        sink.error(message, at: scalar.location)
+        sink.error(.configurationValue, message, at: scalar.location)
         return nil
     }
 
     /// A plugin's settings: a mapping passed to it as a JSON object; scalars stay text.
     private func settings(_ node: YAMLNode) -> [String: JSONValue]? {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a mapping of settings for 'settings', found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a mapping of settings for 'settings', found \(node.kindDescription)", at: node.location)
             return nil
         }
         var result: [String: JSONValue] = [:]

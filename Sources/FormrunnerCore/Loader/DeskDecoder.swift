@@ -19,7 +19,7 @@ struct DeskDecoder {
         let reader = MappingReader(mapping, context: "teams", keys: ["teams"], sink: sink)
         guard let node = reader.required("teams") else { return [] }
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of teams, found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of teams, found \(node.kindDescription)", at: node.location)
             return []
         }
         return sequence.items.compactMap(team)
@@ -33,7 +33,7 @@ struct DeskDecoder {
         let calendar = reader.identifier("calendar", required: false)
         let email = reader.scalar("email", required: false)
         if let email, !AnswerParser.isEmail(email.value) {
-            sink.error("'\(email.value)' is not an e-mail address for 'email'", at: email.location)
+            sink.error(.invalidValue, "'\(email.value)' is not an e-mail address for 'email'", at: email.location)
         }
         guard let id, let label else { return nil }
         return TeamDefinition(id: id.id, label: label, assignment: assignment ?? .roundRobin, calendar: calendar,
@@ -47,9 +47,9 @@ struct DeskDecoder {
         if let node = reader.required("priorities") {
             if case .sequence(let sequence) = node {
                 levels = sequence.items.compactMap(level)
-                if sequence.items.isEmpty { sink.error("'priorities' lists no priority", at: node.location) }
+                if sequence.items.isEmpty { sink.error(.emptyValue, "'priorities' lists no priority", at: node.location) }
             } else {
-                sink.error("expected a list of priorities, found \(node.kindDescription)", at: node.location)
+                sink.error(.wrongKind, "expected a list of priorities, found \(node.kindDescription)", at: node.location)
             }
         }
         let rules: [PriorityRule]
@@ -57,7 +57,7 @@ struct DeskDecoder {
             if case .sequence(let sequence) = node {
                 rules = sequence.items.compactMap(rule)
             } else {
-                sink.error("expected a list of rules, found \(node.kindDescription)", at: node.location)
+                sink.error(.wrongKind, "expected a list of rules, found \(node.kindDescription)", at: node.location)
                 rules = []
             }
         } else {
@@ -90,7 +90,7 @@ struct DeskDecoder {
         guard let reader = MappingReader(node, context: "'\(what)'", keys: Self.targetKeys, sink: sink),
               let hours = reader.number("working_hours") else { return nil }
         guard hours > 0, hours <= 100_000 else {
-            sink.error("'working_hours' must be more than 0 and at most 100000, found \(ValueReader.format(hours))",
+            sink.error(.outOfRange, "'working_hours' must be more than 0 and at most 100000, found \(ValueReader.format(hours))",
                        at: reader.keyLocation("working_hours"))
             return nil
         }
@@ -101,7 +101,7 @@ struct DeskDecoder {
     private func share(_ scalar: YAMLScalar) -> Double? {
         let text = scalar.value.hasSuffix("%") ? String(scalar.value.dropLast()) : ""
         guard ValueReader.isDecimal(text), let percent = Double(text), percent > 0, percent < 100 else {
-            sink.error("expected a share such as 75% for 'warning' (more than 0% and less than 100%), found '\(scalar.value)'",
+            sink.error(.invalidValue, "expected a share such as 75% for 'warning' (more than 0% and less than 100%), found '\(scalar.value)'",
                        at: scalar.location)
             return nil
         }
@@ -121,10 +121,10 @@ struct DeskDecoder {
                 condition = try Condition.parse(scalar.value)
                 conditionLocation = start
             } catch {
-                sink.error("invalid condition: \(error.message)", at: start.advanced(by: error.offset))
+                sink.error(.conditionSyntax, "invalid condition: \(error.message)", at: start.advanced(by: error.offset))
             }
             if forms.isEmpty {
-                sink.error("a rule with 'when' needs 'form': the condition is checked against that form's fields",
+                sink.error(.priorityRule, "a rule with 'when' needs 'form': the condition is checked against that form's fields",
                            at: reader.keyLocation("when"))
             }
         }

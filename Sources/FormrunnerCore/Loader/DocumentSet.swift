@@ -24,11 +24,16 @@ struct DocumentSet {
     /// Decodes one file's root node by its first key.
     mutating func add(_ root: YAMLNode, file: String, sink: DiagnosticSink) {
         guard case .mapping(let mapping) = root, let first = mapping.entries.first else {
-            sink.error("a definition file must be a mapping that starts with one of: \(Self.kinds.joined(separator: ", "))",
+            // Nothing was left but what a syntax error made unreadable, and that is reported.
+            if sink.unreadableKeys[file] != nil { return }
+            sink.error(.unknownDocumentKind, "a definition file must be a mapping that starts with one of: \(Self.kinds.joined(separator: ", "))",
                        at: root.location)
             return
         }
-        let kind = first.key.value
+        // When the line that says what the document is was left out after a syntax error, its kind
+        // still is known, and the rest of the document is decoded for its own mistakes.
+        let leftOutKind = sink.unreadableKeys[file]?.first(where: Self.kinds.contains)
+        let kind = Self.kinds.contains(first.key.value) ? first.key.value : leftOutKind ?? first.key.value
         let before = count
         defer {
             if count == before, case .scalar(let id) = first.value { sink.brokenIDs.insert(id.value) }
@@ -46,7 +51,7 @@ struct DocumentSet {
         default:
             let present = mapping.entries.map(\.key.value).first { Self.kinds.contains($0) }
             let hint = present.map { "; put '\($0)' first" } ?? Suggestion.hint(for: kind, in: Self.kinds)
-            sink.error("unknown document kind '\(kind)': the first key must be one of \(Self.kinds.joined(separator: ", "))" + hint,
+            sink.error(.unknownDocumentKind, "unknown document kind '\(kind)': the first key must be one of \(Self.kinds.joined(separator: ", "))" + hint,
                        at: first.key.location)
         }
     }

@@ -11,7 +11,7 @@ extension FormDecoder {
             let message = entry.key.value == "label"
                 ? "a note has no 'label'; write its Markdown in 'text'"
                 : "'\(entry.key.value)' does not apply to a note, which is shown and never asked"
-            sink.error(message, at: entry.key.location)
+            sink.error(.keyNotForType, message, at: entry.key.location)
         }
         let text = reader.has("label") && !reader.has("text") ? nil : reader.label("text")
         let id = reader.has("id") ? reader.identifier("id") : nil
@@ -26,7 +26,7 @@ extension FormDecoder {
     /// The sections of a form; returns their fields, in order (each section knows its range of them).
     func sections(_ node: YAMLNode, into sections: inout [SectionDefinition]) -> [FieldItem] {
         guard case .sequence(let sequence) = node, !sequence.items.isEmpty else {
-            sink.error("expected a list of sections (each with a title and fields), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of sections (each with a title and fields), found \(node.kindDescription)", at: node.location)
             return []
         }
         var items: [FieldItem] = []
@@ -51,7 +51,7 @@ extension FormDecoder {
     /// The `rules:` of a form; their fields are resolved by the linker.
     func rawRules(_ node: YAMLNode) -> [FormRule] {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of rules (each with check and message), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of rules (each with check and message), found \(node.kindDescription)", at: node.location)
             return []
         }
         return sequence.items.compactMap { item -> FormRule? in

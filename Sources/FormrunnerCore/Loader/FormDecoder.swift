@@ -24,9 +24,9 @@ struct FormDecoder {
         let lifecycle = reader.identifier("lifecycle", required: false)
         var sections: [SectionDefinition] = []
         let items: [FieldItem]
-        if reader.has("sections") {
+        if reader.has("sections") || sink.unreadableKeys[file]?.contains("sections") == true {
             if reader.has("fields") {
-                sink.error("a form has either 'fields' or 'sections', not both; move these fields into a section",
+                sink.error(.contradictoryKeys, "a form has either 'fields' or 'sections', not both; move these fields into a section",
                            at: reader.keyLocation("fields"))
             }
             items = reader.required("sections").map { self.sections($0, into: &sections) } ?? []
@@ -34,10 +34,12 @@ struct FormDecoder {
             items = reader.required("fields").map { fieldItems($0, context: "form") } ?? []
         }
         let rules = reader.optional("rules").map(rawRules) ?? []
-        guard let id, let version, let title, let team else { return nil }
-        var form = FormDefinition(id: id.id, version: version, title: title, team: team.id, description: description,
-                                  lifecycleID: lifecycle?.id, items: items, fields: [], file: file, location: mapping.location,
-                                  teamLocation: team.location)
+        guard let id else { return nil }
+        // A form whose version, title or team is broken is still linked, so that the problems of its
+        // fields and conditions are reported in the same run (its errors keep the catalog from use).
+        var form = FormDefinition(id: id.id, version: version ?? 1, title: title ?? LocalizedText(id.id), team: team?.id ?? "",
+                                  description: description, lifecycleID: lifecycle?.id, items: items, fields: [], file: file,
+                                  location: mapping.location, teamLocation: team?.location, lifecycleLocation: lifecycle?.location)
         form.sections = sections
         form.rules = rules
         return form
@@ -62,11 +64,11 @@ struct FormDecoder {
 
     func fieldItems(_ node: YAMLNode, context: String) -> [FieldItem] {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of fields in \(context), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of fields in \(context), found \(node.kindDescription)", at: node.location)
             return []
         }
         if sequence.items.isEmpty {
-            sink.error("\(context) has no fields", at: sequence.location)
+            sink.error(.emptyValue, "\(context) has no fields", at: sequence.location)
         }
         return sequence.items.compactMap { item -> FieldItem? in
             if case .mapping(let mapping) = item, mapping["group"] != nil {
@@ -79,7 +81,7 @@ struct FormDecoder {
 
     func field(_ node: YAMLNode) -> FieldDefinition? {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a field (a mapping with id, label and type), found \(node.kindDescription)",
+            sink.error(.wrongKind, "expected a field (a mapping with id, label and type), found \(node.kindDescription)",
                        at: node.location)
             return nil
         }
@@ -92,7 +94,14 @@ struct FormDecoder {
         let id = reader.identifier("id")
         let label = reader.label("label")
         let type = fieldType(reader)
-        guard let id, let label, let type else { return nil }
+        guard let id, let label, let type else {
+            // The field is left out: conditions that use it are not reported again, and its own
+            // condition is still read for its mistakes.
+            if let id { sink.brokenFieldIDs.insert(id.id) }
+            var unchecked = FieldDefinition(id: id?.id ?? "", label: LocalizedText(""), type: .text, location: mapping.location)
+            decodeCondition(reader, into: &unchecked)
+            return nil
+        }
         var field = FieldDefinition(id: id.id, label: label, type: type, location: mapping.location)
         field.help = reader.label("help", required: false)
         field.placeholder = reader.label("placeholder", required: false)
@@ -114,8 +123,8 @@ struct FormDecoder {
         guard let scalar = reader.scalar("type") else { return nil }
         if let type = FieldType(rawValue: scalar.value) { return type }
         let names = FieldType.allCases.map(\.rawValue)
-        sink.error("unknown field type '\(scalar.value)'" + Suggestion.hintOrList(for: scalar.value, in: names),
-                   at: scalar.location)
+        let hint = BorrowedVocabulary.fieldTypeHint(for: scalar.value) ?? Suggestion.hintOrList(for: scalar.value, in: names)
+        sink.error(.unknownFieldType, "unknown field type '\(scalar.value)'" + hint, at: scalar.location)
         return nil
     }
 
@@ -132,7 +141,7 @@ struct FormDecoder {
         do {
             return (try Condition.parse(scalar.value), start)
         } catch {
-            sink.error("invalid condition: \(error.message)", at: start.advanced(by: error.offset))
+            sink.error(.conditionSyntax, "invalid condition: \(error.message)", at: start.advanced(by: error.offset))
             return nil
         }
     }
@@ -141,13 +150,13 @@ struct FormDecoder {
         let node = reader.optional("options")
         guard field.type.hasOptions else {
             if node != nil {
-                sink.error("'options' only applies to choice and multichoice fields, and '\(field.id)' is \(field.type.rawValue)",
+                sink.error(.keyNotForType, "'options' only applies to choice and multichoice fields, and '\(field.id)' is \(field.type.rawValue)",
                            at: reader.keyLocation("options"))
             }
             return
         }
         guard let node else {
-            sink.error("\(field.type.rawValue) field '\(field.id)' needs 'options': a list or the id of an option_list",
+            sink.error(.missingOptions, "\(field.type.rawValue) field '\(field.id)' needs 'options': a list or the id of an option_list",
                        at: field.location)
             return
         }
@@ -163,7 +172,7 @@ struct FormDecoder {
         let numeric = field.type == .number || field.type == .multichoice
         let dated = field.type == .date || field.type == .datetime
         for key in ["min", "max"] where reader.has(key) && !numeric && !dated {
-            sink.error("'\(key)' only applies to number, multichoice, date and datetime fields, and '\(field.id)' is \(field.type.rawValue)",
+            sink.error(.keyNotForType, "'\(key)' only applies to number, multichoice, date and datetime fields, and '\(field.id)' is \(field.type.rawValue)",
                        at: reader.keyLocation(key))
         }
         if dated { decodeDateBounds(reader, into: &field) }
@@ -171,13 +180,13 @@ struct FormDecoder {
             field.minimum = reader.number("min", required: false)
             field.maximum = reader.number("max", required: false)
             if let low = field.minimum, let high = field.maximum, low > high {
-                sink.error("'min' (\(ValueReader.format(low))) is greater than 'max' (\(ValueReader.format(high)))",
+                sink.error(.minAboveMax, "'min' (\(ValueReader.format(low))) is greater than 'max' (\(ValueReader.format(high)))",
                            at: reader.keyLocation("min"))
             }
         }
         let textual = [.text, .multiline, .secret].contains(field.type)
         for key in ["min_length", "max_length", "min_words"] where reader.has(key) && !textual {
-            sink.error("'\(key)' only applies to text, multiline and secret fields, and '\(field.id)' is \(field.type.rawValue)",
+            sink.error(.keyNotForType, "'\(key)' only applies to text, multiline and secret fields, and '\(field.id)' is \(field.type.rawValue)",
                        at: reader.keyLocation(key))
         }
         if textual {
@@ -185,11 +194,11 @@ struct FormDecoder {
             field.maximumLength = reader.integer("max_length", required: false, range: 1...1_000_000)
             field.minimumWords = reader.integer("min_words", required: false, range: 1...1_000)
             if let low = field.minimumLength, let high = field.maximumLength, low > high {
-                sink.error("'min_length' (\(low)) is greater than 'max_length' (\(high))", at: reader.keyLocation("min_length"))
+                sink.error(.minAboveMax, "'min_length' (\(low)) is greater than 'max_length' (\(high))", at: reader.keyLocation("min_length"))
             }
         }
         if reader.has("limits"), field.type != .files {
-            sink.error("'limits' only applies to files fields, and '\(field.id)' is \(field.type.rawValue)",
+            sink.error(.keyNotForType, "'limits' only applies to files fields, and '\(field.id)' is \(field.type.rawValue)",
                        at: reader.keyLocation("limits"))
         }
         if field.type == .files {
@@ -205,7 +214,7 @@ struct FormDecoder {
             if let size = FileLimits.parseSize(scalar.value) {
                 result.size = size
             } else {
-                sink.error("expected a size such as 500KB, 10MB or 1GB for 'size', found '\(scalar.value)'", at: scalar.location)
+                sink.error(.invalidValue, "expected a size such as 500KB, 10MB or 1GB for 'size', found '\(scalar.value)'", at: scalar.location)
             }
         }
         if let node = reader.optional("types") {
@@ -213,7 +222,7 @@ struct FormDecoder {
                 guard let text = values.string(item, what: "a file type") else { return nil }
                 let valid = text.hasPrefix(".") ? text.count > 1 : text.split(separator: "/").count == 2
                 if !valid {
-                    sink.error("'\(text)' is not a file type; write a media type (application/pdf), a family (image/*) or an extension (.csv)",
+                    sink.error(.invalidValue, "'\(text)' is not a file type; write a media type (application/pdf), a family (image/*) or an extension (.csv)",
                                at: item.location)
                     return nil
                 }
@@ -225,18 +234,18 @@ struct FormDecoder {
 
     func options(_ node: YAMLNode) -> [OptionDefinition] {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of options, found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of options, found \(node.kindDescription)", at: node.location)
             return []
         }
         if sequence.items.isEmpty {
-            sink.error("an option list needs at least one option", at: sequence.location)
+            sink.error(.emptyValue, "an option list needs at least one option", at: sequence.location)
         }
         var seen: [String: SourceLocation] = [:]
         return sequence.items.compactMap { item -> OptionDefinition? in
             guard let reader = MappingReader(item, context: "option", keys: Self.optionKeys, sink: sink),
                   let id = reader.identifier("id"), let label = reader.label("label") else { return nil }
             if let first = seen[id.id] {
-                sink.error("duplicate option id '\(id.id)'", at: id.location, notes: [.init("first defined here", at: first)])
+                sink.error(.duplicateID, "duplicate option id '\(id.id)'", at: id.location, notes: [.init("first defined here", at: first)])
                 return nil
             }
             seen[id.id] = id.location
@@ -258,7 +267,7 @@ struct FormDecoder {
         case .datetime:
             return written(node, what: what, as: "a date and time as YYYY-MM-DDTHH:MM") { LocalDateTime(iso: $0).map(AnswerValue.dateTime) }
         case .secret, .files:
-            sink.error("\(field.type.rawValue) fields cannot have a default", at: node.location)
+            sink.error(.keyNotForType, "\(field.type.rawValue) fields cannot have a default", at: node.location)
             return nil
         case .number:
             return values.number(node, what: what).map(AnswerValue.number)
@@ -277,7 +286,7 @@ struct FormDecoder {
     private func written(_ node: YAMLNode, what: String, as expected: String, _ parse: (String) -> AnswerValue?) -> AnswerValue? {
         guard let scalar = values.scalar(node, what: what) else { return nil }
         guard let value = parse(scalar.value) else {
-            sink.error("expected \(expected) for \(what), found '\(scalar.value)'", at: scalar.location)
+            sink.error(.invalidValue, "expected \(expected) for \(what), found '\(scalar.value)'", at: scalar.location)
             return nil
         }
         return value

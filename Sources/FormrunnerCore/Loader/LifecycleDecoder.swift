@@ -38,15 +38,17 @@ struct LifecycleDecoder {
 
     private func statuses(_ node: YAMLNode) -> [StatusDefinition] {
         guard case .mapping(let mapping) = node, !mapping.entries.isEmpty else {
-            sink.error("expected a mapping from status id to {label, description, final}, found \(node.kindDescription)",
+            sink.error(.wrongKind, "expected a mapping from status id to {label, description, final}, found \(node.kindDescription)",
                        at: node.location)
             return []
         }
         return mapping.entries.compactMap { entry -> StatusDefinition? in
             let key = YAMLNode.scalar(entry.key)
-            guard let id = values.identifier(key, what: "a status id"),
-                  let reader = MappingReader(entry.value, context: "status '\(id.id)'", keys: Self.statusKeys, sink: sink),
-                  let label = reader.label("label") else { return nil }
+            guard let id = values.identifier(key, what: "a status id") else { return nil }
+            // A status whose own keys are broken still exists: transitions to it are not unknown.
+            guard let reader = MappingReader(entry.value, context: "status '\(id.id)'", keys: Self.statusKeys, sink: sink)
+            else { return StatusDefinition(id: id.id, label: LocalizedText(id.id), description: nil, isFinal: false, location: id.location) }
+            let label = reader.label("label") ?? LocalizedText(id.id)
             return StatusDefinition(id: id.id, label: label, description: reader.label("description", required: false),
                                     isFinal: reader.boolean("final") ?? false, location: id.location)
         }
@@ -54,7 +56,7 @@ struct LifecycleDecoder {
 
     private func transitions(_ node: YAMLNode) -> [TransitionDefinition] {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of transitions, found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of transitions, found \(node.kindDescription)", at: node.location)
             return []
         }
         return sequence.items.compactMap(transition)
@@ -70,9 +72,9 @@ struct LifecycleDecoder {
         let notify = reader.optional("notify").map { notifications($0, context: "'notify'") } ?? []
         let timer = reader.optional("after").flatMap(self.timer)
         guard let event, let from, let actors else { return nil }
-        if from.isEmpty { sink.error("'from' needs at least one status", at: reader.keyLocation("from")) }
+        if from.isEmpty { sink.error(.emptyValue, "'from' needs at least one status", at: reader.keyLocation("from")) }
         if let timer, actors != [.system] {
-            sink.error("a transition with a timer ('after') is fired by the system; write `by: system`",
+            sink.error(.timerRule, "a transition with a timer ('after') is fired by the system; write `by: system`",
                        at: reader.keyLocation("by"), notes: [.init("timer here", at: timer.location)])
         }
         return TransitionDefinition(event: event.id, label: label, from: from, to: to, actors: actors,
@@ -83,7 +85,7 @@ struct LifecycleDecoder {
         guard let reader = MappingReader(node, context: "'after'", keys: Self.timerKeys, sink: sink),
               let hours = reader.number("working_hours") else { return nil }
         guard hours > 0, hours <= 100_000 else {
-            sink.error("'working_hours' must be more than 0 and at most 100000, found \(ValueReader.format(hours))",
+            sink.error(.outOfRange, "'working_hours' must be more than 0 and at most 100000, found \(ValueReader.format(hours))",
                        at: reader.keyLocation("working_hours"))
             return nil
         }
@@ -100,7 +102,7 @@ struct LifecycleDecoder {
             guard let expiry = MappingReader(node, context: "'expires'", keys: Self.surveyExpiryKeys, sink: sink),
                   let hours = expiry.number("working_hours") else { return nil }
             guard hours > 0, hours <= 100_000 else {
-                sink.error("'working_hours' must be more than 0 and at most 100000, found \(ValueReader.format(hours))",
+                sink.error(.outOfRange, "'working_hours' must be more than 0 and at most 100000, found \(ValueReader.format(hours))",
                            at: expiry.keyLocation("working_hours"))
                 return nil
             }
@@ -140,7 +142,7 @@ struct LifecycleDecoder {
 
     private func notification(_ recipient: Actor, template: String, at location: SourceLocation) -> Notification? {
         guard recipient != .system else {
-            sink.error("the system cannot receive messages; notify requester or agent", at: location)
+            sink.error(.notifyRule, "the system cannot receive messages; notify requester or agent", at: location)
             return nil
         }
         return Notification(recipient: recipient, template: template, location: location)
@@ -148,7 +150,7 @@ struct LifecycleDecoder {
 
     private func variables(_ node: YAMLNode) -> [String: String] {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a mapping of variables, found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a mapping of variables, found \(node.kindDescription)", at: node.location)
             return [:]
         }
         var result: [String: String] = [:]

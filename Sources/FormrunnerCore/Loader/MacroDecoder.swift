@@ -11,7 +11,7 @@ struct MacroDecoder {
         let reader = MappingReader(mapping, context: "macros", keys: ["macros"], sink: sink)
         guard let node = reader.required("macros") else { return [] }
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of macros, found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of macros, found \(node.kindDescription)", at: node.location)
             return []
         }
         return sequence.items.compactMap(macro)
@@ -37,7 +37,7 @@ struct MacroDecoder {
             var bodies: [MacroDefinition.Body] = []
             for entry in mapping.entries {
                 guard LocalizedText.supportedLanguages.contains(entry.key.value) else {
-                    sink.error("unknown language '\(entry.key.value)' in 'body'; use "
+                    sink.error(.unknownLanguage, "unknown language '\(entry.key.value)' in 'body'; use "
                                + LocalizedText.supportedLanguages.joined(separator: ", ")
                                + Suggestion.hint(for: entry.key.value, in: LocalizedText.supportedLanguages),
                                at: entry.key.location)
@@ -50,13 +50,13 @@ struct MacroDecoder {
             }
             guard bodies.contains(where: { $0.language == "en" }) else {
                 if !mapping.entries.contains(where: { $0.key.value == "en" }) {
-                    sink.error("'body' has no English ('en') text, which every macro needs as its fallback", at: mapping.location)
+                    sink.error(.missingEnglish, "'body' has no English ('en') text, which every macro needs as its fallback", at: mapping.location)
                 }
                 return nil
             }
             return bodies
         case .sequence:
-            sink.error("expected text or a mapping of languages for 'body', found a list", at: node.location)
+            sink.error(.wrongKind, "expected text or a mapping of languages for 'body', found a list", at: node.location)
             return nil
         }
     }

@@ -9,7 +9,7 @@ struct MappingReader {
     /// Reads `node` as a mapping that may hold `keys`; reports and returns `nil` if it is not a mapping.
     init?(_ node: YAMLNode, context: String, keys: [String], sink: DiagnosticSink) {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a mapping for \(context), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a mapping for \(context), found \(node.kindDescription)", at: node.location)
             return nil
         }
         self.init(mapping, context: context, keys: keys, sink: sink)
@@ -21,8 +21,9 @@ struct MappingReader {
         self.context = context
         self.sink = sink
         for entry in mapping.entries where !keys.contains(entry.key.value) {
-            sink.error("unknown key '\(entry.key.value)' in \(context)" + Suggestion.hint(for: entry.key.value, in: keys),
-                       at: entry.key.location)
+            let hint = BorrowedVocabulary.keyHint(for: entry.key.value, allowed: keys)
+                ?? Suggestion.hint(for: entry.key.value, in: keys)
+            sink.error(.unknownKey, "unknown key '\(entry.key.value)' in \(context)" + hint, at: entry.key.location)
         }
     }
 
@@ -38,11 +39,15 @@ struct MappingReader {
     /// The value of `key`; reports a missing key at the mapping.
     func required(_ key: String) -> YAMLNode? {
         if let value = optional(key) { return value }
+        // A top-level key whose lines were left out after a YAML syntax error is already reported.
+        if mapping.location.column == 1, sink.unreadableKeys[mapping.location.file]?.contains(key) == true { return nil }
         if let written = mapping.entry(key) {
-            sink.error("'\(key)' in \(context) has no value", at: written.key.location)
-        } else if !mapping.entries.contains(where: { Suggestion.closest(to: $0.key.value, in: [key]) != nil }) {
-            // A misspelt key has already been reported with a did-you-mean for this one.
-            sink.error("missing key '\(key)' in \(context)", at: mapping.location)
+            sink.error(.missingKey, "'\(key)' in \(context) has no value", at: written.key.location)
+        } else if !mapping.entries.contains(where: {
+            Suggestion.closest(to: $0.key.value, in: [key]) != nil || BorrowedVocabulary.keys[$0.key.value.lowercased()] == key
+        }) {
+            // A misspelt key, or another tool's word for it, has already been reported with a hint naming this one.
+            sink.error(.missingKey, "missing key '\(key)' in \(context)", at: mapping.location)
         }
         return nil
     }

@@ -13,7 +13,7 @@ struct ValueReader {
 
     func scalar(_ node: YAMLNode, what: String) -> YAMLScalar? {
         guard case .scalar(let scalar) = node, !scalar.isNull else {
-            sink.error("expected a value for \(what), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a value for \(what), found \(node.kindDescription)", at: node.location)
             return nil
         }
         return scalar
@@ -22,7 +22,7 @@ struct ValueReader {
     func string(_ node: YAMLNode, what: String) -> String? {
         guard let scalar = scalar(node, what: what) else { return nil }
         if scalar.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            sink.error("\(what) is empty", at: scalar.location)
+            sink.error(.emptyValue, "\(what) is empty", at: scalar.location)
             return nil
         }
         return scalar.value
@@ -31,7 +31,7 @@ struct ValueReader {
     func identifier(_ node: YAMLNode, what: String) -> Reference? {
         guard let scalar = scalar(node, what: what) else { return nil }
         guard Self.isIdentifier(scalar.value) else {
-            sink.error("'\(scalar.value)' is not a valid id for \(what); use letters, digits, '_', '-' and '.'",
+            sink.error(.invalidID, "'\(scalar.value)' is not a valid id for \(what); use letters, digits, '_', '-' and '.'",
                        at: scalar.location)
             return nil
         }
@@ -46,7 +46,7 @@ struct ValueReader {
             var translations: [String: String] = [:]
             for entry in mapping.entries {
                 guard LocalizedText.supportedLanguages.contains(entry.key.value) else {
-                    sink.error("unknown language '\(entry.key.value)' in \(what); use "
+                    sink.error(.unknownLanguage, "unknown language '\(entry.key.value)' in \(what); use "
                                + LocalizedText.supportedLanguages.joined(separator: ", ")
                                + Suggestion.hint(for: entry.key.value, in: LocalizedText.supportedLanguages),
                                at: entry.key.location)
@@ -58,14 +58,14 @@ struct ValueReader {
             }
             guard translations["en"] != nil else {
                 if !mapping.entries.contains(where: { $0.key.value == "en" }) {
-                    sink.error("\(what) has no English ('en') text, which every label needs as its fallback",
+                    sink.error(.missingEnglish, "\(what) has no English ('en') text, which every label needs as its fallback",
                                at: mapping.location)
                 }
                 return nil
             }
             return LocalizedText(translations: translations)
         case .sequence:
-            sink.error("expected text for \(what), found a list", at: node.location)
+            sink.error(.wrongKind, "expected text for \(what), found a list", at: node.location)
             return nil
         }
     }
@@ -74,16 +74,16 @@ struct ValueReader {
         guard let scalar = scalar(node, what: what) else { return nil }
         let text = scalar.value
         guard scalar.style == .plain, let value = Int(text), !text.hasPrefix("+") else {
-            sink.error("expected a whole number for \(what), found '\(text)'", at: scalar.location)
+            sink.error(.invalidValue, "expected a whole number for \(what), found '\(text)'", at: scalar.location)
             return nil
         }
         if Self.hasLeadingZero(text) {
-            sink.error("'\(text)' has a leading zero; write \(value) (YAML 1.1 would read '\(text)' as an octal number)",
+            sink.error(.leadingZero, "'\(text)' has a leading zero; write \(value) (YAML 1.1 would read '\(text)' as an octal number)",
                        at: scalar.location)
             return nil
         }
         if let range, !range.contains(value) {
-            sink.error("\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)",
+            sink.error(.outOfRange, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)",
                        at: scalar.location)
             return nil
         }
@@ -94,11 +94,11 @@ struct ValueReader {
         guard let scalar = scalar(node, what: what) else { return nil }
         let text = scalar.value
         guard scalar.style == .plain, Self.isDecimal(text), let value = Double(text) else {
-            sink.error("expected a number for \(what), found '\(text)'", at: scalar.location)
+            sink.error(.invalidValue, "expected a number for \(what), found '\(text)'", at: scalar.location)
             return nil
         }
         if Self.hasLeadingZero(text) {
-            sink.error("'\(text)' has a leading zero; write \(Self.format(value)) (YAML 1.1 would read '\(text)' as an octal number)",
+            sink.error(.leadingZero, "'\(text)' has a leading zero; write \(Self.format(value)) (YAML 1.1 would read '\(text)' as an octal number)",
                        at: scalar.location)
             return nil
         }
@@ -111,10 +111,10 @@ struct ValueReader {
         if scalar.style == .plain, scalar.value == "false" { return false }
         let yaml11 = ["yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"]
         if yaml11.contains(scalar.value) {
-            sink.error("'\(scalar.value)' is not a boolean here; write true or false (YAML 1.1 would silently read '\(scalar.value)' as a boolean)",
+            sink.error(.yaml11Boolean, "'\(scalar.value)' is not a boolean here; write true or false (YAML 1.1 would silently read '\(scalar.value)' as a boolean)",
                        at: scalar.location)
         } else {
-            sink.error("expected true or false for \(what), found '\(scalar.value)'", at: scalar.location)
+            sink.error(.invalidValue, "expected true or false for \(what), found '\(scalar.value)'", at: scalar.location)
         }
         return nil
     }
@@ -125,7 +125,7 @@ struct ValueReader {
         case .sequence(let sequence): return sequence.items.compactMap(item)
         case .scalar: return item(node).map { [$0] } ?? []
         case .mapping:
-            sink.error("expected a list for \(what), found a mapping", at: node.location)
+            sink.error(.wrongKind, "expected a list for \(what), found a mapping", at: node.location)
             return []
         }
     }
@@ -135,7 +135,7 @@ struct ValueReader {
         guard let scalar = scalar(node, what: what) else { return nil }
         if let value = T(rawValue: scalar.value) { return value }
         let names = T.allCases.map(\.rawValue)
-        sink.error("unknown value '\(scalar.value)' for \(what)" + Suggestion.hintOrList(for: scalar.value, in: names),
+        sink.error(.unknownKeyword, "unknown value '\(scalar.value)' for \(what)" + Suggestion.hintOrList(for: scalar.value, in: names),
                    at: scalar.location)
         return nil
     }
@@ -144,7 +144,7 @@ struct ValueReader {
     func duration(_ node: YAMLNode, what: String) -> TimeInterval? {
         guard let scalar = scalar(node, what: what) else { return nil }
         if let seconds = DurationText.seconds(scalar.value) { return seconds }
-        sink.error("expected a duration such as 30s, 10m or 2h for \(what), found '\(scalar.value)'", at: scalar.location)
+        sink.error(.invalidValue, "expected a duration such as 30s, 10m or 2h for \(what), found '\(scalar.value)'", at: scalar.location)
         return nil
     }
 

@@ -37,14 +37,14 @@ struct WorkflowDecoder {
 
     private func steps(_ node: YAMLNode) -> [StepDefinition] {
         guard case .sequence(let sequence) = node else {
-            sink.error("expected a list of steps, found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of steps, found \(node.kindDescription)", at: node.location)
             return []
         }
         var seen: [String: SourceLocation] = [:]
         return sequence.items.compactMap { item -> StepDefinition? in
             guard let step = step(item) else { return nil }
             if let first = seen[step.id] {
-                sink.error("duplicate step id '\(step.id)'", at: step.location, notes: [.init("first defined here", at: first)])
+                sink.error(.duplicateID, "duplicate step id '\(step.id)'", at: step.location, notes: [.init("first defined here", at: first)])
             }
             seen[step.id] = step.location
             return step
@@ -61,25 +61,25 @@ struct WorkflowDecoder {
             }
         }
         if submits.isEmpty {
-            sink.error("workflow '\(flow.id)' has no submit step; end the steps with `type: submit`", at: location)
+            sink.error(.submitStep, "workflow '\(flow.id)' has no submit step; end the steps with `type: submit`", at: location)
         } else if submits.count > 1 {
-            sink.error("workflow '\(flow.id)' has more than one submit step", at: submits[1].location,
+            sink.error(.submitStep, "workflow '\(flow.id)' has more than one submit step", at: submits[1].location,
                        notes: [.init("first submit step here", at: submits[0].location)])
         } else if let last = flow.steps.last, last != submits[0] {
-            sink.error("the submit step '\(submits[0].id)' must be the last step", at: submits[0].location)
+            sink.error(.submitStep, "the submit step '\(submits[0].id)' must be the last step", at: submits[0].location)
         }
         if forms.isEmpty {
-            sink.error("workflow '\(flow.id)' never asks a form; add a `form` or a `subject` step before submit",
+            sink.error(.formStep, "workflow '\(flow.id)' never asks a form; add a `form` or a `subject` step before submit",
                        at: location)
         } else if forms.count > 1 {
-            sink.error("workflow '\(flow.id)' has more than one form or subject step", at: forms[1].location,
+            sink.error(.formStep, "workflow '\(flow.id)' has more than one form or subject step", at: forms[1].location,
                        notes: [.init("first one here", at: forms[0].location)])
         }
     }
 
     private func step(_ node: YAMLNode) -> StepDefinition? {
         guard case .mapping(let mapping) = node else {
-            sink.error("expected a step (a mapping with id and type), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a step (a mapping with id and type), found \(node.kindDescription)", at: node.location)
             return nil
         }
         let typeScalar: YAMLScalar? = if case .scalar(let s) = mapping["type"] { s } else { nil }
@@ -92,7 +92,7 @@ struct WorkflowDecoder {
         guard reader.required("type") != nil, let typeScalar else { return nil }
         guard ownKeys != nil else {
             let names = StepDefinition.typeNames
-            sink.error("unknown step type '\(typeScalar.value)'" + Suggestion.hintOrList(for: typeScalar.value, in: names),
+            sink.error(.unknownKeyword, "unknown step type '\(typeScalar.value)'" + Suggestion.hintOrList(for: typeScalar.value, in: names),
                        at: typeScalar.location)
             return nil
         }
@@ -109,10 +109,10 @@ struct WorkflowDecoder {
             let required = reader.identifiers("require", required: false) ?? []
             let countries = reader.identifiers("countries", required: false) ?? []
             if required.isEmpty && countries.isEmpty {
-                sink.error("a permission step needs 'require' or 'countries'", at: reader.location)
+                sink.error(.stepRule, "a permission step needs 'require' or 'countries'", at: reader.location)
             }
             for country in countries where !(country.id.count == 2 && country.id.allSatisfy(\.isUppercase)) {
-                sink.error("'\(country.id)' is not an ISO country code; write two capital letters such as BR", at: country.location)
+                sink.error(.invalidValue, "'\(country.id)' is not an ISO country code; write two capital letters such as BR", at: country.location)
             }
             return .permission(.init(required: required.map(\.id), countries: countries.map(\.id),
                                      message: reader.label("message", required: false)))
@@ -130,12 +130,12 @@ struct WorkflowDecoder {
     private func authentication(_ reader: MappingReader) -> StepDefinition.Authentication? {
         guard let methods = reader.keywords("methods", as: StepDefinition.Authentication.Method.self) else { return nil }
         let factors = reader.keywords("second_factor", as: StepDefinition.Authentication.SecondFactor.self, required: false) ?? []
-        if methods.isEmpty { sink.error("'methods' needs at least one log-in method", at: reader.keyLocation("methods")) }
+        if methods.isEmpty { sink.error(.emptyValue, "'methods' needs at least one log-in method", at: reader.keyLocation("methods")) }
         if methods.contains(.password), factors.isEmpty {
-            sink.error("password log-in needs 'second_factor' (totp, sms or both)", at: reader.keyLocation("methods"))
+            sink.error(.stepRule, "password log-in needs 'second_factor' (totp, sms or both)", at: reader.keyLocation("methods"))
         }
         if !methods.contains(.password), !factors.isEmpty {
-            sink.error("'second_factor' only applies to password log-in, which 'methods' does not list",
+            sink.error(.stepRule, "'second_factor' only applies to password log-in, which 'methods' does not list",
                        at: reader.keyLocation("second_factor"))
         }
         return .init(methods: methods, secondFactors: factors)
@@ -179,7 +179,7 @@ struct WorkflowDecoder {
         let continueLabel = reader.label("continue", required: false)
         guard let node = reader.required("subjects") else { return nil }
         guard case .sequence(let sequence) = node, !sequence.items.isEmpty else {
-            sink.error("expected a list of subjects ({id, label, form}), found \(node.kindDescription)", at: node.location)
+            sink.error(.wrongKind, "expected a list of subjects ({id, label, form}), found \(node.kindDescription)", at: node.location)
             return nil
         }
         var seen: [String: SourceLocation] = [:]
@@ -188,7 +188,7 @@ struct WorkflowDecoder {
             let id = subject.identifier("id"), label = subject.label("label"), form = subject.identifier("form")
             guard let id, let label, let form else { return nil }
             if let first = seen[id.id] {
-                sink.error("duplicate subject id '\(id.id)'", at: id.location, notes: [.init("first defined here", at: first)])
+                sink.error(.duplicateID, "duplicate subject id '\(id.id)'", at: id.location, notes: [.init("first defined here", at: first)])
             }
             seen[id.id] = id.location
             return .init(id: id.id, label: label, formID: form.id, location: subject.location, formLocation: form.location)

@@ -41,6 +41,8 @@ public struct YAMLScalar: Sendable, Hashable {
     public var value: String
     public var style: Style
     public var location: SourceLocation
+    /// Where the scalar's text ends (just past its closing quote or last character), when read from a file.
+    public var end: SourceLocation?
 
     public init(value: String, style: Style, location: SourceLocation) {
         self.value = value

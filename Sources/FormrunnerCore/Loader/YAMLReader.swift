@@ -39,6 +39,8 @@ public struct YAMLReader: Sendable {
         public var text: String
         public var root: YAMLNode?
         public var diagnostics: [Diagnostic]
+        /// The parts left out after a syntax error so that the rest could be read (see ``YAMLRecovery``).
+        var unreadable: [YAMLRecovery.Unreadable] = []
     }
 
     /// Reads raw bytes that came from `path`.
@@ -47,12 +49,12 @@ public struct YAMLReader: Sendable {
         if data.count > limits.maximumBytes {
             return Result(text: "", root: nil, diagnostics: [.error(
                 "file is too large (\(data.count) bytes; \(purpose.plural) are limited to \(limits.maximumBytes) bytes)",
-                at: start)])
+                at: start, code: .fileLimit)])
         }
         var bytes = data
         if let encoding = Self.wideEncoding(of: bytes) {
             return Result(text: "", root: nil, diagnostics: [.error(
-                "file is \(encoding); \(purpose.plural) must be saved as UTF-8", at: start)])
+                "file is \(encoding); \(purpose.plural) must be saved as UTF-8", at: start, code: .encoding)])
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -62,7 +64,7 @@ public struct YAMLReader: Sendable {
             let byte = String(bytes[bytes.startIndex + offset], radix: 16, uppercase: true)
             return Result(text: String(decoding: bytes, as: UTF8.self), root: nil, diagnostics: [.error(
                 "file is not valid UTF-8 (byte 0x\(byte) at offset \(offset)); \(purpose.plural) must be saved as UTF-8",
-                at: SourceLocation(file: path, line: position.line, column: position.column))])
+                at: SourceLocation(file: path, line: position.line, column: position.column), code: .encoding)])
         }
         return read(text, path: path)
     }
@@ -73,12 +75,29 @@ public struct YAMLReader: Sendable {
         if let offset = text.unicodeScalars.firstIndex(of: "\0") {
             let position = LineTable(text).position(ofScalar: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset))
             diagnostics.append(.error("file contains a NUL character; is it a binary file?",
-                                      at: SourceLocation(file: path, line: position.line, column: position.column)))
+                                      at: SourceLocation(file: path, line: position.line, column: position.column), code: .encoding))
         }
         guard diagnostics.isEmpty else { return Result(text: text, root: nil, diagnostics: diagnostics) }
         var composer = Composer(path: path, limits: limits, purpose: purpose)
         let root = composer.compose(text)
-        return Result(text: text, root: root, diagnostics: composer.diagnostics)
+        guard root == nil, let line = composer.syntaxErrorLine else {
+            return Result(text: text, root: root, diagnostics: composer.diagnostics)
+        }
+        diagnostics = composer.diagnostics
+        var brokenLine = line
+        // A quote left open reads on to the next quote, maybe many lines later, where libyaml stops:
+        // the error belongs where the quote opens.
+        if let quote = YAMLRecovery.unclosedQuote(in: YAMLRecovery.lines(of: text), upTo: line), let stop = diagnostics.popLast() {
+            let problem = stop.message.hasPrefix("invalid YAML: ") ? String(stop.message.dropFirst("invalid YAML: ".count)) : stop.message
+            diagnostics.append(.error("invalid YAML: the quoted text that starts here is not closed on its line",
+                                      at: SourceLocation(file: path, line: quote.line, column: quote.column),
+                                      notes: [.init("the YAML reader stopped here: \(problem)", at: stop.location)], code: .yamlSyntax))
+            brokenLine = quote.line
+        }
+        let recovered = YAMLRecovery(path: path, limits: limits, purpose: purpose)
+            .recover(text, brokenAt: brokenLine, reported: diagnostics)
+        return Result(text: text, root: recovered.root, diagnostics: diagnostics + recovered.diagnostics,
+                      unreadable: recovered.unreadable)
     }
 
     /// "UTF-32" or "UTF-16" when `bytes` start with that encoding's byte-order mark (UTF-32's
@@ -108,7 +127,7 @@ public struct YAMLReader: Sendable {
                     let rest = line.unicodeScalars.dropFirst(column).filter { $0 != " " && $0 != "\t" && $0 != "\r" }
                     if !rest.isEmpty {
                         found.append(.error("tab used for indentation; YAML indents with spaces only",
-                                            at: SourceLocation(file: path, line: lineNumber, column: column)))
+                                            at: SourceLocation(file: path, line: lineNumber, column: column), code: .tabIndentation))
                     }
                 }
                 break

@@ -20,6 +20,8 @@ public struct FormDefinition: Hashable, Sendable {
     public var location: SourceLocation
     /// Where `team:` is written, for located errors about the team.
     public var teamLocation: SourceLocation? = nil
+    /// Where `lifecycle:` names the life cycle, for diagnostics.
+    public var lifecycleLocation: SourceLocation? = nil
 
     /// The field with this id.
     public func field(_ id: String) -> FieldDefinition? {

@@ -43,7 +43,9 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string, control characters (C0 and C1) escaped; also a valid YAML double-quoted
+    /// scalar, which is how `formrunner fmt` quotes text.
+    static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -51,8 +53,9 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16)
                 } else {

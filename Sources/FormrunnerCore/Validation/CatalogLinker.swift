@@ -33,9 +33,9 @@ struct CatalogLinker {
         for flow in catalog.workflows.values { flowChecker.check(flow) }
         DeskChecker(sink: sink).link(documents, into: &catalog)
         catalog.assignTimeZones()
-        for form in catalog.forms.values {
+        for form in catalog.forms.values.sorted(by: { $0.location < $1.location }) {
             if let id = form.lifecycleID, catalog.lifecycles[id] == nil {
-                sink.unknownReference("lifecycle", id, among: catalog.lifecycles.keys, at: form.location)
+                sink.unknownReference("lifecycle", id, among: catalog.lifecycles.keys, at: form.lifecycleLocation ?? form.location)
             }
         }
     }
@@ -54,7 +54,7 @@ struct IdRegistry {
     mutating func register(_ id: String, kind: String, at location: SourceLocation) -> Bool {
         if let first = seen[id] {
             let what = first.kind == kind ? "another \(kind)" : "a \(first.kind)"
-            sink.error("duplicate id '\(id)': \(what) already has it; ids are unique across the catalog",
+            sink.error(.duplicateID, "duplicate id '\(id)': \(what) already has it; ids are unique across the catalog",
                        at: location, notes: [.init("first defined here", at: first.location)])
             return false
         }

@@ -7,7 +7,7 @@ struct DeskChecker {
     func link(_ documents: DocumentSet, into catalog: inout Catalog) {
         for (team, _) in documents.teams {
             if let first = catalog.teams[team.id] {
-                sink.error("duplicate team '\(team.id)': another team already has it", at: team.location,
+                sink.error(.duplicateID, "duplicate team '\(team.id)': another team already has it", at: team.location,
                            notes: [.init("first defined here", at: first.location)])
                 continue
             }
@@ -20,7 +20,7 @@ struct DeskChecker {
             // A satisfaction survey's form files no ticket, so no team takes it.
             let surveys = Set(catalog.lifecycles.values.compactMap { $0.survey?.form.id })
             for form in catalog.forms.values.sorted(by: { $0.id < $1.id })
-            where catalog.teams[form.team] == nil && !surveys.contains(form.id) {
+            where catalog.teams[form.team] == nil && !surveys.contains(form.id) && !form.team.isEmpty {
                 sink.unknownReference("team", form.team, among: catalog.teams.keys, at: form.teamLocation ?? form.location)
             }
             for flow in catalog.workflows.values.sorted(by: { $0.id < $1.id }) where catalog.teams[flow.team] == nil {
@@ -29,7 +29,7 @@ struct DeskChecker {
         }
         for macro in documents.macros {
             if let first = catalog.macros[macro.id] {
-                sink.error("duplicate macro '\(macro.id)': another macro already has it", at: macro.location,
+                sink.error(.duplicateID, "duplicate macro '\(macro.id)': another macro already has it", at: macro.location,
                            notes: [.init("first defined here", at: first.location)])
                 continue
             }
@@ -37,7 +37,7 @@ struct DeskChecker {
         }
         for (index, scheme) in documents.priorities.enumerated() {
             if index > 0 {
-                sink.error("a catalog has one 'priorities' document; this is a second one", at: scheme.location,
+                sink.error(.duplicateID, "a catalog has one 'priorities' document; this is a second one", at: scheme.location,
                            notes: [.init("the first is here", at: documents.priorities[0].location)])
                 continue
             }
@@ -50,7 +50,7 @@ struct DeskChecker {
         var seen: [String: SourceLocation] = [:]
         for level in scheme.levels {
             if let first = seen[level.id] {
-                sink.error("duplicate priority '\(level.id)'", at: level.location, notes: [.init("first defined here", at: first)])
+                sink.error(.duplicateID, "duplicate priority '\(level.id)'", at: level.location, notes: [.init("first defined here", at: first)])
             }
             seen[level.id] = level.location
         }
@@ -68,7 +68,7 @@ struct DeskChecker {
             }
             for team in rule.teams where catalog.teams[team.id] == nil {
                 if catalog.teams.isEmpty {
-                    sink.error("unknown team '\(team.id)': the catalog declares no teams (add Workflows/teams.yaml)",
+                    sink.error(.unknownReference, "unknown team '\(team.id)': the catalog declares no teams (add Workflows/teams.yaml)",
                                at: team.location)
                 } else {
                     sink.unknownReference("team", team.id, among: catalog.teams.keys, at: team.location)
@@ -83,7 +83,7 @@ struct DeskChecker {
                 var fields: [String: ConditionFieldType] = [:]
                 for field in form.fields { fields[field.id] = field.type.conditionType(options: field.options.map(\.id)) }
                 for error in condition.typeCheck(fields: fields) {
-                    sink.error("invalid condition for form '\(form.id)': \(error.message)", at: start.advanced(by: error.offset))
+                    sink.error(.conditionType, "invalid condition for form '\(form.id)': \(error.message)", at: start.advanced(by: error.offset))
                 }
             }
         }

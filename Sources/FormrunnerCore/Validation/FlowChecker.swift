@@ -29,7 +29,7 @@ struct FlowChecker {
             return
         }
         if let own = form.lifecycleID, own != flow.lifecycleID {
-            sink.error("form '\(id)' follows lifecycle '\(own)' but workflow '\(flow.id)' files its tickets under '\(flow.lifecycleID)'; "
+            sink.error(.lifecycleMismatch, "form '\(id)' follows lifecycle '\(own)' but workflow '\(flow.id)' files its tickets under '\(flow.lifecycleID)'; "
                        + "make them agree or drop the form's 'lifecycle'", at: location,
                        notes: [.init("the workflow's lifecycle", at: flow.lifecycleLocation)])
         }

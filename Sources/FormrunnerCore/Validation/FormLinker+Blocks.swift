@@ -18,16 +18,16 @@ extension FormLinker {
         for field in fields where !field.options.isEmpty {
             let required = field.requiredOptions
             if field.type != .multichoice, let first = required.first {
-                sink.error("option '\(first.id)' says `required: true`, which only applies to the options of a multichoice field, "
+                sink.error(.keyNotForType, "option '\(first.id)' says `required: true`, which only applies to the options of a multichoice field, "
                            + "and '\(field.id)' is \(field.type.rawValue)", at: first.location)
                 continue
             }
             if let low = field.minimum, Int(low) > field.options.count {
-                sink.error("'min' of '\(field.id)' is \(ValueReader.format(low)) but it has only \(field.options.count) "
+                sink.error(.unsatisfiable, "'min' of '\(field.id)' is \(ValueReader.format(low)) but it has only \(field.options.count) "
                            + "option\(field.options.count == 1 ? "" : "s"): no answer can satisfy it", at: field.location)
             }
             if let high = field.maximum, required.count > Int(high) {
-                sink.error("'\(field.id)' has \(required.count) options that must be chosen but 'max' is \(ValueReader.format(high)): "
+                sink.error(.unsatisfiable, "'\(field.id)' has \(required.count) options that must be chosen but 'max' is \(ValueReader.format(high)): "
                            + "no answer can satisfy both", at: field.location)
             }
         }
@@ -48,7 +48,7 @@ extension FormLinker {
                 let read = Set(rule.check.referencedFields)
                 guard let last = questions.last(where: { read.contains($0.id) }) else {
                     if errors.isEmpty {
-                        sink.error("the rule reads no field; name the field its message belongs to with 'field:'", at: rule.checkLocation)
+                        sink.error(.ruleField, "the rule reads no field; name the field its message belongs to with 'field:'", at: rule.checkLocation)
                     }
                     return nil
                 }
@@ -57,7 +57,7 @@ extension FormLinker {
                 let what = form.field(rule.field) == nil
                     ? "unknown field '\(rule.field)'" + Suggestion.hint(for: rule.field, in: questions.map(\.id))
                     : "'\(rule.field)' is a note; attach the rule to a question"
-                sink.error(what, at: rule.fieldLocation ?? rule.location)
+                sink.error(.ruleField, what, at: rule.fieldLocation ?? rule.location)
                 return nil
             }
             return errors.isEmpty ? rule : nil

@@ -39,7 +39,7 @@ struct FormLinker {
                 case .field(let field): (location, what) = (field.location, "field '\(field.id)'")
                 case .group(let id, let groupLocation): (location, what) = (groupLocation, "field group '\(id)'")
                 }
-                sink.error("\(owner) has more than \(Self.maximumFields) fields once its field groups are expanded; "
+                sink.error(.tooManyFields, "\(owner) has more than \(Self.maximumFields) fields once its field groups are expanded; "
                            + "\(what) goes past the limit: include fewer groups or split the form", at: location)
                 break
             }
@@ -57,7 +57,7 @@ struct FormLinker {
                         clashes.append((group, include, [field], first))
                     }
                 } else {
-                    sink.error("duplicate field id '\(field.id)' in \(owner)", at: field.location,
+                    sink.error(.duplicateID, "duplicate field id '\(field.id)' in \(owner)", at: field.location,
                                notes: [.init("first defined here", at: first.location)])
                 }
                 continue
@@ -69,7 +69,7 @@ struct FormLinker {
             let ids = clash.fields.map { "'\($0.id)'" }
             let what = ids.count == 1 ? "a field \(ids[0])"
                 : "fields \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? " and \(ids.count - 3) more" : "")"
-            sink.error("field group '\(clash.group)' brings \(what) that \(owner) already has; rename one of them",
+            sink.error(.duplicateID, "field group '\(clash.group)' brings \(what) that \(owner) already has; rename one of them",
                        at: clash.include, notes: [.init("first defined here", at: clash.first.location)])
         }
         return fields
@@ -89,7 +89,7 @@ struct FormLinker {
                     continue
                 }
                 guard !visiting.contains(id) else {
-                    sink.error("field group '\(id)' includes itself (\((visiting + [id]).joined(separator: " → ")))", at: location)
+                    sink.error(.groupCycle, "field group '\(id)' includes itself (\((visiting + [id]).joined(separator: " → ")))", at: location)
                     continue
                 }
                 let start = fields.count
@@ -126,7 +126,7 @@ struct FormLinker {
         }
         guard !field.options.isEmpty else { return }
         for id in ids where field.option(id) == nil {
-            sink.error("the default '\(id)' of '\(field.id)' is not one of its options"
+            sink.error(.defaultNotAnOption, "the default '\(id)' of '\(field.id)' is not one of its options"
                        + Suggestion.hint(for: id, in: field.options.map(\.id)), at: field.location)
         }
     }
@@ -144,7 +144,7 @@ struct FormLinker {
             }
             if let condition = field.condition, let start = field.conditionLocation {
                 if field.required, field.requiredWasWritten {
-                    sink.error("field '\(field.id)' says `required: true` but its `when:` condition can hide it; "
+                    sink.error(.requiredButHidden, "field '\(field.id)' says `required: true` but its `when:` condition can hide it; "
                                + "remove `required` (a conditional field is required only while it is shown)", at: start)
                 }
                 report(condition.typeCheck(fields: visible), of: condition, at: start, owner: "'\(field.id)'",
@@ -159,19 +159,28 @@ struct FormLinker {
     /// Reports the type errors of a condition of `owner` (a field or a section) written at `start`.
     func report(_ errors: [ConditionError], of condition: Condition, at start: SourceLocation, owner: String,
                 all: Set<String>, visible: [String: ConditionFieldType], notes fields: [FieldDefinition]) {
-        for error in errors {
+        for error in errors where !isAboutBrokenField(error, in: condition) {
             let location = start.advanced(by: error.offset)
             if let later = laterField(in: error, all: all, visible: visible, condition: condition) {
                 if fields.first(where: { $0.id == later })?.type == .note {
-                    sink.error("condition of \(owner) uses '\(later)', which is a note: a note has no answer", at: location)
+                    sink.error(.conditionType, "condition of \(owner) uses '\(later)', which is a note: a note has no answer", at: location)
                 } else {
-                    sink.error("condition of \(owner) uses '\(later)', which is asked after it; a condition can only use fields asked before",
+                    sink.error(.conditionLaterField, "condition of \(owner) uses '\(later)', which is asked after it; a condition can only use fields asked before",
                                at: location)
                 }
             } else {
-                sink.error("invalid condition: \(error.message)", at: location)
+                sink.error(.conditionType, "invalid condition: \(error.message)", at: location)
             }
         }
+    }
+
+    /// Whether `error` says a field is unknown that exists but could not be decoded (its own error
+    /// is reported where it is written).
+    private func isAboutBrokenField(_ error: ConditionError, in condition: Condition) -> Bool {
+        guard error.message.hasPrefix("unknown field") else { return false }
+        let scalars = Array(condition.source.unicodeScalars)
+        guard error.offset >= 0, error.offset + error.length <= scalars.count else { return false }
+        return sink.brokenFieldIDs.contains(String(String.UnicodeScalarView(scalars[error.offset..<error.offset + error.length])))
     }
 
     /// The field an "unknown field" error names when that field does exist, just later in the form.

@@ -10,20 +10,23 @@ struct LifecycleChecker {
         func known(_ reference: Reference) -> Bool {
             guard statusIDs.contains(reference.id) else {
                 allKnown = false
-                sink.error(Reference.unknownMessage("status", reference.id, among: statusIDs), at: reference.location)
+                // Without statuses (their error is reported) every status would be unknown.
+                if !statusIDs.isEmpty {
+                    sink.unknownReference("status", reference.id, among: statusIDs, at: reference.location, scope: lifecycle.id)
+                }
                 return false
             }
             return true
         }
         let initialKnown = known(lifecycle.initial)
         if lifecycle.status(lifecycle.initial.id)?.isFinal == true {
-            sink.error("the initial status '\(lifecycle.initial.id)' is final, so no ticket could ever move",
+            sink.error(.finalStatus, "the initial status '\(lifecycle.initial.id)' is final, so no ticket could ever move",
                        at: lifecycle.initial.location)
         }
         for transition in lifecycle.transitions {
             for from in transition.from where known(from) {
                 if let status = lifecycle.status(from.id), status.isFinal {
-                    sink.error("transition '\(transition.event)' leaves '\(from.id)', which is final; a final status accepts no event",
+                    sink.error(.finalStatus, "transition '\(transition.event)' leaves '\(from.id)', which is final; a final status accepts no event",
                                at: from.location, notes: [.init("'\(from.id)' is declared final here", at: status.location)])
                 }
             }
@@ -40,7 +43,7 @@ struct LifecycleChecker {
 
     private func checkTemplates(_ notifications: [Notification]) {
         for notification in notifications where catalog.templates[notification.template] == nil {
-            sink.error("unknown template '\(notification.template)': there is no \(CatalogLoader.templateFolder)/\(notification.template).mustache"
+            sink.error(.unknownTemplate, "unknown template '\(notification.template)': there is no \(CatalogLoader.templateFolder)/\(notification.template).mustache"
                        + Suggestion.hint(for: notification.template, in: catalog.templates.keys.sorted()),
                        at: notification.location)
         }
@@ -53,7 +56,7 @@ struct LifecycleChecker {
             for from in transition.from {
                 let key = "\(transition.event)\u{0}\(from.id)"
                 if let first = seen[key] {
-                    sink.error("event '\(transition.event)' is defined twice from status '\(from.id)'", at: from.location,
+                    sink.error(.duplicateEvent, "event '\(transition.event)' is defined twice from status '\(from.id)'", at: from.location,
                                notes: [.init("first defined here", at: first)])
                 }
                 seen[key] = from.location
@@ -65,7 +68,7 @@ struct LifecycleChecker {
         for transition in lifecycle.timedTransitions {
             let keeps = transition.to == nil || transition.from.contains { $0.id == transition.to?.id }
             if keeps, let timer = transition.timer {
-                sink.error("the timer of '\(transition.event)' would fire again and again: a timed transition must move the ticket to another status",
+                sink.error(.timerRule, "the timer of '\(transition.event)' would fire again and again: a timed transition must move the ticket to another status",
                            at: timer.location)
             }
         }
@@ -74,7 +77,7 @@ struct LifecycleChecker {
             return
         }
         guard let calendar = lifecycle.calendar else {
-            sink.error("lifecycle '\(lifecycle.id)' has a timer but no 'calendar' to count working hours in",
+            sink.error(.missingCalendar, "lifecycle '\(lifecycle.id)' has a timer but no 'calendar' to count working hours in",
                        at: timer.location)
             return
         }
@@ -88,12 +91,12 @@ struct LifecycleChecker {
             sink.unknownReference("form", survey.form.id, among: catalog.forms.keys, at: survey.form.location)
         }
         if lifecycle.status(survey.status.id) == nil {
-            sink.error(Reference.unknownMessage("status", survey.status.id, among: lifecycle.statuses.map(\.id)),
-                       at: survey.status.location)
+            sink.unknownReference("status", survey.status.id, among: lifecycle.statuses.map(\.id), at: survey.status.location,
+                                  scope: lifecycle.id)
         }
         // A missing calendar is reported once, for the first timer, if there is one.
         if lifecycle.calendar == nil, lifecycle.timedTransitions.isEmpty {
-            sink.error("lifecycle '\(lifecycle.id)' has a survey that expires after working hours but no 'calendar' to count them in",
+            sink.error(.missingCalendar, "lifecycle '\(lifecycle.id)' has a survey that expires after working hours but no 'calendar' to count them in",
                        at: survey.expiresLocation)
         }
     }
@@ -114,7 +117,7 @@ struct LifecycleChecker {
             }
         }
         for status in lifecycle.statuses where !reached.contains(status.id) {
-            sink.error("status '\(status.id)' cannot be reached from the initial status '\(lifecycle.initial.id)'; "
+            sink.error(.unreachableStatus, "status '\(status.id)' cannot be reached from the initial status '\(lifecycle.initial.id)'; "
                        + "add a transition to it or remove it", at: status.location)
         }
     }

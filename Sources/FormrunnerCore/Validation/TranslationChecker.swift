@@ -12,13 +12,13 @@ struct TranslationChecker {
         for item in catalog.texts {
             let missing = item.text.missingLanguages(of: languages)
             guard !missing.isEmpty else { continue }
-            sink.warning("\(item.what) has no \(Self.list(missing)) translation (\(declared))", at: item.location)
+            sink.warning(.missingTranslation, "\(item.what) has no \(Self.list(missing)) translation (\(declared))", at: item.location)
         }
         for name in catalog.templates.keys.sorted() where Self.baseName(name) == name {
             let missing = languages.filter { $0 != "en" && catalog.templates["\(name).\($0)"] == nil }
             guard !missing.isEmpty else { continue }
             let files = missing.map { "\(name).\($0).mustache" }.joined(separator: ", ")
-            sink.warning("e-mail template '\(name)' has no \(Self.list(missing)) version: add \(files) (\(declared))",
+            sink.warning(.missingTemplateTranslation, "e-mail template '\(name)' has no \(Self.list(missing)) version: add \(files) (\(declared))",
                          at: SourceLocation(file: "\(templateFolder)/\(name).mustache", line: 1, column: 1))
         }
     }

@@ -14,6 +14,7 @@ public enum MacroCheck {
                 found += diagnostics(of: body, macro: macro.id, known: known, source: catalog.sources[body.location.file])
             }
         }
+        for index in found.indices where found[index].code == nil { found[index].code = .macroBody }
         return found
     }
 

@@ -22,6 +22,10 @@ public enum TemplateCheck {
         let known = ticketVariables.union(codeVariables).union(catalog.lifecycles.values.flatMap { $0.variables.keys })
         return catalog.templates.keys.sorted().flatMap { name in
             diagnostics(of: catalog.templates[name] ?? "", name: name, file: path(name), known: known)
+        }.map { diagnostic in
+            var coded = diagnostic
+            coded.code = coded.code ?? .emailTemplate
+            return coded
         }
     }
 

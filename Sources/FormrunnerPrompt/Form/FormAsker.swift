@@ -22,6 +22,9 @@ public struct FormAsker {
     /// definition's `default:`), e.g. a description drafted from earlier steps. An offered value
     /// becomes an answer only when the person accepts it.
     public var suggestions: [String: AnswerValue] = [:]
+    /// Why a field is asked again, said just before it is asked (a draft's answer the form, changed
+    /// since, refused), by field id.
+    public var reasons: [String: String] = [:]
 
     /// An asker that speaks through `prompter` in `language`.
     public init(prompter: any Prompter, language: String = "en") {
@@ -62,6 +65,7 @@ public struct FormAsker {
             }
             let wanted = fieldIDs.map { $0.contains(field.id) || !shownBefore.contains(field.id) } ?? true
             if wanted {
+                if answers[field.id] == nil, let reason = reasons[field.id] { prompter.say(reason, style: .warning) }
                 let current = answers[field.id] ?? suggestions[field.id]
                 let (value, newFiles) = try question(for: field, checker: checker).ask(current: current, files: files)
                 answers[field.id] = value

@@ -151,12 +151,14 @@ extension Portal {
             let label = choice.subjects.first { $0.id == subjectID }?.label.text(in: visit.language) ?? subjectID
             let line = "<p>\(HTML.escape(choice.label.text(in: visit.language))): <strong>\(HTML.escape(label))</strong> "
                 + "<a href=\"/flows/\(HTML.escape(run.flow.id))?step=\(HTML.escape(step.id))&amp;choose=1\">\(PageText.changeSubject.text(visit.language))</a></p>"
-            body = pages.fields(step, form: form, input: formInput(run, form: form, given: input),
-                                renderer: FieldRenderer(language: visit.language, markups: fieldMarkups), subjectLine: line)
+            body = removedAnswers(run, language: visit.language)
+                + pages.fields(step, form: form, input: formInput(run, form: form, given: input, language: visit.language),
+                               renderer: FieldRenderer(language: visit.language, markups: fieldMarkups), subjectLine: line)
         case .form:
             guard let form = run.interpreter.currentForm(run.state) else { throw PortalRefusal.notFound }
-            body = pages.fields(step, form: form, input: formInput(run, form: form, given: input),
-                                renderer: FieldRenderer(language: visit.language, markups: fieldMarkups))
+            body = removedAnswers(run, language: visit.language)
+                + pages.fields(step, form: form, input: formInput(run, form: form, given: input, language: visit.language),
+                               renderer: FieldRenderer(language: visit.language, markups: fieldMarkups))
         case .submit:
             body = reviewBody(run, step: step, pages: pages, language: visit.language, submission: submissionToken(run, visit: visit))
         }
@@ -165,19 +167,29 @@ extension Portal {
         return page(&visit, title: title, body: body, status: status)
     }
 
-    /// The form's answers so far, with the guidance suggested in its first multi-line field.
-    private func formInput(_ run: FlowRun, form: FormDefinition, given: FieldInput?) -> FieldInput {
+    /// The form's answers so far, with the guidance suggested in its first multi-line field, and
+    /// beside each answer of a draft that the form (changed since) refused, the reason.
+    private func formInput(_ run: FlowRun, form: FormDefinition, given: FieldInput?, language: String) -> FieldInput {
         var input = given ?? FieldInput()
         if given == nil {
             input.answers = run.state.answers
             for (id, value) in run.interpreter.suggestions(for: form, in: run.state) where input.answers[id] == nil {
                 input.answers[id] = value
             }
+            for notice in run.state.formChanges ?? [] where !notice.isRemoval && input.answers[notice.field] == nil {
+                input.errors[notice.field] = notice.text(in: language)
+            }
         }
         for field in form.fields where field.type == .files {
             if case .files(let refs)? = run.state.answers[field.id] { input.attached[field.id] = refs.map(\.name) }
         }
         return input
+    }
+
+    /// The answers of a draft dropped because the form (changed since) no longer asks their fields.
+    private func removedAnswers(_ run: FlowRun, language: String) -> String {
+        (run.state.formChanges ?? []).filter(\.isRemoval)
+            .map { "<p role=\"status\" class=\"status form-change\">\(HTML.escape($0.text(in: language)))</p>" }.joined()
     }
 
     private func refusedPage(_ visit: inout Visit, run: FlowRun, message: String) -> Response {

@@ -7,10 +7,14 @@ import Testing
 struct DefinitionTestDecoderTests {
     static let catalog = CatalogLoader(root: Fixtures.repository).load().catalog
 
-    /// The diagnostics of `text` read as `Forms/x.test.yaml`, one `line:col: message` each.
+    /// The diagnostics of `text` read as `Forms/x.test.yaml`, one `line:col: message` each; each
+    /// must carry a code (docs/diagnostics.md).
     static func mistakes(_ text: String) -> [String] {
-        DefinitionTestFile.decode(Data(text.utf8), path: "Forms/x.test.yaml", catalog: catalog).diagnostics
-            .map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-"): \($0.message)" }
+        let diagnostics = DefinitionTestFile.decode(Data(text.utf8), path: "Forms/x.test.yaml", catalog: catalog).diagnostics
+        for diagnostic in diagnostics where diagnostic.code == nil {
+            Issue.record("a mistake in a test file without a code: \(diagnostic)")
+        }
+        return diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-"): \($0.message)" }
     }
 
     @Test("every kind of mistake in a test file is reported at once with its own message")

@@ -8,7 +8,7 @@ import Testing
 @Suite("Broken definitions give exact, located diagnostics")
 struct GoldenDiagnosticsTests {
     /// Fixtures that deliberately hold several problems.
-    static let multiProblemCases: Set<String> = ["many-problems", "calendar-bad-hours", "calendar-bad-holiday"]
+    static let multiProblemCases: Set<String> = ["many-problems", "calendar-bad-hours", "calendar-bad-holiday", "ten-mistakes"]
 
     @Test("there are at least 30 broken fixtures")
     func enoughFixtures() {

@@ -99,7 +99,7 @@ struct HostileCostTests {
         let result = CatalogLoader().load(documents: [.init(path: "Forms/a.yaml", data: data)])
         let rendered = DiagnosticRenderer(sources: result.catalog.sources).render(result.diagnostics)
         #expect(rendered.hasSuffix("""
-            Forms/a.yaml:20006:1: error: unknown key 'k19999' in form
+            Forms/a.yaml:20006:1: error: unknown key 'k19999' in form [FR0201]
              20006 | k19999: x
                    | ^
 

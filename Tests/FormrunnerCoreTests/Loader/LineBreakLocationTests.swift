@@ -19,7 +19,7 @@ struct LineBreakLocationTests {
         var lines = Self.form
         lines[2] = "title: \"T\(separator)T\""
         #expect(rendered(lines.joined(separator: "\n") + "\n") == """
-            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note
+            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note [FR0301]
              6 |   - {id: a, label: A, type: bogus}
                |                             ^
 
@@ -32,10 +32,13 @@ struct LineBreakLocationTests {
         lines[3] = "team: t\(separator)x"
         // libyaml (YAML 1.1) breaks the plain text there, so `x` starts a key with no ':'.
         #expect(rendered(lines.joined(separator: "\n") + "\n") == """
-            Forms/a.yaml:5:1: error: invalid YAML: could not find expected ':'
+            Forms/a.yaml:5:1: error: invalid YAML: could not find expected ':' [FR0101]
              5 | fields:
                | ^
             Forms/a.yaml:4:9: note: while scanning a simple key
+            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note [FR0301]
+             6 |   - {id: a, label: A, type: bogus}
+               |                             ^
 
             """)
     }
@@ -52,7 +55,7 @@ struct LineBreakLocationTests {
         var lines = Self.form
         lines[5] = "\t- {id: a, label: A, type: text}"
         #expect(rendered(lines.joined(separator: end) + end) == """
-            Forms/a.yaml:6:1: error: tab used for indentation; YAML indents with spaces only
+            Forms/a.yaml:6:1: error: tab used for indentation; YAML indents with spaces only [FR0103]
              6 | \t- {id: a, label: A, type: text}
                | ^
 
