@@ -1,11 +1,13 @@
 import Foundation
 
 /// The command line of `formrunner-bench`: `tickets [--store sqlite|postgres://…] [--tickets N]
-/// [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`. A size of 0 skips
+/// [--agents N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`. A size of 0 skips
 /// that part.
 struct BenchOptions: Sendable {
     /// Tickets filed through `TicketDesk.create` (and replayed by the raw baseline).
     var tickets = 100_000
+    /// Agents of the form's team: with some, `create` is timed a second time with assignment.
+    var agents = 0
     /// Tickets in the cached database the queries run on.
     var scale = 1_000_000
     /// Solved tickets whose `close` timer is due when `TicketDesk.tick` runs.
@@ -23,13 +25,15 @@ struct BenchOptions: Sendable {
     var store = "sqlite"
 
     static let usage = """
-        usage: formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--scale N] [--due N]
+        usage: formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--agents N] [--scale N] [--due N]
                                         [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
 
           --store S     sqlite (default: files in the data folder) or postgres://USER@HOST:PORT/DB,
                         a server on which the benchmark creates and drops its own databases
                         (formrunner_bench_*) next to DB; the user needs CREATEDB
           --tickets N   tickets filed through TicketDesk.create and by raw inserts (default 100000)
+          --agents N    also file them again with N agents in the form's team, each ticket assigned
+                        round robin in its create transaction (default 0: no second run)
           --scale N     tickets in the cached database the queries run on (default 1000000)
           --due N       solved tickets closed by one TicketDesk.tick (default 100000)
           --lookups N   random ticket(number) lookups (default 10000)
@@ -65,6 +69,7 @@ struct BenchOptions: Sendable {
             guard let value = rest.popFirst() else { throw UsageError(description: "\(flag) needs a value") }
             switch flag {
             case "--tickets": tickets = try Self.count(value, flag)
+            case "--agents": agents = try Self.count(value, flag)
             case "--scale": scale = try Self.count(value, flag)
             case "--due": due = try Self.count(value, flag)
             case "--lookups": lookups = try Self.count(value, flag)

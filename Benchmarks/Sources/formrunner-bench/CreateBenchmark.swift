@@ -9,6 +9,8 @@ struct CreateBenchmark: Sendable {
     var catalog: Catalog
     var backend: any BenchBackend
     var count: Int
+    /// Agents of the form's team for a second, assigned run (0: none).
+    var agents = 0
 
     /// When the tickets are filed: one a second from this instant.
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
@@ -31,6 +33,7 @@ struct CreateBenchmark: Sendable {
         }
         let replay = try await backend.readAll(desk)
         try await backend.remove(desk)
+        let assigned = agents > 0 ? try await assignedRun(inputs: inputs, unassigned: desked) : nil
         let (total, samples) = try await backend.replay(replay, into: raw)
         let copied = try await backend.integer("SELECT count(*) FROM outbox", in: raw)
         guard replay.count == count, copied == count else {
@@ -41,7 +44,42 @@ struct CreateBenchmark: Sendable {
                                    total: total, samples: samples)
         desked.note = String(format: "%.1f× the baseline's mean", desked.mean.seconds / baseline.mean.seconds)
         baseline.note = "ticket + history + outbox + search rows, 1 transaction each"
-        return [desked, baseline]
+        return [desked] + (assigned.map { [$0] } ?? []) + [baseline]
+    }
+
+    /// The same tickets filed again on a fresh store by a desk whose directory holds `agents`
+    /// agents of the form's team: each create also picks an agent (the team's rule, in the create
+    /// transaction) and composes the agent's e-mail when the catalog has one.
+    private func assignedRun(inputs: [SyntheticTickets.Answers], unassigned: Measurement) async throws -> Measurement {
+        let name = "create-assigned", catalog = self.catalog, count = self.count, agents = self.agents, label = backend.label
+        guard let team = catalog.forms[SyntheticTickets.formID]?.team else {
+            throw BenchFailure("create: the form \(SyntheticTickets.formID) has no team to assign in")
+        }
+        try await backend.remove(name)
+        var measured = try await backend.withStore(name) { store in
+            let wired = try Desk(catalog: catalog, store: store)
+            let directory = try wired.identity().directory
+            for index in 0..<agents {
+                var agent = UserRecord(email: "agent\(index)@example.com", name: "Agent \(index)", createdAt: Self.start)
+                agent.role = .agent
+                agent.teams = [team]
+                try await directory.add(agent)
+            }
+            let desk = wired.ticketDesk
+            let measured = try await Measurement.timing("create with assignment: `TicketDesk.create`, \(agents) agents (\(label) store)",
+                                                        count: count) { index in
+                let input = inputs[index]
+                _ = try await desk.create(formID: SyntheticTickets.formID, answers: input.raw, requester: input.requester,
+                                          at: Self.start.addingTimeInterval(Double(index)))
+            }
+            guard try await store.ticket(Int64(count))?.assignee != nil else {
+                throw BenchFailure("create: ticket \(count) was not assigned")
+            }
+            return measured
+        }
+        try await backend.remove(name)
+        measured.note = String(format: "%+.1f%% on create without agents", (measured.mean.seconds / unassigned.mean.seconds - 1) * 100)
+        return measured
     }
 
     /// The store holds what the desk was asked to file: every ticket, its confirmation, its words.

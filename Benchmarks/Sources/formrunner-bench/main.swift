@@ -40,7 +40,7 @@ do {
     let backend = try options.backend()
     var rows: [Measurement] = []
     if options.tickets > 0 {
-        rows += try await CreateBenchmark(catalog: catalog, backend: backend, count: options.tickets).run()
+        rows += try await CreateBenchmark(catalog: catalog, backend: backend, count: options.tickets, agents: options.agents).run()
     }
     if options.scale > 0 {
         rows += try await QueryBenchmark(catalog: catalog, backend: backend, scale: options.scale, lookups: options.lookups,
