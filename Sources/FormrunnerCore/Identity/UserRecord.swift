@@ -57,7 +57,18 @@ public struct UserRecord: Hashable, Sendable {
 
     /// The form every e-mail is compared and kept in: surrounding white space removed, lower-case.
     public static func normalizedEmail(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Addresses are mostly normalised already (read back from a store or a session): checked on
+        // their bytes and returned as they are, without Foundation's trimming (2% of a page's CPU).
+        let bytes = text.utf8
+        if let first = bytes.first, let last = bytes.last, !isASCIISpace(first), !isASCIISpace(last),
+           bytes.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
     }
 
     /// The record as a store reads it back: `createdAt` rounded to the millisecond.
