@@ -40,20 +40,51 @@ public enum AnswersFile {
             case .scalar(let scalar):
                 answers[entry.key.value] = .single(scalar.isNull ? "" : scalar.value)
             case .sequence(let sequence):
-                var items: [String] = []
-                for item in sequence.items {
-                    guard case .scalar(let scalar) = item else {
-                        problems.append(.error("expected plain values in the list for '\(entry.key.value)'", at: item.location))
-                        continue
-                    }
-                    items.append(scalar.value)
+                if case .mapping? = sequence.items.first {
+                    answers[entry.key.value] = .group(groupItems(sequence, of: entry.key.value, problems: &problems))
+                    continue
                 }
-                answers[entry.key.value] = .list(items)
+                answers[entry.key.value] = .list(plainItems(sequence, of: entry.key.value, problems: &problems))
             case .mapping(let nested):
                 problems.append(.error("expected a value or a list for '\(entry.key.value)', found a mapping", at: nested.location))
             }
         }
         return problems.isEmpty ? .success(answers) : .failure(DiagnosticsError(problems))
+    }
+
+    /// The plain values of a list (a multichoice's options, a files field's paths).
+    private static func plainItems(_ sequence: YAMLSequence, of key: String, problems: inout [Diagnostic]) -> [String] {
+        var items: [String] = []
+        for item in sequence.items {
+            guard case .scalar(let scalar) = item else {
+                problems.append(.error("expected plain values in the list for '\(key)'", at: item.location))
+                continue
+            }
+            items.append(scalar.value)
+        }
+        return items
+    }
+
+    /// The items of a group's answer: a list of mappings from the group's field ids to values.
+    private static func groupItems(_ sequence: YAMLSequence, of key: String, problems: inout [Diagnostic]) -> [[String: RawAnswer]] {
+        sequence.items.compactMap { item -> [String: RawAnswer]? in
+            guard case .mapping(let mapping) = item else {
+                problems.append(.error("expected an item (a mapping from field id to answer) in the list for '\(key)', "
+                                       + "found \(item.kindDescription)", at: item.location))
+                return nil
+            }
+            var answers: [String: RawAnswer] = [:]
+            for entry in mapping.entries {
+                switch entry.value {
+                case .scalar(let scalar): answers[entry.key.value] = .single(scalar.isNull ? "" : scalar.value)
+                case .sequence(let list): answers[entry.key.value] = .list(plainItems(list, of: entry.key.value, problems: &problems))
+                case .mapping(let nested):
+                    problems.append(.error("expected a value for '\(entry.key.value)' in an item of '\(key)', found a mapping",
+                                           at: nested.location))
+                }
+            }
+            return answers
+        }
     }
 
     /// `field=value` → (field, value); `nil` when there is no `=` or no field.

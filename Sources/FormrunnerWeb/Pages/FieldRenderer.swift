@@ -34,6 +34,8 @@ struct FieldRenderer {
         let required = field.required ? " aria-required=\"true\"" : ""
         let body: String
         switch field.type {
+        case .group:
+            return renderGroup(field, in: formID, input: FieldInput(), shown: shown)
         case .note:
             let note = "<div class=\"note\"" + markup.dataAttributes + (shown ? "" : " hidden") + ">"
             return note + MarkdownText.html(field.text?.text(in: language) ?? "", link: { _ in "#" }) + "</div>"
