@@ -110,4 +110,15 @@ struct GroupCommandTests {
                     + "(when: reason == \"damaged\")\n")
         }
     }
+
+    @Test("--set orders[2].amount=… sets a field of an item; the items before it are added, and checked, by index")
+    func setItems() throws {
+        let result = try run(["run", "refund", "--no-input", "--requester", "ana@example.com", "--set", "title=T",
+                              "--set", "orders[2].order_id=ORD-000002", "--set", "orders[2].amount=4"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("orders[1].order_id: 'Order id' is required"), "\(result.stderr)")
+        let filed = try run(["run", "refund", "--no-input", "--requester", "ana@example.com", "--set", "title=T",
+                             "--set", "orders[1].order_id=ORD-000001", "--set", "orders[1].amount=4"])
+        #expect(filed.status == 0, "\(filed.stderr)")
+    }
 }

@@ -93,12 +93,21 @@ public enum AnswersFile {
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
-    /// Adds `--set` settings to answers: a repeated field becomes a list (for multichoice and files).
+    /// Adds `--set` settings to answers: a repeated field becomes a list (for multichoice and files);
+    /// `orders[2].amount=3` sets a field of a group's second item (the items before it are added empty).
     public static func merging(_ settings: [(field: String, value: String)], into answers: [String: RawAnswer]) -> [String: RawAnswer] {
         var answers = answers
         var fromSettings: [String: [String]] = [:]
         var order: [String] = []
         for (field, value) in settings {
+            if let (group, index, inner) = itemSetting(field) {
+                var items: [[String: RawAnswer]] = []
+                if case .group(let existing)? = answers[group] { items = existing }
+                while items.count < index { items.append([:]) }
+                items[index - 1][inner] = .single(value)
+                answers[group] = .group(items)
+                continue
+            }
             if fromSettings[field] == nil { order.append(field) }
             fromSettings[field, default: []].append(value)
         }
@@ -107,5 +116,14 @@ public enum AnswersFile {
             answers[field] = values.count == 1 ? .single(values[0]) : .list(values)
         }
         return answers
+    }
+
+    /// `orders[2].amount` → (`orders`, 2, `amount`); nil for any other key, or an index past the
+    /// most items a group may take (101 at most, so that "too many items" can still be said).
+    static func itemSetting(_ key: String) -> (group: String, index: Int, field: String)? {
+        guard let open = key.firstIndex(of: "["), open != key.startIndex, let close = key.range(of: "]."),
+              let index = Int(key[key.index(after: open)..<close.lowerBound]), (1...101).contains(index),
+              close.upperBound < key.endIndex else { return nil }
+        return (String(key[..<open]), index, String(key[close.upperBound...]))
     }
 }
