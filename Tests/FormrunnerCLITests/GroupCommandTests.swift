@@ -26,6 +26,13 @@ struct GroupCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    @Test("formrunner test runs the fixture's definition tests on groups: items by index, count() in conditions and priorities")
+    func definitionTests() throws {
+        let result = try run(["test"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("4 test(s) in 1 file(s): 4 passed, 0 failed"), "\(result.stdout)")
+    }
+
     @Test("forms show lists the group's fields under it, with how many items it takes")
     func text() throws {
         let result = try run(["forms", "show", "refund.orders"])

@@ -89,7 +89,14 @@ public struct FormAnswers: Sendable {
     }
 
     /// One answer, typed; files are inspected on disk.
+    /// A group's items are checked as in ``check(_:)``; the first problem is the one returned.
     public func value(_ answer: RawAnswer, for field: FieldDefinition) -> Result<(AnswerValue, [String: String]), AnswerProblem> {
+        if field.type == .group {
+            var scratch = Checked(values: [:], files: [:], ignored: [])
+            var problems: [AnswerProblem] = []
+            if let items = checkGroup(answer, of: field, at: field.id, into: &scratch, problems: &problems) { return .success((items, [:])) }
+            return .failure(problems.first ?? AnswerProblem(field: field.id, message: "invalid items"))
+        }
         guard field.type == .files else {
             return parser.parse(answer, for: field).map { ($0, [:]) }
         }

@@ -98,6 +98,14 @@ struct GroupAnswerTests {
         #expect(!condition.evaluate([:]))
     }
 
+    @Test("count() of a group in a priority rule: three orders make the ticket high priority")
+    func countInPriorityRules() throws {
+        let scheme = try #require(Self.loaded.catalog.priorities)
+        let three: AnswerValue = .items([[:], [:], [:]])
+        #expect(scheme.priority(form: "refund.orders", team: "financial", answers: ["orders": three]) == "high")
+        #expect(scheme.priority(form: "refund.orders", team: "financial", answers: ["orders": .items([[:]])]) == "normal")
+    }
+
     @Test("typed answers (a draft, the terminal) are checked again on the same path")
     func typedValues() throws {
         let form = try #require(Self.loaded.catalog.forms["refund.orders"])
