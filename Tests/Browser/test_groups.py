@@ -54,6 +54,12 @@ def test_items_are_added_row_by_row_counted_by_the_script_checked_by_index_and_s
 
         expect(page.get_by_role("group", name="Order 1", exact=True)).to_be_visible()
         page.get_by_label("Title").fill("Three orders")
+        # Enter in a text box continues (the page's first submit button), it does not add a row.
+        page.get_by_label("Title").press("Enter")
+        expect(page.get_by_role("alert").first).to_contain_text(L.correct_problems(1))
+        expect(page.get_by_text("must have at least 1 item, got 0", exact=True)).to_be_visible()
+        expect(page.get_by_role("group", name="Order 2", exact=True)).to_have_count(0)
+        expect(page.get_by_label("Title")).to_have_value("Three orders")
         row(page, 1, "order_id").fill("ORD-000001")
         row(page, 1, "amount").fill("5")
         page.get_by_role("button", name="Add another order", exact=True).click()
