@@ -2,7 +2,7 @@ import FormrunnerCore
 
 /// A repeatable group asked through a prompter: each item's fields in turn (an item field's `when:`
 /// sees the answers before it in the same item), "Add another order?" while the group takes more
-/// (never below `min`, never above `max`), then a review of the items: keep them, add, remove or
+/// (not asked below `min`, never past `max`; "Any order to add?" for an optional group's first), then a review of the items: keep them, add, remove or
 /// change one.
 struct GroupQuestion {
     let field: FieldDefinition
@@ -26,7 +26,8 @@ struct GroupQuestion {
         if items.isEmpty {
             while items.count < range.upperBound {
                 if items.count >= range.lowerBound {
-                    guard try prompter.askConfirm(RequesterText.addAnother.text(language, itemName), default: false) else { break }
+                    let question = items.isEmpty ? RequesterText.addFirst : RequesterText.addAnother
+                    guard try prompter.askConfirm(question.text(language, itemName), default: false) else { break }
                 }
                 items.append(try askItem(items.count, current: [:]))
             }

@@ -15,7 +15,7 @@ public enum RequesterText: String, CaseIterable, Sendable {
     // Review.
     case review, requiredNoAnswer, changeAnswer, cancelWithoutSending, whatNext, whichAnswer
     // Repeatable groups.
-    case item, itemHeading, addAnother, itemCount, keepItems, addItem, removeItem, changeItem, whichItem
+    case item, itemHeading, addAnother, addFirst, itemCount, keepItems, addItem, removeItem, changeItem, whichItem
     // Flow.
     case signedInAs, granted, language, scenario, answered, code, typeResend, typeTheCode, sentCodeTo
     case sentCodeToPhone, codeStillValid, subject, discard, noDraft, draftUnreadable, continueDraft, continuingDraft, savedOn
@@ -114,6 +114,7 @@ public enum RequesterText: String, CaseIterable, Sendable {
         .item: ("item", "item", "elemento"),
         .itemHeading: ("%1 %2 of %3", "%1 %2 de %3", "%1 %2 de %3"),
         .addAnother: ("Add another %1?", "Adicionar mais um: %1?", "¿Añadir otro: %1?"),
+        .addFirst: ("Any %1 to add?", "Algum %1 a adicionar?", "¿Algún %1 para añadir?"),
         .itemCount: ("%1 to %2 items", "de %1 a %2 itens", "de %1 a %2 elementos"),
         .keepItems: ("Keep these items", "Manter estes itens", "Mantener estos elementos"),
         .addItem: ("Add an item", "Adicionar um item", "Añadir un elemento"),
