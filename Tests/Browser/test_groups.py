@@ -2,16 +2,12 @@
 item rows named orders[N].field, "Add another order" posting the page back with one more row,
 count(orders) in a later field's condition evaluated by the page's script, an item's problem shown
 at its field, and the ticket storing the items as a list."""
-import os
-import re
-import shutil
-import tempfile
 
 import pytest
 from playwright.sync_api import expect
 
 import labels as L
-from conftest import REPOSITORY, Desk, User
+from conftest import User, fixture_desk
 from labels import heading
 
 USER = User("groups@example.com", "Gil Souza", ["lojaana"])
@@ -19,20 +15,7 @@ USER = User("groups@example.com", "Gil Souza", ["lojaana"])
 
 @pytest.fixture(scope="module")
 def groups_desk():
-    folder = tempfile.mkdtemp(prefix="formrunner-groups-")
-    desk = Desk(folder)
-    for name in ("Forms", "Workflows", "Knowledge"):
-        shutil.rmtree(os.path.join(desk.catalog, name), ignore_errors=True)
-    os.remove(os.path.join(desk.catalog, "formrunner.yaml"))
-    for name in ("Forms", "Workflows"):
-        shutil.copytree(REPOSITORY / "Tests" / "Fixtures" / "groups" / name, os.path.join(desk.catalog, name))
-    shutil.copytree(REPOSITORY / "Workflows" / "templates", os.path.join(desk.catalog, "Workflows", "templates"),
-                    dirs_exist_ok=True)
-    desk.add_user(USER)
-    desk.start()
-    yield desk
-    desk.stop()
-    shutil.rmtree(folder, ignore_errors=True)
+    yield from fixture_desk("groups", USER)
 
 
 def row(page, index, field):
