@@ -20,4 +20,15 @@ extension TicketStoreConformance {
             #expect(read?.answers == created.answers)
         }
     }
+
+    @Test("a text answer inside a group's item finds its ticket", arguments: StoreKind.all)
+    func groupTextIsSearchable(kind: StoreKind) async throws {
+        try await kind.withStore { store, _ in
+            let orders: AnswerValue = .items([["order_id": .text("ORD-000001")], ["order_id": .text("Pedido Açaí 77"), "amount": .number(3)]])
+            _ = try await Samples.create(Samples.ticket(answers: ["orders": orders]), in: store)
+            _ = try await Samples.create(Samples.ticket(title: "Other"), in: store)
+            #expect(try await store.search("acai", limit: 10).map(\.number) == [1])
+            #expect(try await store.search("pedido", limit: 10).map(\.number) == [1])
+        }
+    }
 }
