@@ -266,7 +266,7 @@ enum ConditionScript {
   // ---- Evaluator (ConditionEvaluator.swift) --------------------------------------------------
   // Answers mirror AnswerValue, keyed by field id: {type:'text'|'choice', value:string},
   // {type:'number', value:number}, {type:'boolean', value:bool}, {type:'date', value:'YYYY-MM-DD'},
-  // {type:'choices', value:[option ids]}, {type:'files', value:count}. A missing key (null or
+  // {type:'choices', value:[option ids]}, {type:'files', value:count} (a group's items too). A missing key (null or
   // undefined too) is an unanswered or hidden field: it is *absent*. Three-valued logic: every
   // comparison reading an absent answer, and an absent boolean on its own, is unknown (MISSING);
   // `not` keeps unknown; `and` is false if one side is false, else unknown if one is; `or` is true
@@ -408,6 +408,12 @@ enum ConditionScript {
   /** The answer a wrapper holds, as AnswerParser would read it; null when unanswered or unreadable. */
   function read(wrapper) {
     const id = wrapper.getAttribute('data-field'), type = wrapper.getAttribute('data-type');
+    if (type === 'group') {  // a repeatable group counts its rows with an answer in them (count(), empty())
+      const filled = Array.from(wrapper.querySelectorAll('[data-item]')).filter((row) =>
+        Array.from(row.querySelectorAll('input, select, textarea')).some((c) =>
+          c.type === 'radio' || c.type === 'checkbox' ? c.checked : c.value.trim() !== ''));
+      return filled.length > 0 ? { type: 'files', value: filled.length } : null;
+    }
     if (type === 'files') {
       const input = Array.from(wrapper.querySelectorAll('input[type=file]')).find((i) => i.name === id);
       const count = input && input.files ? input.files.length : 0;

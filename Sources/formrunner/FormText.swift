@@ -9,12 +9,24 @@ enum FormText {
                 out += "  (note) \(field.text?.english.split(separator: "\n").first.map(String.init) ?? "")\n"
                 continue
             }
-            let required = field.condition != nil ? "when \(field.condition?.source ?? "")" : (field.required ? "required" : "optional")
-            out += "  \(field.id): \(field.label.english) [\(field.type.rawValue), \(required)]\n"
+            out += "  " + line(field)
             for option in field.options {
                 out += "      - \(option.id): \(option.label.english)\n"
             }
+            if field.type == .group {
+                out += "      \(FormMarkdown.itemRange(field.itemCount)), each with:\n"
+                for item in field.itemFields {
+                    out += "      \(field.id)[].\(line(item))"
+                    for option in item.options { out += "          - \(option.id): \(option.label.english)\n" }
+                }
+            }
         }
         return out
+    }
+
+    /// `id: Label [type, required]`.
+    private static func line(_ field: FieldDefinition) -> String {
+        let required = field.condition != nil ? "when \(field.condition?.source ?? "")" : (field.required ? "required" : "optional")
+        return "\(field.id): \(field.label.english) [\(field.type.rawValue), \(required)]\n"
     }
 }

@@ -66,7 +66,7 @@ struct Run: AsyncParsableCommand {
         }
         // A script's answer that a condition hides is dropped: say so (the run still files the ticket).
         for id in resolved.answers.ignored {
-            let condition = resolved.form.field(id)?.condition.map { " (when: \($0.source))" } ?? ""
+            let condition = resolved.form.field(atPath: id)?.condition.map { " (when: \($0.source))" } ?? ""
             Output.printError("formrunner: warning: the answer to '\(id)' is not kept: its field is hidden\(condition)\n")
         }
         var name: String?

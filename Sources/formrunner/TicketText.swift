@@ -135,6 +135,8 @@ enum TicketText {
         case .choices(let ids): return ids.map { field.option($0)?.label.text(in: language) ?? $0 }.joined(separator: ", ")
         case .files(let files): return files.map { "\($0.name) (\(FileLimits.describe(size: $0.size)), sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
         case .boolean(let yes): return (yes ? RequesterText.yes : RequesterText.no).text(language)
+        case .items(let items):
+            return field.itemLines(items, language: language) { display($0, field: $1, language: language) }
         default: return value.plainText
         }
     }

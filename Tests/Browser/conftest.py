@@ -202,6 +202,27 @@ class Desk:
         expect(page.get_by_text(L.SIGNED_IN_AS).first).to_be_visible()
 
 
+def fixture_desk(name, *users):
+    """A started desk whose catalog is Tests/Fixtures/NAME (its Forms and Workflows), with the shipped
+    e-mail templates for the desk's own mail (sign-in codes) and `users`; a generator for a fixture
+    to yield from: the desk stops and its folder goes when the fixture ends."""
+    folder = tempfile.mkdtemp(prefix=f"formrunner-{name}-")
+    the_desk = Desk(folder)
+    for part in ("Forms", "Workflows", "Knowledge"):
+        shutil.rmtree(os.path.join(the_desk.catalog, part), ignore_errors=True)
+    os.remove(os.path.join(the_desk.catalog, "formrunner.yaml"))
+    for part in ("Forms", "Workflows"):
+        shutil.copytree(REPOSITORY / "Tests" / "Fixtures" / name / part, os.path.join(the_desk.catalog, part))
+    shutil.copytree(REPOSITORY / "Workflows" / "templates", os.path.join(the_desk.catalog, "Workflows", "templates"),
+                    dirs_exist_ok=True)
+    for user in users:
+        the_desk.add_user(user)
+    the_desk.start()
+    yield the_desk
+    the_desk.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def users():
     return USERS

@@ -2,16 +2,13 @@
 Tests/Fixtures/blocks: a note rendered as HTML, a section's fieldset shown by a condition, an "I
 agree" box that must be ticked and a rule across two dates shown at its field."""
 import datetime
-import os
 import re
-import shutil
-import tempfile
 
 import pytest
 from playwright.sync_api import expect
 
 import labels as L
-from conftest import REPOSITORY, Desk, User
+from conftest import User, fixture_desk
 from labels import heading
 
 USER = User("blocks@example.com", "Bea Lopes", ["lojaana"])
@@ -19,20 +16,7 @@ USER = User("blocks@example.com", "Bea Lopes", ["lojaana"])
 
 @pytest.fixture(scope="module")
 def blocks_desk():
-    folder = tempfile.mkdtemp(prefix="formrunner-blocks-")
-    desk = Desk(folder)
-    for name in ("Forms", "Workflows", "Knowledge"):
-        shutil.rmtree(os.path.join(desk.catalog, name), ignore_errors=True)
-    os.remove(os.path.join(desk.catalog, "formrunner.yaml"))
-    for name in ("Forms", "Workflows"):
-        shutil.copytree(REPOSITORY / "Tests" / "Fixtures" / "blocks" / name, os.path.join(desk.catalog, name))
-    # The desk's own e-mails (sign-in codes) come from the shipped templates.
-    shutil.copytree(REPOSITORY / "Workflows" / "templates", os.path.join(desk.catalog, "Workflows", "templates"))
-    desk.add_user(USER)
-    desk.start()
-    yield desk
-    desk.stop()
-    shutil.rmtree(folder, ignore_errors=True)
+    yield from fixture_desk("blocks", USER)
 
 
 def day(offset):

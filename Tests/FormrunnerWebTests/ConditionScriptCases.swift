@@ -14,6 +14,7 @@ enum ConditionScriptCases {
         "env": .choice(options: ["production", "staging"]),
         "channels": .multichoice(options: ["sms", "email", "push"]),
         "evidence": .files,
+        "orders": .group,
     ]
 
     /// Answer sets; a field missing from a set is unanswered or hidden.
@@ -24,11 +25,13 @@ enum ConditionScriptCases {
             "acct": .text("store-1"), "ref-code": .text("A-1"), "amount": .number(1500), "qty": .number(3),
             "due": date("2025-01-31"), "urgent": .boolean(true), "kind": .choice("setup"),
             "env": .choice("production"), "channels": .choices(["sms", "push"]), "evidence": files(2),
+            "orders": .items([["id": .text("A")], ["id": .text("B")], [:], [:]]),
         ],
         [
             "name": .text("Bruno"), "notes": .text("x"), "mail": .text("b@x.io"), "acct": .text("store-2"),
             "amount": .number(-3.5), "qty": .number(0), "due": date("2024-02-29"), "urgent": .boolean(false),
             "kind": .choice("billing"), "env": .choice("staging"), "channels": .choices(["email"]), "evidence": files(1),
+            "orders": .items([["id": .text("A")]]),
         ],
         [
             "name": .text(""), "amount": .number(1000), "due": date("2025-03-01"), "kind": .choice("other"),
@@ -54,6 +57,7 @@ enum ConditionScriptCases {
         #"due < date("2025-02-01")"#, #"due >= date("2025-01-31")"#, #"due == date("2024-02-29")"#,
         #"due != date("2024-02-29")"#, #"due in [date("2025-01-31"), date("2025-03-01")]"#,
         #"due > date("2024-12-31") and due <= date("2025-12-31")"#, #"due not in [date("2024-02-29")]"#, "due == due",
+        "count(orders) > 3", "count(orders) == 0", "empty(orders)", "answered(orders) and count(orders) < 2",
         "urgent", "not urgent", "urgent == true", "urgent == false", "urgent != true", "urgent in [true]",
         "urgent not in [false]", "urgent == urgent", "not not urgent", "not not not not urgent", "((((urgent))))",
         #"kind == "setup""#, #"kind != "setup""#, #"kind in ["setup", "billing"]"#, #"kind not in ["setup", "billing"]"#,
@@ -126,6 +130,7 @@ enum ConditionScriptCases {
             case .dateTime(let time): return ["type": "date", "value": time.description] as [String: Any]
             case .choices(let ids): return ["type": "choices", "value": ids] as [String: Any]
             case .files(let refs): return ["type": "files", "value": refs.count] as [String: Any]
+            case .items(let items): return ["type": "files", "value": items.count] as [String: Any]
             }
         }
     }

@@ -23,6 +23,9 @@ public struct AnswerParser: Sendable {
         if field.type != .multichoice, field.type != .files, case .list = raw {
             return fail("expected one answer, got a list")
         }
+        if case .group = raw {
+            return fail("expected \(field.type == .multichoice || field.type == .files ? "a list of values" : "one answer"), got a list of items")
+        }
         let text = raw.items.first?.trimmingCharacters(in: .whitespaces) ?? ""
         switch field.type {
         case .text, .secret, .account:
@@ -73,6 +76,8 @@ public struct AnswerParser: Sendable {
             return fail("files are checked by the attachment inspector")
         case .note:
             return fail("'\(field.id)' is a note, not a question; it takes no answer")
+        case .group:
+            return fail("a group's items are checked by FormAnswers")
         }
     }
 

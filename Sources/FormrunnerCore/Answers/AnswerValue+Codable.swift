@@ -1,11 +1,12 @@
 extension AnswerValue: Codable {
     private enum Tag: String, CodingKey {
-        case text, number, boolean, date, choice, choices, files
+        case text, number, boolean, date, choice, choices, files, items
         case dateTime = "datetime"
     }
 
     /// Answers are stored tagged with their kind (`{"date": "2026-01-31"}`), so that they read back
-    /// exactly, whatever the form looks like by then.
+    /// exactly, whatever the form looks like by then. A group's answer is a list of objects, each
+    /// from field id to a tagged answer: `{"items": [{"amount": {"number": 3}}]}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Tag.self)
         switch self {
@@ -17,6 +18,7 @@ extension AnswerValue: Codable {
         case .choice(let value): try container.encode(value, forKey: .choice)
         case .choices(let value): try container.encode(value, forKey: .choices)
         case .files(let value): try container.encode(value, forKey: .files)
+        case .items(let value): try container.encode(value, forKey: .items)
         }
     }
 
@@ -24,7 +26,7 @@ extension AnswerValue: Codable {
         let container = try decoder.container(keyedBy: Tag.self)
         guard let tag = container.allKeys.first, container.allKeys.count == 1 else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "an answer has exactly one of text, number, boolean, date, datetime, choice, choices, files"))
+                                                    debugDescription: "an answer has exactly one of text, number, boolean, date, datetime, choice, choices, files, items"))
         }
         switch tag {
         case .text: self = .text(try container.decode(String.self, forKey: tag))
@@ -35,6 +37,7 @@ extension AnswerValue: Codable {
         case .choice: self = .choice(try container.decode(String.self, forKey: tag))
         case .choices: self = .choices(try container.decode([String].self, forKey: tag))
         case .files: self = .files(try container.decode([AttachmentRef].self, forKey: tag))
+        case .items: self = .items(try container.decode([[String: AnswerValue]].self, forKey: tag))
         }
     }
 }

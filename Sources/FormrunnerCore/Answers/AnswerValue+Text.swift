@@ -1,5 +1,6 @@
 extension AnswerValue {
-    /// The answer as one line of plain text: option ids, `true`/`false`, `YYYY-MM-DD`, file names.
+    /// The answer as one line of plain text: option ids, `true`/`false`, `YYYY-MM-DD`, file names;
+    /// a group's items separated by `; `, each as `id: answer` pairs in id order.
     public var plainText: String {
         switch self {
         case .text(let text): return text
@@ -11,6 +12,10 @@ extension AnswerValue {
         case .choice(let id): return id
         case .choices(let ids): return ids.joined(separator: ", ")
         case .files(let files): return files.map(\.name).joined(separator: ", ")
+        case .items(let items):
+            return items.map { item in
+                item.keys.sorted().map { "\($0): \(item[$0]?.plainText ?? "")" }.joined(separator: ", ")
+            }.joined(separator: "; ")
         }
     }
 }

@@ -37,4 +37,6 @@ public enum AnswerValue: Hashable, Sendable {
     case choices([String])
     /// `files` fields.
     case files([AttachmentRef])
+    /// `group` fields: one map from the group's field ids to answers per item, in order.
+    case items([[String: AnswerValue]])
 }

@@ -9,7 +9,6 @@ extension FormAnswers {
         var missing: [AnswerProblem] = []
         for (id, value) in values {
             switch value {
-            case .choices(let ids): raw[id] = .list(ids)
             case .files(let refs):
                 let paths = refs.compactMap { files[$0.sha256] }
                 if paths.count < refs.count {
@@ -17,7 +16,7 @@ extension FormAnswers {
                     missing.append(AnswerProblem(field: id, message: "attach again: " + lost.joined(separator: ", ")))
                 }
                 raw[id] = .list(paths)
-            default: raw[id] = .single(value.plainText)
+            default: raw[id] = Self.raw(value)
             }
         }
         switch check(raw) {
@@ -25,6 +24,15 @@ extension FormAnswers {
             return missing.isEmpty ? .success(checked) : .failure(AnswerProblems(missing))
         case .failure(let problems):
             return .failure(AnswerProblems(missing + problems.problems))
+        }
+    }
+
+    /// The text a person would give for `value` (files aside): option ids, `YYYY-MM-DD`, a group's items.
+    static func raw(_ value: AnswerValue) -> RawAnswer {
+        switch value {
+        case .choices(let ids): return .list(ids)
+        case .items(let items): return .group(items.map { $0.mapValues(raw) })
+        default: return .single(value.plainText)
         }
     }
 }

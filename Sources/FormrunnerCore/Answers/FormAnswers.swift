@@ -29,20 +29,39 @@ public struct FormAnswers: Sendable {
             problems.append(AnswerProblem(field: key, message: message))
         }
         var checked = Checked(values: [:], files: [:], ignored: [])
-        for field in form.fields where field.type.isQuestion {
+        check(form.fields, raw, path: "", into: &checked, problems: &problems)
+        problems += brokenRules(checked.values, besides: problems)
+        return problems.isEmpty ? .success(checked) : .failure(AnswerProblems(problems))
+    }
+
+    /// Checks `raw` against `fields` in order, each condition seeing the answers before it; problems
+    /// are reported at `path` + the field id (`orders[2].` inside a group's second item).
+    func check(_ fields: [FieldDefinition], _ raw: [String: RawAnswer], path: String,
+               into checked: inout Checked, problems: inout [AnswerProblem]) {
+        for field in fields where field.type.isQuestion {
+            let key = path + field.id
             guard field.isShown(given: checked.values) else {
-                if raw[field.id] != nil { checked.ignored.append(field.id) }
+                if raw[field.id] != nil { checked.ignored.append(key) }
                 continue
             }
             guard let answer = raw[field.id], !Self.isBlank(answer) else {
-                if let value = field.defaultValue {
+                if field.type == .group {
+                    let missing = Self.itemCountProblem(0, of: field)
+                    if let missing { problems.append(AnswerProblem(field: key, message: missing)) } else { checked.values[field.id] = .items([]) }
+                } else if let value = field.defaultValue {
                     checked.values[field.id] = value
                 } else if field.mustBe != nil {
-                    problems.append(AnswerProblem(field: field.id, message: AnswerParser.mustBeMessage(field)))
+                    problems.append(AnswerProblem(field: key, message: AnswerParser.mustBeMessage(field)))
                 } else if let missing = parser.missingOptions([], field) {
-                    problems.append(AnswerProblem(field: field.id, message: missing))
+                    problems.append(AnswerProblem(field: key, message: missing))
                 } else if field.required {
-                    problems.append(AnswerProblem(field: field.id, message: "'\(field.label.english)' is required"))
+                    problems.append(AnswerProblem(field: key, message: "'\(field.label.english)' is required"))
+                }
+                continue
+            }
+            if field.type == .group {
+                if let items = checkGroup(answer, of: field, at: key, into: &checked, problems: &problems) {
+                    checked.values[field.id] = items
                 }
                 continue
             }
@@ -51,11 +70,9 @@ public struct FormAnswers: Sendable {
                 checked.values[field.id] = value
                 checked.files.merge(files) { first, _ in first }
             case .failure(let problem):
-                problems.append(problem)
+                problems.append(AnswerProblem(field: key, message: problem.message))
             }
         }
-        problems += brokenRules(checked.values, besides: problems)
-        return problems.isEmpty ? .success(checked) : .failure(AnswerProblems(problems))
     }
 
     /// The form's `rules:` that the answers break, each at its field (one problem per field at
@@ -72,7 +89,14 @@ public struct FormAnswers: Sendable {
     }
 
     /// One answer, typed; files are inspected on disk.
+    /// A group's items are checked as in ``check(_:)``; the first problem is the one returned.
     public func value(_ answer: RawAnswer, for field: FieldDefinition) -> Result<(AnswerValue, [String: String]), AnswerProblem> {
+        if field.type == .group {
+            var scratch = Checked(values: [:], files: [:], ignored: [])
+            var problems: [AnswerProblem] = []
+            if let items = checkGroup(answer, of: field, at: field.id, into: &scratch, problems: &problems) { return .success((items, [:])) }
+            return .failure(problems.first ?? AnswerProblem(field: field.id, message: "invalid items"))
+        }
         guard field.type == .files else {
             return parser.parse(answer, for: field).map { ($0, [:]) }
         }
@@ -82,6 +106,7 @@ public struct FormAnswers: Sendable {
     }
 
     static func isBlank(_ answer: RawAnswer) -> Bool {
-        answer.items.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if case .group(let items) = answer { return items.isEmpty }
+        return answer.items.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
 }

@@ -1,14 +1,17 @@
 /// An answer as a person or a script gave it, before it is checked against its field: text, or a
-/// list of texts (for multichoice and files).
+/// list of texts (for multichoice and files), or the items of a `group` (each a map from the group's
+/// field ids to answers).
 public enum RawAnswer: Hashable, Sendable {
     case single(String)
     case list([String])
+    case group([[String: RawAnswer]])
 
-    /// The items: a single answer is a list of one.
+    /// The items: a single answer is a list of one; a group has no plain items.
     public var items: [String] {
         switch self {
         case .single(let text): return [text]
         case .list(let items): return items
+        case .group: return []
         }
     }
 }

@@ -102,6 +102,7 @@ struct ConditionEvaluator {
         case .dateTime(let time)?: return .dateTime(time)
         case .choices(let ids)?: return .options(ids)
         case .files(let files)?: return .files(files.count)
+        case .items(let items)?: return .files(items.count)
         }
     }
 

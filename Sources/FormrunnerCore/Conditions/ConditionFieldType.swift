@@ -19,6 +19,8 @@ public enum ConditionFieldType: Hashable, Sendable {
     case choice(options: [String])
     /// Several option ids out of `options`: `contains`, `empty()` and `count()`.
     case multichoice(options: [String])
+    /// A repeatable group: only `empty()` and `count()` (its items).
+    case group
 
     /// The form field type name, as in "number field 'amount'".
     var name: String {
@@ -31,6 +33,7 @@ public enum ConditionFieldType: Hashable, Sendable {
         case .files: return "files"
         case .choice: return "choice"
         case .multichoice: return "multichoice"
+        case .group: return "group"
         }
     }
 }

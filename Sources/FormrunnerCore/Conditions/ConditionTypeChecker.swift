@@ -22,7 +22,7 @@ struct ConditionTypeChecker {
     /// What an operand is, as far as the rules and the messages need to know.
     private struct Operand {
         enum Kind {
-            case text, number, boolean, date, dateTime, files
+            case text, number, boolean, date, dateTime, files, group
             case choice([String])
             case multichoice([String])
             /// Already reported; checks involving it are skipped.
@@ -58,7 +58,7 @@ struct ConditionTypeChecker {
         /// Whether both operands have the same kind (options aside).
         func hasSameKind(as other: Operand) -> Bool {
             switch (kind, other.kind) {
-            case (.text, .text), (.number, .number), (.boolean, .boolean), (.date, .date), (.dateTime, .dateTime), (.files, .files),
+            case (.text, .text), (.number, .number), (.boolean, .boolean), (.date, .date), (.dateTime, .dateTime), (.files, .files), (.group, .group),
                  (.choice, .choice), (.multichoice, .multichoice), (.unknown, .unknown):
                 return true
             default:
@@ -89,6 +89,7 @@ struct ConditionTypeChecker {
         case .date: return "a date"
         case .dateTime: return "a date and time"
         case .files: return "a files field"
+        case .group: return "a group"
         case .choice: return "a choice field"
         case .multichoice: return "a multichoice field"
         case .unknown: return "unknown"
@@ -121,11 +122,11 @@ struct ConditionTypeChecker {
         case .count(let id, let fieldSpan):
             let kind = lookUp(id, at: fieldSpan)
             switch kind {
-            case .multichoice, .files, .unknown:
+            case .multichoice, .files, .group, .unknown:
                 break
             default:
                 let field = Operand(kind: kind, span: fieldSpan, field: id)
-                report(fieldSpan, "count() applies to multichoice and files fields, and '\(id)' is \(kindPhrase(field))")
+                report(fieldSpan, "count() applies to multichoice, files and group fields, and '\(id)' is \(kindPhrase(field))")
             }
             return Operand(kind: .number, span: span)
         case .not(let inner):
@@ -186,6 +187,7 @@ struct ConditionTypeChecker {
         case .date: return .date
         case .dateTime: return .dateTime
         case .files: return .files
+        case .group: return .group
         case .choice(let options): return .choice(options)
         case .multichoice(let options): return .multichoice(options)
         }
@@ -252,13 +254,13 @@ struct ConditionTypeChecker {
         }
     }
 
-    /// Reports `==`, `!=`, `in` or `not in` on a multichoice or files field; returns whether it was fine.
+    /// Reports `==`, `!=`, `in` or `not in` on a multichoice, files or group field; returns whether it was fine.
     private mutating func rejectCollections(_ side: Operand, operatorName: String) -> Bool {
         switch side.kind {
         case .multichoice:
             report(side.span, "'\(operatorName)' does not apply to \(comparand(side)); use 'contains'")
             return false
-        case .files:
+        case .files, .group:
             report(side.span, "'\(operatorName)' does not apply to \(comparand(side)); use empty() or count()")
             return false
         default:

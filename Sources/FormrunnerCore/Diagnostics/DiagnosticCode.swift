@@ -44,6 +44,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
     case contradictoryKeys = "FR0307"
     case unsafePattern = "FR0308"
     case unsatisfiable = "FR0309"
+    case groupShape = "FR0310"
 
     // 04: conditions
     case conditionSyntax = "FR0401"
@@ -128,6 +129,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Hashable {
         case .contradictoryKeys: return "Keys that contradict each other, or a key without the one it goes with."
         case .unsafePattern: return "A pattern that is not a regular expression or could take exponential time."
         case .unsatisfiable: return "Constraints of a field that no answer can satisfy together."
+        case .groupShape: return "A field group holds what a group cannot: another group, or a field of a type items cannot have."
         case .conditionSyntax: return "A condition cannot be read."
         case .conditionType: return "A condition uses a field or value in a way its type does not allow."
         case .conditionLaterField: return "A condition uses a field asked after it."

@@ -90,6 +90,9 @@ struct FormDecoder {
         if case .scalar(let type)? = mapping["type"], type.value == FieldType.note.rawValue {
             return note(mapping)
         }
+        if case .scalar(let type)? = mapping["type"], type.value == FieldType.group.rawValue {
+            return group(mapping)
+        }
         let reader = MappingReader(mapping, context: provisionalName, keys: Self.fieldKeys, sink: sink)
         let id = reader.identifier("id")
         let label = reader.label("label")
@@ -262,7 +265,7 @@ struct FormDecoder {
         switch field.type {
         case .text, .multiline, .email, .account:
             return values.scalar(node, what: what).map { .text($0.value) }
-        case .note:
+        case .note, .group:
             return nil
         case .datetime:
             return written(node, what: what, as: "a date and time as YYYY-MM-DDTHH:MM") { LocalDateTime(iso: $0).map(AnswerValue.dateTime) }

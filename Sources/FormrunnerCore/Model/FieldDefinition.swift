@@ -44,6 +44,12 @@ public struct FieldDefinition: Hashable, Sendable {
     public var section: Int?
     /// The `when:` of that section: the field is shown only while it holds too.
     public var sectionCondition: Condition?
+    /// The fields each item of a `group` answers (option lists resolved by the linker).
+    public var itemFields: [FieldDefinition] = []
+    /// `item_label:` of a `group`: what one item is called (`order`), in "Add another order?".
+    public var itemLabel: LocalizedText?
+    /// `repeat: {min, max}` of a `group`: how many items it takes.
+    public var itemCount: ClosedRange<Int> = 1...1
     /// Limits of a `files` field.
     public var fileLimits: FileLimits?
     /// The shared field group this field was included from, if any.
@@ -80,6 +86,22 @@ public struct FieldDefinition: Hashable, Sendable {
         case let (section?, nil): return section.source
         case let (nil, own): return own?.source
         }
+    }
+
+    /// The field of a `group`'s items with this id.
+    public func itemField(_ id: String) -> FieldDefinition? {
+        itemFields.first { $0.id == id }
+    }
+
+    /// A group's items for people, one line each (`1. Order id: ORD-000001; Amount: 3`): the fields
+    /// answered in the item, in the group's order, each answer shown by `show`.
+    public func itemLines(_ items: [[String: AnswerValue]], language: String,
+                          show: (AnswerValue, FieldDefinition) -> String) -> String {
+        items.enumerated().map { index, item in
+            "\(index + 1). " + itemFields.compactMap { field in
+                item[field.id].map { "\(field.label.text(in: language)): " + show($0, field) }
+            }.joined(separator: "; ")
+        }.joined(separator: "\n")
     }
 
     /// The options that must be chosen (`required: true` on an option of a multichoice).

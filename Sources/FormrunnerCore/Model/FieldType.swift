@@ -16,6 +16,8 @@ public enum FieldType: String, CaseIterable, Hashable, Sendable, Codable {
     case account
     /// Markdown text shown between questions: never asked, never stored.
     case note
+    /// A repeatable group: a list of items, each answering the group's own `fields`.
+    case group
 
     /// Whether the field's answers are option ids from `options`.
     public var hasOptions: Bool { self == .choice || self == .multichoice }
@@ -25,6 +27,9 @@ public enum FieldType: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// Whether the answer is free text.
     public var isTextual: Bool { [.text, .multiline, .email, .secret].contains(self) }
+
+    /// Whether a field of this type may stand inside a `group` (one plain answer per item).
+    public var isItemType: Bool { [.text, .multiline, .email, .number, .date, .datetime, .boolean, .choice].contains(self) }
 
     /// How a `when:` condition sees this field.
     public func conditionType(options: [String]) -> ConditionFieldType {
@@ -38,6 +43,7 @@ public enum FieldType: String, CaseIterable, Hashable, Sendable, Codable {
         case .account: return .text
         case .multichoice: return .multichoice(options: options)
         case .files, .note: return .files
+        case .group: return .group
         }
     }
 }

@@ -28,6 +28,14 @@ public struct FormDefinition: Hashable, Sendable {
         fields.first { $0.id == id }
     }
 
+    /// The field an answer's key names: `amount`, or `orders[2].amount` for a field of a group's item.
+    public func field(atPath path: String) -> FieldDefinition? {
+        if let field = field(path) { return field }
+        guard let open = path.firstIndex(of: "["), let close = path.range(of: "]."),
+              let group = field(String(path[..<open])) else { return nil }
+        return group.itemField(String(path[close.upperBound...]))
+    }
+
     /// The fields that are questions (notes left out).
     public var questions: [FieldDefinition] { fields.filter(\.type.isQuestion) }
 }

@@ -31,13 +31,22 @@ public struct FormDocument: Encodable, Sendable {
         public var timeZone: String?
         /// The 1-based index of the field's section in `sections`.
         public var section: Int?
+        /// A repeatable group's item fields and how many items it takes.
+        public var fields: [Self]?
+        public var `repeat`: Repeat?
 
         enum CodingKeys: String, CodingKey {
             case id, label, type, required, help, placeholder, when, options, `default`, min, max
             case minLength = "min_length", maxLength = "max_length", minWords = "min_words", limits, group
             case text, pattern, patternMessage = "pattern_message", format, earliest = "min_date", latest = "max_date"
-            case mustBe = "must_be", timeZone = "time_zone", section
+            case mustBe = "must_be", timeZone = "time_zone", section, fields, `repeat`
         }
+    }
+
+    /// `repeat:` of a repeatable group: the fewest and the most items.
+    public struct Repeat: Encodable, Sendable {
+        public var min: Int
+        public var max: Int
     }
 
     /// An option of a choice field.
@@ -128,5 +137,9 @@ extension FormDocument.Field {
         mustBe = field.mustBe
         timeZone = field.type == .datetime ? field.timeZone?.identifier : nil
         section = field.section.map { $0 + 1 }
+        if field.type == .group {
+            fields = field.itemFields.map(Self.init)
+            `repeat` = .init(min: field.itemCount.lowerBound, max: field.itemCount.upperBound)
+        }
     }
 }

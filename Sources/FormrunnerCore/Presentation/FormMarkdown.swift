@@ -29,8 +29,13 @@ public struct FormMarkdown: Sendable {
             number += 1
             let required = field.condition != nil || field.sectionCondition != nil ? "when shown" : (field.required ? "yes" : "no")
             out += "| \(number) | \(cell(field.label.text(in: language))) | `\(field.id)` | \(field.type.rawValue) | \(required) | \(cell(details(field))) |\n"
+            for (index, item) in field.itemFields.enumerated() {
+                let required = item.condition != nil ? "when shown" : (item.required ? "yes" : "no")
+                out += "| \(number).\(index + 1) | ↳ \(cell(item.label.text(in: language))) | `\(field.id)[].\(item.id)` | "
+                    + "\(item.type.rawValue) | \(required) | \(cell(details(item))) |\n"
+            }
         }
-        for field in form.fields where field.type.hasOptions {
+        for field in form.fields.flatMap({ [$0] + $0.itemFields }) where field.type.hasOptions {
             out += "\n**\(cell(field.label.text(in: language)))** options:\n\n"
             for option in field.options {
                 out += "- `\(option.id)`: \(option.label.text(in: language))\(option.required ? " (must be chosen)" : "")\n"
@@ -73,7 +78,15 @@ public struct FormMarkdown: Sendable {
             parts.append("up to \(limits.count) files of \(FileLimits.describe(size: limits.size)); \(types)")
         }
         if let value = field.defaultValue { parts.append("default `\(value.plainText)`") }
+        if field.type == .group { parts.append(Self.itemRange(field.itemCount)) }
         return parts.joined(separator: "; ")
+    }
+
+    /// `1 to 5 items`, `exactly 2 items`, `up to 3 items`.
+    public static func itemRange(_ range: ClosedRange<Int>) -> String {
+        let unit = range.upperBound == 1 ? "item" : "items"
+        if range.lowerBound == range.upperBound { return "exactly \(range.upperBound) \(unit)" }
+        return range.lowerBound == 0 ? "up to \(range.upperBound) \(unit)" : "\(range.lowerBound) to \(range.upperBound) \(unit)"
     }
 
     /// Escapes the characters that would break a table cell.

@@ -23,6 +23,7 @@ public enum DefinitionSchema {
             "field_group": ["field_group", "title", "fields"], "field": FormDecoder.fieldKeys,
             "option": FormDecoder.optionKeys, "limits": FormDecoder.limitKeys,
             "note": FormDecoder.noteKeys, "section": FormDecoder.sectionKeys, "rule": FormDecoder.ruleKeys,
+            "repeatable_group": FormDecoder.groupKeys, "repeat": FormDecoder.repeatKeys,
             "workflow": WorkflowDecoder.workflowKeys,
             "step": WorkflowDecoder.commonStepKeys + Array(Set(WorkflowDecoder.stepKeys.values.flatMap { $0 })).sorted(),
             "lifecycle": LifecycleDecoder.lifecycleKeys, "status": LifecycleDecoder.statusKeys,

@@ -31,12 +31,12 @@ enum FormSchema {
                 "fields": ["type": "array", "minItems": 1, "items": S.ref("field_item")],
             ], required: ["field_group", "fields"], description: "Fields shared by several forms or flows."),
             "field_item": ["oneOf": [
-                S.ref("field"), S.ref("note"),
+                S.ref("field"), S.ref("note"), S.ref("repeatable_group"),
                 ["type": "object", "additionalProperties": false, "required": ["group"], "properties": ["group": S.ref("id")]],
             ]],
             "field": S.object("field", [
                 "id": S.ref("id"), "label": S.ref("label"),
-                "type": S.enumeration(FieldType.allCases.filter(\.isQuestion).map(\.rawValue), "the kind of answer"),
+                "type": S.enumeration(FieldType.allCases.filter { $0.isQuestion && $0 != .group }.map(\.rawValue), "the kind of answer"),
                 "help": S.ref("label"), "required": ["type": "boolean"], "default": [:],
                 "when": ["type": "string", "description": "a condition on fields asked before this one"],
                 "placeholder": S.ref("label"),
@@ -50,6 +50,17 @@ enum FormSchema {
                 "min_words": ["type": "integer", "minimum": 1],
                 "limits": S.ref("limits"),
             ], required: ["id", "label", "type"], description: "One question."),
+            "repeatable_group": S.object("repeatable_group", [
+                "id": S.ref("id"), "label": S.ref("label"), "help": S.ref("label"), "item_label": S.ref("label"),
+                "type": S.enumeration(["group"], "a repeatable group: a list of items, each answering its fields"),
+                "when": ["type": "string", "description": "a condition on fields asked before the group"],
+                "fields": ["type": "array", "minItems": 1, "items": S.ref("field")],
+                "repeat": S.ref("repeat"),
+            ], required: ["id", "label", "type", "fields", "repeat"], description: "A repeatable group of fields (affected orders: id, amount)."),
+            "repeat": S.object("repeat", [
+                "min": ["type": "integer", "minimum": 0, "maximum": 100, "description": "the fewest items (1 when left out)"],
+                "max": ["type": "integer", "minimum": 1, "maximum": 100, "description": "the most items"],
+            ], required: ["max"], description: "How many items a repeatable group takes."),
             "options": ["type": "array", "minItems": 1, "items": S.ref("option")],
             "option": S.object("option", ["id": S.ref("id"), "label": S.ref("label"), "help": S.ref("label"),
                                           "required": ["type": "boolean", "description": "a multichoice answer must include it"]],

@@ -55,13 +55,21 @@ public enum TicketSearch {
         return words
     }
 
-    /// The text a ticket is found by: its title and its text answers, one per line.
+    /// The text a ticket is found by: its title and its text answers (those in a group's items too),
+    /// one per line.
     public static func indexedText(of ticket: Ticket) -> String {
         var parts = [ticket.title]
-        for key in ticket.answers.keys.sorted() {
-            // A sealed secret is never indexed (nor its Base64, which would only add noise).
-            if case .text(let text) = ticket.answers[key], !text.hasPrefix(SealedAnswer.prefix) { parts.append(text) }
+        func add(_ answers: [String: AnswerValue]) {
+            for key in answers.keys.sorted() {
+                switch answers[key] {
+                // A sealed secret is never indexed (nor its Base64, which would only add noise).
+                case .text(let text)? where !text.hasPrefix(SealedAnswer.prefix): parts.append(text)
+                case .items(let items)?: items.forEach(add)
+                default: break
+                }
+            }
         }
+        add(ticket.answers)
         return parts.joined(separator: "\n")
     }
 

@@ -15,7 +15,10 @@ extension Catalog {
         for (id, form) in forms {
             let zone = timeZone(of: form)
             var form = form
-            for index in form.fields.indices { form.fields[index].timeZone = zone }
+            for index in form.fields.indices {
+                form.fields[index].timeZone = zone
+                for item in form.fields[index].itemFields.indices { form.fields[index].itemFields[item].timeZone = zone }
+            }
             forms[id] = form
         }
     }

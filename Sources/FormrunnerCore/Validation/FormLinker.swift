@@ -106,6 +106,7 @@ struct FormLinker {
 
     private func resolveOptions(_ field: FieldDefinition) -> FieldDefinition {
         var field = field
+        field.itemFields = field.itemFields.map(resolveOptions)
         if let listID = field.optionListID {
             if let list = optionLists[listID] {
                 field.options = list.options
@@ -143,16 +144,24 @@ struct FormLinker {
                        all: all, visible: visible, notes: fields)
             }
             if let condition = field.condition, let start = field.conditionLocation {
-                if field.required, field.requiredWasWritten {
-                    sink.error(.requiredButHidden, "field '\(field.id)' says `required: true` but its `when:` condition can hide it; "
-                               + "remove `required` (a conditional field is required only while it is shown)", at: start)
-                }
+                checkRequiredWhen(field, at: start)
                 report(condition.typeCheck(fields: visible), of: condition, at: start, owner: "'\(field.id)'",
                        all: all, visible: visible, notes: fields)
+            }
+            if field.type == .group {
+                checkItemConditions(of: field, outer: all)
             }
             if field.type.isQuestion {
                 visible[field.id] = field.type.conditionType(options: field.options.map(\.id))
             }
+        }
+    }
+
+    /// A field with `required: true` and a `when:` that can hide it.
+    func checkRequiredWhen(_ field: FieldDefinition, at start: SourceLocation) {
+        if field.required, field.requiredWasWritten {
+            sink.error(.requiredButHidden, "field '\(field.id)' says `required: true` but its `when:` condition can hide it; "
+                       + "remove `required` (a conditional field is required only while it is shown)", at: start)
         }
     }
 
@@ -186,9 +195,7 @@ struct FormLinker {
     /// The field an "unknown field" error names when that field does exist, just later in the form.
     private func laterField(in error: ConditionError, all: Set<String>, visible: [String: ConditionFieldType],
                             condition: Condition) -> String? {
-        let scalars = Array(condition.source.unicodeScalars)
-        guard error.offset >= 0, error.offset + error.length <= scalars.count else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[error.offset..<error.offset + error.length]))
-        return all.contains(name) && visible[name] == nil && error.message.hasPrefix("unknown field") ? name : nil
+        guard let name = Self.unknownName(in: error, of: condition) else { return nil }
+        return all.contains(name) && visible[name] == nil ? name : nil
     }
 }

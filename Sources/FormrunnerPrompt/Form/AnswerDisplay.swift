@@ -15,6 +15,8 @@ struct AnswerDisplay {
         case .choices(let ids): return ids.isEmpty ? "—" : ids.map { label(of: $0, in: field) }.joined(separator: ", ")
         case .files(let files):
             return files.isEmpty ? "—" : files.map { "\($0.name) (\(FileLimits.describe(size: $0.size)))" }.joined(separator: ", ")
+        case .items(let items):
+            return items.isEmpty ? "—" : field.itemLines(items, language: language) { text($0, for: $1) }
         default: return value.plainText
         }
     }

@@ -48,7 +48,7 @@ struct FieldHelp {
             case let (nil, high?): return RequesterText.lengthAtMost.text(language, String(high))
             case (nil, nil): return nil
             }
-        case .boolean, .choice, .note: return nil
+        case .boolean, .choice, .note, .group: return nil
         }
     }
 

@@ -29,6 +29,8 @@ struct FieldQuestion {
         case .account where !(accounts ?? []).isEmpty: return try askAccount(start, among: accounts ?? [])
         case .text, .multiline, .email, .number, .date, .datetime, .secret, .account: return try askText(start)
         case .note: return (nil, [:])
+        case .group:
+            return (try GroupQuestion(field: field, prompter: prompter, language: language, checker: checker).ask(current: current), [:])
         }
     }
 

@@ -14,6 +14,8 @@ public enum RequesterText: String, CaseIterable, Sendable {
     case dateTimeFormat, urlFormat, phoneFormat, onOrAfter, onOrBefore
     // Review.
     case review, requiredNoAnswer, changeAnswer, cancelWithoutSending, whatNext, whichAnswer
+    // Repeatable groups.
+    case item, itemHeading, addAnother, addFirst, itemCount, keepItems, addItem, removeItem, changeItem, whichItem
     // Flow.
     case signedInAs, granted, language, scenario, answered, code, typeResend, typeTheCode, sentCodeTo
     case sentCodeToPhone, codeStillValid, subject, discard, noDraft, draftUnreadable, continueDraft, continuingDraft, savedOn
@@ -109,6 +111,16 @@ public enum RequesterText: String, CaseIterable, Sendable {
         .cancelWithoutSending: ("Cancel without sending", "Cancelar sem enviar", "Cancelar sin enviar"),
         .whatNext: ("What next?", "O que deseja fazer?", "¿Qué quieres hacer?"),
         .whichAnswer: ("Which answer?", "Qual resposta?", "¿Qué respuesta?"),
+        .item: ("item", "item", "elemento"),
+        .itemHeading: ("%1 %2 of %3", "%1 %2 de %3", "%1 %2 de %3"),
+        .addAnother: ("Add another %1?", "Adicionar mais um: %1?", "¿Añadir otro: %1?"),
+        .addFirst: ("Any %1 to add?", "Algum %1 a adicionar?", "¿Algún %1 para añadir?"),
+        .itemCount: ("%1 to %2 items", "de %1 a %2 itens", "de %1 a %2 elementos"),
+        .keepItems: ("Keep these items", "Manter estes itens", "Mantener estos elementos"),
+        .addItem: ("Add an item", "Adicionar um item", "Añadir un elemento"),
+        .removeItem: ("Remove an item", "Remover um item", "Quitar un elemento"),
+        .changeItem: ("Change an item", "Alterar um item", "Cambiar un elemento"),
+        .whichItem: ("Which item?", "Qual item?", "¿Qué elemento?"),
         .signedInAs: ("Signed in as %1.", "Login realizado como %1.", "Sesión iniciada como %1."),
         .granted: ("%1: granted", "%1: concedida", "%1: concedido"),
         .language: ("Language", "Idioma", "Idioma"),

@@ -56,6 +56,9 @@ struct FieldRenderer {
         }
         let required = field.required ? " aria-required=\"true\"" : ""
         switch field.type {
+        case .group:
+            html += renderGroup(field, in: formID, input: FieldInput(), shown: shown)
+            return
         case .note:
             break
         case .boolean where field.mustBe == true:

@@ -107,12 +107,20 @@ struct FlowPages {
         html += "<noscript><input type=\"hidden\" name=\"_nojs\" value=\"1\"></noscript>"
         let shown = FormAnswersView.shownIDs(form, given: input.answers)
         html += "<input type=\"hidden\" name=\"_shown\"\(HTML.attribute("value", shown.sorted().joined(separator: ",")))>"
+        if form.fields.contains(where: { $0.type == .group }) {
+            // Enter in a text box presses the first submit button: let it be Continue, not "Add another".
+            html += "<button type=\"submit\" name=\"_action\" value=\"continue\" hidden tabindex=\"-1\" aria-hidden=\"true\"></button>"
+        }
         var section: Int?
         for field in form.fields {
             if field.section != section {
                 if section != nil { html += "</fieldset>" }
                 section = field.section
                 if let index = section { html += sectionStart(form, index, shown: shown) }
+            }
+            if field.type == .group {
+                html += renderer.renderGroup(field, in: form.id, input: input, shown: shown.contains(field.id))
+                continue
             }
             renderer.render(field, in: form.id, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
                             error: input.errors[field.id], shown: shown.contains(field.id),

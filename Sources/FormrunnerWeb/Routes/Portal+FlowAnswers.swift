@@ -72,6 +72,15 @@ extension Portal {
     private func recordForm(_ run: inout FlowRun, step: StepDefinition, body: FormBody,
                             visit: inout Visit) async throws -> Response? {
         guard let form = run.interpreter.currentForm(run.state) else { return Self.redirect("/flows/" + run.flow.id) }
+        if let added = body.first("_add"), let group = form.field(added), group.type == .group {
+            // "Add another": the same page with one more row, nothing recorded yet.
+            var input = FieldInput()
+            input.values = body.values
+            input.answers = run.state.answers
+            let rows = Int(body.first(added + "[]") ?? "") ?? 1
+            input.values[added + "[]"] = [String(min(rows + 1, group.itemCount.upperBound))]
+            return try await show(&run, visit: &visit, asked: step.id, input: input, status: .ok)
+        }
         let raw = rawAnswers(body, form: form, state: run.state)
         var problems = run.interpreter.recordForm(raw, in: &run.state)
         for (field, message) in body.refused {
@@ -114,10 +123,34 @@ extension Portal {
                 if !paths.isEmpty { raw[field.id] = .list(paths) }
                 continue
             }
+            if field.type == .group {
+                if let items = Self.groupItems(body, group: field) { raw[field.id] = .group(items) }
+                continue
+            }
             guard let values = body.values[field.id] else { continue }
             raw[field.id] = field.type == .multichoice ? .list(values) : .single(values.first ?? "")
         }
         return raw
+    }
+
+    /// The items of a group as posted: row `i`'s fields are `group[i].field`; blank rows at the end
+    /// (an "Add another" left empty) are not items. Nil when the page had no rows for it.
+    static func groupItems(_ body: FormBody, group: FieldDefinition) -> [[String: RawAnswer]]? {
+        guard let rows = body.first(group.id + "[]").flatMap({ Int($0) }) else { return nil }
+        var items: [[String: RawAnswer]] = []
+        // One row past `max` is read, so that a forged count is refused as too many, not cut short.
+        for index in 0..<min(max(rows, 0), group.itemCount.upperBound + 1) {
+            var item: [String: RawAnswer] = [:]
+            for field in group.itemFields {
+                if let text = body.values["\(group.id)[\(index + 1)].\(field.id)"]?.first,
+                   !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    item[field.id] = .single(text)
+                }
+            }
+            items.append(item)
+        }
+        while items.last?.isEmpty == true { items.removeLast() }
+        return items
     }
 
     /// The review page's body.
@@ -156,6 +189,8 @@ extension Portal {
         case .choices(let ids)?: return ids.map { field.option($0)?.label.text(in: language) ?? $0 }.joined(separator: ", ")
         case .boolean(let flag)?: return (flag ? PageText.yes : PageText.no).text(language)
         case .text(let text)? where field.type == .secret: return String(repeating: "•", count: min(text.count, 8))
+        case .items(let items)?:
+            return field.itemLines(items, language: language) { display($0, field: $1, language: language) }
         case let other?: return other.plainText
         }
     }

@@ -14,6 +14,7 @@ enum PageText: String, CaseIterable, Phrasebook {
     case tooManyRequests, demoMailbox, demoBanner, answered, language, scenario, weSentCode, codeStillValid
     case moreQuestions, limits, noAnswer, refusedTitle, flows, home, nothingHere, serverError
     case filesKept, subject, yes, no, changeSubject, chooseOne, accepted, send
+    case item, itemHeading, addAnother, itemCount
     case created, byYou, bySupport, byDesk, staleSubmission
     case mergedNotice, mergedInto, mergedHere
 
@@ -106,6 +107,10 @@ enum PageText: String, CaseIterable, Phrasebook {
         .serverError: ("Something went wrong on our side; nothing was lost. Try again in a moment.",
                        "Algo deu errado do nosso lado; nada foi perdido. Tente de novo em instantes.",
                        "Algo salió mal de nuestro lado; no se perdió nada. Inténtalo en un momento."),
+        .item: ("item", "item", "elemento"),
+        .itemHeading: ("%1 %2", "%1 %2", "%1 %2"),
+        .addAnother: ("Add another %1", "Adicionar mais um: %1", "Añadir otro: %1"),
+        .itemCount: ("%1 to %2 items", "de %1 a %2 itens", "de %1 a %2 elementos"),
         .filesKept: ("Already attached: %1 (choose files to replace them)", "Já anexado: %1 (escolha arquivos para substituir)",
                      "Ya adjunto: %1 (elige archivos para reemplazarlos)"),
         .subject: ("Subject", "Assunto", "Asunto"),

@@ -66,8 +66,8 @@ struct ConditionTypeCheckTests {
         .init(#"channels in ["sms"]"#, "'in' does not apply to multichoice field 'channels'; use 'contains'", at: 0, 8),
         .init("evidence != 0", "'!=' does not apply to files field 'evidence'; use empty() or count()", at: 0, 8),
         .init(#"evidence not in ["a"]"#, "'not in' does not apply to files field 'evidence'; use empty() or count()", at: 0, 8),
-        .init("count(name) > 0", "count() applies to multichoice and files fields, and 'name' is text", at: 6, 4),
-        .init("count(impact) > 0", "count() applies to multichoice and files fields, and 'impact' is a choice field", at: 6, 6),
+        .init("count(name) > 0", "count() applies to multichoice, files and group fields, and 'name' is text", at: 6, 4),
+        .init("count(impact) > 0", "count() applies to multichoice, files and group fields, and 'impact' is a choice field", at: 6, 6),
         // contains.
         .init(#"amount contains "1""#, "'contains' applies to text and multichoice fields, and 'amount' is a number", at: 0, 6),
         .init(#"impact contains "minor""#, "'contains' applies to text and multichoice fields, and 'impact' is a choice field; use '==' or 'in'", at: 0, 6),

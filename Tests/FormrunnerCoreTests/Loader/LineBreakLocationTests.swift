@@ -19,7 +19,7 @@ struct LineBreakLocationTests {
         var lines = Self.form
         lines[2] = "title: \"T\(separator)T\""
         #expect(rendered(lines.joined(separator: "\n") + "\n") == """
-            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note [FR0301]
+            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note, group [FR0301]
              6 |   - {id: a, label: A, type: bogus}
                |                             ^
 
@@ -36,7 +36,7 @@ struct LineBreakLocationTests {
              5 | fields:
                | ^
             Forms/a.yaml:4:9: note: while scanning a simple key
-            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note [FR0301]
+            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note, group [FR0301]
              6 |   - {id: a, label: A, type: bogus}
                |                             ^
 
