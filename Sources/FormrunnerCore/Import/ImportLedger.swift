@@ -1,0 +1,29 @@
+/// Collects what an importer drops, and hands out field ids that are valid and unique.
+final class ImportLedger {
+    let file: String
+    private(set) var losses: [ImportLoss] = []
+    private var used: Set<String> = []
+
+    init(file: String) { self.file = file }
+
+    func lose(_ message: String, subject: String, line: Int) {
+        let loss = ImportLoss(file: file, line: line, subject: subject, message: message)
+        if !losses.contains(loss) { losses.append(loss) }
+    }
+
+    /// A field id from `wanted` (slugged), unique in the form: `name`, `name_2`, ….
+    func fieldID(_ wanted: String, fallback: String) -> String {
+        var base = ImportSlug.fieldID(wanted)
+        if base.isEmpty { base = fallback }
+        var candidate = base, number = 2
+        while used.contains(candidate) {
+            candidate = "\(base)_\(number)"
+            number += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Whether `id` is already taken.
+    func isUsed(_ id: String) -> Bool { used.contains(id) }
+}
