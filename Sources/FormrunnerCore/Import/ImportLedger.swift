@@ -13,17 +13,7 @@ final class ImportLedger {
 
     /// A field id from `wanted` (slugged), unique in the form: `name`, `name_2`, ….
     func fieldID(_ wanted: String, fallback: String) -> String {
-        var base = ImportSlug.fieldID(wanted)
-        if base.isEmpty { base = fallback }
-        var candidate = base, number = 2
-        while used.contains(candidate) {
-            candidate = "\(base)_\(number)"
-            number += 1
-        }
-        used.insert(candidate)
-        return candidate
+        let base = ImportSlug.fieldID(wanted)
+        return ImportSlug.unique(base.isEmpty ? fallback : base, among: &used)
     }
-
-    /// Whether `id` is already taken.
-    func isUsed(_ id: String) -> Bool { used.contains(id) }
 }

@@ -57,15 +57,19 @@ public enum ImportSlug {
     static func optionIDs(_ labels: [String]) -> [String] {
         var used: Set<String> = []
         return labels.enumerated().map { index, label in
-            var base = optionID(label)
-            if base.isEmpty { base = "option_\(index + 1)" }
-            var candidate = base, number = 2
-            while used.contains(candidate) {
-                candidate = "\(base)_\(number)"
-                number += 1
-            }
-            used.insert(candidate)
-            return candidate
+            let base = optionID(label)
+            return unique(base.isEmpty ? "option_\(index + 1)" : base, among: &used)
         }
+    }
+
+    /// `base`, or `base_2`, `base_3`… when taken; the id returned is added to `used`.
+    static func unique(_ base: String, among used: inout Set<String>) -> String {
+        var candidate = base, number = 2
+        while used.contains(candidate) {
+            candidate = "\(base)_\(number)"
+            number += 1
+        }
+        used.insert(candidate)
+        return candidate
     }
 }

@@ -16,6 +16,11 @@ public struct SurveyJSImporter: Sendable {
     /// Imports the survey held in `data`, read from `path` (the name the report gives).
     public func importSurvey(_ data: Data, path: String) throws(ImportFailure) -> ImportResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
+        let limit = YAMLReader.Limits().maximumBytes
+        if data.count > limit {
+            throw ImportFailure([.error("file is too large (\(data.count) bytes; imported files are limited to \(limit) bytes)", at: start)],
+                                source: "")
+        }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -56,6 +56,7 @@ struct SurveyJSImporterTests {
         ("[1]", "s.json:1:1: error: not a SurveyJS survey: expected an object with 'pages' or 'elements', found a list"),
         ("{\"title\": \"x\"}", "s.json:1:1: error: not a SurveyJS survey: expected an object with 'pages' or 'elements', found an object with neither"),
         ("{\n  \"pages\": [}\n", "s.json:2:13: error: malformed JSON: unexpected '}'; expected a value"),
+        ("[" + String(repeating: " ", count: 1_048_576) + "]", "s.json:1:1: error: file is too large (1048578 bytes; imported files are limited to 1048576 bytes)"),
     ])
     func refused(_ json: String, _ message: String) {
         do {
