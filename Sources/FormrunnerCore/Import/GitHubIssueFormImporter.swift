@@ -48,7 +48,7 @@ public struct GitHubIssueFormImporter: Sendable {
             if let field = element(item, number: index + 1, ledger: ledger) { form.fields.append(field) }
         }
         form.comments = ["Imported from \((path as NSString).lastPathComponent) (a GitHub issue form) by `formrunner import github-issue-form`."]
-        return ImportResult(form: form, losses: ledger.losses)
+        return ImportResult(form: form, losses: ledger.lossesByLine)
     }
 
     static func fallbackID(_ slug: String, path: String) -> String {

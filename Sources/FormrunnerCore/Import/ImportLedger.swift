@@ -6,6 +6,11 @@ final class ImportLedger {
 
     init(file: String) { self.file = file }
 
+    /// The losses in the order of their lines; those on one line in the order they were found.
+    var lossesByLine: [ImportLoss] {
+        losses.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
     func lose(_ message: String, subject: String, line: Int) {
         let loss = ImportLoss(file: file, line: line, subject: subject, message: message)
         if !losses.contains(loss) { losses.append(loss) }

@@ -54,6 +54,6 @@ public struct SurveyJSImporter: Sendable {
         }
         form.rules = builder.rules
         form.comments = ["Imported from \((path as NSString).lastPathComponent) (a SurveyJS survey) by `formrunner import surveyjs`."]
-        return ImportResult(form: form, losses: builder.ledger.losses.sorted { $0.line < $1.line })
+        return ImportResult(form: form, losses: builder.ledger.lossesByLine)
     }
 }
