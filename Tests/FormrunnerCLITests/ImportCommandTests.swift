@@ -130,4 +130,21 @@ struct ImportCommandTests {
         #expect(badID.status == 64)
         #expect(badID.stderr.hasPrefix("Error: 'Bad_ID' is not a valid id for --id; use lower-case letters, digits, '_', '-' and '.'\n"))
     }
+
+    @Test("--check with --force checks the new form in place of the catalog file it overwrites, not beside it")
+    func checkReplacesFile() throws {
+        try CommandRunner.withCatalogCopy { catalog in
+            let output = catalog + "/Forms/technical/bug-report.yaml"
+            let arguments = ["github-issue-form", Self.folder + "/bug-report.yml", "--team", "technical", "--catalog", catalog,
+                             "-o", output, "--check"]
+            let first = try run(arguments)
+            #expect(first.status == 0, "\(first.stderr)")
+            let again = try run(arguments + ["--force"])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(!again.stderr.contains("error:"))
+            #expect(again.stderr.hasSuffix("checked as \(output): valid; written to \(output)\n"))
+            let validate = try CommandRunner.run(["validate", "--catalog", catalog])
+            #expect(validate.status == 0, "\(validate.stderr)")
+        }
+    }
 }
