@@ -30,10 +30,11 @@ public struct CatalogLoader: Sendable {
         self.reader = reader
     }
 
-    /// Loads the catalog under ``root`` plus any `extraFiles` outside it.
-    public func load(extraFiles: [String] = []) -> Result {
+    /// Loads the catalog under ``root`` plus any `extraFiles` outside it, and `extraDocuments` held
+    /// in memory (each in place of the file of its path, if the catalog has one).
+    public func load(extraFiles: [String] = [], extraDocuments: [Document] = []) -> Result {
         let sink = DiagnosticSink()
-        var files = definitionFiles(sink: sink)
+        var files = definitionFiles(sink: sink).filter { file in !extraDocuments.contains { $0.path == file } }
         if FileManager.default.fileExists(atPath: configurationPath) { files.append(configurationPath) }
         for file in extraFiles.map(catalogPath(for:)) where !files.contains(file) {
             files.append(file)
@@ -46,6 +47,8 @@ public struct CatalogLoader: Sendable {
             }
             documents.append(Document(path: file, data: data))
         }
+        documents += extraDocuments
+        files += extraDocuments.map(\.path)
         return load(documents, templates: templates(sink: sink), files: files, sink: sink)
     }
 

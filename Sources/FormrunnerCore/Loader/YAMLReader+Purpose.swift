@@ -9,6 +9,8 @@ extension YAMLReader {
         case configuration
         /// A definition test file (`*.test.yaml`), read by `formrunner test`.
         case tests
+        /// Another tool's form read by `formrunner import` (a GitHub issue form).
+        case imports
 
         /// "definitions" or "answers files", as in "… are limited to 1048576 bytes".
         var plural: String {
@@ -17,6 +19,7 @@ extension YAMLReader {
             case .answers: return "answers files"
             case .configuration: return "configuration files"
             case .tests: return "test files"
+            case .imports: return "imported files"
             }
         }
 
@@ -30,6 +33,8 @@ extension YAMLReader {
                 return "anchors and aliases are not allowed in formrunner.yaml; write each setting out in full"
             case .tests:
                 return "anchors and aliases are not allowed in test files; write each answer out in full, or give the file's answers once under 'answers:'"
+            case .imports:
+                return "anchors and aliases are not supported by the importer; write each value out in full"
             }
         }
 
@@ -39,6 +44,7 @@ extension YAMLReader {
             case .answers: return "file is empty; expected answers, a mapping from field id to answer"
             case .configuration: return "file is empty; expected settings such as 'store:' and 'notifiers:', or remove the file"
             case .tests: return "file is empty; expected 'tests:', a list of test cases"
+            case .imports: return "file is empty; expected a GitHub issue form (name, description, body)"
             }
         }
 
@@ -48,6 +54,7 @@ extension YAMLReader {
             case .answers: return "an answers file holds one document; remove the '---' that starts another"
             case .configuration: return "formrunner.yaml holds one document; remove the '---' that starts another"
             case .tests: return "a test file holds one document; put every case under its 'tests:' list"
+            case .imports: return "an issue form holds one document; remove the '---' that starts another"
             }
         }
     }
