@@ -21,7 +21,8 @@ actor OutboxStoreDouble: TicketStore {
         throw TicketStoreError.unavailable("not supported by the test double")
     }
     func ticket(_ number: Int64) async throws -> Ticket? { nil }
-    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
+    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
+                files: [String: URL]) async throws {
         messages += outbox
     }
     func history(_ number: Int64) async throws -> [HistoryEntry] { [] }

@@ -35,15 +35,11 @@ final class InterferingStore: TicketStore, @unchecked Sendable {
     func ticket(_ number: Int64) async throws -> Ticket? { try await inner.ticket(number) }
     func tickets(_ numbers: [Int64]) async throws -> [Ticket] { try await inner.tickets(numbers) }
 
-    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        lock.withLock { updateNumbers.append(ticket.number) }
-        try await beforeUpdate(inner, ticket)
-        try await inner.update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox)
-    }
-
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
                 files: [String: URL]) async throws {
-        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox)
+        lock.withLock { updateNumbers.append(ticket.number) }
+        try await beforeUpdate(inner, ticket)
+        try await inner.update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox, files: files)
     }
 
     func update(batch changes: [TicketChange]) async throws -> [Int64] {
