@@ -3,7 +3,6 @@ import FormrunnerAuth
 import FormrunnerCore
 import FormrunnerNotify
 import FormrunnerPlugins
-import FormrunnerPostgres
 
 /// One support desk, wired once per process from ``DeskSettings``: the catalog, the ticket store,
 /// the ``TicketDesk`` on it, the message renderer, the desk's address and clock; notifiers and the
@@ -167,7 +166,7 @@ public final class Desk: Sendable {
 
     /// Closes the ticket store's connections (PostgreSQL); the other stores need no closing.
     public func close() async {
-        if let postgres = store as? PostgresTicketStore { await postgres.close() }
+        await store.close()
     }
 }
 

@@ -84,10 +84,6 @@ public final class PostgresTicketStore: TicketStore {
         try await read { try await $0.tickets(numbered: [number]).first }
     }
 
-    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox, files: [:])
-    }
-
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
                        files: [String: URL]) async throws {
         try ticket.requireVersion(following: expectedVersion)

@@ -66,10 +66,6 @@ public final class SQLiteTicketStore: TicketStore {
         try await read { db in try TicketRows.tickets(numbered: [number], in: db).first }
     }
 
-    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox, files: [:])
-    }
-
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
                        files: [String: URL]) async throws {
         try ticket.requireVersion(following: expectedVersion)

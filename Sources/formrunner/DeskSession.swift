@@ -12,7 +12,8 @@ struct DeskSession {
     let now: Date
 
     var catalog: Catalog { desk.catalog }
-    var store: any TicketStore { desk.store }
+    /// The store, to read: commands change tickets through ``tickets`` (the desk).
+    var store: any TicketReading { desk.store }
     var tickets: TicketDesk { desk.ticketDesk }
     var renderer: MessageRenderer { desk.renderer }
     var address: DeskAddress { desk.address }

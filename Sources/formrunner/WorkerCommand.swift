@@ -39,7 +39,7 @@ struct Worker: AsyncParsableCommand {
     func run() async throws {
         let session = try await DeskSession(global, delivering: true)
         let worker = DeskWorker(desk: session.tickets,
-                                dispatcher: try session.desk.notifier().map { OutboxDispatcher(store: session.store, notifier: $0,
+                                dispatcher: try session.desk.notifier().map { OutboxDispatcher(store: session.desk.store, notifier: $0,
                                                                                     lease: lease.seconds) },
                                 poll: poll.seconds, lease: lease.seconds, batch: batch)
         Self.sweep(session.desk)

@@ -79,7 +79,7 @@ struct WorkerSwarmTests {
         let tokens = files.compactMap { $0.split(separator: ".", maxSplits: 2).dropFirst().first.map(String.init) }
         #expect(files.count == workerMessages.count)
         #expect(Set(tokens) == Set(workerMessages.map { MessageToken.token(for: $0) }))
-        await (store as? PostgresTicketStore)?.close()
+        await store.close()
     }
 
     @Test("a worker killed mid-way: another takes over its claims, nothing lost or repeated")
@@ -118,7 +118,7 @@ struct WorkerSwarmTests {
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: mail + "/new")
         #expect(files.count == workerMessages.count)
-        await (store as? PostgresTicketStore)?.close()
+        await store.close()
     }
 
     /// Files `count` tickets and solves each at ``solvedAt``, so that every close timer is long due;

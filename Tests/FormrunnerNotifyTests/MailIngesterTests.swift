@@ -120,12 +120,4 @@ struct MailIngesterTests {
         #expect(outcome == .failed("the ticket store is unavailable: disk on fire"))
         #expect(!outcome.isProcessed && outcome.isProblem)
     }
-
-    @Test("a store that cannot keep files on update refuses them through the protocol's default")
-    func defaultUpdateWithFiles() async {
-        await #expect(throws: TicketStoreError.invalid("this ticket store cannot take attachment files with an update")) {
-            try await BrokenStore().update(Sample.ticket(), expectedVersion: 1, history: [], outbox: [],
-                                           files: [String(repeating: "a", count: 64): URL(fileURLWithPath: "/dev/null")])
-        }
-    }
 }

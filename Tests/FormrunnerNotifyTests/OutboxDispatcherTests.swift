@@ -94,7 +94,7 @@ struct OutboxDispatcherTests {
         let later = await dispatcher.deliverDue(at: start.addingTimeInterval(86_400 * 365), limit: 10)
         #expect(later.delivered == 0 && later.failed == 0)
         #expect(await notifier.calls == 3)
-        #expect(try await store.outbox(for: 12).map(\.id) == ["d"])
+        #expect(await store.outbox(for: 12).map(\.id) == ["d"])
     }
 
     @Test("one failing message does not hold up the others")
@@ -147,12 +147,14 @@ struct OutboxDispatcherTests {
     }
 }
 
-/// A store that fails at everything (shared with the mail ingester tests).
+/// A whole store that fails at everything: the dispatcher's work queue here, the desk's store in the
+/// mail ingester tests.
 struct BrokenStore: TicketStore {
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                 assignment: AssignmentRequest?, outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket { throw error }
     func ticket(_ number: Int64) async throws -> Ticket? { throw error }
-    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws { throw error }
+    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
+                files: [String: URL]) async throws { throw error }
     func history(_ number: Int64) async throws -> [HistoryEntry] { throw error }
     func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { throw error }
     func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { throw error }

@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Writing {
     @Test("team, priority, assignee, SLA clock and the acting person round-trip in stored form", arguments: StoreKind.all)
     func agentFields(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Writing {
     @Test("an internal history line and a merged ticket's target read back as written", arguments: StoreKind.all)
     func internalLinesAndMerges(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

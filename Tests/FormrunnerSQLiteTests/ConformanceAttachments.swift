@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Writing {
     private func withAttachment(_ sha256: String, name: String = "photo.jpg") -> Ticket {
         Samples.ticket(answers: ["photos": .files([AttachmentRef(name: name, size: 5, mediaType: "image/jpeg",
                                                                  sha256: sha256)])])

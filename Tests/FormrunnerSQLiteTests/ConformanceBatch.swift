@@ -2,8 +2,8 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-/// The batched reads and writes of the contract, on every store.
-extension TicketStoreConformance {
+/// The batched reads, writes and marks of the contract, on every store.
+extension TicketStoreConformance.Reading {
     @Test("tickets(_:) reads many tickets at once in the order asked, unknown numbers left out", arguments: StoreKind.all)
     func batchRead(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in
@@ -19,7 +19,9 @@ extension TicketStoreConformance {
             #expect(try await store.tickets([]).isEmpty)
         }
     }
+}
 
+extension TicketStoreConformance.Writing {
     @Test("a batch writes every change whose version still matches and leaves out a stale one", arguments: StoreKind.all)
     func batchWithStaleChange(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in
@@ -78,7 +80,9 @@ extension TicketStoreConformance {
             #expect(try await store.update(batch: []).isEmpty)
         }
     }
+}
 
+extension TicketStoreConformance.WorkQueue {
     @Test("deliveries are recorded in one write, and an unknown id records none", arguments: StoreKind.all)
     func batchDelivered(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.WorkQueue {
     @Test("a claimed timer is held until its claim runs out", arguments: StoreKind.all)
     func timerClaims(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

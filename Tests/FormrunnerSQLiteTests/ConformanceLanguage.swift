@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Writing {
     @Test("a ticket's language is stored, kept by updates and listed with the requester's tickets", arguments: StoreKind.all)
     func languageRoundTrip(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

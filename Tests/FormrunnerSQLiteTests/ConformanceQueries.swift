@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Reading {
     /// Five tickets: 1, 3, 5 open; 2, 4 closed.
     private func fiveTickets(in store: any TicketStore) async throws {
         for index in 1...5 {

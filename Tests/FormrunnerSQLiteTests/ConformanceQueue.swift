@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Reading {
     /// A ticket of `team` in `status` whose reply is due `due` seconds after the samples' instant
     /// (`nil`: no clock), its warning armed `warning` seconds in, and maybe assigned.
     private static func queued(_ title: String, team: String?, status: String = "open", due: Double?, warning: Double? = nil,

@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Reading {
     /// Tickets 1–6 by three requesters (spelled with varying case and white space), some solved.
     private func requesterTickets(in store: any TicketStore) async throws {
         let owners: [(email: String, status: String)] = [

@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.WorkQueue {
     @Test("due timers: earliest first, not-yet-due left out", arguments: StoreKind.all)
     func dueTimers(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in
@@ -20,7 +20,9 @@ extension TicketStoreConformance {
             #expect(try await store.dueTickets(at: Samples.instant(1000), limit: 0) == [])
         }
     }
+}
 
+extension TicketStoreConformance.Writing {
     @Test("an update replaces the timers", arguments: StoreKind.all)
     func timersReplaced(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in
@@ -52,7 +54,9 @@ extension TicketStoreConformance {
             #expect(try await store.ticket(1) == created)
         }
     }
+}
 
+extension TicketStoreConformance.WorkQueue {
     @Test("outbox: pending until delivered; a failure waits for its next attempt", arguments: StoreKind.all)
     func outboxDelivery(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-extension TicketStoreConformance {
+extension TicketStoreConformance.Writing {
     private func withReplyFiles(_ ticket: Ticket, _ refs: [AttachmentRef]) -> Ticket {
         var next = Samples.next(ticket, status: "open", at: 5)
         next.answers["_email"] = .files(refs)

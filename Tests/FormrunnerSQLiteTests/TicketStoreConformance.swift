@@ -2,10 +2,25 @@ import Foundation
 import FormrunnerCore
 import Testing
 
-/// The `TicketStore` contract, checked against every store (see `StoreKind.all`).
-/// Further checks live in extensions: queries, timers and outbox, attachments.
+/// The `TicketStore` contract, checked against every store (see `StoreKind.all`), one suite per role:
+/// ``Reading`` (`TicketReading`), ``Writing`` (`TicketWriting`) and ``WorkQueue`` (`TicketWorkQueue`).
+/// The checks of each role live in extensions of its suite; creating and updating are below.
 @Suite("TicketStore conformance")
 struct TicketStoreConformance {
+    /// `TicketReading`: tickets, lists, counts, search, the queue, a requester's tickets.
+    @Suite("Reading role (TicketReading)")
+    struct Reading {}
+
+    /// `TicketWriting`: create and update (numbers, versions, history, timers, attachments, batches).
+    @Suite("Writing role (TicketWriting)")
+    struct Writing {}
+
+    /// `TicketWorkQueue`: due timers and the outbox, their claims, and the delivery marks.
+    @Suite("Work queue role (TicketWorkQueue)")
+    struct WorkQueue {}
+}
+
+extension TicketStoreConformance.Writing {
     @Test("numbers are sequential from 1", arguments: StoreKind.all)
     func sequentialNumbers(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

@@ -6,7 +6,7 @@ extension TicketDesk {
     /// The backlog's age buckets, in working days of the team's calendar.
     public static let reportBacklogDays: [Int64] = [1, 3, 7]
 
-    /// The report of `request`: aggregate queries on the store (``TicketStore/reportRows(_:)``), never a load of
+    /// The report of `request`: aggregate queries on the store (``TicketReading/reportRows(_:)``), never a load of
     /// every ticket. The period's dates are local dates of the desk's time zone (its first life
     /// cycle's calendar); without them it is the current month; one of them alone spans a month.
     ///

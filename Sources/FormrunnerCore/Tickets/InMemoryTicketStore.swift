@@ -81,10 +81,6 @@ public actor InMemoryTicketStore: TicketStore {
         tickets[number]
     }
 
-    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox, files: [:])
-    }
-
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
                        files: [String: URL]) async throws {
         try ticket.requireVersion(following: expectedVersion)

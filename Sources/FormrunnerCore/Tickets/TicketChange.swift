@@ -1,7 +1,7 @@
 import Foundation
 
-/// One ticket's write in a batch (``TicketStore/update(batch:)``): what
-/// ``TicketStore/update(_:expectedVersion:history:outbox:)`` takes for one ticket.
+/// One ticket's write in a batch (``TicketWriting/update(batch:)``): what
+/// ``TicketWriting/update(_:expectedVersion:history:outbox:)`` takes for one ticket.
 public struct TicketChange: Sendable, Hashable {
     /// The ticket as it is to be stored; its `version` is `expectedVersion + 1`.
     public var ticket: Ticket
@@ -21,7 +21,7 @@ public struct TicketChange: Sendable, Hashable {
     }
 }
 
-extension TicketStore {
+extension TicketReading {
     /// Reads the tickets one at a time: the default of stores without a batched read.
     public func tickets(_ numbers: [Int64]) async throws -> [Ticket] {
         var found: [Ticket] = []
@@ -30,7 +30,9 @@ extension TicketStore {
         }
         return found
     }
+}
 
+extension TicketWriting {
     /// Writes each change with its own `update`, a conflict skipping that change only: the default of
     /// stores without a batched write (one transaction per change).
     public func update(batch changes: [TicketChange]) async throws -> [Int64] {
@@ -45,7 +47,9 @@ extension TicketStore {
         }
         return conflicts
     }
+}
 
+extension TicketWorkQueue {
     /// Marks each message delivered with its own `markDelivered`: the default of stores without a
     /// batched mark.
     public func markDelivered(_ ids: [String], at instant: Date) async throws {

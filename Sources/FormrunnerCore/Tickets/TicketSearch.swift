@@ -1,6 +1,6 @@
 import Foundation
 
-/// How `TicketStore.search` reads a query and a ticket, shared by every store so they find the same tickets.
+/// How `TicketReading.search` reads a query and a ticket, shared by every store so they find the same tickets.
 ///
 /// A query that is a ticket number (digits, optionally after `#`) finds that ticket only. Otherwise
 /// it is split into words, and a ticket matches when each word begins some word of its title or of
@@ -20,7 +20,7 @@ public enum TicketSearch {
     /// Searches `store` the way the contract says: nothing for a `limit` below 1 or a text without words,
     /// the ticket a number names, else what `matching` finds for the folded words (newest first, at most
     /// `limit`).
-    public static func run(_ text: String, limit: Int, in store: some TicketStore,
+    public static func run(_ text: String, limit: Int, in store: some TicketReading,
                            matching: ([String]) async throws -> [Ticket]) async throws -> [Ticket] {
         guard limit > 0 else { return [] }
         if let number = number(in: text) {

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Where tickets live: the storage plugin protocol.
+/// Where tickets live: the storage plugin protocol, the composition of its three roles —
+/// ``TicketReading``, ``TicketWriting`` and ``TicketWorkQueue`` — plus ``close()``. Code that needs
+/// one role takes that role alone, and a test double implements only the role it stands in for.
 ///
 /// ## Contract (every implementation passes the same conformance suite)
 /// - **Atomic changes.** `create` and `update` write the ticket, its history lines, its armed timers
@@ -23,7 +25,8 @@ import Foundation
 ///   already stored, else ``TicketStoreError/invalid(_:)``. `update(_:expectedVersion:history:outbox:files:)`
 ///   takes files the same way (an e-mail reply's attachments): each is copied and checked before the
 ///   ticket is written, and every attachment the updated ticket names must then be given or stored.
-///   The variant without `files` records new attachments without copying them.
+///   The variant without `files` (an extension of ``TicketWriting``) records new attachments without
+///   copying them.
 /// - **Outbox**: messages wait until `markDelivered`; both it and `markFailed` add one to `attempts`;
 ///   `markFailed` records the error and the next
 ///   attempt. `pendingOutbox(at:limit:)` lists undelivered messages whose next attempt is due.
@@ -58,137 +61,15 @@ import Foundation
 ///   SQLite: one write transaction at a time).
 ///   `claimOutbox(ids:at:until:)` claims the same way among the messages given.
 ///   `nextClaimableInstant()` is the earliest instant at which a claim could return something.
-public protocol TicketStore: Sendable {
-    /// Creates a ticket like ``create(_:history:submissionKey:files:outbox:)`` and, when `assignment`
-    /// is given, chooses its agent in the same transaction: the store reads the team's cursor (and for
-    /// `least_open` the candidates' open tickets), sets `assignee`, appends the assignment's history line
-    /// after `history`, and moves the cursor, so that concurrent creates take turns.
-    func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                assignment: AssignmentRequest?, outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket
-
-    /// The ticket with this number.
-    func ticket(_ number: Int64) async throws -> Ticket?
-
-    /// Writes `ticket` if the stored version is still `expectedVersion`.
-    ///
-    /// `ticket.version` must be `expectedVersion + 1` (else ``TicketStoreError/invalid(_:)``); an unknown
-    /// ticket throws ``TicketStoreError/notFound(_:)``. Attachments named by new `files` answers are
-    /// recorded but not copied (`update` takes no files).
-    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws
-
-    /// Writes `ticket` like `update(_:expectedVersion:history:outbox:)`, after storing `files`
-    /// (SHA-256 digest → readable file) exactly as `create` does.
-    ///
-    /// A file whose content does not match its digest throws ``TicketStoreError/attachmentMismatch(sha256:)``;
-    /// an attachment the ticket names that is neither given nor stored throws
-    /// ``TicketStoreError/invalid(_:)``; either way the ticket is not written. A store that cannot keep
-    /// files inherits a default that refuses any file.
-    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
-                files: [String: URL]) async throws
-
-    /// The tickets with these numbers, in the order given (unknown numbers are skipped), read at once.
-    func tickets(_ numbers: [Int64]) async throws -> [Ticket]
-
-    /// Writes every change as `update(_:expectedVersion:history:outbox:)` would, in one transaction, and
-    /// returns the numbers of the changes left out because their ticket's stored version was no longer
-    /// their `expectedVersion` (those tickets are untouched; every other change is written). Any other
-    /// failure (a version that does not follow, an unknown ticket, an outbox id already used) writes
-    /// nothing and throws as `update` does.
-    func update(batch changes: [TicketChange]) async throws -> [Int64]
-
-    /// The history of a ticket, oldest first.
-    func history(_ number: Int64) async throws -> [HistoryEntry]
-
-    /// Tickets newest first, optionally in one status, after the ticket `before` (exclusive) for paging.
-    func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket]
-
-    /// The tickets of one requester, newest first, optionally in one status, after the ticket `before`
-    /// (exclusive) for paging, like ``list(status:before:limit:)``.
-    ///
-    /// `email` and each ticket's requester e-mail are compared in their normalised form
-    /// (``UserRecord/normalizedEmail(_:)``: trimmed, lower-case), exactly: another requester's tickets
-    /// never appear, whatever the case or the surrounding white space either was written with.
-    func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket]
-
-    /// Counts tickets, optionally in one status.
-    func count(status: String?) async throws -> Int
-
-    /// The tickets `query` admits (``TicketQueueQuery/admits(_:)``), in the queue's order
-    /// (``TicketQueueQuery/precedes(_:_:)``: the nearest reply due first, none last, then by number),
-    /// at most `query.limit`.
-    func queue(_ query: TicketQueueQuery) async throws -> [Ticket]
-
-    /// Tickets whose number is `text`, or whose title or answers contain all the words of `text`.
-    func search(_ text: String, limit: Int) async throws -> [Ticket]
-
-    /// Numbers of tickets with a timer due at or before `instant`, earliest due first.
-    func dueTickets(at instant: Date, limit: Int) async throws -> [Int64]
-
-    /// The outbox messages of a ticket, oldest first (delivered or not).
-    func outbox(for number: Int64) async throws -> [OutboxMessage]
-
-    /// Undelivered messages whose next attempt is at or before `instant`, oldest first.
-    func pendingOutbox(at instant: Date, limit: Int) async throws -> [OutboxMessage]
-
-    /// Records a successful delivery.
-    func markDelivered(_ id: String, at instant: Date) async throws
-
-    /// Records successful deliveries of several messages in one write; an unknown id throws
-    /// ``TicketStoreError/messageNotFound(_:)`` and records nothing.
-    func markDelivered(_ ids: [String], at instant: Date) async throws
-
-    /// Records a failed delivery and when to try again.
-    func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws
-
-    /// Claims the timers due at or before `instant` that no one holds, until `until`; returns the numbers
-    /// of their tickets (at most `limit`, each once), earliest due first.
-    func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64]
-
-    /// Claims undelivered messages due at or before `instant`, oldest first, by moving their next attempt
-    /// to `until`; returns them as stored after the claim.
-    func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage]
-
-    /// Claims, like ``claimOutbox(at:limit:until:)``, only the messages among `ids` that are undelivered,
-    /// due at or before `instant` and held by no one: what a command wrote, delivered after its work.
-    /// Unknown ids are skipped.
-    func claimOutbox(ids: [String], at instant: Date, until: Date) async throws -> [OutboxMessage]
-
-    /// The earliest instant at which a timer or an outbox message can be claimed (a held timer counts at
-    /// the end of its claim), or `nil` when nothing is armed or waiting.
-    func nextClaimableInstant() async throws -> Date?
-
-    /// The aggregates of a report (see ``ReportQuery``), computed by the store rather than by loading
-    /// tickets. Stores that cannot inherit a default that throws ``ReportFailure/unsupportedStore``.
-    func reportRows(_ query: ReportQuery) async throws -> ReportRows
+public protocol TicketStore: TicketReading, TicketWriting, TicketWorkQueue {
+    /// Releases the store's connections; the store cannot be used afterwards. Stores without
+    /// connections to release (memory, SQLite) inherit a default that does nothing.
+    func close() async
 }
 
 extension TicketStore {
-    /// Refuses: the default for stores that cannot compute reports.
-    public func reportRows(_ query: ReportQuery) async throws -> ReportRows {
-        throw ReportFailure.unsupportedStore
-    }
-
-    /// Refuses: the default of stores that keep no queue (test doubles).
-    public func queue(_ query: TicketQueueQuery) async throws -> [Ticket] {
-        throw TicketStoreError.unavailable("this ticket store keeps no queue")
-    }
-
-    /// Creates without assignment: every store's plain create.
-    public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                       outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
-        try await create(ticket, history: history, submissionKey: submissionKey, files: files, assignment: nil,
-                         outbox: outbox)
-    }
-
-    /// Refuses any file, and otherwise writes through `update(_:expectedVersion:history:outbox:)`:
-    /// the default for stores that cannot keep attachment files given on update.
-    public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
-                       files: [String: URL]) async throws {
-        guard files.isEmpty else {
-            throw TicketStoreError.invalid("this ticket store cannot take attachment files with an update")
-        }
-        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox)
-    }
+    /// Does nothing: the default of stores with no connections to release.
+    public func close() async {}
 }
 
 /// Errors every store reports the same way.

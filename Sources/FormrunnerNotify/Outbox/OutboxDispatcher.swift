@@ -9,12 +9,12 @@ import FormrunnerCore
 /// Messages are never dropped; one delivered but not recorded (a crash, a store error) is offered
 /// again once its claim runs out, and notifiers recognise it by its id.
 ///
-/// Messages are claimed (``TicketStore/claimOutbox(at:limit:until:)``) for ``lease`` seconds before they
+/// Messages are claimed (``TicketWorkQueue/claimOutbox(at:limit:until:)``) for ``lease`` seconds before they
 /// are delivered, so several dispatchers on one store (workers on several machines, a command run
 /// while a worker is up) never deliver the same message twice.
 public struct OutboxDispatcher: Sendable {
-    /// Where the outbox lives.
-    public var store: any TicketStore
+    /// Where the outbox lives: the store's work queue, all the dispatcher uses.
+    public var store: any TicketWorkQueue
     /// Who delivers.
     public var notifier: any Notifier
     /// When failed messages are retried.
@@ -23,7 +23,7 @@ public struct OutboxDispatcher: Sendable {
     public var lease: TimeInterval
 
     /// A dispatcher delivering `store`'s outbox through `notifier`.
-    public init(store: any TicketStore, notifier: any Notifier, policy: RetryPolicy = .standard,
+    public init(store: any TicketWorkQueue, notifier: any Notifier, policy: RetryPolicy = .standard,
                 lease: TimeInterval = TicketDesk.defaultLease) {
         self.store = store
         self.notifier = notifier

@@ -6,7 +6,7 @@ import FormrunnerCore
 /// Timers and messages are claimed before they are handled (see ``TicketStore``), so any number of
 /// workers can share one store: none fires a timer or sends a message another is handling. Between
 /// passes the worker sleeps until the next timer falls due or the next message is to be tried
-/// (``TicketStore/nextClaimableInstant()``), but never longer than ``poll``, so that work filed by
+/// (``TicketWorkQueue/nextClaimableInstant()``), but never longer than ``poll``, so that work filed by
 /// other processes is picked up within it. Asked to stop, it finishes the ticket or message in hand
 /// and returns; what it had claimed but not handled comes back to any worker when the claim runs out.
 public struct DeskWorker: Sendable {

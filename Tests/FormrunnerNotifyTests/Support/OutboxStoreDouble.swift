@@ -1,8 +1,8 @@
 import Foundation
 import FormrunnerCore
 
-/// A minimal in-memory `TicketStore` for dispatcher tests: only the outbox is real.
-actor OutboxStoreDouble: TicketStore {
+/// A minimal in-memory work queue for dispatcher tests: the outbox only (no timers are ever due).
+actor OutboxStoreDouble: TicketWorkQueue {
     private(set) var messages: [OutboxMessage]
     private(set) var failureLog: [(id: String, nextAttemptAt: Date)] = []
     /// How many `markDelivered` calls fail before they succeed (a store outage after delivery).
@@ -16,31 +16,19 @@ actor OutboxStoreDouble: TicketStore {
 
     func message(_ id: String) -> OutboxMessage? { messages.first { $0.id == id } }
 
-    func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                assignment: AssignmentRequest?, outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
-        throw TicketStoreError.unavailable("not supported by the test double")
-    }
-    func ticket(_ number: Int64) async throws -> Ticket? { nil }
-    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        messages += outbox
-    }
-    func history(_ number: Int64) async throws -> [HistoryEntry] { [] }
-    func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { [] }
-    func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { [] }
-    func count(status: String?) async throws -> Int { 0 }
-    func search(_ text: String, limit: Int) async throws -> [Ticket] { [] }
-    func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] { [] }
-
-    func outbox(for number: Int64) async throws -> [OutboxMessage] {
+    /// The messages of one ticket, in the order given.
+    func outbox(for number: Int64) -> [OutboxMessage] {
         messages.filter { $0.ticketNumber == number }
     }
+
+    func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] { [] }
+
+    func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64] { [] }
 
     func pendingOutbox(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
         Array(messages.filter { $0.deliveredAt == nil && $0.nextAttemptAt <= instant }
             .sorted { $0.createdAt < $1.createdAt }.prefix(limit))
     }
-
-    func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64] { [] }
 
     func claimOutbox(at instant: Date, limit: Int, until: Date) async throws -> [OutboxMessage] {
         let claimed = try await pendingOutbox(at: instant, limit: limit)

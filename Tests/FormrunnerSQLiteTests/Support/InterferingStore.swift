@@ -1,8 +1,9 @@
 import Foundation
 import FormrunnerCore
 
-/// A store that forwards everything to `inner`, records the writes it is asked for, and lets a test
-/// change a ticket behind the writer's back just before a batch or a single update is written.
+/// A store that records the writes it is asked for and lets a test change a ticket behind the writer's
+/// back just before a batch or a single update is written. Only its writing role interferes; reads and
+/// the work queue go straight to `inner` (the extensions below).
 final class InterferingStore: TicketStore, @unchecked Sendable {
     let inner: any TicketStore
     /// Runs before each batch write, with the batch.
@@ -32,18 +33,11 @@ final class InterferingStore: TicketStore, @unchecked Sendable {
                                outbox: outbox)
     }
 
-    func ticket(_ number: Int64) async throws -> Ticket? { try await inner.ticket(number) }
-    func tickets(_ numbers: [Int64]) async throws -> [Ticket] { try await inner.tickets(numbers) }
-
-    func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
-        lock.withLock { updateNumbers.append(ticket.number) }
-        try await beforeUpdate(inner, ticket)
-        try await inner.update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox)
-    }
-
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
                 files: [String: URL]) async throws {
-        try await update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox)
+        lock.withLock { updateNumbers.append(ticket.number) }
+        try await beforeUpdate(inner, ticket)
+        try await inner.update(ticket, expectedVersion: expectedVersion, history: history, outbox: outbox, files: files)
     }
 
     func update(batch changes: [TicketChange]) async throws -> [Int64] {
@@ -51,7 +45,12 @@ final class InterferingStore: TicketStore, @unchecked Sendable {
         try await beforeBatch(inner, changes)
         return try await inner.update(batch: changes)
     }
+}
 
+/// Reads go to the inner store.
+extension InterferingStore {
+    func ticket(_ number: Int64) async throws -> Ticket? { try await inner.ticket(number) }
+    func tickets(_ numbers: [Int64]) async throws -> [Ticket] { try await inner.tickets(numbers) }
     func history(_ number: Int64) async throws -> [HistoryEntry] { try await inner.history(number) }
     func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] {
         try await inner.list(status: status, before: before, limit: limit)
@@ -61,8 +60,12 @@ final class InterferingStore: TicketStore, @unchecked Sendable {
     }
     func count(status: String?) async throws -> Int { try await inner.count(status: status) }
     func search(_ text: String, limit: Int) async throws -> [Ticket] { try await inner.search(text, limit: limit) }
-    func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] { try await inner.dueTickets(at: instant, limit: limit) }
     func outbox(for number: Int64) async throws -> [OutboxMessage] { try await inner.outbox(for: number) }
+}
+
+/// The work queue is the inner store's.
+extension InterferingStore {
+    func dueTickets(at instant: Date, limit: Int) async throws -> [Int64] { try await inner.dueTickets(at: instant, limit: limit) }
     func pendingOutbox(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
         try await inner.pendingOutbox(at: instant, limit: limit)
     }

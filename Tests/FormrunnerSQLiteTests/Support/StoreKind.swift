@@ -34,10 +34,10 @@ struct StoreKind: Sendable, CustomTestStringConvertible {
             let store = try await make(folder)
             do {
                 let result = try await body(store, folder)
-                await (store as? PostgresTicketStore)?.close()
+                await store.close()
                 return result
             } catch {
-                await (store as? PostgresTicketStore)?.close()
+                await store.close()
                 throw error
             }
         }
