@@ -6,8 +6,10 @@ enum Excerpt {
     /// The longest excerpt, in characters.
     static let length = 180
 
-    /// `wanted`: the question's stems as searched (misspellings corrected).
-    static func best(in article: KnowledgeArticle, for wanted: Set<String>) -> String {
+    /// `wanted`: the question's stems as searched (misspellings corrected); `stems`: the stems of a
+    /// sentence in the article's language (``KnowledgeTerms/stems(of:language:)``, or a memo of it).
+    static func best(in article: KnowledgeArticle, for wanted: Set<String>,
+                     stems: (String) -> [String]) -> String {
         let sentences = MarkdownText.plain(article.body)
             .split(whereSeparator: { $0 == "\n" })
             .flatMap { $0.split(separator: ". ", omittingEmptySubsequences: true) }
@@ -16,8 +18,8 @@ enum Excerpt {
         var best = sentences.first ?? ""
         var bestScore = 0
         for sentence in sentences {
-            let stems = KnowledgeTerms.stems(of: sentence, language: article.language)
-            let score = wanted.filter { term in stems.contains { $0.hasPrefix(term) } }.count
+            let found = stems(sentence)
+            let score = wanted.filter { term in found.contains { $0.hasPrefix(term) } }.count
             if score > bestScore { (best, bestScore) = (sentence, score) }
         }
         return shortened(best)
