@@ -13,7 +13,7 @@ enum Excerpt {
         let sentences = MarkdownText.plain(article.body)
             .split(whereSeparator: { $0 == "\n" })
             .flatMap { $0.split(separator: ". ", omittingEmptySubsequences: true) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map(MarkdownText.trimmed)
             .filter { !$0.isEmpty }
         var best = sentences.first ?? ""
         var bestScore = 0

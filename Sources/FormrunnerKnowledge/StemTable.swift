@@ -70,14 +70,6 @@ struct StemTable {
         guard value >= 0x80 else {
             return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20)
         }
-        // The categories TicketSearch keeps in words (its test is private to FormrunnerCore).
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber, .privateUse:
-            return true
-        default:
-            return false
-        }
+        return TicketSearch.isWordScalar(scalar)
     }
 }
