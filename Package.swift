@@ -80,10 +80,16 @@ let package = Package(
             path: "Tests/FormrunnerTestSupport",
             swiftSettings: strictSettings
         ),
+        // The one process runner of the sendmail notifier and the plugins: bounded time, output and
+        // process group.
+        .target(
+            name: "FormrunnerProcess",
+            swiftSettings: strictSettings
+        ),
         // Notifier plugins (console, Maildir/.eml) and the outbox dispatcher.
         .target(
             name: "FormrunnerNotify",
-            dependencies: ["FormrunnerCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["FormrunnerCore", "FormrunnerProcess", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strictSettings
         ),
         // Identity: password hashing, TOTP, one-time codes, Google ID tokens, the authenticator,
@@ -99,15 +105,16 @@ let package = Package(
         ),
         // External plugins: executables on PATH named formrunner-notifier-NAME and
         // formrunner-auth-NAME, run with a timeout and spoken to in JSON (docs/plugins.md).
+        // No swift-crypto: the authenticator protocol lives in the core, beside the user directory.
         .target(
             name: "FormrunnerPlugins",
-            dependencies: ["FormrunnerCore", "FormrunnerAuth"],
+            dependencies: ["FormrunnerCore", "FormrunnerProcess"],
             swiftSettings: strictSettings
         ),
         // The terminal: raw-mode renderer, plain line mode, review screen.
         .target(
             name: "FormrunnerPrompt",
-            dependencies: ["FormrunnerCore", .product(name: "Rainbow", package: "Rainbow")],
+            dependencies: ["FormrunnerCore", "FormrunnerKnowledge", .product(name: "Rainbow", package: "Rainbow")],
             swiftSettings: strictSettings
         ),
         // The step interpreter of entry flows: what each step needs and what an answer does to the
@@ -187,6 +194,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FormrunnerProcessTests",
+            dependencies: ["FormrunnerProcess"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import FormrunnerCore
 
 /// A compact JWS split into its parts, with header and claims decoded (nothing verified yet).
 struct IDTokenParts {

@@ -1,5 +1,6 @@
 import _CryptoExtras
 import Foundation
+import FormrunnerCore
 
 /// The RSA signing keys of a JSON Web Key Set (RFC 7517), such as Google's
 /// `https://www.googleapis.com/oauth2/v3/certs`, by key id.

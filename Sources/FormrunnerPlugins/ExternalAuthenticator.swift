@@ -1,5 +1,4 @@
 import Foundation
-import FormrunnerAuth
 import FormrunnerCore
 
 /// An authenticator that asks an external plugin, `formrunner-auth-NAME`, whether credentials

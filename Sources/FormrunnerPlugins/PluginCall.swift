@@ -1,4 +1,5 @@
 import Foundation
+import FormrunnerProcess
 
 /// One request to an installed plugin and its checked reply: the part that notifier and
 /// authenticator plugins share.
@@ -12,14 +13,17 @@ struct PluginCall {
     ///   prints something that is not a reply, or answers `"ok": false`.
     func send(_ request: some Encodable, replyRequired: Bool) async throws(PluginFailure) -> PluginProtocol.Reply? {
         let executable = (plugin.path as NSString).lastPathComponent
-        let result: PluginProcess.Result
+        let input: Data
         do {
-            let input = try PluginProtocol.encode(request)
-            result = try await PluginProcess(executable: plugin.path, timeout: timeout).run(input: input)
-        } catch let error as PluginStartError {
-            throw PluginFailure(executable: executable, reason: .cannotStart(error.reason))
+            input = try PluginProtocol.encode(request)
         } catch {
             throw PluginFailure(executable: executable, reason: .cannotStart("\(error)"))
+        }
+        let result: BoundedProcess.Result
+        do {
+            result = try await BoundedProcess(executable: plugin.path, timeout: timeout).run(input: input)
+        } catch {
+            throw PluginFailure(executable: executable, reason: .cannotStart(error.reason))
         }
         let stderr = result.standardError
         if result.timedOut { throw PluginFailure(executable: executable, reason: .timedOut(timeout), standardError: stderr) }

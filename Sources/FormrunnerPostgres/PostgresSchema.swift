@@ -34,6 +34,7 @@ enum PostgresSchema {
         PostgresMigration(name: "v9 queue index", statements: PostgresQueue.columns, backfill: PostgresQueue.backfill,
                           finally: PostgresQueue.indexes),
         PostgresMigration(name: "v10 assistant sessions", statements: assistantSessions),
+        PostgresMigration(name: "v11 status counters", statements: PostgresStatusCounters.schema),
     ]
 
     /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,

@@ -54,18 +54,20 @@ public final class PostgresTicketStore: TicketStore {
                        assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
-        if let submissionKey, let existing = try await read({ try await $0.number(submissionKey: submissionKey) }) {
-            throw TicketStoreError.duplicateSubmission(existing: existing)
-        }
         try vault.store(files, for: ticket)
         var stored = ticket.storedForm
+        // Four round trips: BEGIN; the number and the submission-key check in one statement; the
+        // ticket and all its rows in one statement of `WITH` parts; COMMIT.
+        var binds = PostgresBindings()
+        binds.append(submissionKey)
+        let counter = PostgresQuery(unsafeSQL: """
+            UPDATE ticket_counter SET last_number = last_number + 1
+            RETURNING last_number, (SELECT number FROM ticket WHERE submission_key = $1::text)
+            """, binds: binds)
         try await transaction { rows in
-            let number = try await rows.run("UPDATE ticket_counter SET last_number = last_number + 1 RETURNING last_number")
-                .collect().first?.decode(Int64.self)
-            guard let number else { throw TicketStoreError.unavailable("the ticket counter row is missing") }
-            if let submissionKey, let existing = try await rows.number(submissionKey: submissionKey) {
-                throw TicketStoreError.duplicateSubmission(existing: existing)
-            }
+            let taken = try await rows.run(counter).collect().first?.decode((Int64, Int64?).self)
+            guard let (number, existing) = taken else { throw TicketStoreError.unavailable("the ticket counter row is missing") }
+            if let existing { throw TicketStoreError.duplicateSubmission(existing: existing) }
             stored.number = number
             var history = history
             if let assignment, let assigned = try await rows.assign(stored, by: assignment) {
@@ -73,17 +75,7 @@ public final class PostgresTicketStore: TicketStore {
                 history.append(assigned.entry)
             }
             let messages = try outbox(stored).map { $0.storedForm(number: number) }
-            var binds = PostgresBindings()
-            binds.append(number)
-            binds.append(submissionKey)
-            try PostgresRows.appendTicket(stored, to: &binds)
-            let columns = ["number", "submission_key"] + PostgresRows.writtenColumns
-            let values = ["$1", "$2"] + PostgresRows.placeholders(from: 3)
-            try await rows.run(PostgresQuery(
-                unsafeSQL: "INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))",
-                binds: binds))
-            try await rows.writeDependents(of: stored, history: history)
-            try await rows.insertOutbox(messages)
+            try await rows.insertNew(stored, submissionKey: submissionKey, history: history, outbox: messages)
         }
         return stored
     }
@@ -174,8 +166,8 @@ public final class PostgresTicketStore: TicketStore {
 
     public func count(status: String?) async throws -> Int {
         try await read { rows in
-            let query: PostgresQuery = status.map { "SELECT count(*) FROM ticket WHERE status = \($0)" }
-                ?? "SELECT count(*) FROM ticket"
+            let query: PostgresQuery = status.map { "SELECT tickets FROM ticket_status_count WHERE status = \($0)" }
+                ?? "SELECT COALESCE(sum(tickets), 0)::bigint FROM ticket_status_count"
             return try await rows.run(query).collect().first?.decode(Int.self) ?? 0
         }
     }
@@ -326,7 +318,7 @@ public final class PostgresTicketStore: TicketStore {
     }
 
     /// Runs `body` in a transaction, committed if it returns and rolled back if it throws.
-    private func transaction<T: Sendable>(_ body: (PostgresRows) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: (PostgresRows) async throws -> T) async throws -> T {
         try await read { rows in try await rows.inTransaction(body) }
     }
 
@@ -334,12 +326,5 @@ public final class PostgresTicketStore: TicketStore {
         var binds = PostgresBindings()
         for value in values { binds.append(value) }
         return binds
-    }
-}
-
-extension PostgresRows {
-    /// The ticket filed with `submissionKey`, if any.
-    func number(submissionKey: String) async throws -> Int64? {
-        try await run("SELECT number FROM ticket WHERE submission_key = \(submissionKey)").collect().first?.decode(Int64.self)
     }
 }

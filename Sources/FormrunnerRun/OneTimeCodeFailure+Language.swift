@@ -1,4 +1,4 @@
-import FormrunnerAuth
+import FormrunnerCore
 import FormrunnerPrompt
 
 extension OneTimeCodeFailure {

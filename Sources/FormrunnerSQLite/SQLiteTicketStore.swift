@@ -36,9 +36,7 @@ public final class SQLiteTicketStore: TicketStore {
                        assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
-        if let submissionKey, let existing = try await existingTicket(submissionKey: submissionKey) {
-            throw TicketStoreError.duplicateSubmission(existing: existing)
-        }
+        // The submission key is checked in the writing transaction only: one transaction a ticket.
         try vault.store(files, for: ticket)
         return try await write { db in
             if let submissionKey,
@@ -80,19 +78,11 @@ public final class SQLiteTicketStore: TicketStore {
         if !files.isEmpty { try vault.store(files, for: ticket) }
         let stored = ticket.storedForm
         try await write { db in
-            var arguments = try TicketRows.arguments(stored)
-            arguments += [stored.number, expectedVersion]
-            let assignments = TicketRows.columns.map { "\($0) = ?" }.joined(separator: ", ")
-            try db.cachedStatement(sql: "UPDATE ticket SET \(assignments) WHERE number = ? AND version = ?").execute(arguments: arguments)
-            if db.changesCount == 0 {
-                guard let actual = try Int.fetchOne(db, sql: "SELECT version FROM ticket WHERE number = ?",
-                                                    arguments: [stored.number]) else {
-                    throw TicketStoreError.notFound(stored.number)
-                }
-                throw TicketStoreError.conflict(number: stored.number, expected: expectedVersion, actual: actual)
+            guard try TicketWrites.update(stored, expectedVersion: expectedVersion, history: history,
+                                          outbox: outbox, in: db) else {
+                throw TicketStoreError.conflict(number: stored.number, expected: expectedVersion,
+                                                actual: try TicketWrites.storedVersion(of: stored.number, in: db))
             }
-            try TicketWrites.dependents(of: stored, history: history, in: db)
-            try OutboxRows.insert(outbox.map { $0.storedForm(number: stored.number) }, in: db)
         }
     }
 
@@ -147,12 +137,7 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func count(status: String?) async throws -> Int {
-        try await read { db in
-            if let status {
-                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket WHERE status = ?", arguments: [status]) ?? 0
-            }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket") ?? 0
-        }
+        try await read { db in try StatusCounters.count(status: status, in: db) }
     }
 
     public func search(_ text: String, limit: Int) async throws -> [Ticket] {
@@ -237,13 +222,6 @@ public final class SQLiteTicketStore: TicketStore {
             let timer = try Timers.nextClaimable(in: db)
             let message = try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL")
             return [timer, message].compactMap { $0 }.min().map(Date.init(millisecondsSince1970:))
-        }
-    }
-
-    /// The ticket already filed with `submissionKey`, if any.
-    private func existingTicket(submissionKey: String) async throws -> Int64? {
-        try await read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"), arguments: [submissionKey])
         }
     }
 

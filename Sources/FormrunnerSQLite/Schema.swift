@@ -51,6 +51,12 @@ enum Schema {
             try db.execute(sql: reportFigures)
             try ReportBackfill.run(in: db)
         }
+        migrator.registerMigration("v12 status counters") { db in
+            try db.execute(sql: StatusCounters.schema)
+        }
+        migrator.registerMigration("v13 search terms") { db in
+            try db.execute(sql: SearchTerms.schema)
+        }
         return migrator
     }
 

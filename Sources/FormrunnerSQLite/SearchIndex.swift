@@ -5,8 +5,9 @@ import GRDB
 ///
 /// Words are folded in Swift and stored separated by spaces under FTS5's `ascii` tokenizer, which
 /// splits only at ASCII punctuation and spaces, so SQLite sees exactly the words `TicketSearch` made.
-/// Queries are built from folded words only, each quoted as a prefix phrase (`"word"*`), so nothing
-/// the user types is read as FTS5 syntax.
+/// Queries are built from folded words only, each quoted, so nothing the user types is read as FTS5
+/// syntax: a word becomes the stored words it begins (`("word" OR "wordy")`, see `SearchTerms`), or
+/// a prefix phrase (`"word"*`) when it begins too many.
 enum SearchIndex {
     /// Rewrites the words of `ticket`, unless they are already stored: most updates (a transition, a
     /// timer firing) change neither the title nor the answers, and rewriting an FTS5 row costs a
@@ -21,13 +22,18 @@ enum SearchIndex {
         }
         try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)")
             .execute(arguments: [ticket.number, words])
+        try SearchTerms.note(TicketSearch.indexedWords(of: ticket), in: db)
     }
 
     /// Numbers of tickets matching every word, newest first.
     static func numbers(matching words: [String], limit: Int, in db: Database) throws -> [Int64] {
         guard !words.isEmpty else { return [] }
-        let query = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
-            .joined(separator: " AND ")
+        var groups: [String] = []
+        for word in words {
+            guard let group = try SearchTerms.expansion(of: word, in: db) else { return [] }
+            groups.append(group)
+        }
+        let query = groups.joined(separator: " AND ")
         return try Int64.fetchAll(
             db,
             sql: "SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? ORDER BY rowid DESC LIMIT ?",

@@ -10,4 +10,33 @@ enum TicketWrites {
         try SearchIndex.write(ticket, in: db)
         try AttachmentRows.write(ticket, in: db)
     }
+
+    /// Writes `ticket` (in stored form) over the stored row if its version is still `expectedVersion`,
+    /// with its history, timers, search words, attachment rows and outbox; `false` (nothing written)
+    /// when the version differs, ``TicketStoreError/notFound(_:)`` when there is no such ticket.
+    static func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
+                       in db: Database) throws -> Bool {
+        var arguments = try TicketRows.arguments(ticket)
+        arguments += [ticket.number, expectedVersion]
+        try db.cachedStatement(sql: updateSQL).execute(arguments: arguments)
+        if db.changesCount == 0 {
+            _ = try storedVersion(of: ticket.number, in: db)
+            return false
+        }
+        try dependents(of: ticket, history: history, in: db)
+        try OutboxRows.insert(outbox.map { $0.storedForm(number: ticket.number) }, in: db)
+        return true
+    }
+
+    /// The stored version of ticket `number`; ``TicketStoreError/notFound(_:)`` when there is none.
+    static func storedVersion(of number: Int64, in db: Database) throws -> Int {
+        guard let actual = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM ticket WHERE number = ?"),
+                                            arguments: [number]) else {
+            throw TicketStoreError.notFound(number)
+        }
+        return actual
+    }
+
+    private static let updateSQL = "UPDATE ticket SET "
+        + TicketRows.columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE number = ? AND version = ?"
 }

@@ -421,6 +421,10 @@ enum ConditionScript {
       case 'multiline': return { type: 'text', value: values[0] };
       case 'number': return /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? { type: 'number', value: Number(text) } : null;
       case 'date': return isoDate(text) ? { type: 'date', value: text } : null;
+      case 'datetime': {  // YYYY-MM-DDTHH:MM sorts as text, like a date
+        const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2})$/.exec(text);
+        return m && isoDate(m[1]) ? { type: 'date', value: m[1] + 'T' + m[2] } : null;
+      }
       case 'choice': return { type: 'choice', value: text };
       case 'boolean': {
         const word = text.toLowerCase();
@@ -445,6 +449,11 @@ enum ConditionScript {
       }
       const current = read(wrapper);
       if (current !== null) answers[wrapper.getAttribute('data-field')] = current;
+    }
+    // A section is shown while one of its fields or notes is.
+    for (const section of form.querySelectorAll('fieldset[data-section]')) {
+      const parts = Array.from(section.querySelectorAll('[data-field]'));
+      section.hidden = parts.length > 0 && parts.every((part) => part.hidden);
     }
   }
 

@@ -17,11 +17,15 @@ struct Formrunner: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Forms.self, Workflows.self, Run.self, Tickets.self, Tick.self, Deliver.self, Worker.self,
                       Mail.self, Users.self, Plugins.self, Schema.self, Serve.self, Knowledge.self, Queue.self,
-                      Macros.self, DeskCommand.self, Report.self]
+                      Macros.self, DeskCommand.self, Report.self, TestDefinitions.self]
     )
 
     /// Runs the command (global options may come before the subcommand); refusals and failures print `formrunner: reason` on standard error and exit 1.
     static func main() async {
+        if let help = RootHelp.text(for: Array(CommandLine.arguments.dropFirst())) {
+            print(help)
+            return
+        }
         do {
             let arguments = LeadingGlobalOptions.reordered(Array(CommandLine.arguments.dropFirst()), root: Formrunner.self)
             var command = try parseAsRoot(arguments)

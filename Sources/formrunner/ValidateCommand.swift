@@ -33,6 +33,9 @@ struct Validate: ParsableCommand {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such file or folder: '\(path)'")
         }
+        for path in paths where DefinitionTestFile.isTestFile(path) {
+            throw ValidationError("'\(path)' is a definition test, not a definition; run it with `formrunner test \(path)`")
+        }
         let loader = CatalogLoader(root: global.catalog)
         let scope = paths.map { Self.withoutTrailingSlash(loader.catalogPath(for: $0)) }
         var result = loader.load(extraFiles: paths.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") })

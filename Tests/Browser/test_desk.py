@@ -146,3 +146,57 @@ def test_a_forged_post_to_the_desk_is_refused(open_page, agent_desk):
     for form in ({"to": BIA.email}, {"to": BIA.email, "_csrf": "forged-token"}):
         assert page.request.post("/desk/tickets/3/assign", form=form, max_redirects=0).status == 403
     assert agent_desk.ticket(3).get("assignee") is None
+
+
+def test_an_agent_reads_the_report_of_a_period(open_page, agent_desk):
+    page = open_page()
+    agent_desk.sign_in_with_code(page, BIA.email, next_path="/desk")
+    page.get_by_role("link", name=L.REPORT_LINK, exact=True).click()
+    expect(heading(page)).to_have_text(L.REPORT_TITLE)
+    page.get_by_label(L.REPORT_FROM, exact=True).fill("2026-12-01")
+    page.get_by_label(L.REPORT_TO, exact=True).fill("2026-12-03")
+    page.get_by_role("button", name=L.REPORT_SHOW, exact=True).click()
+    expect(heading(page)).to_have_text(L.REPORT_TITLE)
+    assert "from=2026-12-01" in page.url and "to=2026-12-03" in page.url
+    counts = page.locator("table", has=page.locator("caption", has_text=L.REPORT_COUNTS))
+    total = counts.locator("tfoot tr")
+    expect(total.locator("th")).to_have_text(L.REPORT_TOTAL)
+    expect(total.locator("td").nth(1)).to_have_text("3")  # the three tickets filed on the 1st and the 2nd
+    for chart in L.REPORT_CHARTS:
+        expect(page.get_by_role("img", name=chart)).to_be_visible()
+    # The period after the three tickets: nothing opened.
+    page.goto("/desk/report?from=2026-12-03&to=2026-12-04")
+    expect(page.locator("table", has=page.locator("caption", has_text=L.REPORT_COUNTS))
+           .locator("tfoot tr td").nth(1)).to_have_text("0")
+
+
+def test_a_report_with_a_date_that_is_not_one_says_why(open_page, agent_desk):
+    page = open_page()
+    agent_desk.sign_in_with_code(page, BIA.email, next_path="/desk")
+    response = page.goto("/desk/report?from=2026-13-01")
+    assert response.status == 400
+    expect(page.get_by_role("alert")).to_have_text(L.BAD_FROM)
+    page.get_by_role("link", name=L.THIS_MONTH, exact=True).click()
+    expect(heading(page)).to_have_text(L.REPORT_TITLE)
+
+
+def test_a_requester_cannot_read_the_report(open_page, agent_desk):
+    page = open_page()
+    agent_desk.sign_in_with_code(page, ANA.email)
+    assert page.goto("/desk/report").status == 404
+
+
+def test_the_desk_pages_in_portuguese(open_page, agent_desk):
+    page = open_page()
+    agent_desk.sign_in_with_code(page, BIA.email, next_path="/desk")
+    page.get_by_role("link", name=L.PT, exact=True).click()
+    expect(heading(page)).to_have_text(L.PT_QUEUE_TITLE)
+    expect(page.get_by_role("link", name=L.PT_DESK_LINK, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=L.PT_QUEUE_UNASSIGNED, exact=True)).to_be_visible()
+    page.get_by_role("link", name="#1", exact=True).click()
+    expect(page.get_by_role("heading", name=L.PT_ACTIONS, exact=True)).to_be_visible()
+    expect(fact(page, L.PT_TEAM)).to_have_text(L.PT_FINANCIAL)
+    expect(page.get_by_role("button", name=L.PT_TAKE, exact=True)).to_be_visible()
+    page.goto("/desk/report?from=2026-12-01&to=2026-12-03")
+    expect(heading(page)).to_have_text(L.PT_REPORT)
+    expect(page.locator("caption", has_text=L.PT_REPORT_COUNTS)).to_be_visible()

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import FormrunnerCore
 import FormrunnerAuth
 import Testing
 

@@ -123,6 +123,7 @@ enum ConditionScriptCases {
             case .number(let number): return ["type": "number", "value": number] as [String: Any]
             case .boolean(let flag): return ["type": "boolean", "value": flag] as [String: Any]
             case .date(let day): return ["type": "date", "value": day.description] as [String: Any]
+            case .dateTime(let time): return ["type": "date", "value": time.description] as [String: Any]
             case .choices(let ids): return ["type": "choices", "value": ids] as [String: Any]
             case .files(let refs): return ["type": "files", "value": refs.count] as [String: Any]
             }

@@ -48,6 +48,19 @@ struct ReportPageTests {
         #expect(html.contains("<p>Satisfaction: no survey answers in the period.</p>"))
     }
 
+    @Test("the page in Portuguese: its words, the teams' and priorities' labels from the catalog")
+    func portuguese() async throws {
+        let flow = FlowDesk()
+        let html = ReportPage(report: try await Self.report(), catalog: flow.services.catalog, language: "pt").html
+        #expect(html.contains("<h1>Relatório</h1>"))
+        #expect(html.contains("<option value=\"technical\">Suporte técnico</option>"))
+        #expect(html.contains("<caption>Tickets por equipe e prioridade</caption>"))
+        #expect(html.contains("<tfoot><tr><th scope=\"row\">Total</th>"))
+        #expect(html.contains("<p>Taxa de reabertura: — dos tickets resolvidos foram reabertos.</p>"))
+        #expect(html.contains("<p>Satisfação: nenhuma resposta à pesquisa no período.</p>"))
+        #expect(html.contains("<h2>Primeira resposta (horas úteis)</h2>"))
+    }
+
     @Test("a bar's height is its share of the largest value, and labels are escaped")
     func chartGeometry() {
         let chart = SVGChart(title: "A <b> chart", labels: ["x&y", "z"],

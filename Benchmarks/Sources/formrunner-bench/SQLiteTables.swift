@@ -9,6 +9,7 @@ struct TableWriter {
     private let outbox: Statement
     private let timer: Statement
     private let search: Statement
+    private let term: Statement
 
     init(_ db: Database) throws {
         func insert(into table: String, _ columns: [String]) throws -> Statement {
@@ -19,6 +20,7 @@ struct TableWriter {
         outbox = try insert(into: "outbox", ["ticket_number"] + StoredColumns.outbox)
         timer = try insert(into: "timer", ["ticket_number"] + StoredColumns.timer)
         search = try insert(into: "ticket_search", ["rowid", "words"])
+        term = try db.makeStatement(sql: "INSERT OR IGNORE INTO ticket_search_term (term) VALUES (?)")
     }
 
     /// Writes `stored` (inside the caller's transaction) and returns its number.
@@ -31,6 +33,7 @@ struct TableWriter {
         for row in stored.outbox { try outbox.execute(arguments: Self.arguments([key] + row)) }
         for row in stored.timers { try timer.execute(arguments: Self.arguments([key] + row)) }
         try search.execute(arguments: [number, stored.words.joined(separator: " ")])
+        for word in stored.words { try term.execute(arguments: [word]) }
         return number
     }
 

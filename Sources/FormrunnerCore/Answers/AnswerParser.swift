@@ -5,7 +5,15 @@ import Foundation
 /// This is the single validation path shared by the interactive prompts and the non-interactive
 /// `--answers` / `--set` input. Files are checked by ``AttachmentInspector`` instead.
 public struct AnswerParser: Sendable {
-    public init() {}
+    /// The instant answers are given at: `today` in `min:`/`max:` is its day in the form's zone.
+    public var now: Date
+    /// The language of the definition's own messages (`pattern_message`).
+    public var language: String
+
+    public init(now: Date = Date(), language: String = "en") {
+        self.now = now
+        self.language = language
+    }
 
     /// Parses `raw` for `field`; the message of a failure is ready to show next to the question.
     public func parse(_ raw: RawAnswer, for field: FieldDefinition) -> Result<AnswerValue, AnswerProblem> {
@@ -19,10 +27,12 @@ public struct AnswerParser: Sendable {
         switch field.type {
         case .text, .secret, .account:
             if field.type == .text, text.contains(where: \.isNewline) { return fail("must be a single line") }
-            return checkLength(text, field).map { fail($0) } ?? .success(.text(text))
+            if let problem = checkLength(text, field) { return fail(problem) }
+            return checkShape(text, field).mapError { AnswerProblem(field: field.id, message: $0.message) }
         case .multiline:
             let body = raw.items.first ?? ""
-            return checkLength(body, field).map { fail($0) } ?? .success(.text(body))
+            if let problem = checkLength(body, field) { return fail(problem) }
+            return checkShape(body, field).mapError { AnswerProblem(field: field.id, message: $0.message) }
         case .email:
             return Self.isEmail(text) ? .success(.text(text)) : fail("'\(text)' is not an e-mail address (name@example.com)")
         case .number:
@@ -31,11 +41,17 @@ public struct AnswerParser: Sendable {
             if let high = field.maximum, value > high { return fail("must be at most \(ValueReader.format(high)), got \(text)") }
             return .success(.number(value))
         case .date:
-            return LocalDate(iso: text).map { .success(.date($0)) } ?? fail("'\(text)' is not a date; write YYYY-MM-DD")
+            guard let date = LocalDate(iso: text) else { return fail("'\(text)' is not a date; write YYYY-MM-DD") }
+            return checkBounds(LocalDateTime(date: date, minutes: 0), shown: text, field).map { fail($0) } ?? .success(.date(date))
+        case .datetime:
+            guard let time = dateTime(text, in: field.timeZone) else {
+                return fail("'\(text)' is not a date and time; write YYYY-MM-DD HH:MM")
+            }
+            return checkBounds(time, shown: time.description, field).map { fail($0) } ?? .success(.dateTime(time))
         case .boolean:
             switch text.lowercased() {
-            case "true", "yes", "y", "sim", "s", "sí", "si": return .success(.boolean(true))
-            case "false", "no", "n", "não", "nao": return .success(.boolean(false))
+            case "true", "yes", "y", "sim", "s", "sí", "si": return mustBe(true, field).map { fail($0) } ?? .success(.boolean(true))
+            case "false", "no", "n", "não", "nao": return mustBe(false, field).map { fail($0) } ?? .success(.boolean(false))
             default: return fail("answer yes or no, got '\(text)'")
             }
         case .choice:
@@ -50,10 +66,13 @@ public struct AnswerParser: Sendable {
             }
             if let low = field.minimum, Double(chosen.count) < low { return fail("choose at least \(ValueReader.format(low))") }
             if let high = field.maximum, Double(chosen.count) > high { return fail("choose at most \(ValueReader.format(high))") }
+            if let problem = missingOptions(chosen, field) { return fail(problem) }
             let ordered = field.options.map(\.id).filter(chosen.contains)
             return .success(.choices(ordered))
         case .files:
             return fail("files are checked by the attachment inspector")
+        case .note:
+            return fail("'\(field.id)' is a note, not a question; it takes no answer")
         }
     }
 

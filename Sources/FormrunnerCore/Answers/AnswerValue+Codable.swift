@@ -1,6 +1,7 @@
 extension AnswerValue: Codable {
     private enum Tag: String, CodingKey {
         case text, number, boolean, date, choice, choices, files
+        case dateTime = "datetime"
     }
 
     /// Answers are stored tagged with their kind (`{"date": "2026-01-31"}`), so that they read back
@@ -12,6 +13,7 @@ extension AnswerValue: Codable {
         case .number(let value): try container.encode(value, forKey: .number)
         case .boolean(let value): try container.encode(value, forKey: .boolean)
         case .date(let value): try container.encode(value, forKey: .date)
+        case .dateTime(let value): try container.encode(value, forKey: .dateTime)
         case .choice(let value): try container.encode(value, forKey: .choice)
         case .choices(let value): try container.encode(value, forKey: .choices)
         case .files(let value): try container.encode(value, forKey: .files)
@@ -22,13 +24,14 @@ extension AnswerValue: Codable {
         let container = try decoder.container(keyedBy: Tag.self)
         guard let tag = container.allKeys.first, container.allKeys.count == 1 else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "an answer has exactly one of text, number, boolean, date, choice, choices, files"))
+                                                    debugDescription: "an answer has exactly one of text, number, boolean, date, datetime, choice, choices, files"))
         }
         switch tag {
         case .text: self = .text(try container.decode(String.self, forKey: tag))
         case .number: self = .number(try container.decode(Double.self, forKey: tag))
         case .boolean: self = .boolean(try container.decode(Bool.self, forKey: tag))
         case .date: self = .date(try container.decode(LocalDate.self, forKey: tag))
+        case .dateTime: self = .dateTime(try container.decode(LocalDateTime.self, forKey: tag))
         case .choice: self = .choice(try container.decode(String.self, forKey: tag))
         case .choices: self = .choices(try container.decode([String].self, forKey: tag))
         case .files: self = .files(try container.decode([AttachmentRef].self, forKey: tag))

@@ -7,6 +7,7 @@ extension AnswerValue {
             return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .boolean(let value): return value ? "true" : "false"
         case .date(let date): return date.description
+        case .dateTime(let time): return time.description
         case .choice(let id): return id
         case .choices(let ids): return ids.joined(separator: ", ")
         case .files(let files): return files.map(\.name).joined(separator: ", ")

@@ -29,6 +29,8 @@ public enum AnswerValue: Hashable, Sendable {
     case boolean(Bool)
     /// `date` fields.
     case date(LocalDate)
+    /// `datetime` fields: the wall time in the form's calendar zone.
+    case dateTime(LocalDateTime)
     /// `choice` fields: the chosen option's id.
     case choice(String)
     /// `multichoice` fields: the chosen options' ids, in the form's order.

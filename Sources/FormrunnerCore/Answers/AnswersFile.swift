@@ -24,6 +24,12 @@ public enum AnswersFile {
     public static func read(_ data: Data, path: String) -> Result<[String: RawAnswer], DiagnosticsError> {
         let result = YAMLReader(purpose: .answers).read(JSONSurrogates.joined(in: data), path: path)
         guard !result.diagnostics.hasErrors, let root = result.root else { return .failure(DiagnosticsError(result.diagnostics)) }
+        return answers(in: root)
+    }
+
+    /// The answers `root` holds (a mapping from field id to a value or a list), or every problem with
+    /// its location; definition tests write their answers this way too.
+    public static func answers(in root: YAMLNode) -> Result<[String: RawAnswer], DiagnosticsError> {
         guard case .mapping(let mapping) = root else {
             return .failure(DiagnosticsError([.error("expected a mapping from field id to answer", at: root.location)]))
         }

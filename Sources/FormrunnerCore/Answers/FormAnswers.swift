@@ -22,12 +22,14 @@ public struct FormAnswers: Sendable {
     /// Checks `raw` in the form's order: a field's condition sees the answers before it.
     public func check(_ raw: [String: RawAnswer]) -> Result<Checked, AnswerProblems> {
         var problems: [AnswerProblem] = []
-        let ids = form.fields.map(\.id)
-        for key in raw.keys.sorted() where form.field(key) == nil {
-            problems.append(AnswerProblem(field: key, message: "the form '\(form.id)' has no such field" + Suggestion.hint(for: key, in: ids)))
+        let ids = form.questions.map(\.id)
+        for key in raw.keys.sorted() where form.field(key)?.type.isQuestion != true {
+            let message = form.field(key) == nil ? "the form '\(form.id)' has no such field" + Suggestion.hint(for: key, in: ids)
+                : "'\(key)' is a note, not a question; it takes no answer"
+            problems.append(AnswerProblem(field: key, message: message))
         }
         var checked = Checked(values: [:], files: [:], ignored: [])
-        for field in form.fields {
+        for field in form.fields where field.type.isQuestion {
             guard field.isShown(given: checked.values) else {
                 if raw[field.id] != nil { checked.ignored.append(field.id) }
                 continue
@@ -35,6 +37,10 @@ public struct FormAnswers: Sendable {
             guard let answer = raw[field.id], !Self.isBlank(answer) else {
                 if let value = field.defaultValue {
                     checked.values[field.id] = value
+                } else if field.mustBe != nil {
+                    problems.append(AnswerProblem(field: field.id, message: AnswerParser.mustBeMessage(field)))
+                } else if let missing = parser.missingOptions([], field) {
+                    problems.append(AnswerProblem(field: field.id, message: missing))
                 } else if field.required {
                     problems.append(AnswerProblem(field: field.id, message: "'\(field.label.english)' is required"))
                 }
@@ -48,7 +54,21 @@ public struct FormAnswers: Sendable {
                 problems.append(problem)
             }
         }
+        problems += brokenRules(checked.values, besides: problems)
         return problems.isEmpty ? .success(checked) : .failure(AnswerProblems(problems))
+    }
+
+    /// The form's `rules:` that the answers break, each at its field (one problem per field at
+    /// most, and none where the field already has one). A rule whose condition reads an absent
+    /// answer does not apply.
+    public func brokenRules(_ values: [String: AnswerValue], besides problems: [AnswerProblem] = []) -> [AnswerProblem] {
+        var taken = Set(problems.map(\.field))
+        var broken: [AnswerProblem] = []
+        for rule in form.rules where !taken.contains(rule.field) && rule.check.truth(values) == false {
+            taken.insert(rule.field)
+            broken.append(AnswerProblem(field: rule.field, message: rule.message.text(in: parser.language)))
+        }
+        return broken
     }
 
     /// One answer, typed; files are inspected on disk.

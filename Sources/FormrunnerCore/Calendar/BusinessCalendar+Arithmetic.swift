@@ -27,47 +27,57 @@ extension BusinessCalendar {
         }
         // Working time never exceeds elapsed time: rule out overlong amounts before walking.
         guard Double(workingSeconds) <= CalendarLimits.highestInstant - start else { return nil }
-        guard hasWorkingTime else { return nil }
         if Double(workingSeconds) <= Self.tableLimit, let result = addingBySpans(Double(workingSeconds), to: start) {
             return Date(timeIntervalSince1970: result)
         }
+        guard hasWorkingTime else { return nil }
         var walk = CalendarWalk(self)
         return walk.add(Double(workingSeconds), from: start).map { Date(timeIntervalSince1970: $0) }
     }
 
-    /// Additions up to this many working seconds (about a year of 40-hour weeks) use the year
-    /// tables; longer ones walk whole years arithmetically.
-    static let tableLimit: Double = 2_000 * 3_600
+    /// Additions up to this many working seconds (about ten years of 40-hour weeks) use the year
+    /// tables, as long as they end within ``tableYears`` years; longer ones walk whole years
+    /// arithmetically.
+    static let tableLimit: Double = 20_000 * 3_600
+
+    /// The most year tables one addition reads before leaving the answer to the walk.
+    static let tableYears = 12
 
     /// `amount` working seconds after `start` by the precomputed spans of the years from the one
     /// before `start` (a span of the last day of a year may reach into the next); nil to leave the
-    /// answer to the walk (a year without working time, or the end of the years handled).
+    /// answer to the walk (a year without working time, more than ``tableYears`` years, or the end
+    /// of the years handled).
     func addingBySpans(_ amount: Double, to start: Double) -> Double? {
         // The UTC day is within a day of the local one: start a year early near January 1.
         var year = LocalDate(dayNumber: floorDiv(Int64(start.rounded(.down)), 86_400) - 2).year
         var remaining = amount
         var cursor = start
-        for _ in 0..<4 {
+        for _ in 0..<Self.tableYears {
             guard year < 9_999 else { return nil }
             let table = spans.spans(year, calendar: self)
-            guard !table.starts.isEmpty else { return nil }
-            var index = table.firstSpan(endingAfter: cursor)
-            if index < table.starts.count {
-                let from = max(table.starts[index], cursor)
-                let available = table.ends[index] - from
-                if remaining <= available { return from + remaining }
-                remaining -= available
-                cursor = table.ends[index]
-                index += 1
-                if index < table.starts.count {
-                    let base = table.before[index]
-                    let rest = table.total - base
-                    if remaining <= rest {
-                        let span = table.lastSpan(from: index, before: base + remaining)
-                        return table.starts[span] + (base + remaining - table.before[span])
+            guard table.count > 0 else { return nil }
+            if cursor < table.firstStart {
+                // The whole year is ahead: skip it or search it by the working time before each span.
+                if remaining > table.total {
+                    remaining -= table.total
+                    cursor = table.lastEnd
+                } else {
+                    return table.instant(after: remaining, from: 0)
+                }
+            } else {
+                var index = table.firstSpan(endingAfter: cursor)
+                if index < table.count {
+                    let from = max(table.starts[index], cursor)
+                    let available = table.ends[index] - from
+                    if remaining <= available { return from + remaining }
+                    remaining -= available
+                    index += 1
+                    if index < table.count {
+                        let rest = table.total - table.before[index]
+                        if remaining <= rest { return table.instant(after: remaining, from: index) }
+                        remaining -= rest
                     }
-                    remaining -= rest
-                    cursor = table.ends[table.ends.count - 1]
+                    cursor = table.lastEnd
                 }
             }
             year += 1

@@ -3,15 +3,20 @@ import Foundation
 /// The working spans of one calendar year in seconds since 1970, folded once from the week's
 /// hours, the year's holidays and the time zone (DST included), with the working time before each
 /// span: adding working time inside a year is two binary searches.
-struct YearSpans: Sendable {
+final class YearSpans: Sendable {
     let year: Int
     /// Span `i` is `[starts[i], ends[i])`; spans are sorted, disjoint and non-empty.
     let starts: [Double]
     let ends: [Double]
     /// The working seconds of the spans before span `i`.
     let before: [Double]
+    /// The number of spans.
+    let count: Int
     /// The year's working seconds.
-    var total: Double { (before.last ?? 0) + ((ends.last ?? 0) - (starts.last ?? 0)) }
+    let total: Double
+    /// The start of the first span and the end of the last (`.infinity` and `-.infinity` when none).
+    let firstStart: Double
+    let lastEnd: Double
 
     /// The spans of the days of `year`, as ``CalendarWalk/forEachSpan(on:_:)`` gives them, clipped
     /// so that none overlaps the one before.
@@ -38,6 +43,19 @@ struct YearSpans: Sendable {
         self.starts = starts
         self.ends = ends
         self.before = before
+        count = starts.count
+        total = worked
+        firstStart = starts.first ?? .infinity
+        lastEnd = ends.last ?? -.infinity
+    }
+
+    /// The instant `amount` working seconds after the start of span `from`, for an amount within
+    /// the working time from there to the end of the year (`0 < amount <= total - before[from]`).
+    @inline(__always)
+    func instant(after amount: Double, from: Int) -> Double {
+        let target = before[from] + amount
+        let span = lastSpan(from: from, before: target)
+        return starts[span] + (target - before[span])
     }
 
     /// The index of the first span that ends after `instant` (`starts.count` when none does).
@@ -62,15 +80,17 @@ struct YearSpans: Sendable {
 }
 
 /// The ``YearSpans`` a calendar has needed so far, shared by every copy of the calendar and every
-/// thread; at most ``capacity`` years are kept.
+/// thread; at most ``capacity`` years are kept (a few kilobytes each).
 final class YearSpansCache: @unchecked Sendable {
-    static let capacity = 24
+    static let capacity = 48
     private let lock = NSLock()
-    private var years: [Int: YearSpans] = [:]
+    /// A few dozen years at most: a linear scan of their numbers beats hashing.
+    private var years: [YearSpans] = []
 
     func spans(_ year: Int, calendar: BusinessCalendar) -> YearSpans {
         lock.lock()
-        if let spans = years[year] {
+        for index in years.indices where years[index].year == year {
+            let spans = years[index]
             lock.unlock()
             return spans
         }
@@ -78,9 +98,10 @@ final class YearSpansCache: @unchecked Sendable {
         var walk = CalendarWalk(calendar)
         let spans = YearSpans(year: year, walk: &walk)
         lock.lock()
+        defer { lock.unlock() }
+        if let known = years.first(where: { $0.year == year }) { return known }
         if years.count >= Self.capacity { years.removeAll(keepingCapacity: true) }
-        years[year] = spans
-        lock.unlock()
+        years.append(spans)
         return spans
     }
 }

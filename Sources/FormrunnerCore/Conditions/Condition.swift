@@ -63,6 +63,12 @@ public struct Condition: Hashable, Sendable, CustomStringConvertible {
         ConditionEvaluator(answers: answers).isTrue(expression)
     }
 
+    /// True, false, or nil when the condition is unknown because it reads an absent answer: what a
+    /// form's `rules:` need (a rule refuses answers only when its condition is false).
+    public func truth(_ answers: [String: AnswerValue]) -> Bool? {
+        ConditionEvaluator(answers: answers).truth(of: expression)
+    }
+
     /// The source text.
     public var description: String { source }
 

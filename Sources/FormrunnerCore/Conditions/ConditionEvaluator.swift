@@ -17,6 +17,7 @@ struct ConditionEvaluator {
         case number(Double)
         case boolean(Bool)
         case date(LocalDate)
+        case dateTime(LocalDateTime)
         case options([String])
         case files(Int)
         case missing
@@ -27,7 +28,7 @@ struct ConditionEvaluator {
     }
 
     /// True, false, or nil when it is unknown (it reads an absent answer).
-    private func truth(of expression: ConditionExpression) -> Bool? {
+    func truth(of expression: ConditionExpression) -> Bool? {
         switch value(of: expression) {
         case .boolean(let flag): return flag
         case .missing: return nil
@@ -98,6 +99,7 @@ struct ConditionEvaluator {
         case .number(let number)?: return .number(number)
         case .boolean(let flag)?: return .boolean(flag)
         case .date(let date)?: return .date(date)
+        case .dateTime(let time)?: return .dateTime(time)
         case .choices(let ids)?: return .options(ids)
         case .files(let files)?: return .files(files.count)
         }
@@ -109,7 +111,7 @@ struct ConditionEvaluator {
         case .text(let text): return text.isEmpty
         case .options(let ids): return ids.isEmpty
         case .files(let count): return count == 0
-        case .number, .boolean, .date: return false
+        case .number, .boolean, .date, .dateTime: return false
         }
     }
 
@@ -131,6 +133,7 @@ struct ConditionEvaluator {
         case (.number(let a), .number(let b)): return a == b
         case (.boolean(let a), .boolean(let b)): return a == b
         case (.date(let a), .date(let b)): return a == b
+        case (.dateTime(let a), .dateTime(let b)): return a == b
         default: return false
         }
     }
@@ -143,6 +146,8 @@ struct ConditionEvaluator {
         case (.number(let a), .number(let b)):
             return a < b ? .less : a > b ? .greater : .same
         case (.date(let a), .date(let b)):
+            return a < b ? .less : a > b ? .greater : .same
+        case (.dateTime(let a), .dateTime(let b)):
             return a < b ? .less : a > b ? .greater : .same
         default:
             return nil

@@ -11,6 +11,8 @@ public enum ConditionFieldType: Hashable, Sendable {
     case boolean
     /// A calendar day: comparisons and ordering with `date("YYYY-MM-DD")`.
     case date
+    /// A day and a time of day: comparisons and ordering with other date-and-time fields.
+    case dateTime
     /// Attached files: only `empty()` and `count()`.
     case files
     /// One option id out of `options`: `==`, `!=` and `in` with those ids.
@@ -25,6 +27,7 @@ public enum ConditionFieldType: Hashable, Sendable {
         case .number: return "number"
         case .boolean: return "boolean"
         case .date: return "date"
+        case .dateTime: return "datetime"
         case .files: return "files"
         case .choice: return "choice"
         case .multichoice: return "multichoice"

@@ -22,7 +22,7 @@ struct ConditionTypeChecker {
     /// What an operand is, as far as the rules and the messages need to know.
     private struct Operand {
         enum Kind {
-            case text, number, boolean, date, files
+            case text, number, boolean, date, dateTime, files
             case choice([String])
             case multichoice([String])
             /// Already reported; checks involving it are skipped.
@@ -45,7 +45,7 @@ struct ConditionTypeChecker {
 
         var isOrderable: Bool {
             switch kind {
-            case .number, .date: return true
+            case .number, .date, .dateTime: return true
             default: return false
             }
         }
@@ -58,7 +58,7 @@ struct ConditionTypeChecker {
         /// Whether both operands have the same kind (options aside).
         func hasSameKind(as other: Operand) -> Bool {
             switch (kind, other.kind) {
-            case (.text, .text), (.number, .number), (.boolean, .boolean), (.date, .date), (.files, .files),
+            case (.text, .text), (.number, .number), (.boolean, .boolean), (.date, .date), (.dateTime, .dateTime), (.files, .files),
                  (.choice, .choice), (.multichoice, .multichoice), (.unknown, .unknown):
                 return true
             default:
@@ -87,6 +87,7 @@ struct ConditionTypeChecker {
         case .number: return "a number"
         case .boolean: return "a boolean"
         case .date: return "a date"
+        case .dateTime: return "a date and time"
         case .files: return "a files field"
         case .choice: return "a choice field"
         case .multichoice: return "a multichoice field"
@@ -166,6 +167,7 @@ struct ConditionTypeChecker {
         case .number: return .number
         case .boolean: return .boolean
         case .date: return .date
+        case .dateTime: return .dateTime
         case .files: return .files
         case .choice(let options): return .choice(options)
         case .multichoice(let options): return .multichoice(options)

@@ -176,51 +176,17 @@ public struct TicketDesk: Sendable {
         }
     }
 
-    /// What a tick did.
-    public struct TickReport: Hashable, Sendable {
-        /// Tickets whose timers fired.
-        public var fired: [Int64] = []
-        /// Tickets another process changed meanwhile; they are picked up by the next tick.
-        public var conflicts: [Int64] = []
-
-        /// A report of nothing done.
-        public init() {}
-    }
-
-    /// How long a worker holds the timers and messages it claimed before another may take them.
-    public static let defaultLease: TimeInterval = 300
-
-    /// Fires every timer due at or before `now`. Running it twice does nothing the second time.
-    ///
-    /// Timers are claimed (``TicketStore/claimDueTickets(at:limit:until:)``) `batch` tickets at a time and
-    /// held for `lease` seconds, so several processes ticking at once never fire the same timer; a process
-    /// that dies mid-way leaves its claims to run out, and its tickets are fired by the next tick after that.
-    /// `shouldContinue` is asked before each ticket: once it says no, the tick stops there (tickets still
-    /// claimed wait for their claims to run out).
-    public func tick(at now: Date, batch: Int = 500, lease: TimeInterval = TicketDesk.defaultLease,
-                     while shouldContinue: @Sendable () -> Bool = { true }) async throws -> TickReport {
-        var report = TickReport()
-        while shouldContinue() {
-            let until = now.addingTimeInterval(max(lease, 0.001))
-            let due = try await store.claimDueTickets(at: now, limit: batch, until: until)
-            if due.isEmpty { break }
-            for number in due {
-                guard shouldContinue() else { return report }
-                guard let ticket = try await store.ticket(number), let engine = engine(for: ticket.lifecycleID),
-                      let outcome = try await fireDue(ticket, engine: engine, at: now) else { continue }
-                do {
-                    try await save(outcome, expecting: ticket.version, engine: engine, at: now)
-                    report.fired.append(number)
-                } catch TicketStoreError.conflict {
-                    report.conflicts.append(number)
-                }
-            }
-        }
-        return report
-    }
-
     func save(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
-                      files: [String: URL] = [:]) async throws {
+              files: [String: URL] = [:]) async throws {
+        let change = try await change(outcome, expecting: version, engine: engine, at: now)
+        try await store.update(change.ticket, expectedVersion: version, history: change.history, outbox: change.outbox,
+                               files: files)
+        written.note(change.outbox)
+    }
+
+    /// The write `outcome` makes of a ticket stored at `version`: its e-mails composed, the survey
+    /// round they link to filled in.
+    func change(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date) async throws -> TicketChange {
         let store = self.store
         var outcome = outcome
         // Several firings in one outcome are one write: the stored version follows by one.
@@ -232,9 +198,7 @@ public struct TicketDesk: Sendable {
         let messages = try outcome.notifications.map {
             try composer.compose($0, ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)
         }
-        try await store.update(outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages,
-                               files: files)
-        written.note(messages)
+        return TicketChange(ticket: outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages)
     }
 
     /// Tells a requester whose event was refused on a final ticket how to go on (`on_refused`); an

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Loads a catalog: every definition under `Forms/` and `Workflows/`, the e-mail templates under
+/// Loads a catalog: every definition under `Forms/` and `Workflows/` (but the definition tests,
+/// `*.test.yaml`), the e-mail templates under
 /// `Workflows/templates/` and the desk's configuration `formrunner.yaml`, then links and checks
 /// them, collecting every problem in one run.
 public struct CatalogLoader: Sendable {
@@ -103,7 +104,8 @@ public struct CatalogLoader: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             anyFolder = true
             let entries = (FileManager.default.subpaths(atPath: path) ?? []).sorted()
-            for entry in entries where entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+            // Definition tests (`*.test.yaml`) live beside the definitions; `formrunner test` reads them.
+            for entry in entries where (entry.hasSuffix(".yaml") || entry.hasSuffix(".yml")) && !DefinitionTestFile.isTestFile(entry) {
                 let file = join(path, entry)
                 if leavesTheCatalog(file) {
                     sink.error("'\(file)' is a symbolic link to a file outside the catalog; copy the file into the catalog instead",

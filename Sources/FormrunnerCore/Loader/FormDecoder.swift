@@ -5,10 +5,11 @@ struct FormDecoder {
     let sink: DiagnosticSink
     let file: String
 
-    static let formKeys = ["form", "version", "title", "team", "description", "lifecycle", "fields"]
+    static let formKeys = ["form", "version", "title", "team", "description", "lifecycle", "fields", "sections", "rules"]
     static let fieldKeys = ["id", "label", "type", "help", "required", "default", "when", "placeholder", "options",
-                            "min", "max", "min_length", "max_length", "min_words", "limits"]
-    static let optionKeys = ["id", "label", "help"]
+                            "min", "max", "min_length", "max_length", "min_words", "limits",
+                            "pattern", "pattern_message", "format", "must_be"]
+    static let optionKeys = ["id", "label", "help", "required"]
     static let limitKeys = ["count", "size", "types"]
 
     var values: ValueReader { ValueReader(sink: sink) }
@@ -21,11 +22,25 @@ struct FormDecoder {
         let team = reader.identifier("team")
         let description = reader.label("description", required: false)
         let lifecycle = reader.identifier("lifecycle", required: false)
-        let items = reader.required("fields").map { fieldItems($0, context: "form") } ?? []
+        var sections: [SectionDefinition] = []
+        let items: [FieldItem]
+        if reader.has("sections") {
+            if reader.has("fields") {
+                sink.error("a form has either 'fields' or 'sections', not both; move these fields into a section",
+                           at: reader.keyLocation("fields"))
+            }
+            items = reader.required("sections").map { self.sections($0, into: &sections) } ?? []
+        } else {
+            items = reader.required("fields").map { fieldItems($0, context: "form") } ?? []
+        }
+        let rules = reader.optional("rules").map(rawRules) ?? []
         guard let id, let version, let title, let team else { return nil }
-        return FormDefinition(id: id.id, version: version, title: title, team: team.id, description: description,
-                              lifecycleID: lifecycle?.id, items: items, fields: [], file: file, location: mapping.location,
-                              teamLocation: team.location)
+        var form = FormDefinition(id: id.id, version: version, title: title, team: team.id, description: description,
+                                  lifecycleID: lifecycle?.id, items: items, fields: [], file: file, location: mapping.location,
+                                  teamLocation: team.location)
+        form.sections = sections
+        form.rules = rules
+        return form
     }
 
     func optionList(_ mapping: YAMLMapping) -> OptionList? {
@@ -70,6 +85,9 @@ struct FormDecoder {
         }
         let provisionalName = (mapping["id"].flatMap { if case .scalar(let s) = $0 { s.value } else { nil } })
             .map { "field '\($0)'" } ?? "field"
+        if case .scalar(let type)? = mapping["type"], type.value == FieldType.note.rawValue {
+            return note(mapping)
+        }
         let reader = MappingReader(mapping, context: provisionalName, keys: Self.fieldKeys, sink: sink)
         let id = reader.identifier("id")
         let label = reader.label("label")
@@ -85,6 +103,7 @@ struct FormDecoder {
         decodeCondition(reader, into: &field)
         decodeOptions(reader, into: &field)
         decodeBounds(reader, into: &field)
+        decodeRules(reader, into: &field)
         if let node = reader.optional("default") {
             field.defaultValue = defaultValue(node, for: field)
         }
@@ -100,14 +119,21 @@ struct FormDecoder {
         return nil
     }
 
-    private func decodeCondition(_ reader: MappingReader, into field: inout FieldDefinition) {
-        guard let scalar = reader.scalar("when", required: false) else { return }
+    func decodeCondition(_ reader: MappingReader, into field: inout FieldDefinition) {
+        guard let (condition, start) = condition(reader, "when") else { return }
+        field.condition = condition
+        field.conditionLocation = start
+    }
+
+    /// The condition written at `key` and where its text starts; reports a syntax error.
+    func condition(_ reader: MappingReader, _ key: String, required: Bool = false) -> (Condition, SourceLocation)? {
+        guard let scalar = reader.scalar(key, required: required) else { return nil }
         let start = scalar.contentLocation
         do {
-            field.condition = try Condition.parse(scalar.value)
-            field.conditionLocation = start
+            return (try Condition.parse(scalar.value), start)
         } catch {
             sink.error("invalid condition: \(error.message)", at: start.advanced(by: error.offset))
+            return nil
         }
     }
 
@@ -135,10 +161,12 @@ struct FormDecoder {
 
     private func decodeBounds(_ reader: MappingReader, into field: inout FieldDefinition) {
         let numeric = field.type == .number || field.type == .multichoice
-        for key in ["min", "max"] where reader.has(key) && !numeric {
-            sink.error("'\(key)' only applies to number and multichoice fields, and '\(field.id)' is \(field.type.rawValue)",
+        let dated = field.type == .date || field.type == .datetime
+        for key in ["min", "max"] where reader.has(key) && !numeric && !dated {
+            sink.error("'\(key)' only applies to number, multichoice, date and datetime fields, and '\(field.id)' is \(field.type.rawValue)",
                        at: reader.keyLocation(key))
         }
+        if dated { decodeDateBounds(reader, into: &field) }
         if numeric {
             field.minimum = reader.number("min", required: false)
             field.maximum = reader.number("max", required: false)
@@ -212,8 +240,10 @@ struct FormDecoder {
                 return nil
             }
             seen[id.id] = id.location
-            return OptionDefinition(id: id.id, label: label, help: reader.label("help", required: false),
-                                    location: reader.location)
+            var option = OptionDefinition(id: id.id, label: label, help: reader.label("help", required: false),
+                                          location: reader.location)
+            option.required = reader.boolean("required") ?? false
+            return option
         }
     }
 
@@ -223,6 +253,10 @@ struct FormDecoder {
         switch field.type {
         case .text, .multiline, .email, .account:
             return values.scalar(node, what: what).map { .text($0.value) }
+        case .note:
+            return nil
+        case .datetime:
+            return written(node, what: what, as: "a date and time as YYYY-MM-DDTHH:MM") { LocalDateTime(iso: $0).map(AnswerValue.dateTime) }
         case .secret, .files:
             sink.error("\(field.type.rawValue) fields cannot have a default", at: node.location)
             return nil
@@ -231,16 +265,21 @@ struct FormDecoder {
         case .boolean:
             return values.boolean(node, what: what).map(AnswerValue.boolean)
         case .date:
-            guard let scalar = values.scalar(node, what: what) else { return nil }
-            guard let date = LocalDate(iso: scalar.value) else {
-                sink.error("expected a date as YYYY-MM-DD for \(what), found '\(scalar.value)'", at: scalar.location)
-                return nil
-            }
-            return .date(date)
+            return written(node, what: what, as: "a date as YYYY-MM-DD") { LocalDate(iso: $0).map(AnswerValue.date) }
         case .choice:
             return values.identifier(node, what: what).map { .choice($0.id) }
         case .multichoice:
             return .choices(values.list(node, what: what) { values.identifier($0, what: what)?.id })
         }
+    }
+
+    /// A scalar read by `parse`; reports "expected `expected` for `what`, found '…'" when it fails.
+    private func written(_ node: YAMLNode, what: String, as expected: String, _ parse: (String) -> AnswerValue?) -> AnswerValue? {
+        guard let scalar = values.scalar(node, what: what) else { return nil }
+        guard let value = parse(scalar.value) else {
+            sink.error("expected \(expected) for \(what), found '\(scalar.value)'", at: scalar.location)
+            return nil
+        }
+        return value
     }
 }

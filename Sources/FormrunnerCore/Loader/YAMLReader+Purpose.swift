@@ -7,6 +7,8 @@ extension YAMLReader {
         case answers
         /// The desk's configuration, `formrunner.yaml`.
         case configuration
+        /// A definition test file (`*.test.yaml`), read by `formrunner test`.
+        case tests
 
         /// "definitions" or "answers files", as in "… are limited to 1048576 bytes".
         var plural: String {
@@ -14,6 +16,7 @@ extension YAMLReader {
             case .definitions: return "definitions"
             case .answers: return "answers files"
             case .configuration: return "configuration files"
+            case .tests: return "test files"
             }
         }
 
@@ -25,6 +28,8 @@ extension YAMLReader {
                 return "anchors and aliases are not allowed in answers files; write each answer out in full"
             case .configuration:
                 return "anchors and aliases are not allowed in formrunner.yaml; write each setting out in full"
+            case .tests:
+                return "anchors and aliases are not allowed in test files; write each answer out in full, or give the file's answers once under 'answers:'"
             }
         }
 
@@ -33,6 +38,7 @@ extension YAMLReader {
             case .definitions: return "file is empty; expected a definition"
             case .answers: return "file is empty; expected answers, a mapping from field id to answer"
             case .configuration: return "file is empty; expected settings such as 'store:' and 'notifiers:', or remove the file"
+            case .tests: return "file is empty; expected 'tests:', a list of test cases"
             }
         }
 
@@ -41,6 +47,7 @@ extension YAMLReader {
             case .definitions: return "a definition file holds one document; split this one into its own file"
             case .answers: return "an answers file holds one document; remove the '---' that starts another"
             case .configuration: return "formrunner.yaml holds one document; remove the '---' that starts another"
+            case .tests: return "a test file holds one document; put every case under its 'tests:' list"
             }
         }
     }

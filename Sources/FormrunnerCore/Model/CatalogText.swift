@@ -30,7 +30,12 @@ extension Catalog {
         }
         func fields(_ items: [FieldItem]) {
             for case .field(let field) in items {
+                if field.type == .note {
+                    add("the text of a note", field.text, field.location)
+                    continue
+                }
                 add("the label of field '\(field.id)'", field.label, field.location)
+                add("the pattern message of field '\(field.id)'", field.pattern?.message, field.location)
                 add("the help of field '\(field.id)'", field.help, field.location)
                 add("the placeholder of field '\(field.id)'", field.placeholder, field.location)
                 if field.optionListID == nil { options(field.options, of: "field '\(field.id)'") }
@@ -45,6 +50,11 @@ extension Catalog {
             add("the title of form '\(form.id)'", form.title, form.location)
             add("the description of form '\(form.id)'", form.description, form.location)
             fields(form.items)
+            for section in form.sections {
+                add("the title of a section of form '\(form.id)'", section.title, section.location)
+                add("the help of a section of form '\(form.id)'", section.help, section.location)
+            }
+            for rule in form.rules { add("the message of a rule of form '\(form.id)'", rule.message, rule.location) }
         }
         for flow in workflows.values {
             add("the title of workflow '\(flow.id)'", flow.title, flow.location)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One question of a form, fully resolved: shared options and groups are already expanded.
 public struct FieldDefinition: Hashable, Sendable {
     public var id: String
@@ -25,6 +27,23 @@ public struct FieldDefinition: Hashable, Sendable {
     public var maximumLength: Int?
     /// The fewest words a text answer must have (`min_words`), e.g. 2 for a first and last name.
     public var minimumWords: Int?
+    /// `pattern:` of a text field: the whole answer must match it.
+    public var pattern: FieldPattern?
+    /// `format:` of a text field.
+    public var format: TextFormat?
+    /// `min:`/`max:` of a `date` or `datetime` field.
+    public var earliest: DateBound?
+    public var latest: DateBound?
+    /// `must_be:` of a boolean field: the only answer accepted (an "I agree" box).
+    public var mustBe: Bool?
+    /// The zone `datetime` answers and `today` are read in: the form's calendar's (filled by the linker).
+    public var timeZone: TimeZone?
+    /// The Markdown of a `note`.
+    public var text: LocalizedText?
+    /// The index in the form's `sections` of the section holding the field, if any.
+    public var section: Int?
+    /// The `when:` of that section: the field is shown only while it holds too.
+    public var sectionCondition: Condition?
     /// Limits of a `files` field.
     public var fileLimits: FileLimits?
     /// The shared field group this field was included from, if any.
@@ -50,8 +69,21 @@ public struct FieldDefinition: Hashable, Sendable {
 
     /// Whether the field is asked, given the answers so far.
     public func isShown(given answers: [String: AnswerValue]) -> Bool {
-        condition?.evaluate(answers) ?? true
+        (sectionCondition?.evaluate(answers) ?? true) && (condition?.evaluate(answers) ?? true)
     }
+
+    /// The condition under which the field is shown, as one text: its section's `when:` and its
+    /// own, joined with `and` (what the web page's script evaluates).
+    public var shownWhen: String? {
+        switch (sectionCondition, condition) {
+        case let (section?, own?): return "(\(section.source)) and (\(own.source))"
+        case let (section?, nil): return section.source
+        case let (nil, own): return own?.source
+        }
+    }
+
+    /// The options that must be chosen (`required: true` on an option of a multichoice).
+    public var requiredOptions: [OptionDefinition] { options.filter(\.required) }
 }
 
 /// An entry of a form's `fields` list before groups are expanded.

@@ -11,6 +11,10 @@ public struct FormDefinition: Hashable, Sendable {
     public var items: [FieldItem]
     /// The fields with groups expanded and shared option lists resolved (filled by the linker).
     public var fields: [FieldDefinition]
+    /// `sections:`, when the form is written in sections (their fields are in `items`).
+    public var sections: [SectionDefinition] = []
+    /// `rules:`: conditions across fields that the answers must satisfy.
+    public var rules: [FormRule] = []
     /// The file the form was read from.
     public var file: String
     public var location: SourceLocation
@@ -21,4 +25,7 @@ public struct FormDefinition: Hashable, Sendable {
     public func field(_ id: String) -> FieldDefinition? {
         fields.first { $0.id == id }
     }
+
+    /// The fields that are questions (notes left out).
+    public var questions: [FieldDefinition] { fields.filter(\.type.isQuestion) }
 }

@@ -4,6 +4,8 @@ public struct OptionDefinition: Hashable, Sendable {
     public var id: String
     public var label: LocalizedText
     public var help: LocalizedText?
+    /// `required: true`: a multichoice answer must include this option (a box that must be ticked).
+    public var required: Bool = false
     public var location: SourceLocation
 
     public init(id: String, label: LocalizedText, help: LocalizedText? = nil, location: SourceLocation) {

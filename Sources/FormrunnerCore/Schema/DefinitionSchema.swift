@@ -22,6 +22,7 @@ public enum DefinitionSchema {
             "form": FormDecoder.formKeys, "option_list": ["option_list", "options"],
             "field_group": ["field_group", "title", "fields"], "field": FormDecoder.fieldKeys,
             "option": FormDecoder.optionKeys, "limits": FormDecoder.limitKeys,
+            "note": FormDecoder.noteKeys, "section": FormDecoder.sectionKeys, "rule": FormDecoder.ruleKeys,
             "workflow": WorkflowDecoder.workflowKeys,
             "step": WorkflowDecoder.commonStepKeys + Array(Set(WorkflowDecoder.stepKeys.values.flatMap { $0 })).sorted(),
             "lifecycle": LifecycleDecoder.lifecycleKeys, "status": LifecycleDecoder.statusKeys,

@@ -13,7 +13,7 @@ public actor InMemoryTicketStore: TicketStore {
     private var histories: [Int64: [HistoryEntry]] = [:]
     /// Every outbox message in the order written.
     private var messages: [OutboxMessage] = []
-    private var messageIndex: [String: Int] = [:]
+    var messageIndex: [String: Int] = [:]
     private var lastNumber: Int64 = 0
     /// Digests of attachment content verified so far.
     private var digests: Set<String> = []

@@ -30,6 +30,9 @@ import Foundation
 ///   Messages are filed under the ticket being written, whatever their `ticketNumber` said; an id
 ///   already in the outbox is refused with ``TicketStoreError/invalid(_:)``, an unknown id given to
 ///   `markDelivered`/`markFailed` with ``TicketStoreError/messageNotFound(_:)``.
+/// - **Batches**: `tickets(_:)` reads many tickets at once; `update(batch:)` writes many changes in one
+///   transaction, a stale version leaving out that change only (its number is returned).
+/// - **Counts** per status are kept by the store with every write (`count(status:)` reads them).
 /// - **Canonical form**: stores keep instants to the millisecond (rounded to the nearest) and one
 ///   timer per event (the last listed wins), read back ordered by due time then event: values read
 ///   back equal ``Ticket/storedForm``, ``HistoryEntry/storedForm`` and
@@ -83,6 +86,16 @@ public protocol TicketStore: Sendable {
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
                 files: [String: URL]) async throws
 
+    /// The tickets with these numbers, in the order given (unknown numbers are skipped), read at once.
+    func tickets(_ numbers: [Int64]) async throws -> [Ticket]
+
+    /// Writes every change as `update(_:expectedVersion:history:outbox:)` would, in one transaction, and
+    /// returns the numbers of the changes left out because their ticket's stored version was no longer
+    /// their `expectedVersion` (those tickets are untouched; every other change is written). Any other
+    /// failure (a version that does not follow, an unknown ticket, an outbox id already used) writes
+    /// nothing and throws as `update` does.
+    func update(batch changes: [TicketChange]) async throws -> [Int64]
+
     /// The history of a ticket, oldest first.
     func history(_ number: Int64) async throws -> [HistoryEntry]
 
@@ -119,6 +132,10 @@ public protocol TicketStore: Sendable {
 
     /// Records a successful delivery.
     func markDelivered(_ id: String, at instant: Date) async throws
+
+    /// Records successful deliveries of several messages in one write; an unknown id throws
+    /// ``TicketStoreError/messageNotFound(_:)`` and records nothing.
+    func markDelivered(_ ids: [String], at instant: Date) async throws
 
     /// Records a failed delivery and when to try again.
     func markFailed(_ id: String, error: String, nextAttemptAt: Date) async throws

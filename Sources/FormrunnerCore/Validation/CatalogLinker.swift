@@ -32,6 +32,7 @@ struct CatalogLinker {
         let flowChecker = FlowChecker(sink: sink, catalog: catalog)
         for flow in catalog.workflows.values { flowChecker.check(flow) }
         DeskChecker(sink: sink).link(documents, into: &catalog)
+        catalog.assignTimeZones()
         for form in catalog.forms.values {
             if let id = form.lifecycleID, catalog.lifecycles[id] == nil {
                 sink.unknownReference("lifecycle", id, among: catalog.lifecycles.keys, at: form.location)

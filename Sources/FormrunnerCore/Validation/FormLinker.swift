@@ -8,8 +8,11 @@ struct FormLinker {
     /// The form with `fields` filled in.
     func link(_ form: FormDefinition) -> FormDefinition {
         var form = form
-        form.fields = expand(form.items, owner: "form '\(form.id)'")
-        checkConditions(form.fields)
+        form.fields = expand(form.items, owner: "form '\(form.id)'", sections: form.sections)
+        linkSections(&form)
+        checkConditions(form.fields, sections: form.sections)
+        checkOptions(form.fields)
+        linkRules(&form)
         return form
     }
 
@@ -19,10 +22,16 @@ struct FormLinker {
 
     /// The fields of `items`, groups expanded (recursively, refusing cycles) and option lists resolved.
     /// Expansion stops at ``maximumFields``, with an error at the item that went past it.
-    func expand(_ items: [FieldItem], owner: String) -> [FieldDefinition] {
+    func expand(_ items: [FieldItem], owner: String, sections: [SectionDefinition] = []) -> [FieldDefinition] {
         var expanded: [FieldDefinition] = []
         var budget = Self.maximumFields
-        for item in items {
+        for (position, item) in items.enumerated() {
+            let start = expanded.count
+            defer {
+                if let section = sections.firstIndex(where: { $0.items.contains(position) }) {
+                    for index in start..<expanded.count { expanded[index].section = section }
+                }
+            }
             guard expand([item], visiting: [], budget: &budget, into: &expanded) else {
                 let location: SourceLocation
                 let what: String
@@ -123,26 +132,45 @@ struct FormLinker {
     }
 
     /// Each condition may use only fields defined before it, with matching types.
-    private func checkConditions(_ fields: [FieldDefinition]) {
+    private func checkConditions(_ fields: [FieldDefinition], sections: [SectionDefinition]) {
         var visible: [String: ConditionFieldType] = [:]
         let all = Set(fields.map(\.id))
+        var checkedSections: Set<Int> = []
         for field in fields {
+            if let index = field.section, checkedSections.insert(index).inserted,
+               let condition = sections[index].condition, let start = sections[index].conditionLocation {
+                report(condition.typeCheck(fields: visible), of: condition, at: start, owner: "section '\(sections[index].title.english)'",
+                       all: all, visible: visible, notes: fields)
+            }
             if let condition = field.condition, let start = field.conditionLocation {
                 if field.required, field.requiredWasWritten {
                     sink.error("field '\(field.id)' says `required: true` but its `when:` condition can hide it; "
                                + "remove `required` (a conditional field is required only while it is shown)", at: start)
                 }
-                for error in condition.typeCheck(fields: visible) {
-                    let location = start.advanced(by: error.offset)
-                    if let later = laterField(in: error, all: all, visible: visible, condition: condition) {
-                        sink.error("condition of '\(field.id)' uses '\(later)', which is asked after it; a condition can only use fields asked before",
-                                   at: location)
-                    } else {
-                        sink.error("invalid condition: \(error.message)", at: location)
-                    }
-                }
+                report(condition.typeCheck(fields: visible), of: condition, at: start, owner: "'\(field.id)'",
+                       all: all, visible: visible, notes: fields)
             }
-            visible[field.id] = field.type.conditionType(options: field.options.map(\.id))
+            if field.type.isQuestion {
+                visible[field.id] = field.type.conditionType(options: field.options.map(\.id))
+            }
+        }
+    }
+
+    /// Reports the type errors of a condition of `owner` (a field or a section) written at `start`.
+    func report(_ errors: [ConditionError], of condition: Condition, at start: SourceLocation, owner: String,
+                all: Set<String>, visible: [String: ConditionFieldType], notes fields: [FieldDefinition]) {
+        for error in errors {
+            let location = start.advanced(by: error.offset)
+            if let later = laterField(in: error, all: all, visible: visible, condition: condition) {
+                if fields.first(where: { $0.id == later })?.type == .note {
+                    sink.error("condition of \(owner) uses '\(later)', which is a note: a note has no answer", at: location)
+                } else {
+                    sink.error("condition of \(owner) uses '\(later)', which is asked after it; a condition can only use fields asked before",
+                               at: location)
+                }
+            } else {
+                sink.error("invalid condition: \(error.message)", at: location)
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import FormrunnerProcess
 
 /// Delivers each message by running a sendmail-compatible command (sendmail, msmtp, …) with the
 /// RFC 5322 message on its standard input.
@@ -48,22 +49,24 @@ public struct SendmailNotifier: Notifier {
         if let problem = EMLWriter.addressProblem(message.address) { throw UnwritableAddressError(description: problem) }
         guard let program = command.first else { throw SendmailError(command: commandLine, reason: .notFound) }
         guard let executable = Self.locate(program) else { throw SendmailError(command: commandLine, reason: .notFound) }
-        let process = BoundedProcess(executable: executable, arguments: Array(command.dropFirst()), timeout: timeout)
-        let ending: BoundedProcess.Ending
+        // Standard output is read and dropped; standard error is kept for the message.
+        var process = BoundedProcess(executable: executable.path, arguments: Array(command.dropFirst()), timeout: timeout)
+        process.outputLimit = 0
+        let ending: BoundedProcess.Result
         do {
             ending = try await process.run(input: writer.data(for: message))
         } catch {
-            throw SendmailError(command: commandLine, reason: .cannotStart(error.localizedDescription))
+            throw SendmailError(command: commandLine, reason: .cannotStart(error.reason))
         }
-        let said = SendmailError.excerpt(ending.standardError)
+        let said = SendmailError.excerpt(String(decoding: ending.standardError, as: UTF8.self))
         if ending.timedOut {
             throw SendmailError(command: commandLine, reason: .timedOut(seconds: timeout, standardError: said))
         }
-        if ending.signalled {
-            throw SendmailError(command: commandLine, reason: .signalled(ending.status, standardError: said))
+        if let signal = ending.signal {
+            throw SendmailError(command: commandLine, reason: .signalled(signal, standardError: said))
         }
-        if ending.status != 0 {
-            throw SendmailError(command: commandLine, reason: .failed(status: ending.status, standardError: said))
+        if let status = ending.exitStatus, status != 0 {
+            throw SendmailError(command: commandLine, reason: .failed(status: status, standardError: said))
         }
     }
 

@@ -65,14 +65,33 @@ public struct OutboxDispatcher: Sendable {
             return report
         }
         report.claimed = messages.count
+        var delivered: [OutboxMessage] = []
         for message in messages {
             guard shouldContinue() else { break }
-            await deliver(message, at: now, into: &report)
+            if await deliver(message, at: now, into: &report) { delivered.append(message) }
         }
+        await record(delivered, at: now, into: &report)
         return report
     }
 
-    private func deliver(_ message: OutboxMessage, at now: Date, into report: inout DispatchReport) async {
+    /// Records the deliveries of a claimed batch in one write.
+    private func record(_ delivered: [OutboxMessage], at now: Date, into report: inout DispatchReport) async {
+        guard !delivered.isEmpty else { return }
+        do {
+            try await store.markDelivered(delivered.map(\.id), at: now)
+            report.delivered += delivered.count
+        } catch {
+            for message in delivered {
+                report.errors.append(.init(
+                    messageID: message.id, ticketNumber: message.ticketNumber,
+                    error: "delivered, but cannot record it (it will be offered again when its claim runs out): \(error)"))
+            }
+        }
+    }
+
+    /// Hands `message` to the notifier; `true` when it was delivered (recorded later, with its batch),
+    /// `false` when it failed (recorded at once).
+    private func deliver(_ message: OutboxMessage, at now: Date, into report: inout DispatchReport) async -> Bool {
         let failure = { (text: String) in
             DispatchReport.Failure(messageID: message.id, ticketNumber: message.ticketNumber, error: text)
         }
@@ -91,13 +110,8 @@ public struct OutboxDispatcher: Sendable {
             } catch {
                 report.errors.append(failure("cannot record the failed delivery: \(error)"))
             }
-            return
+            return false
         }
-        do {
-            try await store.markDelivered(message.id, at: now)
-            report.delivered += 1
-        } catch {
-            report.errors.append(failure("delivered, but cannot record it (it will be offered again when its claim runs out): \(error)"))
-        }
+        return true
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import FormrunnerCore
 
 /// The help shown under a question: the field's own help, then what the answer must look like.
@@ -8,7 +9,7 @@ struct FieldHelp {
     func text(for field: FieldDefinition, hasDefault: Bool) -> String? {
         var lines: [String] = []
         if let help = field.help?.text(in: language), !help.isBlank { lines.append(help) }
-        if let format = format(of: field) { lines.append(format) }
+        if let format = format(of: field) { lines.append(([format] + dateBounds(of: field)).joined(separator: "; ")) }
         if !field.required, field.type != .boolean, field.type != .choice {
             lines.append(hasDefault ? PromptText.clearHint(language) : PromptText.skipHint(language))
         }
@@ -18,7 +19,14 @@ struct FieldHelp {
     private func format(of field: FieldDefinition) -> String? {
         switch field.type {
         case .date: return RequesterText.dateFormat.text(language)
+        case .datetime: return RequesterText.dateTimeFormat.text(language, (field.timeZone ?? .init(identifier: "UTC")!).identifier)
         case .email: return RequesterText.emailFormat.text(language)
+        case .text where field.format != nil:
+            switch field.format {
+            case .url?: return RequesterText.urlFormat.text(language)
+            case .phone?: return RequesterText.phoneFormat.text(language)
+            default: return RequesterText.emailFormat.text(language)
+            }
         case .number: return bounds(field.minimum, field.maximum, noun: RequesterText.aNumber.text(language))
         case .multichoice:
             let format = { (value: Double) in AnswerValue.number(value).plainText }
@@ -40,8 +48,17 @@ struct FieldHelp {
             case let (nil, high?): return RequesterText.lengthAtMost.text(language, String(high))
             case (nil, nil): return nil
             }
-        case .boolean, .choice: return nil
+        case .boolean, .choice, .note: return nil
         }
+    }
+
+    /// "on or after 2026-12-03", "on or before 2027-01-02" for a date or datetime field's bounds.
+    private func dateBounds(of field: FieldDefinition) -> [String] {
+        let today = AnswerParser().today(for: field)
+        var parts: [String] = []
+        if let low = field.earliest { parts.append(RequesterText.onOrAfter.text(language, low.resolved(today: today))) }
+        if let high = field.latest { parts.append(RequesterText.onOrBefore.text(language, high.resolved(today: today))) }
+        return parts
     }
 
     private func bounds(_ low: Double?, _ high: Double?, noun: String) -> String? {

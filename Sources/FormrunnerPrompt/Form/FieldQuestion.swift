@@ -27,7 +27,8 @@ struct FieldQuestion {
         case .multichoice: return try askMultiChoice(start)
         case .files: return try askFiles(current, known: files)
         case .account where !(accounts ?? []).isEmpty: return try askAccount(start, among: accounts ?? [])
-        case .text, .multiline, .email, .number, .date, .secret, .account: return try askText(start)
+        case .text, .multiline, .email, .number, .date, .datetime, .secret, .account: return try askText(start)
+        case .note: return (nil, [:])
         }
     }
 
@@ -60,9 +61,14 @@ struct FieldQuestion {
     private func askBoolean(_ start: AnswerValue?) throws(PromptInterruption) -> Outcome {
         var defaultValue: Bool?
         if case .boolean(let value)? = start { defaultValue = value }
-        let answer = try prompter.askYesNo(label, help: help(hasDefault: defaultValue != nil), default: defaultValue,
-                                           skippable: !field.required)
-        return (answer.map(AnswerValue.boolean), [:])
+        while true {
+            let answer = try prompter.askYesNo(label, help: help(hasDefault: defaultValue != nil), default: defaultValue,
+                                               skippable: !field.required && field.mustBe == nil)
+            guard let wanted = field.mustBe, answer != wanted else { return (answer.map(AnswerValue.boolean), [:]) }
+            // An "I agree" box: the only answer that lets the form go on is `must_be:`.
+            prompter.say(AnswerParser.mustBeMessage(field), style: .error)
+            defaultValue = nil
+        }
     }
 
     private func askChoice(_ start: AnswerValue?) throws(PromptInterruption) -> Outcome {
@@ -84,7 +90,8 @@ struct FieldQuestion {
         _ = try prompter.askMultiChoice(label, help: help(hasDefault: !defaults.isEmpty), options: promptOptions,
                                         defaults: defaults) { ids in
             accepted = nil
-            if ids.isEmpty { return field.required ? RequesterText.chooseAtLeastOne.text(language) : nil }
+            // Options that must be chosen say so themselves (`must include '…'`).
+            if ids.isEmpty, field.requiredOptions.isEmpty { return field.required ? RequesterText.chooseAtLeastOne.text(language) : nil }
             switch checker.value(.list(ids), for: field) {
             case .success(let (value, _)):
                 accepted = value

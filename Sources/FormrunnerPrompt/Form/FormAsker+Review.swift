@@ -6,7 +6,7 @@ extension FormAsker {
     /// step's label such as "Create ticket").
     public func review(_ form: FormDefinition, answers: [String: AnswerValue],
                        sendLabel: String = "Send") throws(PromptInterruption) -> ReviewDecision {
-        let shown = Self.shownFields(of: form, given: answers)
+        let shown = Self.shownFields(of: form, given: answers).filter(\.type.isQuestion)
         let display = AnswerDisplay(language: language)
         prompter.say(RequesterText.review.text(language, form.title.text(in: language)), style: .title)
         for field in shown {

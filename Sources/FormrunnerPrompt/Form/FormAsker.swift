@@ -1,4 +1,5 @@
 import FormrunnerCore
+import FormrunnerKnowledge
 
 /// Asks a form's fields in order and holds the review screen.
 ///
@@ -45,9 +46,18 @@ public struct FormAsker {
         defer { Self.keepReferencedFiles(&files, answers: answers, form: form) }
         let checker = FormAnswers(form: form, inspector: inspector)
         var visible: [String: AnswerValue] = [:]
+        var section: Int?
         for field in form.fields {
             guard field.isShown(given: visible) else {
                 answers[field.id] = nil
+                continue
+            }
+            if field.section != section, fieldIDs == nil {
+                section = field.section
+                if let index = section { sayHeading(of: form.sections[index]) }
+            }
+            if field.type == .note {
+                if fieldIDs == nil, let text = field.text?.text(in: language) { prompter.say(MarkdownText.terminal(text), style: .plain) }
                 continue
             }
             let wanted = fieldIDs.map { $0.contains(field.id) || !shownBefore.contains(field.id) } ?? true
@@ -59,6 +69,7 @@ public struct FormAsker {
             }
             if let value = answers[field.id] { visible[field.id] = value }
         }
+        try askAgainForRules(form, answers: &answers, files: &files, checker: checker)
     }
 
     /// The fields shown given `answers`, in order (a condition sees the shown answers before it).

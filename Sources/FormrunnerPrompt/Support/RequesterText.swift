@@ -11,6 +11,7 @@ public enum RequesterText: String, CaseIterable, Sendable {
     // Field formats.
     case dateFormat, emailFormat, aNumber, numberRange, numberAtLeast, numberAtMost, chooseRange, chooseAtLeast
     case chooseAtMost, filesFormat, fileTypes, lengthRange, lengthAtLeast, lengthAtMost
+    case dateTimeFormat, urlFormat, phoneFormat, onOrAfter, onOrBefore
     // Review.
     case review, requiredNoAnswer, changeAnswer, cancelWithoutSending, whatNext, whichAnswer
     // Flow.
@@ -77,6 +78,15 @@ public enum RequesterText: String, CaseIterable, Sendable {
         .keepsFiles: ("Enter keeps the attached files: %1", "Enter mantém os arquivos anexados: %1",
                       "Enter mantiene los archivos adjuntos: %1"),
         .dateFormat: ("a date: YYYY-MM-DD", "uma data: AAAA-MM-DD", "una fecha: AAAA-MM-DD"),
+        .dateTimeFormat: ("a date and time: YYYY-MM-DD HH:MM, %1 time", "uma data e hora: AAAA-MM-DD HH:MM, hora de %1",
+                          "una fecha y hora: AAAA-MM-DD HH:MM, hora de %1"),
+        .urlFormat: ("a web address: https://example.com", "um endereço web: https://exemplo.com",
+                     "una dirección web: https://ejemplo.com"),
+        .phoneFormat: ("a phone number with its country code: +5511999990000",
+                       "um telefone com o código do país: +5511999990000",
+                       "un teléfono con el código del país: +5511999990000"),
+        .onOrAfter: ("on or after %1", "a partir de %1", "a partir del %1"),
+        .onOrBefore: ("on or before %1", "até %1", "hasta el %1"),
         .emailFormat: ("an e-mail address: name@example.com", "um endereço de email: nome@exemplo.com",
                        "una dirección de email: nombre@ejemplo.com"),
         .aNumber: ("a number", "um número", "un número"),

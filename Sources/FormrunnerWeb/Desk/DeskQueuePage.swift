@@ -30,32 +30,39 @@ struct DeskQueuePage {
     }
 
     let catalog: Catalog
+    /// The page's language.
+    let language: String
 
     func body(_ entries: [QueueEntry], filters: Filters, user: UserRecord, refusal: String?) -> String {
-        var html = "<h1>Queue</h1>"
-        html += "<nav class=\"filters\" aria-label=\"Queue filters\"><ul>"
-        let scope = user.role == .admin ? "All teams" : "My teams"
+        var html = "<h1>\(DeskText.queue.text(language))</h1>"
+        html += "<p><a href=\"/desk/report\">\(DeskText.report.text(language))</a></p>"
+        html += "<nav class=\"filters\" aria-label=\"\(HTML.escape(DeskText.queueFilters.text(language)))\"><ul>"
+        let scope = (user.role == .admin ? DeskText.allTeams : DeskText.myTeams).text(language)
         var views: [(String, Filters)] = [(scope, Filters())]
         for team in catalog.teams.values.sorted(by: { $0.id < $1.id }) {
-            views.append((team.label.english, Filters(team: team.id)))
+            views.append((team.label.text(in: language), Filters(team: team.id)))
         }
         for (label, target) in views {
             html += link(label, to: target, current: filters.team == target.team && target.view == nil)
         }
         html += "</ul><ul>"
-        html += link("Everyone's", to: Filters(team: filters.team, breaching: filters.breaching), current: filters.view == nil)
-        html += link("Mine", to: Filters(team: filters.team, view: "mine", breaching: filters.breaching), current: filters.view == "mine")
-        html += link("Unassigned", to: Filters(team: filters.team, view: "unassigned", breaching: filters.breaching),
+        html += link(DeskText.everyones.text(language), to: Filters(team: filters.team, breaching: filters.breaching),
+                     current: filters.view == nil)
+        html += link(DeskText.mine.text(language), to: Filters(team: filters.team, view: "mine", breaching: filters.breaching),
+                     current: filters.view == "mine")
+        html += link(DeskText.unassigned.text(language), to: Filters(team: filters.team, view: "unassigned", breaching: filters.breaching),
                      current: filters.view == "unassigned")
-        html += link(filters.breaching ? "All SLA states" : "Breaching only",
+        html += link((filters.breaching ? DeskText.allSLAStates : DeskText.breachingOnly).text(language),
                      to: Filters(team: filters.team, view: filters.view, breaching: !filters.breaching), current: false)
         html += "</ul></nav>"
         if let refusal {
             return html + "<p role=\"alert\" class=\"alert\">\(HTML.escape(refusal))</p>"
         }
-        guard !entries.isEmpty else { return html + "<p>No tickets in this queue.</p>" }
-        html += "<table class=\"queue\"><caption>\(entries.count) ticket(s), the nearest SLA due first</caption><thead><tr>"
-        for header in ["#", "Priority", "Status", "Assignee", "SLA due", "Title"] { html += "<th scope=\"col\">\(header)</th>" }
+        guard !entries.isEmpty else { return html + "<p>\(DeskText.emptyQueue.text(language))</p>" }
+        html += "<table class=\"queue\"><caption>\(DeskText.queueCaption.text(language, String(entries.count)))</caption><thead><tr>"
+        for header in [DeskText.number, .priority, .status, .assignee, .slaDue, .title] {
+            html += "<th scope=\"col\">\(HTML.escape(header.text(language)))</th>"
+        }
         html += "</tr></thead><tbody>"
         for entry in entries {
             html += "<tr\(entry.breaching ? " class=\"breaching\"" : "")>"

@@ -22,11 +22,11 @@ extension Portal {
                 var refusal: String?
                 do {
                     entries = try await services.desk.queue(filters.request, for: user.email, at: now)
-                        .map { QueueEntry($0, catalog: services.catalog, at: now) }
+                        .map { QueueEntry.page($0, catalog: services.catalog, at: now, language: visit.language) }
                 } catch let failure as TicketDesk.Failure {
                     refusal = Self.fullStop(failure.description)
                 }
-                return page(&visit, title: "Queue", body: DeskQueuePage(catalog: services.catalog)
+                return page(&visit, title: DeskText.queue.text(visit.language), body: DeskQueuePage(catalog: services.catalog, language: visit.language)
                     .body(entries, filters: filters, user: user, refusal: refusal))
             }
         }
@@ -42,7 +42,7 @@ extension Portal {
                     agents = try await services.directory.staff().filter { $0.teams.contains(team) }.map(\.email)
                 }
                 let body = DeskTicketPage(catalog: services.catalog, csrf: csrfField(visit), user: user, teamAgents: agents,
-                                          now: services.ticketClock())
+                                          now: services.ticketClock(), language: visit.language)
                     .body(ticket, history: try await store.history(ticket.number), mail: try await store.outbox(for: ticket.number))
                 return page(&visit, title: "#\(ticket.number) \(ticket.title)", body: body)
             }
@@ -54,15 +54,15 @@ extension Portal {
                 return try await download(ticket, sha256: context.parameters.get("sha") ?? "")
             }
         }
-        deskAction(router, "reply") { desk, ticket, user, form, now in
+        deskAction(router, "reply") { desk, ticket, user, form, now, language in
             _ = try await desk.reply(ticket.number, message: String(form.text("message").prefix(20_000)), by: user.email, at: now)
-            return "Your reply was sent to the requester."
+            return DeskText.replySent.text(language)
         }
-        deskAction(router, "note") { desk, ticket, user, form, now in
+        deskAction(router, "note") { desk, ticket, user, form, now, language in
             try await desk.note(ticket.number, message: String(form.text("message").prefix(20_000)), by: user.email, at: now)
-            return "Your internal note was added."
+            return DeskText.noteAdded.text(language)
         }
-        deskAction(router, "event/:event") { desk, ticket, user, form, now in
+        deskAction(router, "event/:event") { desk, ticket, user, form, now, language in
             let event = form.values["_event"]?.first ?? ""
             guard let lifecycle = desk.catalog.lifecycles[ticket.lifecycleID],
                   let transition = lifecycle.transitions.first(where: { $0.event == event }),
@@ -70,18 +70,19 @@ extension Portal {
             let message = form.text("message")
             _ = try await desk.transition(ticket.number, event: event, by: .agent, person: user.email,
                                           message: message.isEmpty ? nil : String(message.prefix(20_000)), at: now)
-            return "Done: \(transition.label?.english ?? event)."
+            return DeskText.done.text(language, transition.label?.text(in: language) ?? event)
         }
-        deskAction(router, "assign") { desk, ticket, user, form, now in
+        deskAction(router, "assign") { desk, ticket, user, form, now, language in
             let target = form.text("to")
             let changed = try await desk.assign(ticket.number, to: target.isEmpty ? nil : target, by: user.email, at: now)
-            return changed.assignee.map { "Ticket \(ticket.number) is assigned to \($0)." } ?? "Ticket \(ticket.number) is no longer assigned."
+            return changed.assignee.map { DeskText.assignedTo.text(language, String(ticket.number), $0) }
+                ?? DeskText.noLongerAssigned.text(language, String(ticket.number))
         }
-        deskAction(router, "priority") { desk, ticket, user, form, now in
+        deskAction(router, "priority") { desk, ticket, user, form, now, language in
             let changed = try await desk.setPriority(ticket.number, to: form.text("priority"), reason: form.text("reason"),
                                                      by: user.email, at: now)
-            let label = changed.priority.flatMap { desk.catalog.priorities?.level($0)?.label.english } ?? form.text("priority")
-            return "Priority changed to \(label)."
+            let label = changed.priority.flatMap { desk.catalog.priorities?.level($0)?.label.text(in: language) } ?? form.text("priority")
+            return DeskText.priorityChangedTo.text(language, label)
         }
     }
 
@@ -89,7 +90,7 @@ extension Portal {
     /// checked, then `body`; the desk's refusals are shown on the ticket's page, which the browser is
     /// sent back to.
     private func deskAction(_ router: Router<PortalContext>, _ path: String,
-                            _ body: @escaping @Sendable (TicketDesk, Ticket, UserRecord, FormBody, Date) async throws -> String) {
+                            _ body: @escaping @Sendable (TicketDesk, Ticket, UserRecord, FormBody, Date, String) async throws -> String) {
         router.post(RouterPath("/desk/tickets/:number/" + path)) { request, context in
             try await handle(request, context) { visit in
                 guard let user = try staff(visit) else { throw PortalRefusal.notFound }
@@ -97,7 +98,7 @@ extension Portal {
                 let ticket = try await deskTicket(context.parameters.get("number"))
                 if let event = context.parameters.get("event") { form.values["_event"] = [event] }
                 do {
-                    let done = try await body(services.desk, ticket, user, form, services.ticketClock())
+                    let done = try await body(services.desk, ticket, user, form, services.ticketClock(), visit.language)
                     await deliverNow(ticket)
                     Self.flash(&visit, done)
                 } catch let failure as TicketDesk.Failure {

@@ -20,13 +20,15 @@ extension Portal {
                         from: try value("from").map { try ReportRequest.date($0, option: "--from") },
                         to: try value("to").map { try ReportRequest.date($0, option: "--to") },
                         team: value("team"), now: services.ticketClock()))
-                    return page(&visit, title: "Report", body: ReportPage(report: report).html)
+                    return page(&visit, title: DeskText.report.text(visit.language),
+                                body: ReportPage(report: report, catalog: services.catalog, language: visit.language).html)
                 } catch let failure as ReportFailure {
-                    let message = Self.fullStop(failure.description.replacingOccurrences(of: "--from", with: "From")
-                        .replacingOccurrences(of: "--to", with: "To"))
-                    let body = "<h1>Report</h1><p role=\"alert\" class=\"alert\">\(HTML.escape(message))</p>"
-                        + "<p><a href=\"/desk/report\">This month's report</a></p>"
-                    return page(&visit, title: "Report", body: body, status: .badRequest)
+                    let language = visit.language
+                    let message = Self.fullStop(failure.description.replacingOccurrences(of: "--from", with: DeskText.from.text(language))
+                        .replacingOccurrences(of: "--to", with: DeskText.to.text(language)))
+                    let body = "<h1>\(DeskText.report.text(language))</h1><p role=\"alert\" class=\"alert\">\(HTML.escape(message))</p>"
+                        + "<p><a href=\"/desk/report\">\(DeskText.thisMonth.text(language))</a></p>"
+                    return page(&visit, title: DeskText.report.text(language), body: body, status: .badRequest)
                 }
             }
         }

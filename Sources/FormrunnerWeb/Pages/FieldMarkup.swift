@@ -32,7 +32,7 @@ struct FieldMarkup: Sendable {
     init(_ field: FieldDefinition, language: String) {
         id = "f-" + HTML.identifier(field.id)
         nameAttribute = HTML.attribute("name", field.id)
-        let mark = field.required ? PageText.required.text(language) : PageText.optional.text(language)
+        let mark = field.required || field.mustBe != nil ? PageText.required.text(language) : PageText.optional.text(language)
         label = HTML.escape(field.label.text(in: language)) + " <span class=\"mark\">\(mark)</span>"
         var help = "", describedBy: [String] = []
         if let text = field.help?.text(in: language) {
@@ -46,7 +46,7 @@ struct FieldMarkup: Sendable {
         self.help = help
         self.describedBy = describedBy
         var data = HTML.attribute("data-field", field.id) + HTML.attribute("data-type", field.type.rawValue)
-        if let condition = field.condition { data += HTML.attribute("data-when", condition.source) }
+        if let condition = field.shownWhen { data += HTML.attribute("data-when", condition) }
         dataAttributes = data
         let choices: [(String, String)] = field.type == .boolean
             ? [("yes", PageText.yes.text(language)), ("no", PageText.no.text(language))]

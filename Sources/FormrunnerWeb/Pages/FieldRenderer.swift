@@ -1,4 +1,5 @@
 import FormrunnerCore
+import FormrunnerKnowledge
 
 /// Renders a form's fields as accessible HTML: every control labelled (`label for`, or `fieldset`
 /// and `legend` for choices), required and optional marked, help and error tied to the control with
@@ -33,6 +34,15 @@ struct FieldRenderer {
         let required = field.required ? " aria-required=\"true\"" : ""
         let body: String
         switch field.type {
+        case .note:
+            let note = "<div class=\"note\"" + markup.dataAttributes + (shown ? "" : " hidden") + ">"
+            return note + MarkdownText.html(field.text?.text(in: language) ?? "", link: { _ in "#" }) + "</div>"
+        case .boolean where field.mustBe == true:
+            // An "I agree" box: one checkbox that must be ticked.
+            body = "<div class=\"option\"><input type=\"checkbox\" id=\"\(id)\"\(markup.nameAttribute) value=\"yes\""
+                + (values.contains("yes") ? " checked" : "") + "\(control)\(required.isEmpty ? " aria-required=\"true\"" : required)>"
+                + "<label for=\"\(id)\">\(markup.label)</label></div>" + markup.help
+            return wrapper + body + errorHTML + "</div>"
         case .choice where field.options.count <= 12, .boolean, .multichoice:
             body = "<fieldset\(common)><legend>\(markup.label)</legend>\(markup.help)"
                 + choices(field, markup: markup, values: values, disabled: !shown) + "</fieldset>"
@@ -61,13 +71,14 @@ struct FieldRenderer {
                 input += "<p class=\"help\">\(HTML.escape(PageText.filesKept.text(language, attached.joined(separator: ", "))))</p>"
             }
             body = input
-        case .text, .email, .secret, .number, .date:
+        case .text, .email, .secret, .number, .date, .datetime:
             let type = switch field.type {
             case .email: "email"
             case .secret: "password"
             case .number: "number"
             case .date: "date"
-            default: "text"
+            case .datetime: "datetime-local"
+            default: field.format == .url ? "url" : field.format == .phone ? "tel" : "text"
             }
             let value = field.type == .secret ? "" : (values.first ?? "")
             body = "<input type=\"\(type)\" id=\"\(id)\"\(markup.nameAttribute)\(HTML.attribute("value", value))"

@@ -105,12 +105,30 @@ struct FlowPages {
         html += "<noscript><input type=\"hidden\" name=\"_nojs\" value=\"1\"></noscript>"
         let shown = FormAnswersView.shownIDs(form, given: input.answers)
         html += "<input type=\"hidden\" name=\"_shown\"\(HTML.attribute("value", shown.sorted().joined(separator: ",")))>"
+        var section: Int?
         for field in form.fields {
+            if field.section != section {
+                if section != nil { html += "</fieldset>" }
+                section = field.section
+                if let index = section { html += sectionStart(form, index, shown: shown) }
+            }
             html += renderer.render(field, in: form.id, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
                                     error: input.errors[field.id], shown: shown.contains(field.id),
                                     attached: input.attached[field.id] ?? [])
         }
+        if section != nil { html += "</fieldset>" }
         html += "<button type=\"submit\" name=\"_action\" value=\"continue\">\(PageText.continueButton.text(language))</button></form>"
+        return html
+    }
+
+    /// A section's `<fieldset>` with its title as the legend and its help; hidden while none of its
+    /// fields is shown.
+    private func sectionStart(_ form: FormDefinition, _ index: Int, shown: Set<String>) -> String {
+        let section = form.sections[index]
+        var html = "<fieldset class=\"section\" data-section=\"\(index + 1)\""
+        if !section.fieldIDs.contains(where: shown.contains) { html += " hidden" }
+        html += "><legend>\(HTML.escape(section.title.text(in: language)))</legend>"
+        if let help = section.help?.text(in: language) { html += "<p class=\"help\">\(HTML.escape(help))</p>" }
         return html
     }
 

@@ -15,7 +15,7 @@ extension Portal {
         }
         header += "</nav>"
         if let user = visit.user {
-            if user.role != .requester { header += "<a class=\"desk-link\" href=\"/desk\">Desk</a> " }
+            if user.role != .requester { header += "<a class=\"desk-link\" href=\"/desk\">\(DeskText.desk.text(language))</a> " }
             header += "<div class=\"account\"><span>\(HTML.escape(PageText.signedInAs.text(language, user.name)))</span> "
             header += "<form method=\"post\" action=\"/signout\">\(csrfField(visit))"
             header += "<button type=\"submit\">\(PageText.signOut.text(language))</button></form></div>"

@@ -49,27 +49,9 @@ struct TicketPage {
 
     /// The answers under their labels; files as download links; internal answers (`_…`) left out.
     private func answers(_ ticket: Ticket) -> String {
-        let form = catalog.forms[ticket.formID]
-        var html = "<h2>\(PageText.answers.text(language))</h2><dl>"
-        let ordered = (form?.fields.map(\.id) ?? []) + ticket.answers.keys.sorted()
-        var seen: Set<String> = []
-        for id in ordered where !id.hasPrefix("_") && seen.insert(id).inserted {
-            guard let value = ticket.answers[id] else { continue }
-            let field = form?.field(id)
-            html += "<div><dt>\(HTML.escape(field?.label.text(in: language) ?? id))</dt><dd>"
-            if case .files(let refs) = value {
-                html += refs.map { "<a href=\"/tickets/\(ticket.number)/files/\($0.sha256)\" download>\(HTML.escape($0.name))</a>" }
-                    .joined(separator: ", ")
-            } else if SealedAnswer.isSealed(value) {
-                html += SealedAnswer.mask
-            } else if let field {
-                html += HTML.multiline(Portal.display(value, field: field, language: language))
-            } else {
-                html += HTML.multiline(value.plainText)
-            }
-            html += "</dd></div>"
-        }
-        return html + "</dl>"
+        "<h2>\(PageText.answers.text(language))</h2>"
+            + AnswerList(catalog: catalog, language: language)
+                .html(ticket, filesPath: "/tickets/\(ticket.number)/files", masksSecretFields: false)
     }
 
     /// One history line in words: who did what, and the status it led to.

@@ -139,7 +139,7 @@ extension Portal {
             }
         }
         let shown = FormAnswersView.shownIDs(form, given: run.state.answers)
-        for field in form.fields where shown.contains(field.id) {
+        for field in form.fields where shown.contains(field.id) && field.type.isQuestion {
             rows.append((field.label.text(in: language), Self.display(run.state.answers[field.id], field: field, language: language),
                          "\(flowPath)?step=\(formStep?.id ?? "")#f-\(HTML.identifier(field.id))"))
         }

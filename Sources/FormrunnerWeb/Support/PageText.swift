@@ -3,7 +3,7 @@
 /// Labels that come from the catalog (step titles, field labels, statuses) are the catalog's
 /// `LocalizedText`; these are the words around them. Where the desk publishes a wording (Request
 /// History, ticket ID, Continue, Send), it is used.
-enum PageText: String, CaseIterable {
+enum PageText: String, CaseIterable, Phrasebook {
     case signIn, signOut, signedInAs, requestHistory, howSignIn, codeByEmail, emailAndPassword, google
     case continueButton, email, password, sendCode, code, signInButton, sendNewCode, codeOnItsWay
     case secondStep, authenticatorCode, smsCode, codeSentToPhone
@@ -17,26 +17,7 @@ enum PageText: String, CaseIterable {
     case created, byYou, bySupport, byDesk, staleSubmission
     case mergedNotice, mergedInto, mergedHere
 
-    /// The text in `language` (`en`, `pt`, `es`), English for any other.
-    func text(_ language: String) -> String {
-        let entry = Self.table[self] ?? ("", "", "")
-        switch language {
-        case "pt": return entry.pt
-        case "es": return entry.es
-        default: return entry.en
-        }
-    }
-
-    /// The text in `language` with `%1`, `%2`… replaced by `values` (escape them first for HTML).
-    func text(_ language: String, _ values: String...) -> String {
-        var result = text(language)
-        for (index, value) in values.enumerated() {
-            result = result.replacingOccurrences(of: "%\(index + 1)", with: value)
-        }
-        return result
-    }
-
-    private static let table: [PageText: (en: String, pt: String, es: String)] = [
+    static let table: [PageText: (en: String, pt: String, es: String)] = [
         .signIn: ("Sign in", "Entrar", "Iniciar sesión"),
         .signOut: ("Sign out", "Sair", "Cerrar sesión"),
         .signedInAs: ("Signed in as %1", "Conectado como %1", "Conectado como %1"),

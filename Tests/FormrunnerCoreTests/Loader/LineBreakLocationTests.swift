@@ -19,7 +19,7 @@ struct LineBreakLocationTests {
         var lines = Self.form
         lines[2] = "title: \"T\(separator)T\""
         #expect(rendered(lines.joined(separator: "\n") + "\n") == """
-            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, boolean, choice, multichoice, files, secret, account
+            Forms/a.yaml:6:29: error: unknown field type 'bogus'; expected one of text, multiline, email, number, date, datetime, boolean, choice, multichoice, files, secret, account, note
              6 |   - {id: a, label: A, type: bogus}
                |                             ^
 

@@ -15,6 +15,9 @@ enum Fixtures {
             .deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
+    /// `Tests/Fixtures/blocks`: a catalog with notes, sections and every validation rule.
+    static var blocks: String { repository + "/Tests/Fixtures/blocks" }
+
     /// The names of the broken-definition fixtures.
     static var brokenCases: [String] {
         let folder = root + "/broken"

@@ -1,0 +1,117 @@
+import FormrunnerCore
+import PostgresNIO
+
+/// Helpers for statements that write many rows at once (`VALUES (…), (…)` lists and `unnest`).
+enum PostgresBatch {
+    /// PostgreSQL binds at most 65,535 values a statement.
+    static let maximumBinds = 65_535
+
+    /// `items` in slices small enough that `rowWidth` values each fit in one statement.
+    static func slices<T>(of items: [T], rowWidth: Int) -> [ArraySlice<T>] {
+        let size = max(1, maximumBinds / max(rowWidth, 1))
+        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
+
+    /// The SQL type of each written ticket column that is not `text`: values in a `VALUES` list carry
+    /// no column type, and a column of `NULL`s only would be read as `text`.
+    static let columnTypes: [String: String] = {
+        var types: [String: String] = ["form_version": "integer", "version": "integer", "reopens": "integer",
+                                       "search_words": "text[]", "number": "bigint", "expected": "integer"]
+        for column in ["created_at", "updated_at", "last_interaction_at", "status_entered_at", "merged_into", "queue_due",
+                       "sla_alert", "first_response_due", "first_response_seconds", "solved_at", "closed_at", "survey_at"] {
+            types[column] = "bigint"
+        }
+        return types
+    }()
+
+    /// `x.column` cast to its type, `search_words` made a `tsvector`.
+    static func value(of column: String) -> String {
+        column == "search_words" ? "array_to_tsvector(x.search_words::text[])" : "x.\(column)::\(columnTypes[column] ?? "text")"
+    }
+
+    /// One array bound.
+    static func binds(_ values: [Int64]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(values)
+        return binds
+    }
+}
+
+extension PostgresRows {
+    /// Writes the tickets of `changes` whose stored version is still the expected one, in one
+    /// `UPDATE … FROM (VALUES …)`; returns the numbers written.
+    func updateTickets(_ changes: ArraySlice<TicketChange>) async throws -> Set<Int64> {
+        var binds = PostgresBindings()
+        var values: [String] = []
+        let columns = ["number", "expected"] + Self.writtenColumns
+        for change in changes {
+            let first = binds.count + 1
+            binds.append(change.ticket.number)
+            binds.append(change.expectedVersion)
+            try Self.appendTicket(change.ticket, to: &binds)
+            values.append("(" + columns.indices.map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+        }
+        let assignments = Self.writtenColumns.map { "\($0) = \(PostgresBatch.value(of: $0))" }
+        let rows = try await run(PostgresQuery(
+            unsafeSQL: """
+                UPDATE ticket SET \(assignments.joined(separator: ", "))
+                FROM (VALUES \(values.joined(separator: ", "))) AS x(\(columns.joined(separator: ", ")))
+                WHERE ticket.number = x.number::bigint AND ticket.version = x.expected::integer RETURNING ticket.number
+                """,
+            binds: binds)).collect()
+        return Set(try rows.map { try $0.decode(Int64.self) })
+    }
+
+    /// Appends the history, replaces the timers and attachment rows, and files the outbox messages of
+    /// `changes` (tickets already written, outbox in stored form), a few statements for them all.
+    func writeDependents(of changes: [TicketChange]) async throws {
+        guard !changes.isEmpty else { return }
+        let numbers = changes.map(\.ticket.number)
+        let history = changes.flatMap { change in change.history.map { (change.ticket.number, $0) } }
+        for slice in PostgresBatch.slices(of: history, rowWidth: 9) {
+            var binds = PostgresBindings()
+            let values = Self.historyValues(slice, into: &binds)
+            try await run(PostgresQuery(unsafeSQL: "INSERT INTO history (\(Self.historyColumns)) VALUES \(values)", binds: binds))
+        }
+        try await run(PostgresQuery(unsafeSQL: "DELETE FROM timer WHERE ticket_number = ANY($1)", binds: PostgresBatch.binds(numbers)))
+        let timers = changes.flatMap { change in change.ticket.timers.map { (change.ticket.number, $0) } }
+        if !timers.isEmpty {
+            try await run("""
+                INSERT INTO timer (ticket_number, event, due_at)
+                SELECT * FROM unnest(\(timers.map(\.0))::bigint[], \(timers.map(\.1.event))::text[],
+                                     \(timers.map(\.1.dueAt.millisecondsSince1970))::bigint[])
+                """)
+        }
+        try await replaceAttachments(of: changes.map(\.ticket))
+        try await insertOutbox(many: changes.flatMap(\.outbox))
+    }
+
+    /// Adds `messages` (in stored form, ids distinct) in one statement per slice, refusing an id the
+    /// outbox already has.
+    private func insertOutbox(many messages: [OutboxMessage]) async throws {
+        for slice in PostgresBatch.slices(of: messages, rowWidth: 12) {
+            var binds = PostgresBindings()
+            let values = Self.outboxValues(slice, into: &binds)
+            let inserted = Set(try await run(PostgresQuery(unsafeSQL: """
+                INSERT INTO outbox (\(Self.outboxInsertColumns)) VALUES \(values) ON CONFLICT (id) DO NOTHING RETURNING id
+                """, binds: binds)).collect().map { try $0.decode(String.self) })
+            if let taken = slice.first(where: { !inserted.contains($0.id) }) {
+                throw TicketStoreError.invalid("outbox message \(taken.id) already exists")
+            }
+        }
+    }
+
+    /// Makes the attachment rows of `tickets` match their `files` answers.
+    private func replaceAttachments(of tickets: [Ticket]) async throws {
+        try await run(PostgresQuery(unsafeSQL: "DELETE FROM attachment WHERE ticket_number = ANY($1)",
+                                    binds: PostgresBatch.binds(tickets.map(\.number))))
+        let files = tickets.flatMap { ticket in ticket.attachments.map { (ticket.number, $0.0, $0.1) } }
+        guard !files.isEmpty else { return }
+        try await run("""
+            INSERT INTO attachment (ticket_number, field_id, name, size, media_type, sha256)
+            SELECT * FROM unnest(\(files.map(\.0))::bigint[], \(files.map(\.1))::text[], \(files.map(\.2.name))::text[],
+                                 \(files.map { Int64($0.2.size) })::bigint[], \(files.map(\.2.mediaType))::text[],
+                                 \(files.map { $0.2.sha256.lowercased() })::text[])
+            """)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import FormrunnerCore
+import GRDB
+
+extension SQLiteTicketStore {
+    public func tickets(_ numbers: [Int64]) async throws -> [Ticket] {
+        guard !numbers.isEmpty else { return [] }
+        return try await read { db in
+            // SQLite binds at most 32,766 values a statement.
+            try stride(from: 0, to: numbers.count, by: 10_000).flatMap { start in
+                try TicketRows.tickets(numbered: Array(numbers[start..<min(start + 10_000, numbers.count)]), in: db)
+            }
+        }
+    }
+
+    /// One immediate transaction for the whole batch; a stale version skips its change, any other
+    /// failure rolls everything back.
+    public func update(batch changes: [TicketChange]) async throws -> [Int64] {
+        guard !changes.isEmpty else { return [] }
+        try TicketChange.requireWritable(changes)
+        let stored = changes.map { change in
+            TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
+                         outbox: change.outbox)
+        }
+        return try await write { db in
+            var conflicts: [Int64] = []
+            for change in stored where try !TicketWrites.update(change.ticket, expectedVersion: change.expectedVersion,
+                                                                history: change.history, outbox: change.outbox, in: db) {
+                conflicts.append(change.ticket.number)
+            }
+            return conflicts
+        }
+    }
+
+    public func markDelivered(_ ids: [String], at instant: Date) async throws {
+        guard !ids.isEmpty else { return }
+        try await write { db in
+            for id in ids {
+                try db.cachedStatement(sql: "UPDATE outbox SET attempts = attempts + 1, delivered_at = ? WHERE id = ?")
+                    .execute(arguments: [instant.millisecondsSince1970, id])
+                guard db.changesCount == 1 else { throw TicketStoreError.messageNotFound(id) }
+            }
+        }
+    }
+}

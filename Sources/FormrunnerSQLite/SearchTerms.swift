@@ -1,0 +1,43 @@
+import GRDB
+
+/// `ticket_search_term`: every word ever indexed in `ticket_search`, so that a search word can be
+/// turned into the few whole words it begins.
+///
+/// FTS5 answers a prefix phrase (`"word"*`) by merging the lists of every word it begins into one
+/// before the first result comes out: for a word in half the tickets that is the whole list, ~24 ms
+/// at 1M tickets, whatever the `LIMIT`. Whole words joined by `OR` are read lazily, newest first, and
+/// stop after the limit. Words no ticket holds any more stay listed; they only find nothing.
+enum SearchTerms {
+    /// Above this many words, a search word is left a prefix phrase.
+    static let maximumExpansion = 64
+
+    /// The table, filled from the words already indexed.
+    static let schema = """
+        CREATE TABLE ticket_search_term (term TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE temp.ticket_search_vocabulary USING fts5vocab(main, 'ticket_search', 'row');
+        INSERT OR IGNORE INTO ticket_search_term (term) SELECT term FROM temp.ticket_search_vocabulary;
+        DROP TABLE temp.ticket_search_vocabulary;
+        """
+
+    /// Lists `words` (folded, as indexed).
+    static func note(_ words: [String], in db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_search_term (term) VALUES (?)")
+        for word in words { try statement.execute(arguments: [word]) }
+    }
+
+    /// The FTS5 query for `word`: the listed words it begins joined by `OR`, or a prefix phrase when
+    /// they are too many; `nil` when no listed word begins with it (nothing can match).
+    static func expansion(of word: String, in db: Database) throws -> String? {
+        let terms = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT term FROM ticket_search_term WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT ?2"),
+            arguments: [word, maximumExpansion + 1])
+            .filter { $0.hasPrefix(word) }
+        if terms.isEmpty { return nil }
+        if terms.count > maximumExpansion { return quoted(word) + "*" }
+        return "(" + terms.map(quoted).joined(separator: " OR ") + ")"
+    }
+
+    private static func quoted(_ term: String) -> String {
+        "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
