@@ -23,6 +23,16 @@ public final class KnowledgeIndex: Sendable {
     private let versions: [String: [String: KnowledgeArticle]]
     /// The stems of the words met (at the build, in questions, in excerpts).
     private let memo: StemMemo
+    /// Each indexed article's plain text, when the index was built here (else made again for
+    /// the articles found).
+    private let plains: [String]?
+    /// The sentences of the articles found lately, with their stems.
+    private let excerpts = Excerpt.Cache()
+
+    /// The longest question read, in characters: the rest is left out.
+    public static let maxQuestionLength = 500
+    /// The most words a question is searched with: the first ones (before the repeats are left out).
+    public static let maxTerms = 32
 
     /// Bump when the schema or the stemming changes, so that cached indexes are rebuilt.
     static let format = "knowledge-index-2"
@@ -32,6 +42,7 @@ public final class KnowledgeIndex: Sendable {
         self.path = path
         postings = built.postings
         documents = built.documents
+        plains = built.plains
         memo = StemMemo(tables: built.tables)
         let versions = base.articles.reduce(into: [String: [String: KnowledgeArticle]]()) { versions, article in
             versions[article.id, default: [:]][article.language] = article
@@ -44,7 +55,7 @@ public final class KnowledgeIndex: Sendable {
     /// The index of `base`: read from `cacheFolder` when an index of the same articles is there,
     /// else built (into that folder, or in memory when it is nil).
     public static func open(_ base: KnowledgeBase, cacheFolder: String? = nil) throws -> KnowledgeIndex {
-        guard let cacheFolder else { return KnowledgeIndex(base: base, path: nil, built: build(base)) }
+        guard let cacheFolder else { return KnowledgeIndex(base: base, path: nil, built: KnowledgeIndexBuilder.build(base)) }
         try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let name = "knowledge-" + contentHash(base).prefix(24) + ".sqlite"
@@ -52,7 +63,7 @@ public final class KnowledgeIndex: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             return KnowledgeIndex(base: base, path: path, built: try KnowledgeIndexFile.read(path))
         }
-        let built = build(base)
+        let built = KnowledgeIndexBuilder.build(base)
         try KnowledgeIndexFile.write(built, to: path)
         removeOthers(in: cacheFolder, keeping: name)
         return KnowledgeIndex(base: base, path: path, built: built)
@@ -74,9 +85,13 @@ public final class KnowledgeIndex: Sendable {
             let document = documents[found.document]
             guard let article = versions[document.id]?[document.language] else { return nil }
             let wanted = Set(article.language == language ? local : english)
+            let sentences = excerpts.sentences(of: found.document) {
+                Excerpt.sentences(of: plains?[found.document] ?? MarkdownText.plain(article.body)) {
+                    memo.stems(of: $0, language: article.language)
+                }
+            }
             return KnowledgeHit(id: article.id, language: article.language, title: article.title,
-                                excerpt: Excerpt.best(in: article, for: wanted) { memo.stems(of: $0, language: article.language) },
-                                score: found.score)
+                                excerpt: Excerpt.best(in: sentences, for: wanted), score: found.score)
         }
     }
 
@@ -85,10 +100,11 @@ public final class KnowledgeIndex: Sendable {
         versions[id].flatMap { KnowledgeBase.preferred($0, language: language) }
     }
 
-    /// The question's stems in `language`, misspellings corrected, each once.
+    /// The question's stems in `language` (its first ``maxQuestionLength`` characters, its first
+    /// ``maxTerms`` words), misspellings corrected, each once.
     func terms(_ question: String, language: String) -> [String] {
         var seen: Set<String> = []
-        return memo.stems(of: question, language: language).prefix(32)
+        return memo.stems(of: String(question.prefix(Self.maxQuestionLength)), language: language).prefix(Self.maxTerms)
             .map(corrector.corrected)
             .filter { seen.insert($0).inserted }
     }
@@ -99,20 +115,8 @@ public final class KnowledgeIndex: Sendable {
         var documents: [(id: String, language: String)]
         /// The stem tables filled by the build, by language (empty when read from a file).
         var tables: [String: StemTable] = [:]
-    }
-
-    /// Stems every article (each distinct word once per language) and collects the postings.
-    static func build(_ base: KnowledgeBase) -> Built {
-        var tables: [String: StemTable] = [:]
-        var builder = TermPostings.Builder()
-        for article in base.articles {
-            let language = article.language
-            if tables[language] == nil { tables[language] = StemTable(language: language) }
-            builder.add([tables[language]!.stems(of: article.title),
-                         tables[language]!.stems(of: article.tags.joined(separator: " ")),
-                         tables[language]!.stems(of: MarkdownText.plain(article.body))])
-        }
-        return Built(postings: builder.finish(), documents: base.articles.map { ($0.id, $0.language) }, tables: tables)
+        /// Each article's plain text, by number (nil when read from a file).
+        var plains: [String]?
     }
 
     private static func contentHash(_ base: KnowledgeBase) -> String {

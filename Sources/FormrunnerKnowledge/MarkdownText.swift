@@ -15,6 +15,11 @@ public enum MarkdownText {
 
     /// The text without markup: what the index and the excerpts read.
     public static func plain(_ markdown: String) -> String {
+        MarkdownPlain.plain(markdown) ?? readPlain(markdown)
+    }
+
+    /// ``plain(_:)`` Character by Character, for any text (``MarkdownPlain`` reads most texts faster).
+    static func readPlain(_ markdown: String) -> String {
         blocks(markdown).map { block in
             switch block {
             case .heading(_, let text), .paragraph(let text): return inlinePlain(text)

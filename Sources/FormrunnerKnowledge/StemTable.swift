@@ -10,10 +10,11 @@ struct StemTable {
     /// The language of the stems.
     let language: String
     /// Each word met, as written → its stems (none for a common word).
-    private(set) var words: [String: [String]] = [:]
+    private(set) var words: [String: [String]]
 
-    init(language: String) {
+    init(language: String, words: [String: [String]] = [:]) {
         self.language = language
+        self.words = words
     }
 
     /// The stems of `text`, in order, repeats kept.
@@ -23,53 +24,60 @@ struct StemTable {
         return stems
     }
 
-    /// The stems of `text` separated by spaces: what the index is given.
-    mutating func joinedStems(of text: String) -> String {
-        var joined = ""
-        joined.reserveCapacity(text.utf8.count)
-        forEachStem(of: text) { stem in
-            if !joined.isEmpty { joined.append(" ") }
-            joined.append(stem)
-        }
-        return joined
-    }
-
     /// Calls `body` with each stem of `text`, in order.
     mutating func forEachStem(of text: String, _ body: (String) -> Void) {
         Self.forEachWord(in: text) { word in
             if let stems = words[word] {
                 for stem in stems { body(stem) }
             } else {
-                let stems = KnowledgeTerms.stems(of: word, language: language)
+                let stems = Self.stems(ofWord: word, language: language)
                 words[word] = stems
                 for stem in stems { body(stem) }
             }
         }
     }
 
-    /// Calls `body` with each word of `text` as written: runs of the scalars ``TicketSearch`` keeps
-    /// in words, ASCII letters and digits tested without a Unicode property look-up.
-    static func forEachWord(in text: String, _ body: (String) -> Void) {
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        var start: String.Index?
-        while index < scalars.endIndex {
-            if isWordScalar(scalars[index]) {
-                if start == nil { start = index }
-            } else if let first = start {
-                body(String(scalars[first..<index]))
-                start = nil
-            }
-            scalars.formIndex(after: &index)
-        }
-        if let first = start { body(String(scalars[first..<index])) }
+    /// ``KnowledgeTerms/stems(of:language:)`` of one word as ``forEachWord(in:_:)`` gives it: a
+    /// word of ASCII letters and digits folds to its lower case without Foundation.
+    static func stems(ofWord word: String, language: String) -> [String] {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return KnowledgeTerms.stems(of: word, language: language) }
+        let folded = String(decoding: word.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        if (KnowledgeTerms.stopWords[language] ?? KnowledgeTerms.stopWords["en"]!).contains(folded) { return [] }
+        return [Stemmer.stem(folded, language: language)]
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        guard value >= 0x80 else {
-            return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20)
+    /// Calls `body` with each word of `text` as written: runs of the scalars ``TicketSearch`` keeps
+    /// in words, read from the UTF-8 bytes (ASCII letters and digits without a Unicode property look-up).
+    static func forEachWord(in text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            var start = -1
+            while index < bytes.count {
+                let byte = bytes[index]
+                let length: Int, isWord: Bool
+                if byte < 0x80 {
+                    length = 1
+                    isWord = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+                } else {
+                    var value: UInt32
+                    switch byte {
+                    case 0xF0...: (length, value) = (4, UInt32(byte & 0x07))
+                    case 0xE0...: (length, value) = (3, UInt32(byte & 0x0F))
+                    default: (length, value) = (2, UInt32(byte & 0x1F))
+                    }
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    isWord = Unicode.Scalar(value).map(TicketSearch.isWordScalar) ?? false
+                }
+                if isWord {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = -1
+                }
+                index += length
+            }
+            if start >= 0 { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self)) }
         }
-        return TicketSearch.isWordScalar(scalar)
     }
 }

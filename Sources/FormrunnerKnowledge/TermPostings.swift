@@ -12,6 +12,10 @@ struct TermPostings: Sendable {
     static let weights: [UInt32] = [8, 4, 1]
     /// FTS5's BM25 constants.
     static let k1 = 1.2, b = 0.75
+    /// The most index words one question word stands for: when it begins more, the shortest
+    /// (then the first in byte order) are searched, so that a one-letter word cannot make a
+    /// search add up every posting of the index.
+    static let maxExpansions = 512
 
     /// One article using a word: its number and the word's occurrences, weighted by field.
     struct Posting: Sendable, Equatable {
@@ -36,32 +40,62 @@ struct TermPostings: Sendable {
         averageLength = lengths.isEmpty ? 1 : total / Double(lengths.count)
     }
 
-    /// Collects the articles' stems, one article after the other (article numbers from 0).
+    /// Collects the articles' stems, one article after the other (article numbers from 0): each
+    /// word gets a number when first met, and an article's occurrences are counted in an array.
     struct Builder {
-        private var byTerm: [String: [Posting]] = [:]
+        /// The words met, by number.
+        private(set) var terms: [String] = []
+        private var numbers: [String: Int32] = [:]
+        private var postings: [[Posting]] = []
         private var lengths: [UInt32] = []
-        private var counts: [String: UInt32] = [:]
+        /// The current article's weighted occurrences, by word number, and the words it has.
+        private var counts: [UInt32] = []
+        private var touched: [Int32] = []
+        private var length: UInt32 = 0
+
+        /// The number of `term`, given when first met.
+        mutating func number(of term: String) -> Int32 {
+            if let number = numbers[term] { return number }
+            let number = Int32(terms.count)
+            numbers[term] = number
+            terms.append(term)
+            postings.append([])
+            counts.append(0)
+            return number
+        }
+
+        /// One occurrence of the word numbered `term` in `field` (0 title, 1 tags, 2 text) of the current article.
+        mutating func count(_ term: Int32, field: Int) {
+            let index = Int(term)
+            if counts[index] == 0 { touched.append(term) }
+            counts[index] += TermPostings.weights[field]
+            length += 1
+        }
+
+        /// Ends the current article: its postings are added, the next occurrences count for the next one.
+        mutating func endArticle() {
+            let document = UInt32(lengths.count)
+            lengths.append(length)
+            for term in touched {
+                postings[Int(term)].append(Posting(document: document, frequency: counts[Int(term)]))
+                counts[Int(term)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            length = 0
+        }
 
         /// Adds the next article, with the stems of its fields (title, tags, text).
         mutating func add(_ fields: [[String]]) {
-            let document = UInt32(lengths.count)
-            counts.removeAll(keepingCapacity: true)
-            var length: UInt32 = 0
             for (field, stems) in fields.enumerated() {
-                let weight = TermPostings.weights[field]
-                for stem in stems { counts[stem, default: 0] += weight }
-                length += UInt32(stems.count)
+                for stem in stems { count(number(of: stem), field: field) }
             }
-            lengths.append(length)
-            for (term, frequency) in counts {
-                byTerm[term, default: []].append(Posting(document: document, frequency: frequency))
-            }
+            endArticle()
         }
 
         /// The index of the articles added.
         func finish() -> TermPostings {
-            let terms = byTerm.keys.sorted()
-            return TermPostings(terms: terms, postings: terms.map { byTerm[$0]! }, lengths: lengths)
+            let order = terms.indices.sorted { terms[$0] < terms[$1] }
+            return TermPostings(terms: order.map { terms[$0] }, postings: order.map { postings[$0] }, lengths: lengths)
         }
     }
 
@@ -83,7 +117,7 @@ struct TermPostings: Sendable {
         var candidates: [Int] = []
         for phrase in phrases {
             touched.removeAll(keepingCapacity: true)
-            for term in range(startingWith: phrase) {
+            for term in expansions(of: phrase) {
                 for posting in postings[term] {
                     let document = Int(posting.document)
                     if frequencies[document] == 0 { touched.append(document) }
@@ -119,6 +153,16 @@ struct TermPostings: Sendable {
 
     private static func before(_ a: (document: Int, score: Double), _ b: (document: Int, score: Double)) -> Bool {
         a.score < b.score || (a.score == b.score && a.document < b.document)
+    }
+
+    /// The positions in ``terms`` of the words searched for the prefix phrase `prefix`: those it
+    /// begins, at most ``maxExpansions`` of them (the shortest).
+    func expansions(of prefix: String) -> [Int] {
+        let all = range(startingWith: prefix)
+        guard all.count > Self.maxExpansions else { return Array(all) }
+        let lengths = all.map { (length: terms[$0].utf8.count, position: $0) }
+        return lengths.sorted { ($0.length, $0.position) < ($1.length, $1.position) }
+            .prefix(Self.maxExpansions).map(\.position)
     }
 
     /// The positions in ``terms`` of the words starting with `prefix` (compared by bytes, as FTS5 does).

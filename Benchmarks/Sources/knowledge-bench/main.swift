@@ -119,6 +119,7 @@ func searchRows(_ times: (wall: [Double], cpu: [Double])) -> [String] {
      String(format: "%.2f", times.wall.last ?? 0) + " (CPU " + String(format: "%.2f", times.cpu.last ?? 0) + ")"]
 }
 var baseline: [String] = ["not run", "", "", "", "", ""]
+var fts5Inserts = ""
 if ProcessInfo.processInfo.environment["KNOWLEDGE_BENCH_BASELINE"] != "0" {
     var old: FTS5Baseline?
     let oldBuild = try milliseconds(cpu: &cpu) { old = try FTS5Baseline(articles) }
@@ -126,6 +127,12 @@ if ProcessInfo.processInfo.environment["KNOWLEDGE_BENCH_BASELINE"] != "0" {
     let searches = ProcessInfo.processInfo.environment["KNOWLEDGE_BENCH_BASELINE_SEARCHES"].flatMap(Int.init) ?? asked.count
     let oldTimes = try timeSearches(asked.prefix(searches)) { question, language in _ = try old!.search(question, language: language) }
     baseline = [row(oldBuild, cpu), "—", "—"] + searchRows(oldTimes)
+    fts5Inserts = "FTS5's inserts alone (the stems made): " + row(old!.inserts.wall, old!.inserts.cpu)
+        + " — what an FTS5 table of the same stems, kept beside the postings, would add to the build"
+    var instances = 0
+    let readWall = try milliseconds(cpu: &cpu) { instances = try old!.readPostings() }
+    fts5Inserts += "\nreading the postings back from FTS5 (fts5vocab 'instance', \(instances) rows): " + row(readWall, cpu)
+        + " — what loading them from an FTS5 table at each start would cost (reopening the postings file: see above)"
 }
 let now = [row(buildMemory, buildMemoryCPU), row(buildFile, buildFileCPU), row(reopen, reopenCPU)] + searchRows(after)
 print("")
@@ -135,3 +142,4 @@ for (index, name) in ["index build, in memory", "index build, into the cache fil
                       "search p50, ms (2,000 questions, top three)", "search p99, ms", "search max, ms"].enumerated() {
     print("| \(name) | \(baseline[index]) | \(now[index]) |")
 }
+if !fts5Inserts.isEmpty { print("\n" + fts5Inserts) }
