@@ -19,6 +19,11 @@ public final class KnowledgeIndex: Sendable {
     private let documents: [(id: String, language: String)]
     /// Each indexed article's languages of its id (for the English fallback).
     private let documentVersions: [[String]]
+    /// The languages of the indexed articles, by number (at most 64 are numbered: see ``languageMasks``).
+    private let languageNumbers: [String: Int]
+    /// Each indexed article's language, as a bit, and the bits of the languages its id is written
+    /// in: a search tells the articles it accepts without comparing strings. Nil past 64 languages.
+    private let languageMasks: (language: [UInt64], versions: [UInt64])?
     /// Each article's versions: id → language → article.
     private let versions: [String: [String: KnowledgeArticle]]
     /// The stems of the words met (at the build, in questions, in excerpts).
@@ -49,6 +54,15 @@ public final class KnowledgeIndex: Sendable {
         }
         self.versions = versions
         documentVersions = built.documents.map { document in versions[document.id].map { Array($0.keys) } ?? [] }
+        let languages = Set(built.documents.map(\.language)).sorted()
+        languageNumbers = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1, $0) })
+        if languages.count <= 64 {
+            let bit = { [languageNumbers] (language: String) in languageNumbers[language].map { UInt64(1) << UInt64($0) } ?? 0 }
+            languageMasks = (built.documents.map { bit($0.language) },
+                             documentVersions.map { $0.reduce(0) { $0 | bit($1) } })
+        } else {
+            languageMasks = nil
+        }
         corrector = TypoCorrector(documents: built.postings.documentCounts)
     }
 
@@ -75,10 +89,20 @@ public final class KnowledgeIndex: Sendable {
         guard limit > 0 else { return [] }
         let local = terms(question, language: language)
         let english = language == "en" ? [] : terms(question, language: "en")
-        var rows = postings.best(local, limit: limit) { documents[$0].language == language }
-        if !english.isEmpty {
-            rows += postings.best(english, limit: limit) { document in
-                documents[document].language == "en" && !documentVersions[document].contains(language)
+        var rows: [(document: Int, score: Double)]
+        if let masks = languageMasks {
+            let bit = languageNumbers[language].map { UInt64(1) << UInt64($0) } ?? 0
+            let englishBit = languageNumbers["en"].map { UInt64(1) << UInt64($0) } ?? 0
+            rows = bit == 0 ? [] : postings.best(local, limit: limit) { masks.language[$0] == bit }
+            if !english.isEmpty, englishBit != 0 {
+                rows += postings.best(english, limit: limit) { masks.language[$0] == englishBit && masks.versions[$0] & bit == 0 }
+            }
+        } else {
+            rows = postings.best(local, limit: limit) { documents[$0].language == language }
+            if !english.isEmpty {
+                rows += postings.best(english, limit: limit) { document in
+                    documents[document].language == "en" && !documentVersions[document].contains(language)
+                }
             }
         }
         return rows.sorted { $0.score < $1.score }.prefix(limit).compactMap { found in

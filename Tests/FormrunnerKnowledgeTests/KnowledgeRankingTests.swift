@@ -43,6 +43,21 @@ struct KnowledgeRankingTests {
         }
     }
 
+    @Test("with more than 64 languages a search still keeps to the language asked, then English where an article has no version in it")
+    func manyLanguages() throws {
+        for count in [3, 70] {
+            var articles = (0..<count).map { number in
+                KnowledgeArticle(id: "a\(number % 2)", title: "Boleto", language: "l\(number)", body: "boleto", path: "l\(number).md")
+            }
+            articles += [KnowledgeArticle(id: "a0", title: "Boleto", language: "en", body: "boleto", path: "a0.md"),
+                         KnowledgeArticle(id: "b", title: "Boleto", language: "en", body: "boleto", path: "b.md")]
+            let index = try KnowledgeIndex.open(KnowledgeBase(articles: articles))
+            #expect(try index.search("boleto", language: "l1", limit: 10).map { "\($0.id):\($0.language)" } == ["a1:l1", "a0:en", "b:en"])
+            #expect(try index.search("boleto", language: "l2", limit: 10).map { "\($0.id):\($0.language)" } == ["a0:l2", "b:en"])
+            #expect(try index.search("boleto", language: "xx", limit: 10).map { "\($0.id):\($0.language)" } == ["a0:en", "b:en"])
+        }
+    }
+
     @Test("the stem table gives the stems of the whole text, for every desk article and for accents, widths and punctuation")
     func stemTable() {
         let base = KnowledgeLoader(root: Self.repository).load()
