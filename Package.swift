@@ -51,7 +51,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The desk's knowledge base: Markdown articles under Knowledge/, checked, and searched
-        // with SQLite FTS5 (GRDB) in the requester's language.
+        // by BM25 in the requester's language (index cached in a SQLite file, GRDB).
         .target(
             name: "FormrunnerKnowledge",
             dependencies: ["FormrunnerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams")],

@@ -56,7 +56,8 @@ let package = Package(
         // the desk's own articles (Tests/Fixtures/knowledge-questions.tsv).
         .executableTarget(
             name: "knowledge-bench",
-            dependencies: [.product(name: "FormrunnerKnowledge", package: "formrunner")],
+            dependencies: [.product(name: "FormrunnerKnowledge", package: "formrunner"),
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // web.sh: one Hummingbird route answering a fixed page, the floor of a portal page.

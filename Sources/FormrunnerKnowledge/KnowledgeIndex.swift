@@ -1,68 +1,86 @@
 import Foundation
 import FormrunnerCore
-internal import GRDB
 
-/// The knowledge base's full-text index: SQLite FTS5 ranked by BM25 (title, then tags, then text),
-/// over stems folded without accents (``KnowledgeTerms``), with misspelt words corrected against
-/// the index's own words.
+/// The knowledge base's full-text index: BM25 as SQLite's FTS5 computes it (title, then tags, then
+/// text; ``TermPostings``), over stems folded without accents (``KnowledgeTerms``), with misspelt
+/// words corrected against the index's own words.
 ///
-/// Built once per content: ``open(_:cacheFolder:)`` names the index file after a hash of every
-/// article, so a restart with the same articles opens it at once and a changed article builds a
-/// new one (older files are removed).
+/// Built once per content: ``open(_:cacheFolder:)`` names the index file (SQLite: the articles and
+/// each word's postings) after a hash of every article, so a restart with the same articles reads
+/// it at once and a changed article builds a new one (older files are removed).
 public final class KnowledgeIndex: Sendable {
     /// The articles indexed.
     public let base: KnowledgeBase
     /// The index file, or nil for an index in memory.
     public let path: String?
-    private let database: DatabaseQueue
+    private let postings: TermPostings
     private let corrector: TypoCorrector
+    /// Each indexed article (by its number in ``postings``): id and language.
+    private let documents: [(id: String, language: String)]
+    /// Each indexed article's languages of its id (for the English fallback).
+    private let documentVersions: [[String]]
+    /// The languages of the indexed articles, by number (at most 64 are numbered: see ``languageMasks``).
+    private let languageNumbers: [String: Int]
+    /// Each indexed article's language, as a bit, and the bits of the languages its id is written
+    /// in: a search tells the articles it accepts without comparing strings. Nil past 64 languages.
+    private let languageMasks: (language: [UInt64], versions: [UInt64])?
     /// Each article's versions: id → language → article.
     private let versions: [String: [String: KnowledgeArticle]]
+    /// The stems of the words met (at the build, in questions, in excerpts).
+    private let memo: StemMemo
+    /// Each indexed article's plain text, when the index was built here (else made again for
+    /// the articles found).
+    private let plains: [String]?
+    /// The sentences of the articles found lately, with their stems.
+    private let excerpts = Excerpt.Cache()
+
+    /// The longest question read, in characters: the rest is left out.
+    public static let maxQuestionLength = 500
+    /// The most words a question is searched with: the first ones (before the repeats are left out).
+    public static let maxTerms = 32
 
     /// Bump when the schema or the stemming changes, so that cached indexes are rebuilt.
-    static let format = "knowledge-index-1"
+    static let format = "knowledge-index-2"
 
-    private init(base: KnowledgeBase, path: String?, database: DatabaseQueue) throws {
+    private init(base: KnowledgeBase, path: String?, built: Built) {
         self.base = base
         self.path = path
-        self.database = database
-        versions = base.articles.reduce(into: [:]) { versions, article in versions[article.id, default: [:]][article.language] = article }
-        let documents = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT term, doc FROM article_terms").reduce(into: [String: Int]()) { terms, row in
-                terms[row["term"]] = row["doc"]
-            }
+        postings = built.postings
+        documents = built.documents
+        plains = built.plains
+        memo = StemMemo(tables: built.tables)
+        let versions = base.articles.reduce(into: [String: [String: KnowledgeArticle]]()) { versions, article in
+            versions[article.id, default: [:]][article.language] = article
         }
-        corrector = TypoCorrector(documents: documents)
+        self.versions = versions
+        documentVersions = built.documents.map { document in versions[document.id].map { Array($0.keys) } ?? [] }
+        let languages = Set(built.documents.map(\.language)).sorted()
+        languageNumbers = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1, $0) })
+        if languages.count <= 64 {
+            let bit = { [languageNumbers] (language: String) in languageNumbers[language].map { UInt64(1) << UInt64($0) } ?? 0 }
+            languageMasks = (built.documents.map { bit($0.language) },
+                             documentVersions.map { $0.reduce(0) { $0 | bit($1) } })
+        } else {
+            languageMasks = nil
+        }
+        corrector = TypoCorrector(documents: built.postings.documentCounts)
     }
 
     /// The index of `base`: read from `cacheFolder` when an index of the same articles is there,
     /// else built (into that folder, or in memory when it is nil).
     public static func open(_ base: KnowledgeBase, cacheFolder: String? = nil) throws -> KnowledgeIndex {
-        guard let cacheFolder else {
-            let database = try DatabaseQueue()
-            try database.write { db in try build(base, in: db) }
-            return try KnowledgeIndex(base: base, path: nil, database: database)
-        }
+        guard let cacheFolder else { return KnowledgeIndex(base: base, path: nil, built: KnowledgeIndexBuilder.build(base)) }
         try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let name = "knowledge-" + contentHash(base).prefix(24) + ".sqlite"
         let path = (cacheFolder as NSString).appendingPathComponent(name)
-        if !FileManager.default.fileExists(atPath: path) {
-            let temporary = path + ".incoming-\(UUID().uuidString)"
-            do {
-                let database = try DatabaseQueue(path: temporary)
-                try database.write { db in try build(base, in: db) }
-                try database.close()
-                if rename(temporary, path) != 0 { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw error
-            }
-            removeOthers(in: cacheFolder, keeping: name)
+        if FileManager.default.fileExists(atPath: path) {
+            return KnowledgeIndex(base: base, path: path, built: try KnowledgeIndexFile.read(path))
         }
-        var configuration = Configuration()
-        configuration.readonly = true
-        return try KnowledgeIndex(base: base, path: path, database: DatabaseQueue(path: path, configuration: configuration))
+        let built = KnowledgeIndexBuilder.build(base)
+        try KnowledgeIndexFile.write(built, to: path)
+        removeOthers(in: cacheFolder, keeping: name)
+        return KnowledgeIndex(base: base, path: path, built: built)
     }
 
     /// The best `limit` articles for `question`, in `language` where an article has that version,
@@ -71,20 +89,33 @@ public final class KnowledgeIndex: Sendable {
         guard limit > 0 else { return [] }
         let local = terms(question, language: language)
         let english = language == "en" ? [] : terms(question, language: "en")
-        let rows = try database.read { db in
-            var rows = try Self.match(local, in: db, filter: "article.language = ?", arguments: [language], limit: limit)
-            if !english.isEmpty {
-                rows += try Self.match(english, in: db,
-                                       filter: "article.language = 'en' AND article.id NOT IN (SELECT id FROM article WHERE language = ?)",
-                                       arguments: [language], limit: limit)
+        var rows: [(document: Int, score: Double)]
+        if let masks = languageMasks {
+            let bit = languageNumbers[language].map { UInt64(1) << UInt64($0) } ?? 0
+            let englishBit = languageNumbers["en"].map { UInt64(1) << UInt64($0) } ?? 0
+            rows = bit == 0 ? [] : postings.best(local, limit: limit) { masks.language[$0] == bit }
+            if !english.isEmpty, englishBit != 0 {
+                rows += postings.best(english, limit: limit) { masks.language[$0] == englishBit && masks.versions[$0] & bit == 0 }
             }
-            return rows
+        } else {
+            rows = postings.best(local, limit: limit) { documents[$0].language == language }
+            if !english.isEmpty {
+                rows += postings.best(english, limit: limit) { document in
+                    documents[document].language == "en" && !documentVersions[document].contains(language)
+                }
+            }
         }
         return rows.sorted { $0.score < $1.score }.prefix(limit).compactMap { found in
-            guard let article = versions[found.id]?[found.language] else { return nil }
+            let document = documents[found.document]
+            guard let article = versions[document.id]?[document.language] else { return nil }
+            let wanted = Set(article.language == language ? local : english)
+            let sentences = excerpts.sentences(of: found.document) {
+                Excerpt.sentences(of: plains?[found.document] ?? MarkdownText.plain(article.body)) {
+                    memo.stems(of: $0, language: article.language)
+                }
+            }
             return KnowledgeHit(id: article.id, language: article.language, title: article.title,
-                                excerpt: Excerpt.best(in: article, for: Set(article.language == language ? local : english)),
-                                score: found.score)
+                                excerpt: Excerpt.best(in: sentences, for: wanted), score: found.score)
         }
     }
 
@@ -93,45 +124,23 @@ public final class KnowledgeIndex: Sendable {
         versions[id].flatMap { KnowledgeBase.preferred($0, language: language) }
     }
 
-    /// The question's stems in `language`, misspellings corrected, each once.
+    /// The question's stems in `language` (its first ``maxQuestionLength`` characters, its first
+    /// ``maxTerms`` words), misspellings corrected, each once.
     func terms(_ question: String, language: String) -> [String] {
         var seen: Set<String> = []
-        return KnowledgeTerms.stems(of: question, language: language).prefix(32)
+        return memo.stems(of: String(question.prefix(Self.maxQuestionLength)), language: language).prefix(Self.maxTerms)
             .map(corrector.corrected)
             .filter { seen.insert($0).inserted }
     }
 
-    private static func match(_ terms: [String], in db: Database, filter: String, arguments: StatementArguments,
-                              limit: Int) throws -> [(id: String, language: String, score: Double)] {
-        guard !terms.isEmpty else { return [] }
-        let query = terms.map { "\"" + $0 + "\"*" }.joined(separator: " OR ")
-        var all: StatementArguments = [query]
-        all += arguments
-        all += [limit]
-        return try Row.fetchAll(db, sql: """
-            SELECT article.id AS id, article.language AS language, bm25(article_search, 8.0, 4.0, 1.0) AS score
-            FROM article_search JOIN article ON article.rowid = article_search.rowid
-            WHERE article_search MATCH ? AND \(filter)
-            ORDER BY score LIMIT ?
-            """, arguments: all).map { ($0["id"], $0["language"], $0["score"]) }
-    }
-
-    private static func build(_ base: KnowledgeBase, in db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE article (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, language TEXT NOT NULL);
-            CREATE INDEX article_id ON article (id, language);
-            CREATE VIRTUAL TABLE article_search USING fts5(title, tags, body, tokenize = 'ascii');
-            CREATE VIRTUAL TABLE article_terms USING fts5vocab(article_search, 'row');
-            """)
-        let insertArticle = try db.makeStatement(sql: "INSERT INTO article (rowid, id, language) VALUES (?, ?, ?)")
-        let insertSearch = try db.makeStatement(sql: "INSERT INTO article_search (rowid, title, tags, body) VALUES (?, ?, ?, ?)")
-        for (index, article) in base.articles.enumerated() {
-            let rowid = Int64(index + 1)
-            try insertArticle.execute(arguments: [rowid, article.id, article.language])
-            let stems = { (text: String) in KnowledgeTerms.stems(of: text, language: article.language).joined(separator: " ") }
-            try insertSearch.execute(arguments: [rowid, stems(article.title), stems(article.tags.joined(separator: " ")),
-                                                 stems(MarkdownText.plain(article.body))])
-        }
+    /// What an index is made of, built or read from its file.
+    struct Built: Sendable {
+        var postings: TermPostings
+        var documents: [(id: String, language: String)]
+        /// The stem tables filled by the build, by language (empty when read from a file).
+        var tables: [String: StemTable] = [:]
+        /// Each article's plain text, by number (nil when read from a file).
+        var plains: [String]?
     }
 
     private static func contentHash(_ base: KnowledgeBase) -> String {

@@ -15,6 +15,11 @@ public enum MarkdownText {
 
     /// The text without markup: what the index and the excerpts read.
     public static func plain(_ markdown: String) -> String {
+        MarkdownPlain.plain(markdown) ?? readPlain(markdown)
+    }
+
+    /// ``plain(_:)`` Character by Character, for any text (``MarkdownPlain`` reads most texts faster).
+    static func readPlain(_ markdown: String) -> String {
         blocks(markdown).map { block in
             switch block {
             case .heading(_, let text), .paragraph(let text): return inlinePlain(text)
@@ -73,7 +78,7 @@ public enum MarkdownText {
             list = nil
         }
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(raw)
             if var lines = code {
                 if line.hasPrefix("```") { blocks.append(.code(lines.joined(separator: "\n"))); code = nil } else { lines.append(String(raw)); code = lines }
                 continue
@@ -82,7 +87,7 @@ public enum MarkdownText {
             if line.isEmpty { flush(); continue }
             if let level = headingLevel(line) {
                 flush()
-                blocks.append(.heading(level: level, text: String(line.dropFirst(level)).trimmingCharacters(in: .whitespaces)))
+                blocks.append(.heading(level: level, text: trimmed(line.dropFirst(level))))
             } else if let item = listItem(line) {
                 if !paragraph.isEmpty || (list != nil && list!.ordered != item.ordered) { flush() }
                 if list == nil { list = (item.ordered, []) }
@@ -97,6 +102,18 @@ public enum MarkdownText {
         if let lines = code { blocks.append(.code(lines.joined(separator: "\n"))) }
         flush()
         return blocks
+    }
+
+    /// `text` without the spaces and tabs around it (`CharacterSet.whitespaces`: tab and the
+    /// Unicode space separators), without Foundation's round trip through NSString.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        let scalars = text.unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     private static func headingLevel(_ line: String) -> Int? {

@@ -7,15 +7,28 @@ import FormrunnerKnowledge
 //    right article in the top three), per language.
 // 2. Scale: ARTICLES (default 10,000) articles made from the desk's own by varying their words,
 //    indexed in memory and into a cache file (timed), then 2,000 searches (each fixture question
-//    and made-up ones), timed one by one: p50, p99, max.
+//    and made-up ones), timed one by one: p50, p99, max. Each time twice: on the clock (wall) and
+//    in CPU time of the thread (what a shared machine's other work does not inflate as much).
+// 3. The same with the FTS5 index of before (FTS5Baseline.swift), in the same run, unless
+//    KNOWLEDGE_BENCH_BASELINE=0 (KNOWLEDGE_BENCH_BASELINE_SEARCHES=N: its first N searches only).
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
 
-func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+/// CPU time of the calling thread, in nanoseconds.
+func threadCPU() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
+/// The wall time of `body` in ms; its CPU time (this thread) is added to `cpu`.
+func milliseconds(cpu: UnsafeMutablePointer<Double>? = nil, _ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
+    let startCPU = threadCPU()
     try body()
+    cpu?.pointee = Double(threadCPU() - startCPU) / 1e6
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
 }
 
@@ -35,6 +48,24 @@ for (language, score) in right.sorted(by: { $0.key < $1.key }) {
     print("| \(language) | \(score.0)/\(score.1) (\(Int((Double(score.0) / Double(score.1) * 100).rounded()))%) |")
 }
 
+// The articles, scores and excerpts the FTS5 index gave (Tests/Fixtures/knowledge-ranking.tsv).
+var same = 0
+let recorded = try String(contentsOfFile: repository + "/Tests/Fixtures/knowledge-ranking.tsv", encoding: .utf8)
+    .split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+for line in recorded {
+    let hits = try deskIndex.search(line[1], language: line[0], limit: 5)
+    let scores = line[3].split(separator: " ").compactMap { Double($0) }
+    if hits.map({ "\($0.id):\($0.language)" }).joined(separator: " ") == line[2], hits.count == scores.count,
+       zip(hits, scores).allSatisfy({ abs($0.score - $1) < 1e-5 }), hits.map(\.excerpt).joined(separator: " | ") == line[4] {
+        same += 1
+    } else {
+        print("differs from the FTS5 index: \(line[0]) \(line[1]) → \(hits.map(\.id)) \(hits.map(\.score))")
+    }
+}
+print("")
+print("same articles, scores and excerpts as the FTS5 index: \(same)/\(recorded.count) recorded questions")
+print("")
+
 // Made-up articles: each of the desk's, its words rotated and a number added, under a new id.
 var generator = SystemRandomNumberGenerator()
 var articles: [KnowledgeArticle] = []
@@ -50,30 +81,65 @@ for index in 0..<count {
 }
 let big = KnowledgeBase(articles: articles)
 var memoryIndex: KnowledgeIndex?
-let buildMemory = try milliseconds { memoryIndex = try KnowledgeIndex.open(big) }
+var cpu = 0.0
+let buildMemory = try milliseconds(cpu: &cpu) { memoryIndex = try KnowledgeIndex.open(big) }
+let buildMemoryCPU = cpu
 let cache = NSTemporaryDirectory() + "knowledge-bench-" + UUID().uuidString
 defer { try? FileManager.default.removeItem(atPath: cache) }
-let buildFile = try milliseconds { _ = try KnowledgeIndex.open(big, cacheFolder: cache) }
-let reopen = try milliseconds { _ = try KnowledgeIndex.open(big, cacheFolder: cache) }
+let buildFile = try milliseconds(cpu: &cpu) { _ = try KnowledgeIndex.open(big, cacheFolder: cache) }
+let buildFileCPU = cpu
+let reopen = try milliseconds(cpu: &cpu) { _ = try KnowledgeIndex.open(big, cacheFolder: cache) }
+let reopenCPU = cpu
 
-var times: [Double] = []
 let asked = (0..<2000).map { index -> (String, String) in
     let question = questions[index % questions.count]
     return index % 2 == 0 ? (question[1], question[0]) : (question[1] + " ref\(index)", question[0])
 }
-for (question, language) in asked {
-    times.append(try milliseconds { _ = try memoryIndex!.search(question, language: language, limit: 3) })
+func timeSearches(_ asked: ArraySlice<(String, String)>,
+                  _ search: (String, String) throws -> Void) rethrows -> (wall: [Double], cpu: [Double]) {
+    var wall: [Double] = [], cpus: [Double] = []
+    for (question, language) in asked {
+        var cpu = 0.0
+        wall.append(try milliseconds(cpu: &cpu) { try search(question, language) })
+        cpus.append(cpu)
+    }
+    return (wall.sorted(), cpus.sorted())
 }
-times.sort()
+let after = try timeSearches(asked[...]) { question, language in _ = try memoryIndex!.search(question, language: language, limit: 3) }
+
 func percentile(_ p: Double, of sorted: [Double]) -> String {
-    String(format: "%.2f ms", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
+    String(format: "%.2f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
 }
+func row(_ wall: Double, _ cpu: Double) -> String {
+    String(format: "%.0f ms (CPU %.0f ms)", wall, cpu)
+}
+func searchRows(_ times: (wall: [Double], cpu: [Double])) -> [String] {
+    [percentile(0.5, of: times.wall) + " (CPU " + percentile(0.5, of: times.cpu) + ")",
+     percentile(0.99, of: times.wall) + " (CPU " + percentile(0.99, of: times.cpu) + ")",
+     String(format: "%.2f", times.wall.last ?? 0) + " (CPU " + String(format: "%.2f", times.cpu.last ?? 0) + ")"]
+}
+var baseline: [String] = ["not run", "", "", "", "", ""]
+var fts5Inserts = ""
+if ProcessInfo.processInfo.environment["KNOWLEDGE_BENCH_BASELINE"] != "0" {
+    var old: FTS5Baseline?
+    let oldBuild = try milliseconds(cpu: &cpu) { old = try FTS5Baseline(articles) }
+    // KNOWLEDGE_BENCH_BASELINE_SEARCHES: fewer searches of the old index (each takes tens of ms).
+    let searches = ProcessInfo.processInfo.environment["KNOWLEDGE_BENCH_BASELINE_SEARCHES"].flatMap(Int.init) ?? asked.count
+    let oldTimes = try timeSearches(asked.prefix(searches)) { question, language in _ = try old!.search(question, language: language) }
+    baseline = [row(oldBuild, cpu), "—", "—"] + searchRows(oldTimes)
+    fts5Inserts = "FTS5's inserts alone (the stems made): " + row(old!.inserts.wall, old!.inserts.cpu)
+        + " — what an FTS5 table of the same stems, kept beside the postings, would add to the build"
+    var instances = 0
+    let readWall = try milliseconds(cpu: &cpu) { instances = try old!.readPostings() }
+    fts5Inserts += "\nreading the postings back from FTS5 (fts5vocab 'instance', \(instances) rows): " + row(readWall, cpu)
+        + " — what loading them from an FTS5 table at each start would cost (reopening the postings file: see above)"
+}
+let now = [row(buildMemory, buildMemoryCPU), row(buildFile, buildFileCPU), row(reopen, reopenCPU)] + searchRows(after)
 print("")
-print("| \(count) articles | time |")
-print("|---|---:|")
-print("| index build, in memory | \(String(format: "%.0f ms", buildMemory)) |")
-print("| index build, into the cache file | \(String(format: "%.0f ms", buildFile)) |")
-print("| reopening the cached index (same content) | \(String(format: "%.0f ms", reopen)) |")
-print("| search p50 (2,000 questions, top three) | \(percentile(0.5, of: times)) |")
-print("| search p99 | \(percentile(0.99, of: times)) |")
-print("| search max | \(String(format: "%.2f ms", times.last ?? 0)) |")
+print("| \(count) articles | before (FTS5, in this run) | after |")
+print("|---|---:|---:|")
+for (index, name) in ["index build, in memory", "index build, into the cache file", "reopening the cached index (same content)",
+                      "search p50, ms (2,000 questions, top three)", "search p99, ms", "search max, ms"].enumerated() {
+    print("| \(name) | \(baseline[index]) | \(now[index]) |")
+}
+if !fts5Inserts.isEmpty { print("\n" + fts5Inserts) }
