@@ -9,11 +9,8 @@ extension PostgresTicketStore: TicketImporting {
     /// and attachment rows as a batch update writes them.
     public func importTickets(_ tickets: [ImportedTicket]) async throws -> [ImportWrite] {
         guard !tickets.isEmpty else { return [] }
-        for imported in tickets {
-            try imported.ticket.requireStorable()
-            // Content is stored before the rows, as in `create`.
-            try vault.store(imported.files, for: imported.ticket)
-        }
+        // Content is stored before the rows, as in `create`.
+        try vault.store(tickets)
         return try await transaction { rows in
             var binds = PostgresBindings()
             binds.append(tickets.map(\.submissionKey))

@@ -7,11 +7,8 @@ extension SQLiteTicketStore: TicketImporting {
     /// counters follow by trigger), a ticket whose import key is stored left out.
     public func importTickets(_ tickets: [ImportedTicket]) async throws -> [ImportWrite] {
         guard !tickets.isEmpty else { return [] }
-        for imported in tickets {
-            try imported.ticket.requireStorable()
-            // Content is stored before the rows, as in `create`.
-            try vault.store(imported.files, for: imported.ticket)
-        }
+        // Content is stored before the rows, as in `create`.
+        try vault.store(tickets)
         return try await write { db in
             var keys: [String: Int64] = [:]
             var results: [ImportWrite] = []

@@ -1,24 +1,16 @@
 import Foundation
+import FormrunnerTestSupport
 import Testing
 
 /// `formrunner tickets import FILE.jsonl` through the binary, on a SQLite file.
 @Suite("formrunner tickets import")
 struct TicketImportCommandTests {
-    static let answers = """
-        "answers": {"title": "Checkout fails with error 500", "description": "Since this morning the checkout returns error 500.", \
-        "experience_level": "advanced", "users_affected": "end_users", "problem_impact": "critical", "environment": "production", \
-        "problem_type": "unexpected_behavior"}
-        """
-
     static func line(_ id: String, extra: String = "") -> String {
-        "{\"external_id\": \"\(id)\", \"form\": \"technical.intake\", \"requester\": \"ana@example.com\", \(answers), "
-            + "\"created_at\": \"2026-11-25T09:00:00-03:00\"\(extra)}"
+        ImportLines.line(id, created: "2026-11-25T09:00:00-03:00", extra: extra)
     }
 
-    static let solved = line("zd-2", extra: """
-        , "history": [{"at": "2026-11-25T09:00:00-03:00", "actor": "requester", "event": "create", "to": "open"}, \
-        {"at": "2026-11-25T09:30:00-03:00", "actor": "agent", "event": "solve", "from": "open", "to": "solved"}]
-        """)
+    static let solved = line("zd-2", extra: ImportLines.solvedHistory(created: "2026-11-25T09:00:00-03:00",
+                                                                       solved: "2026-11-25T09:30:00-03:00"))
 
     static let now = "2026-11-30T10:00:00-03:00"
 

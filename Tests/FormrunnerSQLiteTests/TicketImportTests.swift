@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import FormrunnerTestSupport
 import Testing
 
 /// `tickets import` on every store: all or nothing, every bad line reported, the same rows as a
@@ -8,31 +9,21 @@ import Testing
 struct TicketImportTests {
     /// The repository's catalog (forms, life cycle, priorities, teams).
     static let catalog = CatalogLoader(root: DeskOnStoresTests.repository.path).load().catalog
-    /// Wednesday 2026-11-25, 09:00 in São Paulo, and the import an hour later.
+    /// Filed Wednesday 2026-11-25, 09:00 in São Paulo, solved half an hour later, imported the next Monday.
     static let filed = "2026-11-25T09:00:00-03:00", solved = "2026-11-25T09:30:00-03:00"
-    static let now = Date(timeIntervalSince1970: 1_796_047_200)   // 2026-11-30T10:00:00-03:00
+    static let now = Date(timeIntervalSince1970: 1_796_047_200)   // 2026-11-30T11:00:00-03:00
 
     static func desk(_ store: any TicketStore) -> TicketDesk {
         TicketDesk(catalog: catalog, store: store, composer: DeskOnStoresTests.PlainComposer())
     }
 
-    static let answers = """
-        "answers": {"title": "Checkout fails with error 500", "description": "Since this morning the checkout returns error 500.", \
-        "experience_level": "advanced", "users_affected": "end_users", "problem_impact": "critical", "environment": "production", \
-        "problem_type": "unexpected_behavior"}
-        """
-
     /// An open ticket line; `extra` adds keys.
     static func line(_ id: String, extra: String = "") -> String {
-        "{\"external_id\": \"\(id)\", \"form\": \"technical.intake\", \"requester\": \"ana@example.com\", \(answers), "
-            + "\"created_at\": \"\(filed)\"\(extra)}"
+        ImportLines.line(id, created: filed, extra: extra)
     }
 
     /// A solved ticket with its history.
-    static let solvedLine = line("zd-7", extra: """
-        , "status": "solved", "history": [{"at": "\(filed)", "actor": "requester", "event": "create", "to": "open"}, \
-        {"at": "\(solved)", "actor": "agent", "event": "solve", "from": "open", "to": "solved", "message": "Fixed the gateway"}]
-        """)
+    static let solvedLine = line("zd-7", extra: ImportLines.solvedHistory(created: filed, solved: solved))
 
     /// Imports `lines` written to a file; returns the summary and each reported line with its problems.
     static func run(_ lines: [String], into store: any TicketStore, in folder: URL, skipInvalid: Bool = false,
@@ -112,6 +103,8 @@ struct TicketImportTests {
                                           at: try #require(ImportFieldsProbe.instant(Self.solved)))
             let expected = try #require(try await reference.ticket(filed.number))
             #expect(imported.status == "solved")
+            #expect(imported.timers.map(\.event) == ["close"])
+            #expect(imported.sla?.answeredAt != nil)
             #expect(imported.createdAt == expected.createdAt)
             #expect(imported.updatedAt == expected.updatedAt)
             #expect(imported.statusEnteredAt == expected.statusEnteredAt)
@@ -143,6 +136,66 @@ struct TicketImportTests {
             #expect(again.1.isEmpty)
             #expect(again.0 == TicketImporter.Summary(lines: 5, invalid: 0, imported: 1, alreadyImported: 4))
             #expect(try await store.count(status: nil) == 5)
+        }
+    }
+
+    @Test("each mistake in a line has its message, every one of the line reported")
+    func messages() async throws {
+        try await StoreKind.memory.withStore { store, folder in
+            let lines = [
+                Self.line("e-1", extra: ", \"statu\": \"open\", \"language\": \"fr\", \"assignee\": \"bob@desk.example\""),
+                Self.line("e-2", extra: """
+                    , "history": [{"at": "2026-11-25T10:00:00-03:00", "actor": "agent", "event": "solve", "to": "solved"}, \
+                    {"at": "2026-11-25T09:45:00-03:00", "actor": "requester", "event": "reply", "from": "open", "to": "open"}]
+                    """),
+                Self.line("e-3", extra: """
+                    , "history": [{"at": "yesterday", "actor": "robot", "event": "", "to": "open", "person": "bia", "colour": 1}]
+                    """),
+                Self.line("e-4", extra: ", \"status\": \"solved\", \"updated_at\": \"2026-12-25T09:00:00-03:00\""),
+                "{\"form\": 7, \"answers\": [\"a\"]}",
+                Self.line("e-6").replacingOccurrences(of: "\"advanced\"", with: "{\"level\": 3}"),
+            ]
+            let (summary, reported) = try await Self.run(lines, into: store, in: folder)
+            #expect(reported == [
+                "1: unknown key 'statu'; did you mean 'status'?",
+                "1: unknown language 'fr'; expected one of en, pt, es",
+                "1: there is no agent bob@desk.example; add the agent with: formrunner users add bob@desk.example --name NAME --role agent --team technical",
+                "2: history line 2 goes from 'open', but the line before left the ticket in 'solved'",
+                "2: timestamps out of order: history line 2 (2026-11-25T12:45:00Z) is before history line 1 (2026-11-25T13:00:00Z)",
+                "3: history line 1: unknown key 'colour'; expected one of at, actor, event, from, to, message, person, internal",
+                "3: history line 1: 'at' is not an ISO-8601 instant (e.g. 2026-03-02T10:00:00-03:00): 'yesterday'",
+                "3: history line 1: 'actor' is 'robot'; expected requester, agent or system",
+                "3: history line 1: 'event' is empty",
+                "3: history line 1: 'person' is not an e-mail address: 'bia'",
+                "4: 'updated_at' reaches 2026-12-25T12:00:00Z, after the time of the import (2026-11-30T14:00:00Z)",
+                "5: 'form' must be a string, found a number",
+                "5: 'requester' is missing",
+                "5: 'answers' must be an object mapping field ids to answers, found an array",
+                "6: the answer to 'experience_level' must be a value or a list of values, found an object",
+                "6: the answers are not valid: experience_level: 'Experience level with the platform' is required",
+            ])
+            #expect(summary.invalid == 6)
+            #expect(try await store.count(status: nil) == 0)
+        }
+    }
+
+    @Test("batches checked on every core keep the file's order: numbers follow the lines, problems come in line order",
+          arguments: [StoreKind.memory, StoreKind.sqlite])
+    func manyBatches(kind: StoreKind) async throws {
+        try await kind.withStore { store, folder in
+            var lines = (1...450).map { index in
+                Self.line("f-\(index)").replacingOccurrences(of: "Checkout fails with error 500", with: "Ticket \(index) of many")
+            }
+            lines[149] = "{"
+            lines[399] = Self.line("f-400", extra: ", \"status\": \"gone\"")
+            let (summary, reported) = try await Self.run(lines, into: store, in: folder, skipInvalid: true, batchSize: 200)
+            #expect(reported == [
+                "150: malformed JSON; each line must be one JSON object",
+                "400: unknown status 'gone' in life cycle 'ticket-lifecycle'; expected one of open, awaiting_reply, solved, closed",
+            ])
+            #expect(summary == TicketImporter.Summary(lines: 450, invalid: 2, imported: 448, alreadyImported: 0))
+            let titles = try await store.tickets([1, 149, 150, 448]).map(\.title)
+            #expect(titles == ["Ticket 1 of many", "Ticket 149 of many", "Ticket 151 of many", "Ticket 450 of many"])
         }
     }
 

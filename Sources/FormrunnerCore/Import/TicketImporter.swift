@@ -11,7 +11,8 @@ import Foundation
 ///   else a digest of its form, requester, answers and creation instant; a line whose key is already
 ///   stored is skipped and counted as already imported, so an interrupted import is run again as is.
 /// - **Bounded**: the file is streamed a line at a time (lines over the reader's cap are reported,
-///   not read), and one batch of tickets is held at once, besides the `external_id`s seen.
+///   not read); at most three batches are held at once (the lines being checked, on every core, and
+///   the tickets being written meanwhile), besides the `external_id`s seen.
 public struct TicketImporter: Sendable {
     public var checker: TicketImportChecker
     /// Tickets a transaction.
@@ -70,16 +71,21 @@ public struct TicketImporter: Sendable {
     }
 
     /// One pass over the file: every line checked, the good ones written to `store` when given.
+    ///
+    /// Lines are taken a batch at a time; each batch is checked on every core, then written while the
+    /// next batch is checked (one write at a time, in the file's order, so numbers follow the lines).
     private func pass(_ url: URL, store: (any TicketStore)?,
                       report: (Int, [ImportProblem]) -> Void) async throws -> Summary {
         var summary = Summary()
         var externalIDs: [String: Int] = [:]
-        var batch: [ImportedTicket] = []
-        batch.reserveCapacity(store == nil ? 0 : batchSize)
-        func flush() async throws {
-            guard let store, !batch.isEmpty else { return }
+        var lines: [(number: Int, line: ImportLineReader.Line)] = []
+        lines.reserveCapacity(batchSize)
+        var writing: Task<[ImportWrite], any Error>?
+        func finishWrite() async throws {
+            guard let pending = writing else { return }
+            writing = nil
             do {
-                for result in try await ImportedTicket.write(batch, to: store) {
+                for result in try await pending.value {
                     switch result {
                     case .created: summary.imported += 1
                     case .alreadyImported: summary.alreadyImported += 1
@@ -88,47 +94,77 @@ public struct TicketImporter: Sendable {
             } catch {
                 throw Interrupted(summary: summary, error: error)
             }
-            batch.removeAll(keepingCapacity: true)
         }
-        try await reader.forEachLine(in: url) { number, line in
-            let data: Data
-            switch line {
-            case .tooLong:
-                summary.lines += 1
-                summary.invalid += 1
-                report(number, [ImportProblem("the line is longer than \(reader.maximumLineBytes) bytes; it was not read")])
-                return true
-            case .text(let text):
-                data = text
-            }
-            guard data.contains(where: { !Self.isBlank($0) }) else { return true }
-            summary.lines += 1
-            switch checker.check(data) {
-            case .failure(let problems):
-                summary.invalid += 1
-                report(number, problems.problems)
-            case .success(let imported):
-                if imported.submissionKey.hasPrefix(Self.externalKeyPrefix) {
-                    let id = String(imported.submissionKey.dropFirst(Self.externalKeyPrefix.count))
-                    if let first = externalIDs[id] {
-                        summary.invalid += 1
-                        report(number, [ImportProblem("external_id '\(id)' is also on line \(first)")])
-                        return true
+        func process() async throws {
+            let checked = await Self.check(lines, with: checker, tooLong: reader.maximumLineBytes)
+            var batch: [ImportedTicket] = []
+            for (number, result) in zip(lines.map(\.number), checked) {
+                switch result {
+                case .failure(let problems):
+                    summary.invalid += 1
+                    report(number, problems.problems)
+                case .success(let imported):
+                    if imported.submissionKey.hasPrefix(Self.externalKeyPrefix) {
+                        let id = String(imported.submissionKey.dropFirst(Self.externalKeyPrefix.count))
+                        if let first = externalIDs[id] {
+                            summary.invalid += 1
+                            report(number, [ImportProblem("external_id '\(id)' is also on line \(first)")])
+                            continue
+                        }
+                        externalIDs[id] = number
                     }
-                    externalIDs[id] = number
+                    if store != nil { batch.append(imported) }
                 }
-                guard store != nil else { return true }
-                batch.append(imported)
-                if batch.count >= batchSize { try await flush() }
             }
-            return true
+            lines.removeAll(keepingCapacity: true)
+            try await finishWrite()
+            if let store, !batch.isEmpty {
+                writing = Task { [batch] in try await ImportedTicket.write(batch, to: store) }
+            }
         }
-        try await flush()
+        do {
+            try await reader.forEachLine(in: url) { number, line in
+                if case .text(let data) = line, !data.contains(where: { !Self.isBlank($0) }) { return true }
+                summary.lines += 1
+                lines.append((number, line))
+                if lines.count >= batchSize { try await process() }
+                return true
+            }
+            try await process()
+            try await finishWrite()
+        } catch {
+            // A write still running is waited for, so that nothing is written after the import returns.
+            if let writing { _ = try? await writing.value }
+            throw error
+        }
         if store != nil, !skipInvalid, summary.invalid > 0 {
             throw Interrupted(summary: summary, error: ImportProblem(
                 "\(url.path) changed during the import: \(summary.invalid) line(s) are bad now"))
         }
         return summary
+    }
+
+    /// Checks `lines` in order, spread over the cores when there are enough of them.
+    static func check(_ lines: [(number: Int, line: ImportLineReader.Line)], with checker: TicketImportChecker,
+                      tooLong limit: Int) async -> [Result<ImportedTicket, ImportProblems>] {
+        @Sendable func one(_ line: ImportLineReader.Line) -> Result<ImportedTicket, ImportProblems> {
+            switch line {
+            case .tooLong: return .failure(ImportProblems([ImportProblem("the line is longer than \(limit) bytes; it was not read")]))
+            case .text(let data): return checker.check(data)
+            }
+        }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 64)
+        guard workers > 1 else { return lines.map { one($0.line) } }
+        let size = (lines.count + workers - 1) / workers
+        return await withTaskGroup(of: (Int, [Result<ImportedTicket, ImportProblems>]).self) { group in
+            for start in stride(from: 0, to: lines.count, by: size) {
+                let part = lines[start..<min(start + size, lines.count)].map(\.line)
+                group.addTask { (start, part.map(one)) }
+            }
+            var parts: [(Int, [Result<ImportedTicket, ImportProblems>])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
     }
 
     /// The prefix of the import key of a line with an `external_id`.
