@@ -19,7 +19,11 @@ enum TicketWrites {
         try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
         var stored = ticket
         stored.number = db.lastInsertedRowID
-        try dependents(of: stored, history: history, in: db)
+        // A new number has no rows yet: nothing to compare, delete or replace.
+        try HistoryRows.append(history, to: stored.number, in: db)
+        try Timers.insert(stored.timers, of: stored.number, in: db)
+        try SearchIndex.insert(stored, in: db)
+        try AttachmentRows.insert(stored, in: db)
         return stored.number
     }
 
