@@ -3,6 +3,7 @@
 #
 #   bash Benchmarks/postgres.sh                       # the full run: 100k creates, 1M-ticket queries, 100k tick
 #   bash Benchmarks/postgres.sh --tickets 2000 --scale 20000 --due 2000 --lookups 1000   # a quick one
+#   bash Benchmarks/postgres.sh import --lines 100000    # tickets import next to raw inserts in one transaction
 #
 # Starts a PostgreSQL server of its own on 127.0.0.1 (port $FORMRUNNER_BENCH_PG_PORT, default 55432)
 # over a cluster kept in Benchmarks/.data/postgres (made by initdb on the first run, so the 1M-ticket
@@ -54,5 +55,8 @@ say "starting PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.
 trap '"${RUN_AS[@]}" "$BIN/pg_ctl" -D "$CLUSTER/data" -m fast stop >/dev/null' EXIT
 
 swift build -c release --package-path Benchmarks --product formrunner-bench >&2
-"$REPO/Benchmarks/.build/release/formrunner-bench" tickets \
+# `postgres.sh import --lines N` runs the import benchmark; anything else is passed to `tickets`.
+BENCH=tickets
+if [ "${1:-}" = import ]; then BENCH=import; shift; fi
+"$REPO/Benchmarks/.build/release/formrunner-bench" "$BENCH" \
     --store "postgres://formrunner@127.0.0.1:$PORT/postgres?sslmode=disable" "$@"

@@ -39,9 +39,7 @@ public final class SQLiteTicketStore: TicketStore {
         // The submission key is checked in the writing transaction only: one transaction a ticket.
         try vault.store(files, for: ticket)
         return try await write { db in
-            if let submissionKey,
-               let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"),
-                                                 arguments: [submissionKey]) {
+            if let submissionKey, let existing = try TicketWrites.number(submissionKey: submissionKey, in: db) {
                 throw TicketStoreError.duplicateSubmission(existing: existing)
             }
             var stored = ticket.storedForm
@@ -50,13 +48,7 @@ public final class SQLiteTicketStore: TicketStore {
                 stored = assigned.ticket
                 history.append(assigned.entry)
             }
-            var arguments = try TicketRows.arguments(stored)
-            arguments += [submissionKey]
-            let columns = TicketRows.columns + ["submission_key"]
-            try db.cachedStatement(sql: "INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))")
-                .execute(arguments: arguments)
-            stored.number = db.lastInsertedRowID
-            try TicketWrites.dependents(of: stored, history: history, in: db)
+            stored.number = try TicketWrites.insert(stored, submissionKey: submissionKey, history: history, in: db)
             try OutboxRows.insert(try outbox(stored).map { $0.storedForm(number: stored.number) }, in: db)
             return stored
         }

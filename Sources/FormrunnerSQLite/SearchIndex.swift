@@ -13,16 +13,26 @@ enum SearchIndex {
     /// timer firing) change neither the title nor the answers, and rewriting an FTS5 row costs a
     /// delete and an insert in the full-text index.
     static func write(_ ticket: Ticket, in db: Database) throws {
-        let words = TicketSearch.indexedWords(of: ticket).joined(separator: " ")
+        let folded = TicketSearch.indexedWords(of: ticket)
+        let words = folded.joined(separator: " ")
         let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT words FROM ticket_search WHERE rowid = ?"),
                                          arguments: [ticket.number])
         guard stored != words else { return }
         if stored != nil {
             try db.cachedStatement(sql: "DELETE FROM ticket_search WHERE rowid = ?").execute(arguments: [ticket.number])
         }
+        try insert(ticket.number, words: folded, in: db)
+    }
+
+    /// Adds the words of a new ticket, which has none yet.
+    static func insert(_ ticket: Ticket, in db: Database) throws {
+        try insert(ticket.number, words: TicketSearch.indexedWords(of: ticket), in: db)
+    }
+
+    private static func insert(_ number: Int64, words: [String], in db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)")
-            .execute(arguments: [ticket.number, words])
-        try SearchTerms.note(TicketSearch.indexedWords(of: ticket), in: db)
+            .execute(arguments: [number, words.joined(separator: " ")])
+        try SearchTerms.note(words, in: db)
     }
 
     /// Numbers of tickets matching every word, newest first.

@@ -11,6 +11,30 @@ enum TicketWrites {
         try AttachmentRows.write(ticket, in: db)
     }
 
+    /// Inserts a new ticket (in stored form) with its history, timers, search words and attachment rows;
+    /// returns its number.
+    static func insert(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], in db: Database) throws -> Int64 {
+        var arguments = try TicketRows.arguments(ticket)
+        arguments += [submissionKey]
+        try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+        var stored = ticket
+        stored.number = db.lastInsertedRowID
+        // A new number has no rows yet: nothing to compare, delete or replace.
+        try HistoryRows.append(history, to: stored.number, in: db)
+        try Timers.insert(stored.timers, of: stored.number, in: db)
+        try SearchIndex.insert(stored, in: db)
+        try AttachmentRows.insert(stored, in: db)
+        return stored.number
+    }
+
+    /// The number of the ticket stored with `submissionKey`, if any.
+    static func number(submissionKey: String, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"), arguments: [submissionKey])
+    }
+
+    private static let insertSQL = "INSERT INTO ticket (\((TicketRows.columns + ["submission_key"]).joined(separator: ", "))) "
+        + "VALUES (\(databaseQuestionMarks(count: TicketRows.columns.count + 1)))"
+
     /// Writes `ticket` (in stored form) over the stored row if its version is still `expectedVersion`,
     /// with its history, timers, search words, attachment rows and outbox; `false` (nothing written)
     /// when the version differs, ``TicketStoreError/notFound(_:)`` when there is no such ticket.

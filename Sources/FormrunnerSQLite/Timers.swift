@@ -7,6 +7,11 @@ enum Timers {
     /// Makes the stored timers of ticket `number` exactly `timers` (one per event, as in `Ticket.storedForm`).
     static func replace(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_number = ?").execute(arguments: [number])
+        try insert(timers, of: number, in: db)
+    }
+
+    /// Adds the timers of a new ticket, which has none yet.
+    static func insert(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
         for timer in timers {
             try db.cachedStatement(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)")
                 .execute(arguments: [number, timer.event, timer.dueAt.millisecondsSince1970])

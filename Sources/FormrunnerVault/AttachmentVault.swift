@@ -104,6 +104,17 @@ extension AttachmentVault {
 }
 
 extension AttachmentVault {
+    /// Stores the attachments of imported tickets before their rows are written, as `store(_:for:)`
+    /// does for one, refusing a ticket no store can keep.
+    public func store(_ tickets: [ImportedTicket]) throws {
+        for imported in tickets {
+            try imported.ticket.requireStorable()
+            try store(imported.files, for: imported.ticket)
+        }
+    }
+}
+
+extension AttachmentVault {
     /// How old an unfinished `.incoming-*` file must be before ``sweepIncoming(olderThan:now:)``
     /// takes it for the leftover of a process that was killed: an hour.
     public static let incomingMaximumAge: TimeInterval = 3600

@@ -9,7 +9,7 @@ struct Tickets: AsyncParsableCommand {
         commandName: "tickets",
         abstract: "File tickets and move them through their life cycle.",
         subcommands: [Create.self, List.self, Show.self, Search.self, Transition.self, Assign.self, Take.self, Unassign.self,
-                      Priority.self, WhyDue.self, Reply.self, Note.self, Merge.self]
+                      Priority.self, WhyDue.self, Reply.self, Note.self, Merge.self, Import.self]
     )
 }
 

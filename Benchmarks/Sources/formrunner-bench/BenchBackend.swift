@@ -22,6 +22,9 @@ protocol BenchBackend: Sendable {
     /// Writes `tickets` into a fresh `name` with plain inserts, one transaction per ticket, the least
     /// work a store could do; returns the time of each ticket and of the whole.
     func replay(_ tickets: [StoredTicket], into name: String) async throws -> (total: Duration, samples: [Duration])
+    /// Writes `tickets` into a fresh `name` with the same plain inserts as ``replay(_:into:)``, all in
+    /// one transaction; returns the time of the whole.
+    func replayAtOnce(_ tickets: [StoredTicket], into name: String) async throws -> Duration
     /// How many bytes the database `name` takes.
     func bytes(_ name: String) async throws -> Int
     /// What `sql` (one row of one integer column) gives in `name`. The same SQL runs on every backend.

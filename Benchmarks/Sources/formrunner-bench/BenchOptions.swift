@@ -4,6 +4,10 @@ import Foundation
 /// [--agents N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`. A size of 0 skips
 /// that part.
 struct BenchOptions: Sendable {
+    /// `tickets` or `import`.
+    var benchmark = "tickets"
+    /// Lines of the generated import file (`import`).
+    var lines = 100_000
     /// Tickets filed through `TicketDesk.create` (and replayed by the raw baseline).
     var tickets = 100_000
     /// Agents of the form's team: with some, `create` is timed a second time with assignment.
@@ -44,6 +48,10 @@ struct BenchOptions: Sendable {
 
         usage: formrunner-bench queue [--scale N] [--data DIR] [--rebuild]
           the agents' queue (TicketStore.queue) on a SQLite store of N tickets (default 1000000)
+
+        usage: formrunner-bench import [--store sqlite|URL] [--lines N] [--catalog DIR] [--data DIR]
+          `tickets import` of a generated JSON Lines file of N tickets (default 100000) next to raw
+          inserts of the same rows in one transaction
         """
 
     /// A command line the benchmark does not understand.
@@ -57,9 +65,10 @@ struct BenchOptions: Sendable {
     static let repository = benchmarks.deletingLastPathComponent()
 
     init(parsing arguments: [String]) throws {
-        guard arguments.first == "tickets" else {
+        guard let first = arguments.first, ["tickets", "import"].contains(first) else {
             throw UsageError(description: arguments.isEmpty ? "name the benchmark: tickets" : "unknown benchmark '\(arguments[0])'")
         }
+        benchmark = first
         var rest = arguments.dropFirst()
         while let flag = rest.popFirst() {
             if flag == "--rebuild" {
@@ -73,6 +82,7 @@ struct BenchOptions: Sendable {
             case "--scale": scale = try Self.count(value, flag)
             case "--due": due = try Self.count(value, flag)
             case "--lookups": lookups = try Self.count(value, flag)
+            case "--lines": lines = try Self.count(value, flag)
             case "--catalog": catalog = value
             case "--data": data = value
             case "--store":

@@ -54,27 +54,46 @@ extension PostgresBackend {
             for stored in tickets {
                 let start = clock.now
                 try await connection.query("BEGIN", logger: logger)
-                let number = try await connection.query(
-                    "UPDATE ticket_counter SET last_number = last_number + 1 RETURNING last_number", logger: logger)
-                    .collect().first?.decode(Int64.self) ?? 0
-                var binds = Self.binds([.integer(number)] + stored.ticket)
-                binds.append(stored.words)
-                try await connection.query(Self.insert(into: "ticket", ["number"] + StoredColumns.ticket + ["search_words"],
-                                                       binds: binds, lastValue: "array_to_tsvector($::text[])"),
-                                           logger: logger)
-                for (table, columns, rows) in [("history", StoredColumns.history, stored.history),
-                                               ("outbox", StoredColumns.outbox, stored.outbox),
-                                               ("timer", StoredColumns.timer, stored.timers)] {
-                    for row in rows {
-                        try await connection.query(Self.insert(into: table, ["ticket_number"] + columns,
-                                                               binds: Self.binds([.integer(number)] + row)),
-                                                   logger: logger)
-                    }
-                }
+                try await insertRows(of: stored, on: connection)
                 try await connection.query("COMMIT", logger: logger)
                 samples.append(start.duration(to: clock.now))
             }
             return (began.duration(to: clock.now), samples)
+        }
+    }
+
+    /// The same inserts as ``replay(_:into:)``, in one transaction.
+    func replayAtOnce(_ tickets: [StoredTicket], into name: String) async throws -> Duration {
+        try await recreate(name)
+        return try await connected(to: Self.databaseName(name)) { connection in
+            let clock = ContinuousClock()
+            let began = clock.now
+            try await connection.query("BEGIN", logger: logger)
+            for stored in tickets { try await insertRows(of: stored, on: connection) }
+            try await connection.query("COMMIT", logger: logger)
+            return began.duration(to: clock.now)
+        }
+    }
+
+    /// One ticket's rows: the number taken from the counter row as the store takes it, then one
+    /// `INSERT` per row with bound values.
+    private func insertRows(of stored: StoredTicket, on connection: PostgresConnection) async throws {
+        let number = try await connection.query(
+            "UPDATE ticket_counter SET last_number = last_number + 1 RETURNING last_number", logger: logger)
+            .collect().first?.decode(Int64.self) ?? 0
+        var binds = Self.binds([.integer(number)] + stored.ticket)
+        binds.append(stored.words)
+        try await connection.query(Self.insert(into: "ticket", ["number"] + StoredColumns.ticket + ["search_words"],
+                                               binds: binds, lastValue: "array_to_tsvector($::text[])"),
+                                   logger: logger)
+        for (table, columns, rows) in [("history", StoredColumns.history, stored.history),
+                                       ("outbox", StoredColumns.outbox, stored.outbox),
+                                       ("timer", StoredColumns.timer, stored.timers)] {
+            for row in rows {
+                try await connection.query(Self.insert(into: table, ["ticket_number"] + columns,
+                                                       binds: Self.binds([.integer(number)] + row)),
+                                           logger: logger)
+            }
         }
     }
 

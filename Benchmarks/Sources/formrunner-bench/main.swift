@@ -3,6 +3,7 @@ import FormrunnerCore
 
 // formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
 // formrunner-bench queue [--scale N] [--data DIR] [--rebuild]
+// formrunner-bench import [--store sqlite|URL] [--lines N] [--catalog DIR] [--data DIR]
 // formrunner-bench --help
 //
 // Prints one Markdown table; progress goes to standard error. Exits 1 when a benchmark's result is
@@ -39,14 +40,16 @@ do {
     let catalog = loaded.catalog
     let backend = try options.backend()
     var rows: [Measurement] = []
-    if options.tickets > 0 {
+    if options.benchmark == "import" {
+        rows += try await ImportBenchmark(catalog: catalog, backend: backend, count: options.lines, data: options.data).run()
+    } else if options.tickets > 0 {
         rows += try await CreateBenchmark(catalog: catalog, backend: backend, count: options.tickets, agents: options.agents).run()
     }
-    if options.scale > 0 {
+    if options.benchmark == "tickets", options.scale > 0 {
         rows += try await QueryBenchmark(catalog: catalog, backend: backend, scale: options.scale, lookups: options.lookups,
                                          rebuild: options.rebuild).run()
     }
-    if options.due > 0 {
+    if options.benchmark == "tickets", options.due > 0 {
         rows += try await TickBenchmark(catalog: catalog, backend: backend, count: options.due).run()
     }
     print(ReportTable.markdown(rows), terminator: "")

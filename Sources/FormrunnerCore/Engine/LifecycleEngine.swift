@@ -128,7 +128,7 @@ public struct LifecycleEngine: Sendable {
 
     /// The timers the ticket's status calls for. `since: last_interaction` timers count from the last
     /// interaction; `since: entered` timers keep their due instant while the status lasts.
-    private func timers(for ticket: Ticket, keeping existing: [ArmedTimer] = []) -> [ArmedTimer] {
+    func timers(for ticket: Ticket, keeping existing: [ArmedTimer] = []) -> [ArmedTimer] {
         guard let calendar else { return [] }
         return lifecycle.timedTransitions.compactMap { transition -> ArmedTimer? in
             guard let timer = transition.timer, transition.starts(from: ticket.status) else { return nil }
