@@ -38,7 +38,7 @@ extension Tickets {
             importer.dryRun = dryRun
             let summary: TicketImporter.Summary
             do {
-                summary = try await importer.run(URL(fileURLWithPath: file), store: session.store) { line, problems in
+                summary = try await importer.run(URL(fileURLWithPath: file), store: session.desk.store) { line, problems in
                     for problem in problems { Output.printError("\(file):\(line): \(problem.message)".terminalSafe + "\n") }
                 }
             } catch let interrupted as TicketImporter.Interrupted {
