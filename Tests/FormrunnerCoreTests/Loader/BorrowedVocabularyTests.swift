@@ -37,7 +37,7 @@ struct BorrowedVocabularyTests {
     func validations() {
         #expect(Self.headlines(field: "{id: a, label: A, type: text, validations: {required: true}}") == [
             "Forms/a.yaml:6:35: error: unknown key 'validations' in field 'a'; formrunner has no list of validations: "
-                + "write each rule as a key of the field (required, min, max, min_length, max_length, min_words, limits) [FR0201]",
+                + "write each rule as a key of the field (required, min, max, min_length, max_length, min_words, pattern, format, must_be, limits) [FR0201]",
         ])
     }
 
