@@ -17,6 +17,8 @@
 #   submit     POST of valid answers to the form step (303 to the review page)
 #   soak       WEB_SOAK seconds of form page GETs and submissions alternately, the server's VmRSS
 #              sampled every WEB_SAMPLE seconds from /proc/PID/status
+# Each row also gives the server's CPU time a request (user + system, from /proc/PID/stat across the
+# run, ÷ requests): unlike requests/s, a busy machine changes it little, so passes compare.
 # Everything listens on and talks to 127.0.0.1 only; the script stops what it started and deletes
 # the temporary folder (WEB_KEEP=1 keeps it). Prints Markdown for Benchmarks/README.md.
 set -euo pipefail
