@@ -9,7 +9,8 @@ enum TeamCursor {
     static func assign(_ ticket: Ticket, by request: AssignmentRequest,
                        in db: Database) throws -> (ticket: Ticket, entry: HistoryEntry)? {
         guard !request.candidates.isEmpty else { return nil }
-        let last = try String.fetchOne(db, sql: "SELECT last_assignee FROM team_cursor WHERE team = ?",
+        // Cached statements: these two run in every create of a team with agents.
+        let last = try String.fetchOne(db.cachedStatement(sql: "SELECT last_assignee FROM team_cursor WHERE team = ?"),
                                        arguments: [request.team])
         var open: [String: Int] = [:]
         if request.rule == .leastOpen {
@@ -25,10 +26,10 @@ enum TeamCursor {
             }
         }
         guard let agent = request.choose(last: last, openCounts: open) else { return nil }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO team_cursor (team, last_assignee) VALUES (?, ?)
             ON CONFLICT (team) DO UPDATE SET last_assignee = excluded.last_assignee
-            """, arguments: [request.team, agent])
+            """).execute(arguments: [request.team, agent])
         return request.assign(ticket, to: agent)
     }
 }
