@@ -26,7 +26,9 @@ struct FieldRenderer {
     func render(_ field: FieldDefinition, in formID: String = "", values: [String], error: String?, shown: Bool,
                 attached: [String] = [], into html: inout String) {
         let markup = markups?.markup(field, formID: formID, language: language) ?? FieldMarkup(field, language: language)
-        if field.type == .note {
+        // A note and a group have wrappers of their own; every other field is a `div.field`.
+        switch field.type {
+        case .note:
             html += "<div class=\"note\""
             html += markup.dataAttributes
             if !shown { html += " hidden" }
@@ -34,6 +36,11 @@ struct FieldRenderer {
             html += MarkdownText.html(field.text?.text(in: language) ?? "", link: { _ in "#" })
             html += "</div>"
             return
+        case .group:
+            html += renderGroup(field, in: formID, input: FieldInput(), shown: shown)
+            return
+        default:
+            break
         }
         let errorID = error == nil ? "" : HTML.identifier(field.id) + "-error"
         html += error == nil ? "<div class=\"field\"" : "<div class=\"field invalid\""
@@ -54,19 +61,20 @@ struct FieldRenderer {
             if error != nil { html += " aria-invalid=\"true\"" }
             if disabled, !shown { html += " disabled" }
         }
-        let required = field.required ? " aria-required=\"true\"" : ""
-        switch field.type {
-        case .group:
-            html += renderGroup(field, in: formID, input: FieldInput(), shown: shown)
-            return
-        case .note:
-            break
-        case .boolean where field.mustBe == true:
-            // An "I agree" box: one checkbox that must be ticked.
-            html += "<div class=\"option\"><input type=\"checkbox\" id=\""
+        // The start of a control: `opening` (`<select id="`), then its id and name.
+        func control(_ opening: String) {
+            html += opening
             html += markup.id
             html += "\""
             html += markup.nameAttribute
+        }
+        let required = field.required ? " aria-required=\"true\"" : ""
+        switch field.type {
+        case .note, .group:
+            break   // written above
+        case .boolean where field.mustBe == true:
+            // An "I agree" box: one checkbox that must be ticked.
+            control("<div class=\"option\"><input type=\"checkbox\" id=\"")
             html += " value=\"yes\""
             if values.contains("yes") { html += " checked" }
             common(disabled: true)
@@ -87,10 +95,7 @@ struct FieldRenderer {
             html += "</fieldset>"
         case .choice, .account:
             label(markup, into: &html)
-            html += "<select id=\""
-            html += markup.id
-            html += "\""
-            html += markup.nameAttribute
+            control("<select id=\"")
             common(disabled: true)
             html += required
             html += "><option value=\"\">"
@@ -118,10 +123,7 @@ struct FieldRenderer {
             html += "</select>"
         case .multiline:
             label(markup, into: &html)
-            html += "<textarea id=\""
-            html += markup.id
-            html += "\""
-            html += markup.nameAttribute
+            control("<textarea id=\"")
             html += " rows=\"6\""
             common(disabled: true)
             html += required
@@ -130,10 +132,7 @@ struct FieldRenderer {
             html += "</textarea>"
         case .files:
             label(markup, into: &html)
-            html += "<input type=\"file\" id=\""
-            html += markup.id
-            html += "\""
-            html += markup.nameAttribute
+            control("<input type=\"file\" id=\"")
             html += " multiple"
             common(disabled: true)
             if let types = field.fileLimits?.types, !types.isEmpty { html += HTML.attribute("accept", types.joined(separator: ",")) }
@@ -155,10 +154,7 @@ struct FieldRenderer {
             }
             html += "<input type=\""
             html += type
-            html += "\" id=\""
-            html += markup.id
-            html += "\""
-            html += markup.nameAttribute
+            control("\" id=\"")
             html += HTML.attribute("value", field.type == .secret ? "" : (values.first ?? ""))
             if field.type == .number { html += " step=\"any\"" }
             common(disabled: true)
