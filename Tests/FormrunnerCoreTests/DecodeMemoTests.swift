@@ -30,3 +30,20 @@ import Testing
         #expect(memo.count <= 50)
     }
 }
+
+@Suite("A bounded memo by any key")
+struct BoundedMemoTests {
+    @Test("a value is made once per key, and the memo forgets everything when it is full")
+    func madeOnceAndBounded() {
+        let memo = BoundedMemo<String, String>(capacity: 2)
+        var made = 0
+        let make: (String) -> String = { made += 1; return "k-" + $0 }
+        #expect(memo.value(of: "a", make: make) == "k-a")
+        #expect(memo.value(of: "a", make: make) == "k-a")
+        #expect(made == 1)
+        _ = memo.value(of: "b", make: make)
+        _ = memo.value(of: "c", make: make)     // full: a and b are forgotten
+        #expect(memo.value(of: "a", make: make) == "k-a")
+        #expect(made == 4)
+    }
+}

@@ -45,20 +45,3 @@ struct RequestPartsTests {
         #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
     }
 }
-
-@Suite("The memo of session keys")
-struct KeyMemoTests {
-    @Test("a key is derived once per id, and the memo forgets everything when it is full")
-    func derivedOnceAndBounded() {
-        let memo = KeyMemo(capacity: 2)
-        var derivations = 0
-        let derive: (String) -> String = { derivations += 1; return "k-" + $0 }
-        #expect(memo.key("a", derive: derive) == "k-a")
-        #expect(memo.key("a", derive: derive) == "k-a")
-        #expect(derivations == 1)
-        _ = memo.key("b", derive: derive)
-        _ = memo.key("c", derive: derive)     // full: a and b are forgotten
-        #expect(memo.key("a", derive: derive) == "k-a")
-        #expect(derivations == 4)
-    }
-}

@@ -9,10 +9,10 @@ struct SessionStore: Sendable {
 
     private static let prefix = "web-session:"
 
-    private func key(_ id: String) -> String { Self.keys.key(id) { Self.prefix + Token.digest($0) } }
+    private func key(_ id: String) -> String { Self.keys.value(of: id) { Self.prefix + Token.digest($0) } }
 
     /// The store keys of the sessions seen lately: a SHA-256 per request was 2% of a page's CPU.
-    private static let keys = KeyMemo(capacity: 4096)
+    private static let keys = BoundedMemo<String, String>(capacity: 4096)
 
     /// The session with this id, unless it expired.
     func load(_ id: String, now: Date) async throws -> WebSession? {
