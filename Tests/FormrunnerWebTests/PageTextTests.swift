@@ -1,3 +1,4 @@
+import FormrunnerCore
 @testable import FormrunnerWeb
 import Testing
 

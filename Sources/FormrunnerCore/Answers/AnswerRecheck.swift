@@ -27,8 +27,7 @@ public struct AnswerRecheck: Sendable {
         public func text(in language: String) -> String {
             let frame = Self.frame(language)
             guard let label, let problem else {
-                return frame.changed + frame.removed.replacingOccurrences(of: "%1", with: field)
-                    .replacingOccurrences(of: "%2", with: answer.map { " (\($0))" } ?? "")
+                return frame.changed + PlaceholderText.fill(frame.removed, with: [field, answer.map { " (\($0))" } ?? ""])
             }
             return frame.changed + Self.sentence(label.text(in: language), problem) + frame.again
         }

@@ -1,9 +1,11 @@
+import FormrunnerCore
+
 /// The terminal's own words to requesters (not the catalog's) in English, Portuguese and Spanish:
 /// the prompts' hints, the review, sign-in and the refusals a requester sees. Operators' and
 /// administrators' messages (usage, validate, `formrunner:` errors) stay English.
 ///
 /// Where the desk publishes a wording (Código OTP, Histórico de solicitações), it is used.
-public enum RequesterText: String, CaseIterable, Sendable {
+public enum RequesterText: String, CaseIterable, Sendable, Phrasebook {
     // Prompts.
     case required, chooseOne, chooseAtLeastOne, answerYesOrNo, skipHint, clearHint, toClear, lineMultilineHint
     case terminalMultilineHint, choiceKeys, multiChoiceKeys, lineChoiceHint, lineMultiChoiceHint, cancelled, endOfInput
@@ -28,26 +30,7 @@ public enum RequesterText: String, CaseIterable, Sendable {
     // One-time codes refused.
     case codeWrongOne, codeWrongMany, codeExpired, codeLocked, codeNone, codeMalformed, codeTooSoon, typeResendShort
 
-    /// The text in `language` (`en`, `pt`, `es`), English for any other.
-    public func text(_ language: String) -> String {
-        let entry = Self.table[self] ?? ("", "", "")
-        switch language {
-        case "pt": return entry.pt
-        case "es": return entry.es
-        default: return entry.en
-        }
-    }
-
-    /// The text in `language` with `%1`, `%2`… replaced by `values`.
-    public func text(_ language: String, _ values: String...) -> String {
-        var result = text(language)
-        for (index, value) in values.enumerated() {
-            result = result.replacingOccurrences(of: "%\(index + 1)", with: value)
-        }
-        return result
-    }
-
-    static let table: [RequesterText: (en: String, pt: String, es: String)] = [
+    public static let table: [RequesterText: (en: String, pt: String, es: String)] = [
         .required: ("an answer is required", "uma resposta é obrigatória", "se requiere una respuesta"),
         .chooseOne: ("choose one of the options", "escolha uma das opções", "elige una de las opciones"),
         .chooseAtLeastOne: ("choose at least one option", "escolha pelo menos uma opção", "elige al menos una opción"),

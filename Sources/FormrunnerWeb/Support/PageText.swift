@@ -1,3 +1,5 @@
+import FormrunnerCore
+
 /// The portal's own words (not the catalog's) in English, Portuguese and Spanish.
 ///
 /// Labels that come from the catalog (step titles, field labels, statuses) are the catalog's
