@@ -41,6 +41,11 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Pages run on the event loop that reads their connection (no hop to another thread a
+        // request); FORMRUNNER_EXECUTOR=default keeps Swift's own executor (to compare, or to rule it out).
+        if ProcessInfo.processInfo.environment["FORMRUNNER_EXECUTOR"] != "default" {
+            ServerExecutor.installEventLoops()
+        }
         LoggingSystem.bootstrap { label in LineLogHandler(label: label) }
         guard let address = ListenAddress(listen) else { throw ExitCode(64) }
         var settings = global.settings

@@ -1,6 +1,5 @@
 import Foundation
 import FormrunnerCore
-import MultipartKit
 import NIOCore
 
 /// Reads a `multipart/form-data` body as it arrives: text parts are kept (1 MiB in all), file parts
@@ -10,7 +9,7 @@ final class MultipartReader {
     /// The largest total of the text parts.
     static let maxText = 1 << 20
 
-    private let parser: MultipartParser
+    private var scanner: MultipartScanner
     private let folder: URL
     private let limits: (String) -> FileLimits?
     private(set) var body = FormBody()
@@ -20,6 +19,8 @@ final class MultipartReader {
     private var headers: [String: String] = [:]
     private var text: [UInt8] = []
     private var file: FileHandle?
+    /// The current file's bytes not yet written: written 64 KiB at a time, not one write a chunk.
+    private var pending: [UInt8] = []
     private var filePath: String?
     private var fileSize: Int64 = 0
     private var skipping = false
@@ -29,29 +30,36 @@ final class MultipartReader {
 
     /// A reader for `boundary` writing files under `folder`; `limits` gives each file field's limits.
     init(boundary: String, folder: URL, limits: @escaping (String) -> FileLimits?) {
-        parser = MultipartParser(boundary: boundary)
+        scanner = MultipartScanner(boundary: boundary)
         self.folder = folder
         self.limits = limits
-        parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
-        parser.onBody = { [unowned self] buffer in take(&buffer) }
-        parser.onPartComplete = { [unowned self] in finishPart() }
     }
 
     /// Feeds the next chunk of the body.
     /// - Throws: ``FormBodyError`` for a malformed body or text parts over 1 MiB.
     func feed(_ buffer: ByteBuffer) throws {
         do {
-            try parser.execute(buffer)
-        } catch {
+            try buffer.withUnsafeReadableBytes { bytes in
+                try scanner.feed(bytes) { event in
+                    switch event {
+                    case .part(let headers): self.headers = headers
+                    case .body(let bytes): take(bytes)
+                    case .end: finishPart()
+                    }
+                }
+            }
+        } catch is MultipartScanner.Failure {
             throw FormBodyError.malformed
         }
         if let failure { throw FormBodyError.tooLarge(failure) }
     }
 
-    /// Closes any file still open (a body that ended mid-part).
+    /// Whether the body ended with its close delimiter.
+    var isComplete: Bool { scanner.isComplete }
+
+    /// Deletes any file still open: its body ended mid-part, so the file is not whole.
     func finish() {
-        try? file?.close()
-        file = nil
+        if file != nil { discardFile() }
     }
 
     private var disposition: (name: String, filename: String?)? {
@@ -72,31 +80,47 @@ final class MultipartReader {
         return name.map { ($0, filename) }
     }
 
-    private func take(_ buffer: inout ByteBuffer) {
+    private func take(_ bytes: UnsafeRawBufferPointer) {
         guard let part = disposition, !skipping else { return }
         if oversize != nil {
-            fileSize += Int64(buffer.readableBytes)
+            fileSize += Int64(bytes.count)
             return
         }
         guard let filename = part.filename else {
-            textBytes += buffer.readableBytes
+            textBytes += bytes.count
             guard textBytes <= Self.maxText else {
                 failure = "the form's text is larger than 1 MB"
                 return
             }
-            text += buffer.readableBytesView
+            text += bytes
             return
         }
-        guard !filename.isEmpty, buffer.readableBytes > 0 else { return }
+        guard !filename.isEmpty, !bytes.isEmpty else { return }
         if file == nil, !open(field: part.name, filename: filename) { return }
         let limit = limits(part.name)?.size ?? FileLimits.default.size
-        fileSize += Int64(buffer.readableBytes)
+        fileSize += Int64(bytes.count)
         guard fileSize <= limit else {
             oversize = (part.name, Self.safeName(filename), limit)
             discardFile()
             return
         }
-        file?.write(Data(buffer.readableBytesView))
+        pending += bytes
+        if pending.count >= Self.writeSize { flush() }
+    }
+
+    /// The size of one write of a file part.
+    static let writeSize = 64 << 10
+
+    /// Writes the current file's pending bytes; a failed write fails the upload.
+    private func flush() {
+        guard let file, !pending.isEmpty else { return }
+        do {
+            try file.write(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+        } catch {
+            failure = "the upload cannot be stored"
+            discardFile()
+        }
     }
 
     /// Starts writing a file part; false (and the part skipped) when the field has its count already.
@@ -128,6 +152,7 @@ final class MultipartReader {
     }
 
     private func discardFile() {
+        pending.removeAll(keepingCapacity: true)
         try? file?.close()
         if let filePath { try? FileManager.default.removeItem(atPath: (filePath as NSString).deletingLastPathComponent) }
         file = nil
@@ -142,14 +167,19 @@ final class MultipartReader {
         } else if let part = disposition {
             if part.filename == nil {
                 body.values[part.name, default: []].append(String(decoding: text, as: UTF8.self))
-            } else if let handle = file, let filePath {
-                try? handle.close()
-                body.files[part.name, default: []].append(UploadedFile(
-                    name: (filePath as NSString).lastPathComponent, path: filePath, size: fileSize))
+            } else {
+                flush()
+                // A failed write discarded the file: it is not listed.
+                if let handle = file, let filePath {
+                    try? handle.close()
+                    body.files[part.name, default: []].append(UploadedFile(
+                        name: (filePath as NSString).lastPathComponent, path: filePath, size: fileSize))
+                }
             }
         }
         headers = [:]
         text = []
+        pending.removeAll(keepingCapacity: true)
         file = nil
         filePath = nil
         fileSize = 0

@@ -44,21 +44,33 @@ extension Portal {
         return body
     }
 
+    /// Reads a multipart body on ``ServerExecutor/blocking``: the scanning and file writes of a large
+    /// upload never hold the event loop that also serves other connections.
     private func readMultipart(_ request: Request, boundary: String,
                                limits: @escaping (String) -> FileLimits?) async throws -> FormBody {
-        let reader = MultipartReader(boundary: boundary, folder: settings.uploads, limits: limits)
-        defer { reader.finish() }
-        var total: Int64 = 0
-        do {
-            for try await buffer in request.body {
-                total += Int64(buffer.readableBytes)
-                guard total <= settings.maxUpload else { throw FormBodyError.tooLarge("the upload is too large") }
-                try reader.feed(buffer)
+        let maxUpload = settings.maxUpload
+        let folder = settings.uploads
+        let result: Result<FormBody, FormBodyError> = try await withTaskExecutorPreference(ServerExecutor.blocking) {
+            let reader = MultipartReader(boundary: boundary, folder: folder, limits: limits)
+            defer { reader.finish() }
+            var total: Int64 = 0
+            do {
+                for try await buffer in request.body {
+                    total += Int64(buffer.readableBytes)
+                    guard total <= maxUpload else { throw FormBodyError.tooLarge("the upload is too large") }
+                    try reader.feed(buffer)
+                }
+                guard reader.isComplete else { throw FormBodyError.malformed }
+            } catch let failure as FormBodyError {
+                return .failure(failure)
             }
-        } catch is FormBodyError {
-            throw PortalRefusal(status: .contentTooLarge, message: .serverError)
+            return .success(reader.body)
         }
-        return reader.body
+        switch result {
+        case .success(let body): return body
+        case .failure(.malformed): throw PortalRefusal(status: .badRequest, message: .forbidden)
+        case .failure: throw PortalRefusal(status: .contentTooLarge, message: .serverError)
+        }
     }
 
     /// The `boundary` parameter of a multipart content type.
