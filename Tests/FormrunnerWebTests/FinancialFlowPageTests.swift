@@ -70,6 +70,29 @@ struct FinancialFlowPageTests {
         #expect(ticket.account == "lojabeta")
     }
 
+    @Test("a multipart body cut off before its close delimiter is refused (400) and keeps no answer nor file")
+    func truncatedMultipart() async throws {
+        let fixture = PortalFixture()
+        try await fixture.desk.directory.add(try FlowDesk.ana())
+        try await fixture.browse { browser in
+            try await Self.toReceiptForm(fixture, browser)
+            let boundary = "----cut-off"
+            var body = ""
+            for (name, value) in Self.receiptFields + [("_csrf", browser.csrf ?? "")] {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"receipt\"; filename=\"r.pdf\"\r\n\r\n%PDF-1.4 the rest never came"
+            let response = try await browser.postRaw(Self.flow, contentType: "multipart/form-data; boundary=\(boundary)",
+                                                     body: Array(body.utf8))
+            #expect(response.status == .badRequest)
+            #expect(browser.page.contains("This form has expired or did not come from this site."))
+            try await browser.get(Self.flow + "?step=subject")
+            #expect(!browser.page.contains(#"value="NF-2026-11""#))
+            let uploads = try FileManager.default.subpathsOfDirectory(atPath: fixture.uploads.path)
+            #expect(!uploads.contains { $0.hasSuffix("r.pdf") })
+        }
+    }
+
     @Test("leaving mid-flow and signing in again continues at the same step with the answers kept")
     func resume() async throws {
         let fixture = PortalFixture()

@@ -68,6 +68,12 @@ final class PortalBrowser: @unchecked Sendable {
                               body: ByteBuffer(bytes: body))
     }
 
+    /// POSTs `body` as it is, with `contentType`, following redirects.
+    @discardableResult
+    func postRaw(_ path: String, contentType: String, body: [UInt8]) async throws -> TestResponse {
+        try await send(path, method: .post, headers: [.contentType: contentType], body: ByteBuffer(bytes: body))
+    }
+
     private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var uri = path
         var method = method
