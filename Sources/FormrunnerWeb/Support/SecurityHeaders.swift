@@ -5,13 +5,10 @@ import Hummingbird
 /// scripts and styles only (no inline script), no MIME sniffing, no framing, no referrer to other
 /// sites, and no caching of pages that show a person's tickets.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
-    static var policy: String {
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'"
-    }
+    static var policy: String { securityPolicy }
 
-    static var frameOptions: HTTPField.Name { HTTPField.Name("X-Frame-Options")! }
-    static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
+    static var frameOptions: HTTPField.Name { frameOptionsName }
+    static var referrerPolicy: HTTPField.Name { referrerPolicyName }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -24,3 +21,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+// Made once, not on every response (a generic type cannot hold static stored properties).
+private let securityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    + "frame-ancestors 'none'; base-uri 'none'"
+private let frameOptionsName = HTTPField.Name("X-Frame-Options")!
+private let referrerPolicyName = HTTPField.Name("Referrer-Policy")!
