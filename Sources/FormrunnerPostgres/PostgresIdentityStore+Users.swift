@@ -44,6 +44,12 @@ extension PostgresIdentityStore: UserDirectory {
         return try found.map(user(from:))
     }
 
+    public func changeCount() async throws -> Int64? {
+        try await read { rows in
+            try await rows.run("SELECT count FROM user_change WHERE id = 1").collect().first?.decode(Int64.self)
+        }
+    }
+
     @discardableResult
     public func remove(email: String) async throws -> Bool {
         let email = UserRecord.normalizedEmail(email)

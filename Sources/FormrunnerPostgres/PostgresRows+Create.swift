@@ -54,7 +54,9 @@ extension PostgresRows {
 
     /// Inserts a new ticket (numbered, in stored form) with its history, timers, attachment rows and
     /// outbox messages (in stored form) in one statement of data-modifying `WITH` parts: one round trip.
-    func insertNew(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage]) async throws {
+    /// With a `cursor`, the same statement moves that team's cursor (its row exists and is locked) to the agent.
+    func insertNew(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage],
+                   cursor: (team: String, agent: String)? = nil) async throws {
         var seen: Set<String> = []
         for message in outbox where !seen.insert(message.id).inserted {
             throw TicketStoreError.invalid("outbox message \(message.id) already exists")
@@ -97,6 +99,11 @@ extension PostgresRows {
                 new_files AS (INSERT INTO attachment (ticket_number, field_id, name, size, media_type, sha256)
                     VALUES \(rows.joined(separator: ", ")))
                 """)
+        }
+        if let cursor {
+            binds.append(cursor.agent)
+            binds.append(cursor.team)
+            parts.append("new_cursor AS (UPDATE team_cursor SET last_assignee = $\(binds.count - 1)::text WHERE team = $\(binds.count)::text)")
         }
         var outboxCount = "0"
         if !outbox.isEmpty {

@@ -35,6 +35,7 @@ enum PostgresSchema {
                           finally: PostgresQueue.indexes),
         PostgresMigration(name: "v10 assistant sessions", statements: assistantSessions),
         PostgresMigration(name: "v11 status counters", statements: PostgresStatusCounters.schema),
+        PostgresMigration(name: "v12 user change count", statements: userChangeCount),
     ]
 
     /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,

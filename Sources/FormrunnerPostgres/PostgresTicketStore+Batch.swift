@@ -35,6 +35,30 @@ extension PostgresTicketStore {
         }
     }
 
+    /// One transaction, as a batch; a stale version throws (the first in ticket order) and rolls back
+    /// the tickets already written.
+    public func update(together changes: [TicketChange]) async throws {
+        guard !changes.isEmpty else { return }
+        try TicketChange.requireWritable(changes)
+        let stored = changes.map { change in
+            TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
+                         outbox: change.outbox.map { $0.storedForm(number: change.ticket.number) })
+        }
+        try await transaction { rows in
+            var written: Set<Int64> = []
+            for slice in PostgresBatch.slices(of: stored, rowWidth: PostgresRows.writtenColumns.count + 2) {
+                written.formUnion(try await rows.updateTickets(slice))
+            }
+            if let stale = stored.filter({ !written.contains($0.ticket.number) }).min(by: { $0.ticket.number < $1.ticket.number }) {
+                let number = stale.ticket.number
+                let actual = try await rows.run("SELECT version FROM ticket WHERE number = \(number)").collect()
+                guard let version = try actual.first?.decode(Int.self) else { throw TicketStoreError.notFound(number) }
+                throw TicketStoreError.conflict(number: number, expected: stale.expectedVersion, actual: version)
+            }
+            try await rows.writeDependents(of: stored)
+        }
+    }
+
     public func markDelivered(_ ids: [String], at instant: Date) async throws {
         guard !ids.isEmpty else { return }
         var binds = PostgresBindings()

@@ -56,26 +56,26 @@ public final class PostgresTicketStore: TicketStore {
         try ticket.requireStorable()
         try vault.store(files, for: ticket)
         var stored = ticket.storedForm
-        // Four round trips: BEGIN; the number and the submission-key check in one statement; the
-        // ticket and all its rows in one statement of `WITH` parts; COMMIT.
-        var binds = PostgresBindings()
-        binds.append(submissionKey)
-        let counter = PostgresQuery(unsafeSQL: """
-            UPDATE ticket_counter SET last_number = last_number + 1
-            RETURNING last_number, (SELECT number FROM ticket WHERE submission_key = $1::text)
-            """, binds: binds)
+        // Four round trips, with or without assignment: BEGIN; the number, the submission-key check
+        // and the team's cursor (locked) in one statement; the ticket, all its rows and the cursor's
+        // move in one statement of `WITH` parts; COMMIT.
+        let counter = PostgresRows.counterQuery(submissionKey: submissionKey, team: assignment?.team)
         try await transaction { rows in
-            let taken = try await rows.run(counter).collect().first?.decode((Int64, Int64?).self)
-            guard let (number, existing) = taken else { throw TicketStoreError.unavailable("the ticket counter row is missing") }
+            let taken = try await rows.run(counter).collect().first?.decode((Int64, Int64?, String?).self)
+            guard let (number, existing, cursor) = taken else {
+                throw TicketStoreError.unavailable("the ticket counter row is missing")
+            }
             if let existing { throw TicketStoreError.duplicateSubmission(existing: existing) }
             stored.number = number
             var history = history
-            if let assignment, let assigned = try await rows.assign(stored, by: assignment) {
+            var moved: (team: String, agent: String)?
+            if let assignment, let assigned = try await rows.assign(stored, by: assignment, cursor: cursor) {
                 stored = assigned.ticket
                 history.append(assigned.entry)
+                moved = (assignment.team, assigned.agent)
             }
             let messages = try outbox(stored).map { $0.storedForm(number: number) }
-            try await rows.insertNew(stored, submissionKey: submissionKey, history: history, outbox: messages)
+            try await rows.insertNew(stored, submissionKey: submissionKey, history: history, outbox: messages, cursor: moved)
         }
         return stored
     }

@@ -34,6 +34,23 @@ enum IdentitySchema {
         }
     }
 
+    /// `user_change`: one row whose `count` moves with every insert, update and delete of `user`
+    /// (triggers), so that a cache of the staff knows cheaply when to read them again.
+    static func registerChangeCount(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v14 user change count") { db in
+            try db.execute(sql: """
+                CREATE TABLE user_change (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL);
+                INSERT INTO user_change (id, count) VALUES (1, 0);
+                CREATE TRIGGER user_change_insert AFTER INSERT ON user
+                    BEGIN UPDATE user_change SET count = count + 1 WHERE id = 1; END;
+                CREATE TRIGGER user_change_update AFTER UPDATE ON user
+                    BEGIN UPDATE user_change SET count = count + 1 WHERE id = 1; END;
+                CREATE TRIGGER user_change_delete AFTER DELETE ON user
+                    BEGIN UPDATE user_change SET count = count + 1 WHERE id = 1; END;
+                """)
+        }
+    }
+
     private static let version2 = """
         CREATE TABLE user (
             email TEXT NOT NULL PRIMARY KEY,

@@ -6,23 +6,20 @@ import GRDB
 enum OutboxRows {
     /// Adds `messages` (already in stored form), refusing an id the outbox already has.
     static func insert(_ messages: [OutboxMessage], in db: Database) throws {
-        var seen: Set<String> = []
+        // One statement a message: an id already there (or twice in `messages`) inserts nothing, and
+        // the caller's transaction is rolled back by the throw.
         for message in messages {
-            let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE id = ?)"),
-                                           arguments: [message.id]) ?? false
-            guard !exists, seen.insert(message.id).inserted else {
-                throw TicketStoreError.invalid("outbox message \(message.id) already exists")
-            }
             try db.cachedStatement(
                 sql: """
                     INSERT INTO outbox (id, ticket_number, recipient, address, template, subject, body, created_at,
                                         attempts, next_attempt_at, delivered_at, last_error)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
                     """
             ).execute(arguments: [message.id, message.ticketNumber, message.recipient.rawValue, message.address,
                             message.template, message.subject, message.body, message.createdAt.millisecondsSince1970,
                             message.attempts, message.nextAttemptAt.millisecondsSince1970,
                             message.deliveredAt?.millisecondsSince1970, message.lastError])
+            guard db.changesCount == 1 else { throw TicketStoreError.invalid("outbox message \(message.id) already exists") }
         }
     }
 

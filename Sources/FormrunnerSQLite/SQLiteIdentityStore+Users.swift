@@ -37,6 +37,12 @@ extension SQLiteIdentityStore: UserDirectory {
         }
     }
 
+    public func changeCount() async throws -> Int64? {
+        try await read { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT count FROM user_change WHERE id = 1"))
+        }
+    }
+
     @discardableResult
     public func remove(email: String) async throws -> Bool {
         try await write { db in

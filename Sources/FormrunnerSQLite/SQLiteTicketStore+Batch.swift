@@ -32,6 +32,23 @@ extension SQLiteTicketStore {
         }
     }
 
+    /// One immediate transaction: a stale version throws and rolls back every change written before it.
+    public func update(together changes: [TicketChange]) async throws {
+        guard !changes.isEmpty else { return }
+        try TicketChange.requireWritable(changes)
+        let stored = changes.map { change in
+            TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
+                         outbox: change.outbox)
+        }
+        try await write { db in
+            for change in stored where try !TicketWrites.update(change.ticket, expectedVersion: change.expectedVersion,
+                                                                history: change.history, outbox: change.outbox, in: db) {
+                throw TicketStoreError.conflict(number: change.ticket.number, expected: change.expectedVersion,
+                                                actual: try TicketWrites.storedVersion(of: change.ticket.number, in: db))
+            }
+        }
+    }
+
     public func markDelivered(_ ids: [String], at instant: Date) async throws {
         guard !ids.isEmpty else { return }
         try await write { db in

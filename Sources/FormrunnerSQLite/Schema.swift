@@ -57,6 +57,7 @@ enum Schema {
         migrator.registerMigration("v13 search terms") { db in
             try db.execute(sql: SearchTerms.schema)
         }
+        IdentitySchema.registerChangeCount(in: &migrator)
         return migrator
     }
 

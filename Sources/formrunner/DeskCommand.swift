@@ -11,7 +11,8 @@ struct DeskCommand: AsyncParsableCommand {
         discussion: """
         The queue (the nearest SLA due first, as formrunner queue shows it): ↑/↓ choose, Enter opens, g refreshes, \
         q quits. On a ticket: r public reply and n internal note (written in $VISUAL or $EDITOR, else vi; an empty \
-        text cancels), s solve, t take, a assign to an e-mail, Tab the next ticket of the queue, ↑/↓ scroll, \
+        text cancels; r first offers the canned replies of Workflows/macros.yaml, in the requester's language, to start \
+        from), s solve, t take, a assign to an e-mail, Tab the next ticket of the queue, ↑/↓ scroll, \
         Esc back to the queue. Who acts is --user (or FORMRUNNER_USER).
         """)
 

@@ -67,12 +67,7 @@ final class DeskScreen {
         case .pageUp: scroll = max(0, scroll - 10)
         case .pageDown: scroll = min(max(0, lines.count - 1), scroll + 10)
         case .tab: await next(after: number)
-        case .character("r"):
-            guard let text = edit() else { status = "Reply cancelled (empty)"; return }
-            await act(number) {
-                let report = try await self.session.tickets.reply(number, message: text, by: self.person, at: self.session.desk.now())
-                return "Ticket \(number): reply sent to \(report.ticket.requester.email)"
-            }
+        case .character("r"): await reply(number)
         case .character("n"):
             guard let text = edit() else { status = "Note cancelled (empty)"; return }
             await act(number) {
@@ -114,6 +109,35 @@ final class DeskScreen {
             status = "Refused: " + String(describing: error)
         }
         await show(number, keepStatus: true)
+    }
+
+    /// A public reply to ticket `number`, written in the editor: from scratch, or from a canned reply
+    /// (a macro) chosen in a list and rendered in the requester's language when the catalog has macros.
+    private func reply(_ number: Int64) async {
+        var draft = "", macro: String?
+        do {
+            guard let ticket = try await session.store.ticket(number) else { throw TicketDesk.Failure.notFound(number) }
+            let choice = DeskReplyChoice(catalog: session.catalog, ticket: ticket)
+            if !choice.isEmpty {
+                guard let line = choose("Reply to ticket #\(number) — a canned reply in the requester's language (\(choice.language))",
+                                        choice.lines) else {
+                    status = "Reply cancelled"
+                    return
+                }
+                if let picked = choice.macro(atLine: line) {
+                    draft = try await ReplyText.render(macro: picked.id, for: ticket, agent: person, session: session)
+                    macro = picked.id
+                }
+            }
+        } catch {
+            status = "Refused: " + String(describing: error)
+            return
+        }
+        guard let text = edit(draft) else { status = "Reply cancelled (empty)"; return }
+        await act(number) {
+            let report = try await self.session.tickets.reply(number, message: text, by: self.person, at: self.session.desk.now())
+            return "Ticket \(number): reply sent to \(report.ticket.requester.email)" + (macro.map { " (macro \($0))" } ?? "")
+        }
     }
 
     /// Opens the ticket after `number` in the queue (from the top again after the last one).
@@ -183,10 +207,11 @@ final class DeskScreen {
 
     // MARK: Input
 
-    /// Text written in the user's editor, trimmed; nil when left empty.
-    private func edit() -> String? {
+    /// Text written in the user's editor, which opens on `draft`, trimmed; nil when left empty.
+    private func edit(_ draft: String = "") -> String? {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("formrunner-desk-\(UUID().uuidString).txt")
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(draft.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
             status = "Cannot write a temporary file for the editor"
             return nil
         }
@@ -211,6 +236,32 @@ final class DeskScreen {
         }
         let text = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return text.isEmpty ? nil : text
+    }
+
+    /// The index of the line of `options` chosen with ↑/↓ and Enter, under `title`; nil on Escape.
+    private func choose(_ title: String, _ options: [String]) -> Int? {
+        var chosen = 0
+        while true {
+            let rows = screen.size.rows
+            var shown = ["\u{1B}[1m\(title)\u{1B}[0m", "↑↓ choose · Enter write it in the editor · Esc cancel", ""]
+            let first = max(0, min(chosen - (rows - 6), options.count - 1))
+            for (index, option) in options.enumerated().dropFirst(first).prefix(max(0, rows - 4)) {
+                let line = option.terminalSafe
+                shown.append(index == chosen ? "\u{1B}[7m› " + line + "\u{1B}[0m" : "  " + line)
+            }
+            while shown.count < rows - 1 { shown.append("") }
+            shown = Array(shown.prefix(rows - 1))
+            shown.append(status.terminalSafe)
+            screen.draw(shown)
+            guard let press = screen.next() else { return nil }
+            switch press {
+            case .up: chosen = max(0, chosen - 1)
+            case .down: chosen = min(options.count - 1, chosen + 1)
+            case .enter, .right: return chosen
+            case .escape, .quit, .left: return nil
+            default: break
+            }
+        }
     }
 
     /// A line typed on the bottom line after `prompt`; nil on Escape or when empty.

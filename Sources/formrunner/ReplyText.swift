@@ -25,10 +25,16 @@ struct ReplyText: ParsableArguments {
         if let message { return message }
         if let file { return try Self.read(file) }
         guard let macro else { return "" }
+        return try await Self.render(macro: macro, for: ticket, agent: agent, session: session)
+    }
+
+    /// Macro `id` rendered for `ticket` in its language, signed by the agent `agent` (their name from
+    /// the directory).
+    static func render(macro id: String, for ticket: Ticket, agent: String?, session: DeskSession) async throws -> String {
         var name: String?
         if let agent { name = try await session.desk.identity().directory.user(email: UserRecord.normalizedEmail(agent))?.name }
         do {
-            return try MacroRenderer(renderer: session.renderer).render(macro, ticket: ticket, agentName: name, agentEmail: agent)
+            return try MacroRenderer(renderer: session.renderer).render(id, ticket: ticket, agentName: name, agentEmail: agent)
         } catch {
             throw CommandFailure(error.description)
         }

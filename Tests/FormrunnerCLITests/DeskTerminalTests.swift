@@ -28,6 +28,8 @@ struct DeskTerminalTests {
         try tmux.press("Enter")
         try await tmux.waitFor("Ticket 1: Change monthly invoice expiration date")
         try tmux.type("r")
+        try await tmux.waitFor("› Write your own reply in the editor")
+        try tmux.press("Enter")
         try await tmux.waitFor("Ticket 1: reply sent to ana@example.com")
         try tmux.type("n")
         try await tmux.waitFor("Ticket 1: internal note added (not sent to the requester)")
@@ -55,6 +57,53 @@ struct DeskTerminalTests {
         #expect(history.map { "\($0["event"] as? String ?? "") \($0["person"] as? String ?? "-") \($0["internal"] as? Bool ?? false)" }
                 .suffix(3) == ["comment bia@desk.example false", "note bia@desk.example true", "solve bia@desk.example false"])
         #expect(ticket["status"] as? String == "solved")
+    }
+
+    @Test("the reply action offers the canned replies in the requester's language; the chosen one opens in the editor and is sent")
+    func cannedReply() async throws {
+        let desk = try AgentCommandsTests.Scratch()
+        try desk.run(["users", "add", Self.bia, "--name", "Bia Lima", "--role", "agent", "--team", "financial"])
+        #expect(try desk.run(AgentCommandsTests.financial + ["--lang", "pt", "--name", "Ana Souza"]).status == 0)
+        // The editor keeps what it is given: the macro goes out as rendered.
+        let editor = desk.folder + "/editor.sh"
+        try "#!/bin/sh\nexit 0\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        let environment = ["FORMRUNNER_STORE": "sqlite:\(desk.folder)/tickets.sqlite", "FORMRUNNER_NOTIFIER": "maildir:\(desk.folder)/mail",
+                           "FORMRUNNER_NOW": "2026-12-04T17:00:00-03:00", "FORMRUNNER_USER": Self.bia, "EDITOR": editor,
+                           "VISUAL": "", "NO_COLOR": "1"]
+        let tmux = try TmuxSession(["desk"], environment: environment, folder: desk.folder)
+        defer { tmux.close() }
+        try await tmux.waitFor("Queue — 1 ticket(s)")
+        try tmux.press("Enter")
+        try await tmux.waitFor("Ticket 1: Change monthly invoice expiration date")
+        try tmux.type("r")
+        try await tmux.waitFor("Reply to ticket #1 — a canned reply in the requester's language (pt)")
+        try await tmux.waitFor("Segunda via de fatura")
+        try await tmux.waitFor("Pedir um arquivo HAR")
+        try tmux.press("Escape")
+        try await tmux.waitFor("Reply cancelled")
+        try tmux.type("r")
+        try await tmux.waitFor("› Write your own reply in the editor")
+        try tmux.press("Down")
+        try await tmux.waitFor("› ask-har")
+        try tmux.press("Down")
+        try await tmux.waitFor("› invoice-second-copy")
+        try tmux.press("Enter")
+        try await tmux.waitFor("Ticket 1: reply sent to ana@example.com (macro invoice-second-copy)")
+        try tmux.type("q")
+        #expect(try await tmux.waitForExit() == 0)
+
+        let shown = try desk.run(["tickets", "show", "1", "--json"])
+        let ticket = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        let history = try #require(ticket["history"] as? [[String: Any]])
+        #expect(history.filter { $0["event"] as? String == "comment" }.count == 1)
+        let reply = try #require(history.last)
+        #expect(reply["event"] as? String == "comment" && reply["person"] as? String == Self.bia)
+        let text = try #require(reply["message"] as? String)
+        #expect(text.hasPrefix("Você mesmo pode baixar a segunda via de qualquer fatura"))
+        #expect(text.hasSuffix("Bia Lima"))
+        let mails = try AgentWorkCommandsTests.mails(desk)
+        #expect(mails.contains { $0.contains("Nova mensagem no chamado #1") && $0.contains("Você mesmo pode baixar a segunda via") })
     }
 
     @Test("without a terminal, desk says what to use instead")

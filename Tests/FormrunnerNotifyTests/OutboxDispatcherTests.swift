@@ -155,6 +155,7 @@ struct BrokenStore: TicketStore {
     func ticket(_ number: Int64) async throws -> Ticket? { throw error }
     func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
                 files: [String: URL]) async throws { throw error }
+    func update(together changes: [TicketChange]) async throws { throw error }
     func history(_ number: Int64) async throws -> [HistoryEntry] { throw error }
     func list(status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { throw error }
     func list(requester email: String, status: String?, before: Int64?, limit: Int) async throws -> [Ticket] { throw error }

@@ -48,7 +48,7 @@ extension TicketDesk {
     /// The agents (and admins) of `team` who could take a ticket at `instant`, sorted by e-mail.
     func availableAgents(of team: String, at instant: Date) async throws -> [String] {
         guard let people else { return [] }
-        return try await people().staff()
+        return try await staffCache.staff(of: people())
             .filter { $0.teams.contains(team) && $0.isAvailable(at: instant) }
             .map(\.email)
     }

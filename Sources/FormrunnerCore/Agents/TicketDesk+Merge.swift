@@ -17,17 +17,38 @@ extension TicketDesk {
     /// Merges ticket `number` (a duplicate) into ticket `target`: the duplicate ends in its life
     /// cycle's final status, not reopenable, with ``Ticket/mergedInto`` set and the line
     /// `merged into #M` in its history; the target gets `#N merged here`. The requester's later
-    /// e-mail to the duplicate lands on the target; they are told so by e-mail (template `merged`). `person` must be allowed to act on both tickets
-    /// (an agent of both teams, or an admin).
+    /// e-mail to the duplicate lands on the target; they are told so by e-mail (template `merged`).
+    /// `person` must be allowed to act on both tickets (an agent of both teams, or an admin).
     ///
     /// Refused: a ticket into itself; a duplicate already merged or in a final status; a target
     /// merged or in a final status; tickets of different requesters (the target's e-mails would
     /// reach someone who did not write the duplicate) or of different life cycles.
     ///
-    /// The duplicate is written first (the merge itself), then the target's line; another change of
-    /// the target meanwhile is retried, so both histories keep the link.
+    /// Both tickets are written in one transaction (``TicketWriting/update(together:)``): both
+    /// histories keep the link, or nothing is written. Another change of either ticket meanwhile
+    /// makes the merge read, check and write both again.
     public func merge(_ number: Int64, into target: Int64, by person: String?, at now: Date) async throws -> MergeReport {
         guard number != target else { throw Failure.invalidChange("ticket \(number) cannot be merged into itself") }
+        var attempt = 1
+        while true {
+            let (changes, report) = try await mergeChanges(number, into: target, by: person, at: now)
+            do {
+                try await store.update(together: changes)
+                written.note(changes.flatMap(\.outbox))
+                return report
+            } catch TicketStoreError.conflict where attempt < Self.mergeAttempts {
+                attempt += 1
+            }
+        }
+    }
+
+    /// How many times a merge reads and writes both tickets before another writer's conflict is reported.
+    static let mergeAttempts = 5
+
+    /// The two writes of a merge, checked against the tickets as stored now: the duplicate ended,
+    /// then the target's line.
+    private func mergeChanges(_ number: Int64, into target: Int64, by person: String?,
+                              at now: Date) async throws -> ([TicketChange], MergeReport) {
         guard let duplicate = try await store.ticket(number) else { throw Failure.notFound(number) }
         guard let destination = try await store.ticket(target) else { throw Failure.notFound(target) }
         if let earlier = duplicate.mergedInto {
@@ -73,24 +94,15 @@ extension TicketDesk {
             try composer.compose(NotificationRequest(recipient: .requester, template: Self.mergedTemplate, event: Self.mergeEvent),
                                  ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)
         }
-        try await store.update(outcome.ticket, expectedVersion: duplicate.version, history: outcome.history,
-                               outbox: notice.map { [$0] } ?? [])
-
-        var current = destination
-        for attempt in 1...5 {
-            var next = current
-            next.version = current.version + 1
-            next.updatedAt = now
-            let line = HistoryEntry(at: now, actor: .agent, event: Self.mergedHereEvent, from: current.status, to: current.status,
-                                    message: "#\(number) merged here", person: actor)
-            do {
-                try await store.update(next, expectedVersion: current.version, history: [line], outbox: [])
-                return MergeReport(merged: outcome.ticket, target: next)
-            } catch TicketStoreError.conflict where attempt < 5 {
-                guard let reread = try await store.ticket(target) else { throw Failure.notFound(target) }
-                current = reread
-            }
-        }
-        throw Failure.notFound(target)
+        var linked = destination
+        linked.version = destination.version + 1
+        linked.updatedAt = now
+        let line = HistoryEntry(at: now, actor: .agent, event: Self.mergedHereEvent, from: destination.status,
+                                to: destination.status, message: "#\(number) merged here", person: actor)
+        return ([
+            TicketChange(ticket: outcome.ticket, expectedVersion: duplicate.version, history: outcome.history,
+                         outbox: notice.map { [$0] } ?? []),
+            TicketChange(ticket: linked, expectedVersion: destination.version, history: [line]),
+        ], MergeReport(merged: outcome.ticket, target: linked))
     }
 }

@@ -14,6 +14,8 @@ public struct TicketDesk: Sendable {
     public var duplicateWindow: TimeInterval = 600
     /// The outbox messages this desk wrote, so that a command can deliver its own (see ``WrittenOutbox``).
     public let written = WrittenOutbox()
+    /// The directory's staff, read again only when the directory changed (see ``StaffCache``).
+    public let staffCache = StaffCache()
     /// The people of the desk (agents and their teams), for assignment and for checking who acts;
     /// `nil` when the desk has no directory (then nobody is assigned and agents act unnamed).
     public let people: DirectoryProvider?

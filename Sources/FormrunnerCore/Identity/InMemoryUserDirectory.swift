@@ -4,6 +4,8 @@ import Foundation
 /// It follows the ``UserDirectory`` contract exactly like the SQLite directory.
 public actor InMemoryUserDirectory: UserDirectory {
     private var users: [String: UserRecord] = [:]
+    /// Moves with every add, update and removal (see ``changeCount()``).
+    private var changes: Int64 = 0
 
     /// A directory holding `users` (each added as by ``add(_:)``; a duplicate keeps the last).
     public init(_ users: [UserRecord] = []) {
@@ -14,6 +16,7 @@ public actor InMemoryUserDirectory: UserDirectory {
         if let problem = user.problem { throw IdentityStoreError.invalid(problem) }
         guard users[user.email] == nil else { throw IdentityStoreError.duplicateUser(email: user.email) }
         users[user.email] = user.storedForm
+        changes += 1
     }
 
     public func user(email: String) async throws -> UserRecord? {
@@ -26,12 +29,19 @@ public actor InMemoryUserDirectory: UserDirectory {
 
     @discardableResult
     public func remove(email: String) async throws -> Bool {
-        users.removeValue(forKey: UserRecord.normalizedEmail(email)) != nil
+        guard users.removeValue(forKey: UserRecord.normalizedEmail(email)) != nil else { return false }
+        changes += 1
+        return true
     }
 
     public func update(_ user: UserRecord) async throws {
         if let problem = user.problem { throw IdentityStoreError.invalid(problem) }
         guard users[user.email] != nil else { throw IdentityStoreError.userNotFound(email: user.email) }
         users[user.email] = user.storedForm
+        changes += 1
+    }
+
+    public func changeCount() async throws -> Int64? {
+        changes
     }
 }

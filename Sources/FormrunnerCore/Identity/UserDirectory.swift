@@ -37,9 +37,17 @@ public protocol UserDirectory: Sendable {
 
     /// The agents and admins, ordered by e-mail: those who work tickets.
     func staff() async throws -> [UserRecord]
+
+    /// A number that changes whenever a user is added, changed or removed (by any process), read
+    /// much more cheaply than the users: a cache of the staff keeps it and reads them again only when
+    /// it moves. `nil` when the directory cannot tell: then the staff is read every time.
+    func changeCount() async throws -> Int64?
 }
 
 extension UserDirectory {
+    /// No cheap change count: callers read the users every time.
+    public func changeCount() async throws -> Int64? { nil }
+
     /// Every agent and admin, filtered from ``list()``; stores answer it with an indexed query.
     public func staff() async throws -> [UserRecord] {
         try await list().filter { $0.role.isStaff }

@@ -28,6 +28,12 @@ public protocol TicketWriting: Sendable {
     /// failure (a version that does not follow, an unknown ticket, an outbox id already used) writes
     /// nothing and throws as `update` does.
     func update(batch changes: [TicketChange]) async throws -> [Int64]
+
+    /// Writes every change as `update(_:expectedVersion:history:outbox:)` would, in one transaction, or
+    /// none of them: a ticket whose stored version is no longer its change's `expectedVersion` throws
+    /// ``TicketStoreError/conflict(number:expected:actual:)`` (the first such ticket) and, like any other
+    /// failure, leaves every ticket of `changes` as it was. What a merge writes: both tickets or neither.
+    func update(together changes: [TicketChange]) async throws
 }
 
 extension TicketWriting {

@@ -45,6 +45,12 @@ final class InterferingStore: TicketStore, @unchecked Sendable {
         try await beforeBatch(inner, changes)
         return try await inner.update(batch: changes)
     }
+
+    func update(together changes: [TicketChange]) async throws {
+        lock.withLock { batchNumbers.append(changes.map(\.ticket.number)) }
+        try await beforeBatch(inner, changes)
+        try await inner.update(together: changes)
+    }
 }
 
 /// Reads go to the inner store.
