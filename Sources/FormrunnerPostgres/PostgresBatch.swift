@@ -48,10 +48,15 @@ extension PostgresRows {
             let first = binds.count + 1
             binds.append(change.ticket.number)
             binds.append(change.expectedVersion)
-            try Self.appendTicket(change.ticket, to: &binds)
+            let keepingText = change.previous.map { $0.title == change.ticket.title && $0.answers == change.ticket.answers } ?? false
+            try Self.appendTicket(change.ticket, keepingText: keepingText, to: &binds)
             values.append("(" + columns.indices.map { "$\(first + $0)" }.joined(separator: ", ") + ")")
         }
-        let assignments = Self.writtenColumns.map { "\($0) = \(PostgresBatch.value(of: $0))" }
+        // `NULL` answers and search words (never stored so) keep what is stored: see `appendTicket(_:keepingText:to:)`.
+        let assignments = Self.writtenColumns.map { column in
+            Self.keptText.contains(column) ? "\(column) = COALESCE(\(PostgresBatch.value(of: column)), ticket.\(column))"
+                : "\(column) = \(PostgresBatch.value(of: column))"
+        }
         let rows = try await run(PostgresQuery(
             unsafeSQL: """
                 UPDATE ticket SET \(assignments.joined(separator: ", "))
@@ -61,6 +66,9 @@ extension PostgresRows {
             binds: binds)).collect()
         return Set(try rows.map { try $0.decode(Int64.self) })
     }
+
+    /// The columns a batch keeps when their value is `NULL`.
+    private static let keptText: Set<String> = ["answers", "search_words"]
 
     /// Appends the history, replaces the timers and attachment rows, and files the outbox messages of
     /// `changes` (tickets already written, outbox in stored form), a few statements for them all.

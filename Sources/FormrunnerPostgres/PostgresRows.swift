@@ -25,8 +25,10 @@ struct PostgresRows {
         try await connection.query(query, logger: logger)
     }
 
-    /// Appends the values of the written ticket columns (``writtenColumns``) to `binds`.
-    static func appendTicket(_ ticket: Ticket, to binds: inout PostgresBindings) throws {
+    /// Appends the values of the written ticket columns (``writtenColumns``) to `binds`; with `keepingText`
+    /// (a batch write of a ticket whose title and answers are as stored), `NULL` for the answers and
+    /// the search words, which the batch's `UPDATE` then keeps as they are.
+    static func appendTicket(_ ticket: Ticket, keepingText: Bool = false, to binds: inout PostgresBindings) throws {
         binds.append(ticket.formID)
         binds.append(ticket.formVersion)
         binds.append(ticket.workflowID)
@@ -36,13 +38,13 @@ struct PostgresRows {
         binds.append(ticket.requester.email)
         binds.append(ticket.requester.name)
         binds.append(ticket.account)
-        binds.append(try StoredAnswers.encode(ticket.answers))
+        binds.append(try keepingText ? nil : StoredAnswers.encode(ticket.answers))
         binds.append(ticket.createdAt.millisecondsSince1970)
         binds.append(ticket.updatedAt.millisecondsSince1970)
         binds.append(ticket.lastInteractionAt.millisecondsSince1970)
         binds.append(ticket.statusEnteredAt.millisecondsSince1970)
         binds.append(ticket.version)
-        binds.append(PostgresSearch.lexemes(of: ticket))
+        binds.append(keepingText ? nil : PostgresSearch.lexemes(of: ticket))
         binds.append(UserRecord.normalizedEmail(ticket.requester.email))
         binds.append(ticket.team)
         binds.append(ticket.priority)

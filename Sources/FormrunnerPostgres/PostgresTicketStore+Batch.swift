@@ -16,7 +16,7 @@ extension PostgresTicketStore {
         try TicketChange.requireWritable(changes)
         let stored = changes.map { change in
             TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
-                         outbox: change.outbox.map { $0.storedForm(number: change.ticket.number) })
+                         outbox: change.outbox.map { $0.storedForm(number: change.ticket.number) }, previous: change.base)
         }
         return try await transaction { rows in
             var written: Set<Int64> = []

@@ -20,12 +20,13 @@ extension SQLiteTicketStore {
         try TicketChange.requireWritable(changes)
         let stored = changes.map { change in
             TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
-                         outbox: change.outbox)
+                         outbox: change.outbox, previous: change.base)
         }
         return try await write { db in
             var conflicts: [Int64] = []
             for change in stored where try !TicketWrites.update(change.ticket, expectedVersion: change.expectedVersion,
-                                                                history: change.history, outbox: change.outbox, in: db) {
+                                                                history: change.history, outbox: change.outbox,
+                                                                over: change.previous, in: db) {
                 conflicts.append(change.ticket.number)
             }
             return conflicts

@@ -14,20 +14,55 @@ enum TicketRows {
 
     /// The values of ``columns`` for `ticket`.
     static func arguments(_ ticket: Ticket) throws -> StatementArguments {
+        StatementArguments(try values(ticket, encodingJSON: true))
+    }
+
+    /// The assignments and their values that turn the stored row of `previous` into that of `ticket`:
+    /// only the columns whose values differ, so that SQLite leaves the indexes of the others alone;
+    /// the answers and the SLA clock are encoded only when they changed.
+    static func changes(_ ticket: Ticket, over previous: Ticket) throws -> (assignments: String, arguments: StatementArguments) {
+        let new = try values(ticket, encodingJSON: false), old = try values(previous, encodingJSON: false)
+        var assignments: [String] = [], arguments: [DatabaseValue] = []
+        for (index, column) in columns.enumerated() {
+            let value: DatabaseValue
+            switch index {
+            case answersIndex:
+                guard ticket.answers != previous.answers else { continue }
+                value = try StoredAnswers.encode(ticket.answers).databaseValue
+            case slaIndex:
+                guard ticket.sla != previous.sla else { continue }
+                value = try ticket.sla?.storedJSON().databaseValue ?? .null
+            default:
+                guard new[index] != old[index] else { continue }
+                value = new[index]
+            }
+            assignments.append("\(column) = ?")
+            arguments.append(value)
+        }
+        return (assignments.joined(separator: ", "), StatementArguments(arguments))
+    }
+
+    private static let answersIndex = columns.firstIndex(of: "answers")!
+    private static let slaIndex = columns.firstIndex(of: "sla")!
+
+    /// The values of ``columns`` for `ticket`; without `encodingJSON`, the answers and the SLA clock are `NULL`.
+    private static func values(_ ticket: Ticket, encodingJSON: Bool) throws -> [DatabaseValue] {
         let values: [(any DatabaseValueConvertible)?] = [
             ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
-            ticket.requester.email, ticket.requester.name, ticket.account, try StoredAnswers.encode(ticket.answers),
+            ticket.requester.email, ticket.requester.name, ticket.account,
+            try encodingJSON ? StoredAnswers.encode(ticket.answers) : nil,
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,
-            ticket.assignee, try ticket.sla?.storedJSON(), ticket.language, ticket.mergedInto, ticket.queueDueKey, ticket.slaAlertKey,
+            ticket.assignee, try encodingJSON ? ticket.sla?.storedJSON() : nil, ticket.language, ticket.mergedInto,
+            ticket.queueDueKey, ticket.slaAlertKey,
         ]
         let report = ReportColumns(ticket)
         let figures: [(any DatabaseValueConvertible)?] = [
             report.firstResponse?.rawValue, report.firstResponseDue, report.firstResponseSeconds, report.solvedAt,
             report.closedAt, report.reopens, report.surveyRating, report.surveyAt,
         ]
-        return StatementArguments(values + figures)
+        return (values + figures).map { $0?.databaseValue ?? .null }
     }
 
     /// The ticket a `SELECT * FROM ticket` row holds, with `timers` in stored order.

@@ -38,18 +38,48 @@ enum TicketWrites {
     /// Writes `ticket` (in stored form) over the stored row if its version is still `expectedVersion`,
     /// with its history, timers, search words, attachment rows and outbox; `false` (nothing written)
     /// when the version differs, ``TicketStoreError/notFound(_:)`` when there is no such ticket.
+    ///
+    /// With `previous` (the stored ticket at `expectedVersion`, as this store read it), only what
+    /// differs from it is written: the ticket columns that changed, the timers if they changed, the
+    /// search words and attachment rows only if the title or answers changed.
     static func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
-                       in db: Database) throws -> Bool {
-        var arguments = try TicketRows.arguments(ticket)
+                       over previous: Ticket? = nil, in db: Database) throws -> Bool {
+        var arguments: StatementArguments
+        let sql: String
+        if let previous {
+            let changes = try TicketRows.changes(ticket, over: previous)
+            sql = "UPDATE ticket SET \(changes.assignments) WHERE number = ? AND version = ?"
+            arguments = changes.arguments
+        } else {
+            sql = updateSQL
+            arguments = try TicketRows.arguments(ticket)
+        }
         arguments += [ticket.number, expectedVersion]
-        try db.cachedStatement(sql: updateSQL).execute(arguments: arguments)
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
         if db.changesCount == 0 {
             _ = try storedVersion(of: ticket.number, in: db)
             return false
         }
-        try dependents(of: ticket, history: history, in: db)
+        if let previous {
+            try dependents(of: ticket, over: previous, history: history, in: db)
+        } else {
+            try dependents(of: ticket, history: history, in: db)
+        }
         try OutboxRows.insert(outbox.map { $0.storedForm(number: ticket.number) }, in: db)
         return true
+    }
+
+    /// ``dependents(of:history:in:)`` for a ticket stored as `previous`: the rows that follow from
+    /// unchanged values are left as they are (timers still lose their claims, as a rewrite would).
+    private static func dependents(of ticket: Ticket, over previous: Ticket, history: [HistoryEntry], in db: Database) throws {
+        try HistoryRows.append(history, to: ticket.number, in: db)
+        if ticket.timers != previous.timers {
+            try Timers.replace(ticket.timers, of: ticket.number, in: db)
+        } else if !ticket.timers.isEmpty {
+            try Timers.release(of: ticket.number, in: db)
+        }
+        if ticket.title != previous.title || ticket.answers != previous.answers { try SearchIndex.write(ticket, in: db) }
+        if ticket.answers != previous.answers { try AttachmentRows.write(ticket, in: db) }
     }
 
     /// The stored version of ticket `number`; ``TicketStoreError/notFound(_:)`` when there is none.

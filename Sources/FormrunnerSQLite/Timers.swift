@@ -10,6 +10,12 @@ enum Timers {
         try insert(timers, of: number, in: db)
     }
 
+    /// Ends the claims on the timers of ticket `number` (a write that keeps them as they are).
+    static func release(of number: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE timer SET claimed_until = NULL WHERE ticket_number = ? AND claimed_until IS NOT NULL")
+            .execute(arguments: [number])
+    }
+
     /// Adds the timers of a new ticket, which has none yet.
     static func insert(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
         for timer in timers {

@@ -53,6 +53,46 @@ extension TicketStoreConformance.Writing {
         }
     }
 
+    @Test("a batch change made from the stored ticket stores what a full write stores", arguments: StoreKind.all)
+    func batchFromStoredTicket(kind: StoreKind) async throws {
+        try await kind.withStore { store, _ in
+            let due = [ArmedTimer(event: "close", dueAt: Samples.instant(5))]
+            for index in 0..<4 {
+                _ = try await Samples.create(Samples.ticket(title: "Scanner \(index) jams", timers: due), in: store)
+            }
+            // Claimed like a tick claims them: a write keeping a timer as it was must still end its claim.
+            #expect(try await store.claimDueTickets(at: Samples.instant(10), limit: 10, until: Samples.instant(500)) == [1, 2, 3, 4])
+            let read = try await store.tickets([1, 2, 3, 4])
+            var closed = Samples.next(read[0], status: "closed", at: 10, timers: [])
+            closed.figures = TicketFigures(closedAt: Samples.instant(10))
+            var retitled = Samples.next(read[1], status: "closed", at: 10, timers: [])
+            retitled.title = "Toner smears"
+            retitled.answers = ["summary": .text("Streaks everywhere")]
+            let kept = Samples.next(read[2], status: "solved", at: 10)
+            var elsewhere = Samples.next(read[3], status: "closed", at: 10, timers: [])
+            elsewhere.title = "Fax is silent"
+            var misnumbered = read[0]
+            misnumbered.number = 4
+            let changes = [
+                TicketChange(ticket: closed, expectedVersion: 1, previous: read[0]),
+                TicketChange(ticket: retitled, expectedVersion: 1, previous: read[1]),
+                TicketChange(ticket: kept, expectedVersion: 1, previous: read[2]),
+                // Not the stored ticket (another number): ignored, everything written.
+                TicketChange(ticket: elsewhere, expectedVersion: 1, previous: misnumbered),
+            ]
+            #expect(try await store.update(batch: changes).isEmpty)
+            for (index, change) in changes.enumerated() {
+                #expect(try await store.ticket(Int64(index + 1)) == change.ticket.storedForm)
+            }
+            #expect(try await store.search("toner streaks", limit: 10).map(\.number) == [2])
+            #expect(try await store.search("scanner", limit: 10).map(\.number) == [3, 1])
+            #expect(try await store.search("fax", limit: 10).map(\.number) == [4])
+            #expect(try await store.count(status: "closed") == 3)
+            #expect(try await store.count(status: "solved") == 1)
+            #expect(try await store.claimDueTickets(at: Samples.instant(10), limit: 10, until: Samples.instant(500)) == [3])
+        }
+    }
+
     @Test("a batch with a refused change writes nothing at all", arguments: StoreKind.all)
     func batchRefusedWhole(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in

@@ -83,7 +83,7 @@ extension TicketDesk {
     private func firedChange(of ticket: Ticket, at now: Date) async throws -> TicketChange? {
         guard let engine = engine(for: ticket.lifecycleID),
               let outcome = try await fireDue(ticket, engine: engine, at: now) else { return nil }
-        return try await change(outcome, expecting: ticket.version, engine: engine, at: now)
+        return try await change(outcome, expecting: ticket.version, engine: engine, at: now, previous: ticket)
     }
 
     /// Writes `changes` in one batch and returns the numbers of those that conflicted. When the batch

@@ -186,9 +186,10 @@ public struct TicketDesk: Sendable {
         written.note(change.outbox)
     }
 
-    /// The write `outcome` makes of a ticket stored at `version`: its e-mails composed, the survey
-    /// round they link to filled in.
-    func change(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date) async throws -> TicketChange {
+    /// The write `outcome` makes of a ticket stored at `version` (read as `previous`, if given): its
+    /// e-mails composed, the survey round they link to filled in.
+    func change(_ outcome: Outcome, expecting version: Int, engine: LifecycleEngine, at now: Date,
+                previous: Ticket? = nil) async throws -> TicketChange {
         let store = self.store
         var outcome = outcome
         // Several firings in one outcome are one write: the stored version follows by one.
@@ -200,7 +201,8 @@ public struct TicketDesk: Sendable {
         let messages = try outcome.notifications.map {
             try composer.compose($0, ticket: outcome.ticket, lifecycle: engine.lifecycle, at: now)
         }
-        return TicketChange(ticket: outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages)
+        return TicketChange(ticket: outcome.ticket, expectedVersion: version, history: outcome.history, outbox: messages,
+                            previous: previous)
     }
 
     /// Tells a requester whose event was refused on a final ticket how to go on (`on_refused`); an

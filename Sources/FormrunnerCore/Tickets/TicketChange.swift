@@ -11,13 +11,27 @@ public struct TicketChange: Sendable, Hashable {
     public var history: [HistoryEntry]
     /// Outbox messages to file under the ticket.
     public var outbox: [OutboxMessage]
+    /// The ticket as this store handed it back at `expectedVersion`, when the change was made from it:
+    /// a store may then write only what differs from it (a timer firing changes neither the title nor
+    /// the answers, so their search words and attachment rows are left as stored). Ignored unless its
+    /// number and version are the change's; `nil`: everything is written.
+    public var previous: Ticket?
 
-    /// A change of `ticket` made from stored version `expectedVersion`.
-    public init(ticket: Ticket, expectedVersion: Int, history: [HistoryEntry] = [], outbox: [OutboxMessage] = []) {
+    /// A change of `ticket` made from stored version `expectedVersion` (read as `previous`, if given).
+    public init(ticket: Ticket, expectedVersion: Int, history: [HistoryEntry] = [], outbox: [OutboxMessage] = [],
+                previous: Ticket? = nil) {
         self.ticket = ticket
         self.expectedVersion = expectedVersion
         self.history = history
         self.outbox = outbox
+        self.previous = previous
+    }
+
+    /// ``previous`` when it is the stored ticket this change is written over: same number, at
+    /// `expectedVersion`.
+    public var base: Ticket? {
+        guard let previous, previous.number == ticket.number, previous.version == expectedVersion else { return nil }
+        return previous
     }
 }
 

@@ -21,6 +21,8 @@ final class CompiledTemplates: @unchecked Sendable {
     /// Each life cycle variable compiled so far, or why it does not compile; by source, so that one
     /// source shared by several life cycles is compiled once.
     private var variables: [String: Result<MustacheTemplate, MessageRenderError>] = [:]
+    /// The stencils of the messages rendered so far (`nil`: rendered in full), by what they depend on.
+    let stencils = BoundedMemo<MessageStencil.Key, MessageStencil?>(capacity: 256)
 
     /// The templates and life cycle variables of `catalog`, compiled when first asked for.
     init(_ catalog: Catalog) {
@@ -46,6 +48,12 @@ final class CompiledTemplates: @unchecked Sendable {
     func template(_ name: String, language: String) throws(MessageRenderError) -> EmailTemplate {
         if language != "en", sources["\(name).\(language)"] != nil { return try template("\(name).\(language)") }
         return try template(name)
+    }
+
+    /// The source of the template ``template(_:language:)`` gives, if the catalog has it.
+    func source(_ name: String, language: String) -> String? {
+        if language != "en", let source = sources["\(name).\(language)"] { return source }
+        return sources[name]
     }
 
     /// The variable `name` whose text is `source`, compiled.

@@ -62,8 +62,7 @@ public struct MessageRenderer: Sendable {
     ///   not valid Mustache.
     public func message(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
                         address: String, now: Date, id: String) throws(MessageRenderError) -> OutboxMessage {
-        let context = try self.context(for: request, ticket: ticket, lifecycle: lifecycle)
-        let email = try render(template: request.template, context: context, language: ticket.language)
+        let email = try self.email(for: request, ticket: ticket, lifecycle: lifecycle)
         return OutboxMessage(id: id, ticketNumber: ticket.number, recipient: request.recipient, address: address,
                              template: request.template, subject: email.subject, body: email.body, createdAt: now)
     }
@@ -79,9 +78,50 @@ public struct MessageRenderer: Sendable {
         return RenderedEmail(subject: template.subject.render(object), body: template.body.render(object))
     }
 
+    /// The e-mail of `request` about `ticket`: spliced from the template's stencil when it has one (see
+    /// ``MessageStencil``: the same text, rendered once for all tickets that differ only in number,
+    /// title and requester), else rendered in full.
+    private func email(for request: NotificationRequest, ticket: Ticket,
+                       lifecycle: LifecycleDefinition) throws(MessageRenderError) -> RenderedEmail {
+        let base = baseContext(for: request, ticket: ticket, lifecycle: lifecycle)
+        // A survey link is made for each ticket: such messages are rendered in full.
+        if base["survey.url"] == nil {
+            let values = MessageStencil.splicedKeys.map { base[$0] ?? "" }
+            var shared = base.values
+            for key in MessageStencil.splicedKeys { shared[key] = nil }
+            let key = MessageStencil.Key(template: request.template, language: ticket.language ?? language, shared: shared,
+                                         variables: lifecycle.variables)
+            if let stencil = compiled.stencils.value(of: key, make: { stencil(for: $0, lifecycle: lifecycle, first: values) }),
+               let email = stencil.fill(values) {
+                return email
+            }
+        }
+        let context = try withVariables(base, lifecycle: lifecycle)
+        return try render(template: request.template, context: context, language: ticket.language)
+    }
+
+    /// The stencil of `key`, checked against the ticket whose values are `first`; `nil` when the
+    /// template does not render, calls functions, or splices differently.
+    private func stencil(for key: MessageStencil.Key, lifecycle: LifecycleDefinition, first: [String]) -> MessageStencil? {
+        guard let source = compiled.source(key.template, language: key.language),
+              let template = try? compiled.template(key.template, language: key.language),
+              !([source] + Array(key.variables.values)).contains(where: MessageStencil.callsFunctions) else { return nil }
+        return MessageStencil.make(render: { values in
+            var context = TemplateContext(key.shared)
+            for (name, value) in zip(MessageStencil.splicedKeys, values) { context[name] = value }
+            let object = try withVariables(context, lifecycle: lifecycle).mustacheObject
+            return (template.subject.render(object), template.body.render(object))
+        }, first: first)
+    }
+
     /// What the template of `request` sees, life cycle variables included.
     public func context(for request: NotificationRequest, ticket: Ticket,
                         lifecycle: LifecycleDefinition) throws(MessageRenderError) -> TemplateContext {
+        try withVariables(baseContext(for: request, ticket: ticket, lifecycle: lifecycle), lifecycle: lifecycle)
+    }
+
+    /// What the template of `request` sees before the life cycle variables.
+    private func baseContext(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition) -> TemplateContext {
         let language = ticket.language ?? self.language
         var context = TemplateContext()
         context["ticket.number"] = String(ticket.number)
@@ -107,6 +147,14 @@ public struct MessageRenderer: Sendable {
         if let round = request.surveyRound, let surveyLinks {
             context["survey.url"] = surveyLinks.url(for: ticket, round: round)
         }
+        return context
+    }
+
+    /// `context` with the life cycle variables it does not set, each rendered with it.
+    private func withVariables(_ context: TemplateContext,
+                               lifecycle: LifecycleDefinition) throws(MessageRenderError) -> TemplateContext {
+        guard !lifecycle.variables.isEmpty else { return context }
+        var context = context
         let base = context.mustacheObject
         for (key, source) in lifecycle.variables.sorted(by: { $0.key < $1.key }) where context[key] == nil {
             do {
