@@ -11,6 +11,8 @@ import FormrunnerKnowledge
 //    in CPU time of the thread (what a shared machine's other work does not inflate as much).
 // 3. The same with the FTS5 index of before (FTS5Baseline.swift), in the same run, unless
 //    KNOWLEDGE_BENCH_BASELINE=0 (KNOWLEDGE_BENCH_BASELINE_SEARCHES=N: its first N searches only).
+// 4. FTS5 configurations as the index of record (FTS5Variants.swift): inserts, searches, quality;
+//    KNOWLEDGE_BENCH_FTS5=0 leaves them out (KNOWLEDGE_BENCH_FTS5_SEARCHES=N, 400 by default).
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
