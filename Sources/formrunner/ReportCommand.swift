@@ -40,9 +40,21 @@ struct Report: AsyncParsableCommand {
                                     to: try to.map { try ReportRequest.date($0, option: "--to") },
                                     team: team, now: session.now)
         do {
-            Output.print(try format.render(try await session.tickets.report(request)))
+            var report = try await session.tickets.report(request)
+            report.assistant = try await assistant(session, from: report.from, to: report.to, team: team)
+            Output.print(try format.render(report))
         } catch let failure as ReportFailure {
             throw CommandFailure(failure.description)
         }
+    }
+
+    /// The assistant's sessions started in `[from, to)` (of the flows of `team`, when given), nil
+    /// when the store keeps none.
+    private func assistant(_ session: DeskSession, from: Date, to: Date, team: String?) async throws -> AssistantStats? {
+        guard let store = session.desk.assistantSessions else { return nil }
+        let sessions = try await store.assistantSessions(from: from, to: to).filter { found in
+            team == nil || session.catalog.workflows[found.workflowID]?.team == team
+        }
+        return AssistantStats(sessions, at: session.now)
     }
 }

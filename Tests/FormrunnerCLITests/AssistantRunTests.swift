@@ -53,6 +53,10 @@ extension RunEndToEndTests {
             let text = try desk.run(["knowledge", "stats"])
             #expect(text.stdout.contains("  Answered:        1\n"))
             #expect(text.stdout.contains("  Deflection rate: 100.0%\n"))
+            // The desk manager's report of the month counts it too.
+            let report = try desk.run(["report"])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(report.stdout.contains("Assistant sessions: 1 (answered without a ticket 1, handed off 0, abandoned 0, in progress 0); deflection rate 100%\n"))
         }
 
         @Test("talking to a person after the suggestions files a ticket that lists the articles shown")

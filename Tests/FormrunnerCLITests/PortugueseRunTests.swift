@@ -36,6 +36,9 @@ extension RunEndToEndTests {
             try await tmux.answer("Título", text: "O checkout falha")
             try await tmux.waitFor("│ Explique o objetivo:")
             try await tmux.answer("Descrição") { try tmux.press("C-d") }
+            // The accepted multiline answer is summed up in Portuguese too.
+            let described = try await tmux.waitFor("✔ Descrição · Explique o objetivo: (+")
+            #expect(described.contains(" linhas)\n"))
             try await tmux.choose("Nível de experiência com a plataforma", "advanced")
             try await tmux.waitFor("opcional: pressione Enter para pular")
             try await tmux.accept("Agência")

@@ -70,7 +70,8 @@ struct ReportTests {
                 "all,all,9,5,5,1,0.2000,5,2,1,0.7143",
             ].joined(separator: "\n") + "\n")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(try ReportFormat.json.render(report).utf8)) as? [String: Any])
-            #expect(json.keys.sorted() == ["backlog", "days", "first_response", "lines", "now", "period", "satisfaction", "team", "total"])
+            #expect(json.keys.sorted() == ["assistant", "backlog", "days", "first_response", "lines", "now", "period", "satisfaction", "team", "total"])
+            #expect(json["assistant"] is NSNull)
             let period = try #require(json["period"] as? [String: Any])
             #expect(period["from"] as? String == "2026-11-01")
             #expect(period["to"] as? String == "2026-12-01")
@@ -92,6 +93,40 @@ struct ReportTests {
             let backlog = try #require(json["backlog"] as? [String: Any])
             #expect(backlog["buckets"] as? [String] == ["< 1 d", "1–3 d", "3–7 d", "≥ 7 d"])
             #expect(backlog["total"] as? [Int] == [1, 0, 2, 2])
+        }
+    }
+
+    @Test("the assistant's sessions: deflection rate and the articles shown without answering, in the table and in JSON")
+    func assistant() async throws {
+        try await Self.withDataSet(.memory) { desk in
+            var report = try await desk.tickets.report(Self.november())
+            let start = ReportDataSet.now.addingTimeInterval(-3600)
+            var answered = AssistantSession(workflowID: "technical-support", requester: "ana@example.com", language: "pt", startedAt: start)
+            answered.show(["har-file", "clear-cache-incognito", "screenshot-and-recording"], at: start)
+            answered.open("har-file", at: start)
+            answered.end(.answered, at: start)
+            var handedOff = AssistantSession(workflowID: "technical-support", requester: "bia@example.com", language: "es", startedAt: start)
+            handedOff.show(["clear-cache-incognito", "har-file"], at: start)
+            handedOff.end(.handoff, at: start)
+            var open = AssistantSession(workflowID: "technical-support", requester: "caio@example.com", language: "en", startedAt: start)
+            open.show(["ticket-statuses"], at: start)
+            report.assistant = AssistantStats([answered, handedOff, open], at: ReportDataSet.now)
+
+            let table = try ReportFormat.table.render(report)
+            #expect(table.hasSuffix("""
+                Assistant sessions: 3 (answered without a ticket 1, handed off 1, abandoned 0, in progress 1); deflection rate 50%
+                Articles most often shown without answering: clear-cache-incognito (2 of 2), har-file (1 of 2), screenshot-and-recording (1 of 1)
+
+                """))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(try ReportFormat.json.render(report).utf8)) as? [String: Any])
+            let assistant = try #require(json["assistant"] as? [String: Any])
+            #expect(assistant["sessions"] as? Int == 3)
+            #expect(assistant["answered"] as? Int == 1)
+            #expect(assistant["deflection_rate"] as? Double == 0.5)
+            #expect((assistant["articles_not_answering"] as? [[String: Any]])?.first?["id"] as? String == "clear-cache-incognito")
+
+            report.assistant = AssistantStats([], at: ReportDataSet.now)
+            #expect(try ReportFormat.table.render(report).hasSuffix("Assistant: no session in the period\n"))
         }
     }
 

@@ -30,6 +30,14 @@ extension PromptSuites {
             #expect(run.output.contains("error: responda sim ou não"))
         }
 
+        @Test("a multiline answer's summary counts its other lines in the requester's language")
+        func multilineSummary() {
+            #expect(TerminalPrompter.summary(ofMultiline: "Explique o objetivo:\nPagar\n", language: "pt") == "Explique o objetivo: (+2 linhas)")
+            #expect(TerminalPrompter.summary(ofMultiline: "uno\ndos", language: "es") == "uno (+1 líneas)")
+            #expect(TerminalPrompter.summary(ofMultiline: "one\ntwo", language: "en") == "one (+1 lines)")
+            #expect(TerminalPrompter.summary(ofMultiline: "one", language: "pt") == "one")
+        }
+
         @Test("the form asker's review speaks the asker's language: labels, options, yes and no")
         func reviewInSpanish() throws {
             let form = FormDefinition.sample

@@ -14,6 +14,18 @@ struct PageTextTests {
         expectThreeLanguages(DeskText.allCases)
     }
 
+    @Test("the portal's words the desk publishes in pt and es (shared/seed/translations-and-service-levels.md), word for word")
+    func publishedWords() {
+        #expect(PageText.requestHistory.text("pt") == "Histórico de solicitações")
+        #expect(PageText.requestHistory.text("es") == "Historial de solicitudes")
+        #expect(PageText.searchByID.text("pt").hasSuffix("ID do chamado"))
+        #expect(PageText.searchByID.text("es").hasSuffix("ID del ticket"))
+        #expect(PageText.continueButton.text("pt") == "Continuar")
+        #expect(PageText.continueButton.text("es") == "Seguir")
+        #expect(PageText.send.text("pt") == "Enviar")
+        #expect(PageText.send.text("es") == "Enviar")
+    }
+
     @Test("an SLA due instant in the agents' words of each language")
     func dueWords() {
         #expect(DeskText.due(.dueIn(2 * 3600 + 600), "en") == "in 2 h 10 min")

@@ -11,6 +11,8 @@ import FormrunnerKnowledge
 //    in CPU time of the thread (what a shared machine's other work does not inflate as much).
 // 3. The same with the FTS5 index of before (FTS5Baseline.swift), in the same run, unless
 //    KNOWLEDGE_BENCH_BASELINE=0 (KNOWLEDGE_BENCH_BASELINE_SEARCHES=N: its first N searches only).
+// 4. FTS5 configurations as the index of record (FTS5Variants.swift): inserts, searches, quality;
+//    KNOWLEDGE_BENCH_FTS5=0 leaves them out (KNOWLEDGE_BENCH_FTS5_SEARCHES=N, 400 by default).
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
@@ -143,3 +145,23 @@ for (index, name) in ["index build, in memory", "index build, into the cache fil
     print("| \(name) | \(baseline[index]) | \(now[index]) |")
 }
 if !fts5Inserts.isEmpty { print("\n" + fts5Inserts) }
+
+// FTS5 configurations as the index of record (FTS5Variants.swift): search quality on the desk's
+// articles, FTS5's inserts and searches at the scale above.
+if ProcessInfo.processInfo.environment["KNOWLEDGE_BENCH_FTS5"] != "0" {
+    let searches = ProcessInfo.processInfo.environment["KNOWLEDGE_BENCH_FTS5_SEARCHES"].flatMap(Int.init) ?? 400
+    let deskStems = FTS5Variant.stems(of: desk.articles)
+    let bigStems = FTS5Variant.stems(of: articles)
+    print("")
+    print("| FTS5 as the index (\(count) articles; \(searches) searches) | query | FTS5 inserts | search p50, ms | search p99, ms | top three (desk, \(questions.count) questions, no typo correction) |")
+    print("|---|---|---:|---:|---:|---:|")
+    for variant in FTS5Variant.all {
+        let small = try FTS5Variant.Index(variant, articles: desk.articles, stems: deskStems)
+        let found = try questions.filter { try small.search($0[1], language: $0[0]).contains($0[2]) }.count
+        let index = try FTS5Variant.Index(variant, articles: articles, stems: bigStems)
+        let times = try timeSearches(asked.prefix(searches)) { question, language in _ = try index.search(question, language: language) }
+        let rows = searchRows(times)
+        print("| \(variant.name) | \(variant.query.rawValue) | \(row(index.inserts.wall, index.inserts.cpu)) | \(rows[0]) | \(rows[1]) | "
+              + "\(found)/\(questions.count) (\(Int((Double(found) / Double(questions.count) * 100).rounded()))%) |")
+    }
+}

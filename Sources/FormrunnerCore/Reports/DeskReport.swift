@@ -66,6 +66,9 @@ public struct DeskReport: Hashable, Sendable {
     /// Display labels of teams and priorities (English), by id.
     public var teamLabels: [String: String]
     public var priorityLabels: [String: String]
+    /// The assistant's sessions started in the period (deflection: answered without a ticket), when
+    /// the store keeps them; set by the caller (``TicketDesk/report(_:)`` leaves it nil).
+    public var assistant: AssistantStats?
 
     /// Survey answers in the period.
     public var surveyAnswers: Int { totalFigures.ratings.reduce(0, +) }

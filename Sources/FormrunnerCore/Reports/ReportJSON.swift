@@ -33,8 +33,16 @@ enum ReportJSON {
                 "average": report.averageRating.map { rounded($0, 2) } ?? NSNull(),
                 "satisfied_share": report.satisfiedShare.map { rounded($0, 4) } ?? NSNull(),
             ] as [String: Any],
+            "assistant": assistant(report.assistant),
             "days": report.days.map { ["date": $0.date.description, "opened": $0.opened, "solved": $0.solved] as [String: Any] },
         ]
+    }
+
+    /// The assistant's figures as `knowledge stats --json` writes them, or null.
+    static func assistant(_ stats: AssistantStats?) -> Any {
+        guard let stats, let data = try? JSONEncoder().encode(stats),
+              let object = try? JSONSerialization.jsonObject(with: data) else { return NSNull() }
+        return object
     }
 
     static func line(_ line: DeskReport.Line) -> [String: Any] {

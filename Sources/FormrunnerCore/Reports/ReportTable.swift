@@ -37,6 +37,20 @@ struct ReportTable {
             let spread = zip(report.ratingOptions, report.totalFigures.ratings).map { "\($0): \($1)" }.joined(separator: ", ")
             out += "Satisfaction: \(report.surveyAnswers) answers, average \(average), satisfied \(Self.percent(report.satisfiedShare)) (\(spread))\n"
         }
+        if let assistant = report.assistant { out += Self.assistant(assistant) }
+        return out
+    }
+
+    /// The assistant's sessions: how many ended answered (a deflection), and the articles most
+    /// often shown without answering.
+    static func assistant(_ stats: AssistantStats) -> String {
+        guard stats.sessions > 0 else { return "Assistant: no session in the period\n" }
+        var out = "Assistant sessions: \(stats.sessions) (answered without a ticket \(stats.answered), handed off \(stats.handedOff), "
+            + "abandoned \(stats.abandoned), in progress \(stats.inProgress)); deflection rate \(percent(stats.deflectionRate))\n"
+        if !stats.failing.isEmpty {
+            out += "Articles most often shown without answering: "
+                + stats.failing.prefix(5).map { "\($0.id) (\($0.notAnswering) of \($0.shown))" }.joined(separator: ", ") + "\n"
+        }
         return out
     }
 

@@ -9,7 +9,7 @@ public enum RequesterText: String, CaseIterable, Sendable, Phrasebook {
     // Prompts.
     case required, chooseOne, chooseAtLeastOne, answerYesOrNo, skipHint, clearHint, toClear, lineMultilineHint
     case terminalMultilineHint, choiceKeys, multiChoiceKeys, lineChoiceHint, lineMultiChoiceHint, cancelled, endOfInput
-    case defaultNote, noMatch, yes, no, noAnswer, keepsFiles
+    case defaultNote, noMatch, yes, no, noAnswer, keepsFiles, moreLines
     // Field formats.
     case dateFormat, emailFormat, aNumber, numberRange, numberAtLeast, numberAtMost, chooseRange, chooseAtLeast
     case chooseAtMost, filesFormat, fileTypes, lengthRange, lengthAtLeast, lengthAtMost
@@ -170,6 +170,7 @@ public enum RequesterText: String, CaseIterable, Sendable, Phrasebook {
         .codeTooSoon: ("wait %1 s before asking for another code", "aguarde %1 s antes de pedir outro código",
                        "espera %1 s antes de pedir otro código"),
         .typeResendShort: (" (type %1)", " (digite %1)", " (escribe %1)"),
+        .moreLines: ("%1 (+%2 lines)", "%1 (+%2 linhas)", "%1 (+%2 líneas)"),
         .gladItHelped: ("Glad that helped. No ticket was filed.", "Que bom que ajudou. Nenhum chamado foi aberto.",
                         "Nos alegra haber ayudado. No se abrió ningún ticket."),
     ]

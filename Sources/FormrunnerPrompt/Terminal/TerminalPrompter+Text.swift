@@ -67,16 +67,16 @@ extension TerminalPrompter {
                     problem = reason
                     continue
                 }
-                finish(label, answer: Self.summary(ofMultiline: answer), &renderer)
+                finish(label, answer: Self.summary(ofMultiline: answer, language: language), &renderer)
                 return answer
             }
         }
     }
 
-    /// The first line of a text, and how many lines follow it.
-    static func summary(ofMultiline text: String) -> String {
+    /// The first line of a text, and how many lines follow it (in `language`).
+    static func summary(ofMultiline text: String, language: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first else { return "" }
-        return lines.count > 1 ? "\(first) (+\(lines.count - 1) lines)" : String(first)
+        return lines.count > 1 ? RequesterText.moreLines.text(language, String(first), "\(lines.count - 1)") : String(first)
     }
 }

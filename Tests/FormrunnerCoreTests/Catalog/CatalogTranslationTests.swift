@@ -54,6 +54,30 @@ struct CatalogTranslationTests {
         }
     }
 
+    @Test("the desk's published words that the catalog uses inside longer texts: Ask a question, Request History, satisfaction survey, 27 working hours")
+    func seedPhrases() throws {
+        let copilot = try #require(catalog.workflows["technical-support"]?.steps.first { $0.id == "copilot" })
+        let help = try #require(copilot.help)
+        #expect(help.english.hasPrefix("Ask a question. "))
+        #expect(help.translations["pt"]?.hasPrefix("Faça uma pergunta. ") == true)
+        #expect(help.translations["es"]?.hasPrefix("Hacer una pregunta. ") == true)
+
+        let solved = try #require(catalog.lifecycles["ticket-lifecycle"]?.status("solved")?.description)
+        #expect(solved.translations["pt"]?.contains("27 horas úteis") == true)
+        #expect(solved.translations["pt"]?.contains("Histórico de solicitações") == true)
+        #expect(solved.translations["es"]?.contains("27 horas laborables") == true)
+        #expect(solved.translations["es"]?.contains("Historial de solicitudes") == true)
+
+        let survey = try #require(catalog.forms["survey"]?.title)
+        #expect(survey.translations["pt"] == "Pesquisa de Satisfação")
+        // Published in the middle of a sentence ("encuesta de satisfacción"); a title starts with a capital.
+        #expect(survey.translations["es"] == "Encuesta de satisfacción")
+        let solvedPT = try #require(catalog.templates["solved.pt"])
+        #expect(solvedPT.contains("Pesquisa de Satisfação") && solvedPT.contains("27 horas úteis") && solvedPT.contains("Histórico de solicitações"))
+        let solvedES = try #require(catalog.templates["solved.es"])
+        #expect(solvedES.contains("encuesta de satisfacción") && solvedES.contains("27 horas laborables") && solvedES.contains("Historial de solicitudes"))
+    }
+
     @Test("the status descriptions are the desk's own pt and es words")
     func statusDescriptions() throws {
         let lifecycle = try #require(catalog.lifecycles["ticket-lifecycle"])
