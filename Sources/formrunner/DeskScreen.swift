@@ -193,12 +193,25 @@ final class DeskScreen {
             } else {
                 let table = Queue.table(entries).terminalSafe.components(separatedBy: "\n").filter { !$0.isEmpty }
                 shown.append(table[0])
-                let first = max(0, min(selected - (rows - 6), entries.count - 1))
-                for (offset, line) in table.dropFirst().enumerated().dropFirst(first).prefix(max(0, rows - 5)) {
-                    shown.append(offset == selected ? "\u{1B}[7m› " + line + "\u{1B}[0m" : "  " + line)
-                }
+                shown += Self.highlighted(Array(table.dropFirst()), selected: selected, rows: rows, room: rows - 5)
             }
         }
+        present(shown)
+    }
+
+    /// The lines of a list that fit in `room` rows, scrolled so that `selected` stays in view, the
+    /// selected one marked and shown in reverse video.
+    private static func highlighted(_ lines: [String], selected: Int, rows: Int, room: Int) -> [String] {
+        let first = max(0, min(selected - (rows - 6), lines.count - 1))
+        return lines.enumerated().dropFirst(first).prefix(max(0, room)).map { index, line in
+            index == selected ? "\u{1B}[7m› " + line + "\u{1B}[0m" : "  " + line
+        }
+    }
+
+    /// Draws `shown` as the whole screen: cut or padded to fill it, the status line at the bottom.
+    private func present(_ shown: [String]) {
+        let rows = screen.size.rows
+        var shown = shown
         while shown.count < rows - 1 { shown.append("") }
         shown = Array(shown.prefix(rows - 1))
         shown.append(status.terminalSafe)
@@ -244,15 +257,8 @@ final class DeskScreen {
         while true {
             let rows = screen.size.rows
             var shown = ["\u{1B}[1m\(title)\u{1B}[0m", "↑↓ choose · Enter write it in the editor · Esc cancel", ""]
-            let first = max(0, min(chosen - (rows - 6), options.count - 1))
-            for (index, option) in options.enumerated().dropFirst(first).prefix(max(0, rows - 4)) {
-                let line = option.terminalSafe
-                shown.append(index == chosen ? "\u{1B}[7m› " + line + "\u{1B}[0m" : "  " + line)
-            }
-            while shown.count < rows - 1 { shown.append("") }
-            shown = Array(shown.prefix(rows - 1))
-            shown.append(status.terminalSafe)
-            screen.draw(shown)
+            shown += Self.highlighted(options.map(\.terminalSafe), selected: chosen, rows: rows, room: rows - 4)
+            present(shown)
             guard let press = screen.next() else { return nil }
             switch press {
             case .up: chosen = max(0, chosen - 1)
