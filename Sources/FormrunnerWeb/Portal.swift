@@ -42,9 +42,7 @@ public struct Portal: Sendable {
     public func application(host: String, port: Int,
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router(context: PortalContext.self)
-        router.add(middleware: AccessLog(logger: logger))
-        router.add(middleware: SecurityHeaders())
-        router.add(middleware: NotFoundPage(portal: self))
+        router.add(middleware: PortalEdge(portal: self, logger: logger))
         addRoutes(to: router)
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },

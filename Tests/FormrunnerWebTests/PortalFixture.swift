@@ -13,11 +13,13 @@ struct PortalFixture: Sendable {
     let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("formrunner-web-\(UUID().uuidString)")
     /// The key survey links are signed with.
     var surveyKey: SurveyToken.Key?
+    /// Where the portal logs (its access log); quiet by default.
+    var logger = Self.quiet
 
     var portal: Portal {
         var settings = PortalSettings(baseURL: URL(string: "http://127.0.0.1:8080/")!, uploads: uploads, surveyKey: surveyKey)
         settings.deliverCodesInline = true
-        return Portal(services: desk.services, settings: settings, logger: Self.quiet)
+        return Portal(services: desk.services, settings: settings, logger: logger)
     }
 
     /// A logger that keeps the access log out of the test output.

@@ -71,25 +71,42 @@ struct FieldMarkup: Sendable {
     }
 }
 
-/// The ``FieldMarkup`` of every field a portal has shown, by form, field and language: made once
-/// per portal (whose catalog does not change), safe from any thread.
+/// The ``FieldMarkup`` and ``FieldStencil`` of every field a portal has shown, by form, field and
+/// language: made once per portal (whose catalog does not change), safe from any thread.
 final class FieldMarkupCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var markups: [String: FieldMarkup] = [:]
+    private var entries: [Key: Entry] = [:]
+
+    /// A field's markup and stencil in one language.
+    struct Entry: Sendable {
+        let markup: FieldMarkup
+        let stencil: FieldStencil
+    }
+
+    private struct Key: Hashable {
+        let formID: String
+        let fieldID: String
+        let language: String
+    }
 
     /// The markup of `field` of the form `formID` in `language`.
     func markup(_ field: FieldDefinition, formID: String, language: String) -> FieldMarkup {
-        let key = formID + "\u{1f}" + field.id + "\u{1f}" + language
+        entry(field, formID: formID, language: language).markup
+    }
+
+    /// The markup and stencil of `field` of the form `formID` in `language`.
+    func entry(_ field: FieldDefinition, formID: String, language: String) -> Entry {
+        let key = Key(formID: formID, fieldID: field.id, language: language)
         lock.lock()
-        if let markup = markups[key] {
+        if let entry = entries[key] {
             lock.unlock()
-            return markup
+            return entry
         }
         lock.unlock()
-        let markup = FieldMarkup(field, language: language)
+        let entry = Entry(markup: FieldMarkup(field, language: language), stencil: FieldStencil(field))
         lock.lock()
-        markups[key] = markup
+        entries[key] = entry
         lock.unlock()
-        return markup
+        return entry
     }
 }

@@ -25,7 +25,26 @@ struct FieldRenderer {
     /// buffer instead of joining a string per piece (the joins were a third of a form page's CPU).
     func render(_ field: FieldDefinition, in formID: String = "", values: [String], error: String?, shown: Bool,
                 attached: [String] = [], into html: inout String) {
-        let markup = markups?.markup(field, formID: formID, language: language) ?? FieldMarkup(field, language: language)
+        guard let entry = markups?.entry(field, formID: formID, language: language) else {
+            renderFully(field, in: formID, markup: FieldMarkup(field, language: language), values: values, error: error, shown: shown,
+                        attached: attached, into: &html)
+            return
+        }
+        // A field without a problem comes from its stencil when it has one (see FieldStencil).
+        if error == nil, attached.isEmpty,
+           entry.stencil.write(values: values, shown: shown, choices: entry.markup.options, into: &html, render: { values in
+               var made = ""
+               renderFully(field, in: formID, markup: entry.markup, values: values, error: nil, shown: shown, attached: [], into: &made)
+               return made
+           }) {
+            return
+        }
+        renderFully(field, in: formID, markup: entry.markup, values: values, error: error, shown: shown, attached: attached, into: &html)
+    }
+
+    /// The field's HTML made piece by piece, as every stencil was first made.
+    func renderFully(_ field: FieldDefinition, in formID: String, markup: FieldMarkup, values: [String], error: String?, shown: Bool,
+                     attached: [String], into html: inout String) {
         // A note and a group have wrappers of their own; every other field is a `div.field`.
         switch field.type {
         case .note:

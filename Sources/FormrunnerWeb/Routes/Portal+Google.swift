@@ -18,7 +18,7 @@ extension Portal {
                     + "<div class=\"g_id_signin\" data-type=\"standard\"></div>"
                     + "<script src=\"https://accounts.google.com/gsi/client\" async></script>"
                 var response = page(&visit, title: PageText.google.text(visit.language), body: body)
-                response.headers[.contentSecurityPolicy] = SecurityHeaders<PortalContext>.policy
+                response.headers[.contentSecurityPolicy] = PortalEdge.policy
                     .replacingOccurrences(of: "script-src 'self'", with: "script-src 'self' https://accounts.google.com/gsi/client")
                     + "; frame-src https://accounts.google.com/gsi/; connect-src https://accounts.google.com/gsi/"
                     + "; style-src 'self' https://accounts.google.com/gsi/style"

@@ -34,25 +34,29 @@ public struct LineLogHandler: LogHandler {
         line += " "
         line += label
         line += ":"
-        var all = metadata
-        if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
-        if let explicit { all.merge(explicit) { _, new in new } }
-        for key in all.keys.sorted() {
+        // The event's own metadata alone (an access log line) needs no merged copy.
+        var all = explicit ?? [:]
+        if !metadata.isEmpty || metadataProvider != nil {
+            all = metadata
+            if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
+            if let explicit { all.merge(explicit) { _, new in new } }
+        }
+        for (key, value) in all.sorted(by: { $0.key < $1.key }) {
             line += " "
             line += key
             line += "="
-            line += all[key]?.description ?? ""
+            line += value.description
         }
         line += " ["
         line += event.source
         line += "] "
         line += event.message.description
         line += "\n"
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
+        line.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                 if written > 0 { offset += written } else if written < 0, errno == EINTR { continue } else { return }
             }
         }

@@ -1,0 +1,72 @@
+import FormrunnerCore
+import FormrunnerFlowTestSupport
+@testable import FormrunnerWeb
+import Testing
+
+/// A field drawn from its stencil is byte for byte the field drawn piece by piece.
+@Suite("Field stencils")
+struct FieldStencilTests {
+    /// Every field of every catalog form, in the three languages, shown and hidden, empty, with a
+    /// text that needs escaping, with each of its choices and with a value that is none of them.
+    @Test("every catalog field from its stencil equals its full rendering, twice (made, then reused)")
+    func catalogFields() {
+        let cache = FieldMarkupCache()
+        var compared = 0
+        for form in FlowDesk.catalog.forms.values {
+            for field in form.fields + form.fields.flatMap(\.itemFields) {
+                var valueSets: [[String]] = [[], ["Tom & \"Jerry\" <b>x</b>\nline two"], ["not-a-choice"], ["a", "b"]]
+                valueSets += field.options.map { [$0.id] } + [["yes"], ["no"]]
+                for language in ["en", "pt", "es"] {
+                    for shown in [true, false] {
+                        for values in valueSets {
+                            let full = FieldRenderer(language: language)
+                                .render(field, in: form.id, values: values, error: nil, shown: shown)
+                            let fast = FieldRenderer(language: language, markups: cache)
+                            let first = fast.render(field, in: form.id, values: values, error: nil, shown: shown)
+                            let again = fast.render(field, in: form.id, values: values, error: nil, shown: shown)
+                            #expect(first == full, "\(form.id).\(field.id) \(language) shown=\(shown) \(values)")
+                            #expect(again == full, "\(form.id).\(field.id) \(language) shown=\(shown) \(values), reused")
+                            compared += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared > 1000)
+    }
+
+    @Test("a field with a problem is drawn in full: its error beside it, never a stencil's")
+    func problemsAreRenderedInFull() throws {
+        let form = try #require(FlowDesk.catalog.forms.values.first { $0.fields.contains { $0.type == .text } })
+        let field = try #require(form.fields.first { $0.type == .text })
+        let renderer = FieldRenderer(language: "en", markups: FieldMarkupCache())
+        _ = renderer.render(field, in: form.id, values: ["x"], error: nil, shown: true)
+        let html = renderer.render(field, in: form.id, values: ["x"], error: "Too short.", shown: true)
+        #expect(html.contains("Too short."))
+        #expect(html.contains("aria-invalid=\"true\""))
+        #expect(html == FieldRenderer(language: "en").render(field, in: form.id, values: ["x"], error: "Too short.", shown: true))
+    }
+
+    @Test("a label holding the stencil's marker costs a full rendering, never a wrong page")
+    func markerInDefinitionText() throws {
+        var field = FieldDefinition(id: "name", label: LocalizedText("Name " + FieldStencil.marker), type: .text,
+                                    location: SourceLocation(file: "form.yaml", line: 1, column: 1))
+        field.required = true
+        let renderer = FieldRenderer(language: "en", markups: FieldMarkupCache())
+        let html = renderer.render(field, in: "f", values: ["Ann"], error: nil, shown: true)
+        #expect(html == FieldRenderer(language: "en").render(field, in: "f", values: ["Ann"], error: nil, shown: true))
+        #expect(html.contains("value=\"Ann\""))
+    }
+
+    @Test("choices keep a rendering only for the field's own choices: posted junk adds nothing")
+    func choiceRenderingsAreBounded() throws {
+        let form = try #require(FlowDesk.catalog.forms.values.first { $0.fields.contains { $0.type == .choice } })
+        let field = try #require(form.fields.first { $0.type == .choice })
+        let cache = FieldMarkupCache()
+        let renderer = FieldRenderer(language: "en", markups: cache)
+        for junk in 0..<200 { _ = renderer.render(field, in: form.id, values: ["junk\(junk)"], error: nil, shown: true) }
+        for option in field.options { _ = renderer.render(field, in: form.id, values: [option.id], error: nil, shown: true) }
+        _ = renderer.render(field, in: form.id, values: [], error: nil, shown: true)
+        #expect(cache.entry(field, formID: form.id, language: "en").stencil.choiceCount == field.options.count + 1)
+    }
+}
