@@ -72,10 +72,26 @@ struct FieldMarkup: Sendable {
 }
 
 /// The ``FieldMarkup`` and ``FieldStencil`` of every field a portal has shown, by form, field and
-/// language: made once per portal (whose catalog does not change), safe from any thread.
+/// language, and the ``FormLayout`` of every form: made once per portal (whose catalog does not change), safe from any thread.
 final class FieldMarkupCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
+    private var layouts: [String: FormLayout] = [:]
+
+    /// The layout of `form` (see ``FormLayout``), by its id.
+    func layout(_ form: FormDefinition) -> FormLayout {
+        lock.lock()
+        if let layout = layouts[form.id] {
+            lock.unlock()
+            return layout
+        }
+        lock.unlock()
+        let layout = FormLayout(form)
+        lock.lock()
+        layouts[form.id] = layout
+        lock.unlock()
+        return layout
+    }
 
     /// A field's markup and stencil in one language.
     struct Entry: Sendable {

@@ -96,35 +96,36 @@ struct FlowPages {
     /// with the `hidden` attribute, problems beside their fields.
     func fields(_ step: StepDefinition, form: FormDefinition, input: FieldInput, renderer: FieldRenderer,
                 subjectLine: String? = nil) -> String {
-        let multipart = form.fields.contains { $0.type == .files }
+        let layout = renderer.markups?.layout(form) ?? FormLayout(form)
         // A subject's form is headed by its own title ("Sending payment receipt").
         var html = ""
         html.reserveCapacity(8192)
         html += heading(step, title: subjectLine == nil ? nil : form.title.text(in: language))
         if let subjectLine { html += subjectLine }
         html += Self.summary(input.errors.count, language: language)
-        html += open(step, multipart: multipart)
+        html += open(step, multipart: layout.multipart)
         html += "<noscript><input type=\"hidden\" name=\"_nojs\" value=\"1\"></noscript>"
-        let shown = FormAnswersView.shownIDs(form, given: input.answers)
+        let shown = layout.shownIDs(form, given: input.answers)
         html += "<input type=\"hidden\" name=\"_shown\"\(HTML.attribute("value", shown.sorted().joined(separator: ",")))>"
-        if form.fields.contains(where: { $0.type == .group }) {
+        if layout.hasGroups {
             // Enter in a text box presses the first submit button: let it be Continue, not "Add another".
             html += "<button type=\"submit\" name=\"_action\" value=\"continue\" hidden tabindex=\"-1\" aria-hidden=\"true\"></button>"
         }
         var section: Int?
-        for field in form.fields {
-            if field.section != section {
+        // By index: each field is read in place, where `for field in` copies every definition.
+        for index in form.fields.indices {
+            if form.fields[index].section != section {
                 if section != nil { html += "</fieldset>" }
-                section = field.section
+                section = form.fields[index].section
                 if let index = section { html += sectionStart(form, index, shown: shown) }
             }
-            if field.type == .group {
-                html += renderer.renderGroup(field, in: form.id, input: input, shown: shown.contains(field.id))
+            let id = form.fields[index].id
+            if form.fields[index].type == .group {
+                html += renderer.renderGroup(form.fields[index], in: form.id, input: input, shown: shown.contains(id))
                 continue
             }
-            renderer.render(field, in: form.id, values: input.values[field.id] ?? FieldRenderer.texts(of: input.answers[field.id]),
-                            error: input.errors[field.id], shown: shown.contains(field.id),
-                            attached: input.attached[field.id] ?? [], into: &html)
+            renderer.render(form.fields[index], in: form.id, values: input.values[id] ?? FieldRenderer.texts(of: input.answers[id]),
+                            error: input.errors[id], shown: shown.contains(id), attached: input.attached[id] ?? [], into: &html)
         }
         if section != nil { html += "</fieldset>" }
         html += "<button type=\"submit\" name=\"_action\" value=\"continue\">\(PageText.continueButton.text(language))</button></form>"
@@ -174,12 +175,6 @@ struct FieldInput {
 /// sees the answers of the fields before it that are shown).
 enum FormAnswersView {
     static func shownIDs(_ form: FormDefinition, given answers: [String: AnswerValue]) -> Set<String> {
-        var visible: [String: AnswerValue] = [:]
-        var shown: Set<String> = []
-        for field in form.fields where field.isShown(given: visible) {
-            shown.insert(field.id)
-            if let answer = answers[field.id] { visible[field.id] = answer }
-        }
-        return shown
+        FormLayout(form).shownIDs(form, given: answers)
     }
 }

@@ -180,8 +180,8 @@ extension Portal {
                 input.errors[notice.field] = notice.text(in: language)
             }
         }
-        for field in form.fields where field.type == .files {
-            if case .files(let refs)? = run.state.answers[field.id] { input.attached[field.id] = refs.map(\.name) }
+        for id in fieldMarkups.layout(form).fileFieldIDs {
+            if case .files(let refs)? = run.state.answers[id] { input.attached[id] = refs.map(\.name) }
         }
         return input
     }

@@ -1,0 +1,38 @@
+import FormrunnerCore
+
+/// What a page needs to know of a form's fields as a whole, worked out once per form (a page
+/// asked it of every field definition on every request, copying each).
+struct FormLayout: Sendable {
+    /// The fields' ids, in the form's order.
+    let ids: [String]
+    /// Whether each field (by position) has a `when:` of its own or of its section.
+    let conditional: [Bool]
+    /// Whether the form has a files field (the page posts `multipart/form-data`).
+    let multipart: Bool
+    /// Whether the form has a repeatable group.
+    let hasGroups: Bool
+    /// The ids of its files fields.
+    let fileFieldIDs: [String]
+
+    init(_ form: FormDefinition) {
+        ids = form.fields.map(\.id)
+        conditional = form.fields.map { $0.condition != nil || $0.sectionCondition != nil }
+        multipart = form.fields.contains { $0.type == .files }
+        hasGroups = form.fields.contains { $0.type == .group }
+        fileFieldIDs = form.fields.filter { $0.type == .files }.map(\.id)
+    }
+
+    /// Which fields are shown for `answers`, in the form's order: a field's condition sees the
+    /// answers of the fields before it that are shown; a field without one is always shown.
+    func shownIDs(_ form: FormDefinition, given answers: [String: AnswerValue]) -> Set<String> {
+        var visible: [String: AnswerValue] = [:]
+        var shown: Set<String> = []
+        shown.reserveCapacity(ids.count)
+        for index in ids.indices where !conditional[index] || form.fields[index].isShown(given: visible) {
+            let id = ids[index]
+            shown.insert(id)
+            if let answer = answers[id] { visible[id] = answer }
+        }
+        return shown
+    }
+}
