@@ -93,10 +93,16 @@ final class FieldMarkupCache: @unchecked Sendable {
         return layout
     }
 
-    /// A field's markup and stencil in one language.
-    struct Entry: Sendable {
+    /// A field's markup and stencil in one language (a class: a page takes it with one retain,
+    /// not one for each of the markup's texts).
+    final class Entry: Sendable {
         let markup: FieldMarkup
         let stencil: FieldStencil
+
+        init(markup: FieldMarkup, stencil: FieldStencil) {
+            self.markup = markup
+            self.stencil = stencil
+        }
     }
 
     private struct Key: Hashable {

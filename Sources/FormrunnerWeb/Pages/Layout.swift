@@ -23,7 +23,7 @@ extension Portal {
         html += HTML.escape(PageText.language.text(language))
         html += "\">"
         let path = HTML.escape(visit.path)
-        for (code, name) in [("en", "English"), ("pt", "Português"), ("es", "Español")] {
+        for (code, name) in Self.languageNames {
             html += "<a href=\""
             html += path
             html += "?lang="
@@ -73,6 +73,9 @@ extension Portal {
         html += "</main></body></html>"
         return Self.html(html, status: status)
     }
+
+    /// The languages the switch offers, each named in itself.
+    private static let languageNames = [("en", "English"), ("pt", "Português"), ("es", "Español")]
 
     /// The desk's name, escaped.
     private var escapedDeskName: String { HTML.escape(settings.deskName) }
