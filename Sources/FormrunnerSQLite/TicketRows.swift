@@ -65,32 +65,39 @@ enum TicketRows {
         return (values + figures).map { $0?.databaseValue ?? .null }
     }
 
-    /// The ticket a `SELECT * FROM ticket` row holds, with `timers` in stored order.
-    static func ticket(from row: Row, timers: [ArmedTimer]) throws -> Ticket {
+    /// The ticket a `SELECT * FROM ticket` row holds (its columns found by `column`), with `timers` in
+    /// stored order.
+    static func ticket(from row: Row, columns: TicketColumns, timers: [ArmedTimer]) throws -> Ticket {
+        func value<Value: DatabaseValueConvertible>(_ name: String) -> Value { columns.value(of: name, in: row) }
+        func optional<Value: DatabaseValueConvertible>(_ name: String) -> Value? { columns.optional(of: name, in: row) }
+        let answers: String = value("answers"), sla: String? = optional("sla")
         var ticket = Ticket(
-            number: row["number"], formID: row["form_id"], formVersion: row["form_version"],
-            workflowID: row["workflow_id"], lifecycleID: row["lifecycle_id"], status: row["status"],
-            title: row["title"], requester: Requester(email: row["requester_email"], name: row["requester_name"]),
-            account: row["account"], answers: try StoredAnswers.decode(row["answers"]),
-            createdAt: Date(millisecondsSince1970: row["created_at"]), version: row["version"], timers: timers)
-        ticket.updatedAt = Date(millisecondsSince1970: row["updated_at"])
-        ticket.lastInteractionAt = Date(millisecondsSince1970: row["last_interaction_at"])
-        ticket.statusEnteredAt = Date(millisecondsSince1970: row["status_entered_at"])
-        ticket.team = row["team"]
-        ticket.priority = row["priority"]
-        ticket.assignee = row["assignee"]
-        ticket.sla = try (row["sla"] as String?).map(SLAClock.stored)
-        ticket.language = row["language"]
-        ticket.mergedInto = row["merged_into"]
-        ticket.figures = ReportColumns.figures(solvedAt: row["solved_at"], closedAt: row["closed_at"], reopens: row["reopens"])
+            number: value("number"), formID: value("form_id"), formVersion: value("form_version"),
+            workflowID: optional("workflow_id"), lifecycleID: value("lifecycle_id"), status: value("status"),
+            title: value("title"), requester: Requester(email: value("requester_email"), name: optional("requester_name")),
+            account: optional("account"), answers: try StoredAnswers.decode(answers),
+            createdAt: Date(millisecondsSince1970: value("created_at")), version: value("version"), timers: timers)
+        ticket.updatedAt = Date(millisecondsSince1970: value("updated_at"))
+        ticket.lastInteractionAt = Date(millisecondsSince1970: value("last_interaction_at"))
+        ticket.statusEnteredAt = Date(millisecondsSince1970: value("status_entered_at"))
+        ticket.team = optional("team")
+        ticket.priority = optional("priority")
+        ticket.assignee = optional("assignee")
+        ticket.sla = try sla.map(SLAClock.stored)
+        ticket.language = optional("language")
+        ticket.mergedInto = optional("merged_into")
+        ticket.figures = ReportColumns.figures(solvedAt: optional("solved_at"), closedAt: optional("closed_at"),
+                                               reopens: optional("reopens"))
         return ticket
     }
 
     /// The tickets the rows hold, in row order, each with its timers.
     static func tickets(from rows: [Row], in db: Database) throws -> [Ticket] {
-        let numbers: [Int64] = rows.map { $0["number"] }
+        guard let first = rows.first else { return [] }
+        let columns = TicketColumns(first)
+        let numbers: [Int64] = rows.map { columns.value(of: "number", in: $0) }
         let timers = try Timers.fetch(for: numbers, in: db)
-        return try rows.map { row in try ticket(from: row, timers: timers[row["number"]] ?? []) }
+        return try zip(rows, numbers).map { row, number in try ticket(from: row, columns: columns, timers: timers[number] ?? []) }
     }
 
     /// The tickets with these numbers, in the order given (unknown numbers are skipped).
@@ -100,5 +107,30 @@ enum TicketRows {
                                     arguments: StatementArguments(numbers))
         let byNumber = Dictionary(uniqueKeysWithValues: try tickets(from: rows, in: db).map { ($0.number, $0) })
         return numbers.compactMap { byNumber[$0] }
+    }
+}
+
+/// Where each column of the rows of one `SELECT * FROM ticket` is, found once for all of them: GRDB
+/// finds a column by name comparing lowercased names, which was a fifth of reading a ticket.
+struct TicketColumns {
+    private let positions: [String: Int]
+
+    /// The columns of `row` (and of every row of its statement).
+    init(_ row: Row) {
+        var positions: [String: Int] = [:]
+        for (index, name) in row.columnNames.enumerated() where positions[name] == nil { positions[name] = index }
+        self.positions = positions
+    }
+
+    /// The value of column `name` in `row`, as `row[name]` gives it.
+    func value<Value: DatabaseValueConvertible>(of name: String, in row: Row) -> Value {
+        guard let index = positions[name] else { return row[name] }
+        return row[index]
+    }
+
+    /// The value of column `name` in `row`, `nil` for `NULL`, as `row[name]` gives it.
+    func optional<Value: DatabaseValueConvertible>(of name: String, in row: Row) -> Value? {
+        guard let index = positions[name] else { return row[name] }
+        return row[index]
     }
 }

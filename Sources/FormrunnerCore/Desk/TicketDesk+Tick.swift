@@ -16,6 +16,9 @@ extension TicketDesk {
     /// How long a worker holds the timers and messages it claimed before another may take them.
     public static let defaultLease: TimeInterval = 300
 
+    /// How many tickets a tick claims, reads and writes at a time by default.
+    public static let defaultTickBatch = 2_000
+
     /// Fires every timer due at or before `now`. Running it twice does nothing the second time.
     ///
     /// Timers are claimed (``TicketStore/claimDueTickets(at:limit:until:)``) `batch` tickets at a time and
@@ -24,25 +27,41 @@ extension TicketDesk {
     ///
     /// Each claimed batch is read at once (``TicketStore/tickets(_:)``), run through the engine and its
     /// e-mails composed (spread over the cores), then written in one transaction
-    /// (``TicketStore/update(batch:)``). A ticket changed meanwhile by someone else is left out of that
-    /// write and tried again alone, from what is stored; if that conflicts too it is reported and left
-    /// to the next tick. `shouldContinue` is asked before each batch and each ticket: once it says no,
-    /// what is ready is written and the tick stops (tickets still claimed wait for their claims to run out).
-    public func tick(at now: Date, batch: Int = 500, lease: TimeInterval = TicketDesk.defaultLease,
+    /// (``TicketStore/update(batch:)``). The batches are pipelined: the next batch is claimed before a
+    /// batch is written, and read and composed while it is written. A ticket changed meanwhile by
+    /// someone else is left out of that write and tried again alone, from what is stored; if that
+    /// conflicts too it is reported and left to the next tick. The tick ends when a claim made after
+    /// the last write finds nothing. `shouldContinue` is asked before each batch and each ticket: once
+    /// it says no, what is ready is written and the tick stops (tickets still claimed wait for their
+    /// claims to run out).
+    public func tick(at now: Date, batch: Int = TicketDesk.defaultTickBatch, lease: TimeInterval = TicketDesk.defaultLease,
                      while shouldContinue: @escaping @Sendable () -> Bool = { true }) async throws -> TickReport {
         var report = TickReport()
-        while shouldContinue() {
-            let until = now.addingTimeInterval(max(lease, 0.001))
-            let claimed = try await store.claimDueTickets(at: now, limit: batch, until: until)
-            // A ticket that conflicted twice is not tried again in this tick (the change that beat it
-            // may have ended its claim); it waits for its claim to run out.
-            let given = Set(report.conflicts)
-            let due = claimed.filter { !given.contains($0) }
-            if due.isEmpty { break }
-            let changes = try await firedChanges(of: try await store.tickets(due), at: now, while: shouldContinue)
-            let conflicts = try await write(changes)
+        let until = now.addingTimeInterval(max(lease, 0.001))
+        // Read and composed, not yet written.
+        var ready: [TicketChange] = []
+        while true {
+            var claimed: [Int64] = []
+            if shouldContinue() {
+                // A ticket that conflicted twice is not tried again in this tick (the change that beat it
+                // may have ended its claim); it waits for its claim to run out.
+                let given = Set(report.conflicts)
+                claimed = try await store.claimDueTickets(at: now, limit: batch, until: until).filter { !given.contains($0) }
+            }
+            // Nothing claimed after the last write, nothing left to write.
+            if claimed.isEmpty, ready.isEmpty { break }
+            let writing = ready
+            async let written = write(writing)
+            let next: Result<[TicketChange], any Error>
+            do {
+                next = .success(claimed.isEmpty ? []
+                    : try await firedChanges(of: try await store.tickets(claimed), at: now, while: shouldContinue))
+            } catch {
+                next = .failure(error)
+            }
+            let conflicts = try await written
             let retried = Set(conflicts)
-            report.fired += changes.map(\.ticket.number).filter { !retried.contains($0) }
+            report.fired += writing.map(\.ticket.number).filter { !retried.contains($0) }
             for number in conflicts {
                 guard shouldContinue() else { return report }
                 do {
@@ -51,6 +70,7 @@ extension TicketDesk {
                     report.conflicts.append(number)
                 }
             }
+            ready = try next.get()
         }
         return report
     }

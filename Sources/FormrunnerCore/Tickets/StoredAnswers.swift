@@ -18,6 +18,8 @@ public enum StoredAnswers {
     /// The answers stored as `json`.
     /// - Throws: ``TicketStoreError/unavailable(_:)`` when the stored text cannot be read.
     public static func decode(_ json: String) throws(TicketStoreError) -> [String: AnswerValue] {
+        // The common kinds are read directly; anything else (files, groups, odd text) by `JSONDecoder`.
+        if let answers = StoredAnswersReader.answers(in: json) { return answers }
         do {
             return try JSONDecoder().decode([String: AnswerValue].self, from: Data(json.utf8))
         } catch {

@@ -6,7 +6,7 @@ import FormrunnerCore
 ///
 /// The requester's message on `create` (the confirmation) gets the outbox id
 /// ``DeskAddress/rootOutboxID(ticket:)``, so that its Message-ID is the thread root every later
-/// message of the ticket refers to; every other message gets a random UUID.
+/// message of the ticket refers to; every other message gets a time-ordered UUID (``OutboxMessageID``).
 public struct TemplateComposer: MessageComposing {
     /// Renders the messages; it compiles the catalog's templates once, so keep one composer for
     /// many messages.
@@ -34,6 +34,6 @@ public struct TemplateComposer: MessageComposing {
         let address = request.address ?? (request.recipient == .requester ? ticket.requester.email : agentAddress)
         let isRoot = request.event == "create" && request.recipient == .requester
         return try renderer.message(for: request, ticket: ticket, lifecycle: lifecycle, address: address, now: now,
-                                    id: isRoot ? DeskAddress.rootOutboxID(ticket: ticket.number) : UUID().uuidString.lowercased())
+                                    id: isRoot ? DeskAddress.rootOutboxID(ticket: ticket.number) : OutboxMessageID.next())
     }
 }
