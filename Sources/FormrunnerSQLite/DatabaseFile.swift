@@ -22,6 +22,9 @@ enum DatabaseFile {
         var configuration = Configuration()
         configuration.busyMode = .timeout(SQLiteTicketStore.busyTimeout)
         configuration.label = label
+        configuration.prepareDatabase { db in
+            try WriterSettings.apply(to: db)
+        }
         return try FileLock.withExclusiveLock(at: file.path + ".lock") {
             do {
                 try PrivateFiles.createFile(file.path)

@@ -95,7 +95,8 @@ public final class SQLiteTicketStore: TicketStore {
         let arguments = values + [limit]
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket \(filter) ORDER BY number DESC LIMIT ?",
+            // Cached: compiling `SELECT *` asks GRDB's authorizer about every column, each time.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM ticket \(filter) ORDER BY number DESC LIMIT ?"),
                                         arguments: arguments)
             return try TicketRows.tickets(from: rows, in: db)
         }
@@ -118,8 +119,10 @@ public final class SQLiteTicketStore: TicketStore {
         let arguments = values + [limit]
         let filter = "WHERE " + conditions.joined(separator: " AND ")
         return try await read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket INDEXED BY ticket_requester_number \(filter) ORDER BY number DESC LIMIT ?",
-                                        arguments: arguments)
+            // Cached: every create reads the requester's latest tickets (the duplicate check).
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM ticket INDEXED BY ticket_requester_number \(filter) ORDER BY number DESC LIMIT ?"),
+                arguments: arguments)
             return try TicketRows.tickets(from: rows, in: db)
         }
     }

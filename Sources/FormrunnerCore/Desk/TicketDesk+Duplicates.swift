@@ -29,10 +29,14 @@ extension TicketDesk {
     /// A digest of who asked what: the form, its version, the requester and the answers, without the
     /// secret ones (sealed, they differ each time).
     static func submissionDigest(_ ticket: Ticket, form: FormDefinition) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         let secretFields = Set(form.fields.filter { $0.type == .secret }.map(\.id))
-        let answers = (try? encoder.encode(ticket.answers.filter { !secretFields.contains($0.key) })) ?? Data()
+        let kept = secretFields.isEmpty ? ticket.answers : ticket.answers.filter { !secretFields.contains($0.key) }
+        // The same bytes as `JSONEncoder` with `.sortedKeys` (see `AnswersJSON`), which the other kinds still take.
+        let answers = AnswersJSON.encode(kept, escapingSlashes: true).map { Data($0.utf8) } ?? {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return (try? encoder.encode(kept)) ?? Data()
+        }()
         var hash = SHA256()
         hash.update(Data("\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}".utf8))
         hash.update(answers)

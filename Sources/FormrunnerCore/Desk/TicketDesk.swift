@@ -86,8 +86,8 @@ public struct TicketDesk: Sendable {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
         switch FormAnswers(form: form).check(answers) {
         case .success(let checked):
-            return try await create(form: form, checked: checked, requester: requester, workflowID: workflowID,
-                                    account: account, idempotencyKey: idempotencyKey, language: language, at: now)
+            return try await file(form: form, checked: checked, requester: requester, workflowID: workflowID,
+                                  account: account, idempotencyKey: idempotencyKey, language: language, at: now)
         case .failure(let problems):
             throw Failure.invalidAnswers(problems)
         }
@@ -98,6 +98,13 @@ public struct TicketDesk: Sendable {
     public func create(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
                        account: String?, idempotencyKey: String? = nil, language: String? = nil, at now: Date) async throws -> Ticket {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
+        return try await file(form: form, checked: checked, requester: requester, workflowID: workflowID,
+                              account: account, idempotencyKey: idempotencyKey, language: language, at: now)
+    }
+
+    /// The two `create`s once the requester's address is checked.
+    private func file(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
+                      account: String?, idempotencyKey: String?, language: String?, at now: Date) async throws -> Ticket {
         let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
         guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
         var draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
