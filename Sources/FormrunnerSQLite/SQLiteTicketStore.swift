@@ -35,10 +35,19 @@ public final class SQLiteTicketStore: TicketStore {
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                        assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        try await create(ticket, history: history, submissionKey: submissionKey, files: files, assignment: assignment,
+                         check: nil, outbox: outbox)
+    }
+
+    /// `create`, after `check` (when given) in the same transaction.
+    func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                assignment: AssignmentRequest?, check: RecentTicketsCheck?,
+                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
         // The submission key is checked in the writing transaction only: one transaction a ticket.
         try vault.store(files, for: ticket)
         return try await write { db in
+            if let check { try RecentTickets.refuseRepeated(check, in: db) }
             if let submissionKey, let existing = try TicketWrites.number(submissionKey: submissionKey, in: db) {
                 throw TicketStoreError.duplicateSubmission(existing: existing)
             }

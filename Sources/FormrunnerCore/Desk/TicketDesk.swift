@@ -118,17 +118,15 @@ public struct TicketDesk: Sendable {
         let composer = self.composer
         let lifecycle = engine.lifecycle
         // The same answers give the same key: it is computed before secrets are sealed (with a new nonce each time).
-        let submissionKey = try await self.submissionKey(clockedOpen.ticket, form: form, idempotencyKey: idempotencyKey, at: now)
+        let (submissionKey, recent) = try await duplicateGuard(clockedOpen.ticket, form: form, idempotencyKey: idempotencyKey,
+                                                               at: now)
         var sealed = clockedOpen
         sealed.ticket.answers = try sealingSecrets(clockedOpen.ticket.answers, form: form, requester: requester.email)
         let outcome = sealed
         let assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now)
         let announcesAssignment = catalog.templates[Self.assignedTemplate] != nil
         let composed = WrittenOutbox()
-        let created = try await store.create(outcome.ticket, history: outcome.history,
-                                             submissionKey: submissionKey,
-                                             files: checked.files.mapValues { URL(fileURLWithPath: $0) },
-                                             assignment: assignment) { stored in
+        let compose: @Sendable (Ticket) throws -> [OutboxMessage] = { stored in
             var requests = outcome.notifications
             if announcesAssignment, let agent = stored.assignee {
                 requests.append(Self.assignedNotice(to: agent, event: "assign"))
@@ -138,6 +136,15 @@ public struct TicketDesk: Sendable {
             _ = composed.take()
             composed.note(messages)
             return messages
+        }
+        let files = checked.files.mapValues { URL(fileURLWithPath: $0) }
+        let created: Ticket
+        if let recent, let checking = store as? any RecentTicketsCheckingWriter {
+            created = try await checking.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
+                                                assignment: assignment, checking: recent, outbox: compose)
+        } else {
+            created = try await store.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
+                                             assignment: assignment, outbox: compose)
         }
         written.note(ids: composed.take())
         return created
