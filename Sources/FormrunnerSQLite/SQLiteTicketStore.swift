@@ -44,13 +44,11 @@ public final class SQLiteTicketStore: TicketStore {
                 assignment: AssignmentRequest?, check: RecentTicketsCheck?,
                 outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
-        // The submission key is checked in the writing transaction only: one transaction a ticket.
+        // The submission key is checked in the writing transaction only, by the insert (see
+        // `TicketWrites.insert`): one transaction a ticket.
         try vault.store(files, for: ticket)
         return try await write { db in
             if let check { try RecentTickets.refuseRepeated(check, in: db) }
-            if let submissionKey, let existing = try TicketWrites.number(submissionKey: submissionKey, in: db) {
-                throw TicketStoreError.duplicateSubmission(existing: existing)
-            }
             var stored = ticket.storedForm
             var history = history
             if let assignment, let assigned = try TeamCursor.assign(stored, by: assignment, in: db) {

@@ -15,6 +15,13 @@ enum AnswersJSON {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
+    /// `text` as a JSON string, as `JSONEncoder` writes it (slashes escaped unless told otherwise).
+    static func quoted(_ text: String, escapingSlashes: Bool = true) -> String {
+        var writer = Writer(escapingSlashes: escapingSlashes)
+        writer.string(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     private struct Writer {
         let escapingSlashes: Bool
         var bytes: [UInt8] = []
