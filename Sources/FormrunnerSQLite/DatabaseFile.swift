@@ -22,12 +22,8 @@ enum DatabaseFile {
         var configuration = Configuration()
         configuration.busyMode = .timeout(SQLiteTicketStore.busyTimeout)
         configuration.label = label
-        // The writer keeps its statement journals in memory. An `UPDATE ticket` fires the status
-        // counters' trigger, so in a transaction of many statements SQLite copies every page it
-        // changes (the row, 8 indexes, the counters) to a statement journal first, spilled to a
-        // temporary file past 64 KiB: a tick of 100,000 tickets made 3 million `pwrite` calls to it.
         configuration.prepareDatabase { db in
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            try WriterSettings.apply(to: db)
         }
         return try FileLock.withExclusiveLock(at: file.path + ".lock") {
             do {

@@ -35,13 +35,20 @@ public final class SQLiteTicketStore: TicketStore {
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                        assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        try await create(ticket, history: history, submissionKey: submissionKey, files: files, assignment: assignment,
+                         check: nil, outbox: outbox)
+    }
+
+    /// `create`, after `check` (when given) in the same transaction.
+    func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                assignment: AssignmentRequest?, check: RecentTicketsCheck?,
+                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
-        // The submission key is checked in the writing transaction only: one transaction a ticket.
+        // The submission key is checked in the writing transaction only, by the insert (see
+        // `TicketWrites.insert`): one transaction a ticket.
         try vault.store(files, for: ticket)
         return try await write { db in
-            if let submissionKey, let existing = try TicketWrites.number(submissionKey: submissionKey, in: db) {
-                throw TicketStoreError.duplicateSubmission(existing: existing)
-            }
+            if let check { try RecentTickets.refuseRepeated(check, in: db) }
             var stored = ticket.storedForm
             var history = history
             if let assignment, let assigned = try TeamCursor.assign(stored, by: assignment, in: db) {
@@ -95,7 +102,8 @@ public final class SQLiteTicketStore: TicketStore {
         let arguments = values + [limit]
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket \(filter) ORDER BY number DESC LIMIT ?",
+            // Cached: compiling `SELECT *` asks GRDB's authorizer about every column, each time.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM ticket \(filter) ORDER BY number DESC LIMIT ?"),
                                         arguments: arguments)
             return try TicketRows.tickets(from: rows, in: db)
         }
@@ -118,8 +126,10 @@ public final class SQLiteTicketStore: TicketStore {
         let arguments = values + [limit]
         let filter = "WHERE " + conditions.joined(separator: " AND ")
         return try await read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket INDEXED BY ticket_requester_number \(filter) ORDER BY number DESC LIMIT ?",
-                                        arguments: arguments)
+            // Cached: every create reads the requester's latest tickets (the duplicate check).
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM ticket INDEXED BY ticket_requester_number \(filter) ORDER BY number DESC LIMIT ?"),
+                arguments: arguments)
             return try TicketRows.tickets(from: rows, in: db)
         }
     }

@@ -14,7 +14,10 @@ enum TicketRows {
 
     /// The values of ``columns`` for `ticket`.
     static func arguments(_ ticket: Ticket) throws -> StatementArguments {
-        StatementArguments(try values(ticket, encodingJSON: true))
+        // As optional existentials: GRDB's initializer for a sequence of values maps them through a
+        // key path, which costs more than the insert's binding.
+        let cells: [(any DatabaseValueConvertible)?] = try values(ticket, encodingJSON: true).map { $0 }
+        return StatementArguments(cells)
     }
 
     /// The assignments and their values that turn the stored row of `previous` into that of `ticket`:

@@ -12,11 +12,21 @@ enum TicketWrites {
     }
 
     /// Inserts a new ticket (in stored form) with its history, timers, search words and attachment rows;
-    /// returns its number.
+    /// returns its number. A `submissionKey` already stored is refused with
+    /// ``TicketStoreError/duplicateSubmission(existing:)`` naming its ticket: the unique index finds it
+    /// while inserting, so that a new key costs no lookup before.
     static func insert(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], in db: Database) throws -> Int64 {
         var arguments = try TicketRows.arguments(ticket)
         arguments += [submissionKey]
-        try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+        do {
+            try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // `submission_key` is the only unique column that the insert gives a value.
+            if let submissionKey, let existing = try number(submissionKey: submissionKey, in: db) {
+                throw TicketStoreError.duplicateSubmission(existing: existing)
+            }
+            throw error
+        }
         var stored = ticket
         stored.number = db.lastInsertedRowID
         // A new number has no rows yet: nothing to compare, delete or replace.

@@ -81,14 +81,10 @@ public struct SLAClock: Hashable, Sendable, Codable {
     }
 
     /// The JSON a store keeps the clock as (instants as whole milliseconds since 1970).
+    /// (The bytes `JSONEncoder` writes with `.sortedKeys` and a date strategy of whole milliseconds;
+    /// written by hand, see `handWrittenJSON()`.)
     public func storedJSON() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(date.millisecondsSince1970)
-        }
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        handWrittenJSON()
     }
 
     /// The clock kept as ``storedJSON()``.

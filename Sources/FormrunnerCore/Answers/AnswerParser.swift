@@ -26,7 +26,7 @@ public struct AnswerParser: Sendable {
         if case .group = raw {
             return fail("expected \(field.type == .multichoice || field.type == .files ? "a list of values" : "one answer"), got a list of items")
         }
-        let text = raw.items.first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let text = raw.items.first.map { QuickTrim.whitespaces($0) } ?? ""
         switch field.type {
         case .text, .secret, .account:
             if field.type == .text, text.contains(where: \.isNewline) { return fail("must be a single line") }
@@ -60,8 +60,8 @@ public struct AnswerParser: Sendable {
         case .choice:
             return option(text, field).map { .success(.choice($0)) } ?? fail(unknownOption(text, field))
         case .multichoice:
-            let items = raw.items.count == 1 ? raw.items[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                                             : raw.items.map { $0.trimmingCharacters(in: .whitespaces) }
+            let items = raw.items.count == 1 ? raw.items[0].split(separator: ",").map { QuickTrim.whitespaces(String($0)) }
+                                             : raw.items.map { QuickTrim.whitespaces($0) }
             var chosen: [String] = []
             for item in items where !item.isEmpty {
                 guard let id = option(item, field) else { return fail(unknownOption(item, field)) }

@@ -107,6 +107,6 @@ public struct FormAnswers: Sendable {
 
     static func isBlank(_ answer: RawAnswer) -> Bool {
         if case .group(let items) = answer { return items.isEmpty }
-        return answer.items.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return answer.items.allSatisfy { QuickTrim.isBlank($0) }
     }
 }

@@ -1,38 +1,53 @@
 import Foundation
 
 extension TicketDesk {
-    /// The key the store refuses a second ticket with.
+    /// The key the store refuses a second ticket with, and the check of the requester's latest
+    /// tickets that the store makes in the create's own transaction (`nil` when it was made here, or
+    /// is not needed).
     ///
     /// With an idempotency key: that key (with the requester), for good. Without: a digest of who
     /// asked what, with the ``duplicateWindow`` slice of time it was asked in, so that the store
     /// refuses a double submission atomically; one that falls in the previous slice is found among
-    /// the requester's latest tickets and refused here.
-    func submissionKey(_ ticket: Ticket, form: FormDefinition, idempotencyKey: String?, at now: Date) async throws -> String {
+    /// the requester's latest tickets: by the store in its transaction when it is a
+    /// ``RecentTicketsCheckingWriter``, else read and refused here.
+    func duplicateGuard(_ ticket: Ticket, form: FormDefinition, idempotencyKey: String?,
+                        at now: Date) async throws -> (key: String, recent: RecentTicketsCheck?) {
         let requester = UserRecord.normalizedEmail(ticket.requester.email)
         if let idempotencyKey {
             var hash = SHA256()
             hash.update(Data("idempotency\u{0}\(requester)\u{0}\(idempotencyKey)".utf8))
-            return "idempotency:" + hash.hexDigest()
+            return ("idempotency:" + hash.hexDigest(), nil)
         }
         let digest = Self.submissionDigest(ticket, form: form)
-        let recent = try await store.list(requester: requester, status: nil, before: nil, limit: 20)
-        if let earlier = recent.first(where: { earlier in
-            earlier.formID == ticket.formID && abs(now.timeIntervalSince(earlier.createdAt)) < duplicateWindow
-                && Self.submissionDigest(earlier, form: form) == digest
-        }) {
+        let slice = Int64((now.timeIntervalSince1970 / max(duplicateWindow, 1)).rounded(.down))
+        let key = digest + ":" + String(slice)
+        let formID = ticket.formID, window = duplicateWindow
+        let check = RecentTicketsCheck(
+            requester: requester, limit: Self.recentTicketsChecked,
+            isCandidate: { id, createdAt in id == formID && abs(now.timeIntervalSince(createdAt)) < window },
+            repeats: { earlier in Self.submissionDigest(earlier, form: form) == digest })
+        if store is any RecentTicketsCheckingWriter { return (key, check) }
+        let recent = try await store.list(requester: requester, status: nil, before: nil, limit: check.limit)
+        if let earlier = recent.first(where: { check.isCandidate($0.formID, $0.createdAt) && check.repeats($0) }) {
             throw TicketStoreError.duplicateSubmission(existing: earlier.number)
         }
-        let slice = Int64((now.timeIntervalSince1970 / max(duplicateWindow, 1)).rounded(.down))
-        return digest + ":" + String(slice)
+        return (key, nil)
     }
+
+    /// How many of the requester's latest tickets the duplicate check looks at.
+    static let recentTicketsChecked = 20
 
     /// A digest of who asked what: the form, its version, the requester and the answers, without the
     /// secret ones (sealed, they differ each time).
     static func submissionDigest(_ ticket: Ticket, form: FormDefinition) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         let secretFields = Set(form.fields.filter { $0.type == .secret }.map(\.id))
-        let answers = (try? encoder.encode(ticket.answers.filter { !secretFields.contains($0.key) })) ?? Data()
+        let kept = secretFields.isEmpty ? ticket.answers : ticket.answers.filter { !secretFields.contains($0.key) }
+        // The same bytes as `JSONEncoder` with `.sortedKeys` (see `AnswersJSON`), which the other kinds still take.
+        let answers = AnswersJSON.encode(kept, escapingSlashes: true).map { Data($0.utf8) } ?? {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return (try? encoder.encode(kept)) ?? Data()
+        }()
         var hash = SHA256()
         hash.update(Data("\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}".utf8))
         hash.update(answers)

@@ -86,8 +86,8 @@ public struct TicketDesk: Sendable {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
         switch FormAnswers(form: form).check(answers) {
         case .success(let checked):
-            return try await create(form: form, checked: checked, requester: requester, workflowID: workflowID,
-                                    account: account, idempotencyKey: idempotencyKey, language: language, at: now)
+            return try await file(form: form, checked: checked, requester: requester, workflowID: workflowID,
+                                  account: account, idempotencyKey: idempotencyKey, language: language, at: now)
         case .failure(let problems):
             throw Failure.invalidAnswers(problems)
         }
@@ -98,6 +98,13 @@ public struct TicketDesk: Sendable {
     public func create(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
                        account: String?, idempotencyKey: String? = nil, language: String? = nil, at now: Date) async throws -> Ticket {
         guard AnswerParser.isEmail(requester.email) else { throw Failure.invalidRequester(requester.email) }
+        return try await file(form: form, checked: checked, requester: requester, workflowID: workflowID,
+                              account: account, idempotencyKey: idempotencyKey, language: language, at: now)
+    }
+
+    /// The two `create`s once the requester's address is checked.
+    private func file(form: FormDefinition, checked: FormAnswers.Checked, requester: Requester, workflowID: String?,
+                      account: String?, idempotencyKey: String?, language: String?, at now: Date) async throws -> Ticket {
         let lifecycleID = workflowID.flatMap { catalog.workflows[$0]?.lifecycleID } ?? catalog.lifecycle(forForm: form)?.id
         guard let lifecycleID, let engine = engine(for: lifecycleID) else { throw Failure.noLifecycle(form: form.id) }
         var draft = Ticket(formID: form.id, formVersion: form.version, workflowID: workflowID, lifecycleID: lifecycleID,
@@ -111,17 +118,15 @@ public struct TicketDesk: Sendable {
         let composer = self.composer
         let lifecycle = engine.lifecycle
         // The same answers give the same key: it is computed before secrets are sealed (with a new nonce each time).
-        let submissionKey = try await self.submissionKey(clockedOpen.ticket, form: form, idempotencyKey: idempotencyKey, at: now)
+        let (submissionKey, recent) = try await duplicateGuard(clockedOpen.ticket, form: form, idempotencyKey: idempotencyKey,
+                                                               at: now)
         var sealed = clockedOpen
         sealed.ticket.answers = try sealingSecrets(clockedOpen.ticket.answers, form: form, requester: requester.email)
         let outcome = sealed
         let assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now)
         let announcesAssignment = catalog.templates[Self.assignedTemplate] != nil
         let composed = WrittenOutbox()
-        let created = try await store.create(outcome.ticket, history: outcome.history,
-                                             submissionKey: submissionKey,
-                                             files: checked.files.mapValues { URL(fileURLWithPath: $0) },
-                                             assignment: assignment) { stored in
+        let compose: @Sendable (Ticket) throws -> [OutboxMessage] = { stored in
             var requests = outcome.notifications
             if announcesAssignment, let agent = stored.assignee {
                 requests.append(Self.assignedNotice(to: agent, event: "assign"))
@@ -131,6 +136,15 @@ public struct TicketDesk: Sendable {
             _ = composed.take()
             composed.note(messages)
             return messages
+        }
+        let files = checked.files.mapValues { URL(fileURLWithPath: $0) }
+        let created: Ticket
+        if let recent, let checking = store as? any RecentTicketsCheckingWriter {
+            created = try await checking.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
+                                                assignment: assignment, checking: recent, outbox: compose)
+        } else {
+            created = try await store.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
+                                             assignment: assignment, outbox: compose)
         }
         written.note(ids: composed.take())
         return created

@@ -6,6 +6,7 @@ public enum StoredAnswers {
     /// The JSON text of `answers`.
     /// - Throws: ``TicketStoreError/invalid(_:)`` when they cannot be encoded.
     public static func encode(_ answers: [String: AnswerValue]) throws(TicketStoreError) -> String {
+        if let json = AnswersJSON.encode(answers, escapingSlashes: false) { return json }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {

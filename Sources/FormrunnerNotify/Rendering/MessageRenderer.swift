@@ -136,10 +136,10 @@ public struct MessageRenderer: Sendable {
         context["ticket.priority"] = ticket.priority.map { catalog.priorities?.level($0)?.label.text(in: language) ?? $0 }
         context["ticket.assignee"] = ticket.assignee
         context["ticket.merged_into"] = ticket.mergedInto.map(String.init)
-        let name = ticket.requester.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let name = ticket.requester.name.map { QuickTrim.whitespacesAndNewlines($0) } ?? ""
         context["requester.name"] = name.isEmpty ? ticket.requester.email : name
         context["requester.email"] = ticket.requester.email
-        if let message = request.message, !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let message = request.message, !QuickTrim.isBlank(message) {
             context["message"] = message
         }
         context["event"] = request.event

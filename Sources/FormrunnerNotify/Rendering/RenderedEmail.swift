@@ -1,4 +1,5 @@
 import Foundation
+import FormrunnerCore
 
 /// The subject and plain-text body of a rendered template.
 public struct RenderedEmail: Hashable, Sendable {
@@ -16,6 +17,8 @@ public struct RenderedEmail: Hashable, Sendable {
     /// `text` on one line: each line break (CR, LF, CRLF, U+2028…) and every other control character
     /// becomes a space, so text from users can never start a new header.
     public static func headerSafe(_ text: String) -> String {
+        // Printable ASCII (most subjects) has no line break or control character to replace.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return QuickTrim.whitespaces(text) }
         var result = ""
         for character in text {
             let isControl = character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
