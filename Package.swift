@@ -7,6 +7,11 @@ let strictSettings: [SwiftSetting] = [
     .enableExperimentalFeature("StrictConcurrency"),
 ]
 
+/// The static Foundation's libraries as one linker group (see the `formrunner` target).
+let staticFoundation = ["--start-group", "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization",
+                        "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
+                        "--end-group"].flatMap { ["-Xlinker", $0] }
+
 let package = Package(
     name: "formrunner",
     platforms: [.macOS(.v14)],
@@ -168,7 +173,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // Release builds on Linux link the Swift runtime, Foundation (with ICU's data) and Dispatch
+            // statically: relocating them as shared libraries was half of `formrunner --help`
+            // (Benchmarks/README.md, "cold start"). Only the link changes, so the libraries that the
+            // static Foundation needs and that `-static-stdlib` would name at compile time are named
+            // here, in a group (each calls the others). Debug builds and the tests stay dynamic.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"] + staticFoundation, .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
             name: "FormrunnerCoreTests",

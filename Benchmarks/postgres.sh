@@ -4,6 +4,8 @@
 #   bash Benchmarks/postgres.sh                       # the full run: 100k creates, 1M-ticket queries, 100k tick
 #   bash Benchmarks/postgres.sh --tickets 2000 --scale 20000 --due 2000 --lookups 1000   # a quick one
 #   bash Benchmarks/postgres.sh import --lines 100000    # tickets import next to raw inserts in one transaction
+#   bash Benchmarks/postgres.sh queue                    # the agents' queue at 1M tickets (formrunner-bench queue)
+#   bash Benchmarks/postgres.sh report                   # `formrunner report` at 1M tickets (Benchmarks/report.sh)
 #
 # Starts a PostgreSQL server of its own on 127.0.0.1 (port $FORMRUNNER_BENCH_PG_PORT, default 55432)
 # over a cluster kept in Benchmarks/.data/postgres (made by initdb on the first run, so the 1M-ticket
@@ -54,9 +56,16 @@ say "starting PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.
     -o "-p $PORT -k $CLUSTER -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_wal_size=8GB ${FORMRUNNER_BENCH_PG_OPTIONS:-}" >/dev/null
 trap '"${RUN_AS[@]}" "$BIN/pg_ctl" -D "$CLUSTER/data" -m fast stop >/dev/null' EXIT
 
+SERVER=postgres://formrunner@127.0.0.1:$PORT
+# `postgres.sh report` runs report.sh with the release formrunner of the Benchmarks package.
+if [ "${1:-}" = report ]; then
+    swift build -c release --package-path Benchmarks --product formrunner >&2
+    REPORT_POSTGRES=$SERVER FORMRUNNER=${FORMRUNNER:-$REPO/Benchmarks/.build/release/formrunner} bash "$REPO/Benchmarks/report.sh"
+    exit
+fi
 swift build -c release --package-path Benchmarks --product formrunner-bench >&2
-# `postgres.sh import --lines N` runs the import benchmark; anything else is passed to `tickets`.
+# `postgres.sh import --lines N` and `postgres.sh queue` run those benchmarks; anything else is passed to `tickets`.
 BENCH=tickets
-if [ "${1:-}" = import ]; then BENCH=import; shift; fi
+if [ "${1:-}" = import ] || [ "${1:-}" = queue ]; then BENCH=$1; shift; fi
 "$REPO/Benchmarks/.build/release/formrunner-bench" "$BENCH" \
-    --store "postgres://formrunner@127.0.0.1:$PORT/postgres?sslmode=disable" "$@"
+    --store "$SERVER/postgres?sslmode=disable" "$@"

@@ -3,13 +3,18 @@
 #
 #   bash Benchmarks/report.sh            # builds Benchmarks/.data/report-1000000-v10.sqlite once, then times
 #   REPORT_TICKETS=100000 bash Benchmarks/report.sh
+#   REPORT_POSTGRES=postgres://USER@HOST:PORT bash Benchmarks/report.sh   # the same on PostgreSQL
+#   bash Benchmarks/postgres.sh report                                      # …on the script's own server
 #
 # The database is made by `formrunner` itself (its migrations, v10 report figures included), then filled
 # by the sqlite3 shell with a year (2026) of synthetic tickets in the report's columns: numbers in
 # creation order, 3 teams, 4 priorities, 10% open, 5% awaiting the requester, 5% solved, 80% closed
 # (solved a day after creation, closed four days later), 10% of them reopened once, a survey answer on
 # a fifth of them, first responses from 0 to 14 working hours. Only the `ticket` table is written: the
-# report reads nothing else. The binary is $FORMRUNNER (default: .build/release/formrunner if built,
+# report reads nothing else. With $REPORT_POSTGRES (a server's URL without a database; the user needs
+# CREATEDB) the same tickets go into the database formrunner_bench_report_<N>_v10 there (created by psql,
+# migrated by `formrunner`, filled by the same SQL in PostgreSQL's words, then VACUUM ANALYZE) and every
+# command runs with --store on it. The binary is $FORMRUNNER (default: .build/release/formrunner if built,
 # else .build/debug/formrunner; the queries run inside SQLite either way).
 #
 # It prints the wall time of `report` for June 2026 (all teams, then one team, each format) as the
@@ -20,6 +25,11 @@ cd "$(dirname "$0")/.."
 TICKETS=${REPORT_TICKETS:-1000000}
 RUNS=${REPORT_RUNS:-7}
 DB=Benchmarks/.data/report-$TICKETS-v10.sqlite
+STORE=sqlite:$DB
+if [ -n "${REPORT_POSTGRES:-}" ]; then
+    PGDB=formrunner_bench_report_${TICKETS}_v10
+    STORE="$REPORT_POSTGRES/$PGDB?sslmode=disable"
+fi
 if [ -z "${FORMRUNNER:-}" ]; then
     FORMRUNNER=.build/debug/formrunner
     [ -x .build/release/formrunner ] && FORMRUNNER=.build/release/formrunner
@@ -27,9 +37,51 @@ fi
 export FORMRUNNER_NOW=2026-12-01T12:00:00Z FORMRUNNER_NOTIFIER=none FORMRUNNER_USER=
 mkdir -p Benchmarks/.data
 
-if [ ! -f "$DB" ]; then
+if [ -n "${REPORT_POSTGRES:-}" ]; then
+    if [ "$(psql "$REPORT_POSTGRES/postgres" -tAc "SELECT count(*) FROM pg_database WHERE datname = '$PGDB'")" != 1 ]; then
+        echo "report.sh: building $PGDB ($TICKETS tickets) on $REPORT_POSTGRES" >&2
+        psql "$REPORT_POSTGRES/postgres" -qc "CREATE DATABASE $PGDB"
+        "$FORMRUNNER" tickets list --limit 1 --store "$STORE" > /dev/null
+        start=$(date +%s)
+        psql "$REPORT_POSTGRES/$PGDB" -q -v ON_ERROR_STOP=1 <<SQL
+BEGIN;
+WITH s AS (SELECT i, (i * 2654435761) % 4294967296 AS h,
+                  1767225600000 + i * (31536000000 / $TICKETS) AS created FROM generate_series(1::bigint, $TICKETS) AS i),
+t AS (SELECT i, h, created,
+             CASE h % 3 WHEN 0 THEN 'technical' WHEN 1 THEN 'financial' ELSE 'commercial' END AS team,
+             CASE (h / 3) % 4 WHEN 0 THEN 'urgent' WHEN 1 THEN 'high' WHEN 2 THEN 'normal' ELSE 'low' END AS priority,
+             CASE (h / 12) % 20 WHEN 0 THEN 'open' WHEN 1 THEN 'open' WHEN 2 THEN 'awaiting_reply' WHEN 3 THEN 'solved'
+                  ELSE 'closed' END AS status,
+             (h / 240) % 50400 AS seconds,
+             CASE (h / 3) % 4 WHEN 0 THEN 3600 WHEN 1 THEN 14400 WHEN 2 THEN 28800 ELSE 43200 END AS target
+      FROM s)
+INSERT INTO ticket (number, form_id, form_version, lifecycle_id, status, title, requester_email, answers, created_at,
+                    updated_at, last_interaction_at, status_entered_at, version, requester_key, team, priority,
+                    first_response_state, first_response_due, first_response_seconds, solved_at, closed_at, reopens,
+                    survey_rating, survey_at, search_words)
+SELECT i, 'technical.intake', 1, 'ticket-lifecycle', status, 'Synthetic ticket ' || i,
+       'requester' || (i % 5000) || '@example.com', '{}', created, created, created, created, 1,
+       'requester' || (i % 5000) || '@example.com', team, priority,
+       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN 'owed' WHEN seconds < target THEN 'met' ELSE 'breached' END,
+       created + 86400000,
+       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN NULL ELSE seconds END,
+       CASE WHEN status IN ('solved', 'closed') THEN created + 86400000 END,
+       CASE WHEN status = 'closed' THEN created + 5 * 86400000 END,
+       CASE WHEN status IN ('solved', 'closed') AND (h / 11) % 10 = 0 THEN 1 ELSE 0 END,
+       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN CAST(1 + (h / 17) % 5 AS TEXT) END,
+       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN created + 90000000 END,
+       ''::tsvector
+FROM t;
+UPDATE ticket_counter SET last_number = $TICKETS;
+COMMIT;
+VACUUM ANALYZE;
+CHECKPOINT;
+SQL
+        echo "report.sh: built in $(( $(date +%s) - start )) s, $(psql "$REPORT_POSTGRES/$PGDB" -tAc "SELECT pg_size_pretty(pg_database_size(current_database()))")" >&2
+    fi
+elif [ ! -f "$DB" ]; then
     echo "report.sh: building $DB ($TICKETS tickets)" >&2
-    "$FORMRUNNER" tickets list --limit 1 --store "sqlite:$DB" > /dev/null
+    "$FORMRUNNER" tickets list --limit 1 --store "$STORE" > /dev/null
     start=$(date +%s)
     sqlite3 "$DB" <<SQL
 PRAGMA journal_mode = WAL;
@@ -82,12 +134,12 @@ median_ms() {
 }
 
 MONTH=(--from 2026-06-01 --to 2026-07-01)
-echo "| command ($TICKETS tickets, $(basename "$FORMRUNNER") at $FORMRUNNER) | median of $RUNS, ms |"
+echo "| command ($TICKETS tickets, ${REPORT_POSTGRES:+PostgreSQL, }$(basename "$FORMRUNNER") at $FORMRUNNER) | median of $RUNS, ms |"
 echo "|---|---|"
 echo "| \`formrunner --version\` | $(median_ms "$FORMRUNNER" --version) |"
-echo "| \`tickets list --limit 1\` | $(median_ms "$FORMRUNNER" tickets list --limit 1 --store "sqlite:$DB") |"
+echo "| \`tickets list --limit 1\` | $(median_ms "$FORMRUNNER" tickets list --limit 1 --store "$STORE") |"
 for format in table json csv; do
-    echo "| \`report ${MONTH[*]} --format $format\` | $(median_ms "$FORMRUNNER" report "${MONTH[@]}" --format $format --store "sqlite:$DB") |"
+    echo "| \`report ${MONTH[*]} --format $format\` | $(median_ms "$FORMRUNNER" report "${MONTH[@]}" --format $format --store "$STORE") |"
 done
-echo "| \`report ${MONTH[*]} --team financial\` | $(median_ms "$FORMRUNNER" report "${MONTH[@]}" --team financial --store "sqlite:$DB") |"
-echo "| \`report\` (no dates: the current month, December 2026) | $(median_ms "$FORMRUNNER" report --store "sqlite:$DB") |"
+echo "| \`report ${MONTH[*]} --team financial\` | $(median_ms "$FORMRUNNER" report "${MONTH[@]}" --team financial --store "$STORE") |"
+echo "| \`report\` (no dates: the current month, December 2026) | $(median_ms "$FORMRUNNER" report --store "$STORE") |"

@@ -46,8 +46,9 @@ struct BenchOptions: Sendable {
           --rebuild     build the cached database again
         A size of 0 skips that part.
 
-        usage: formrunner-bench queue [--scale N] [--data DIR] [--rebuild]
-          the agents' queue (TicketStore.queue) on a SQLite store of N tickets (default 1000000)
+        usage: formrunner-bench queue [--store sqlite|URL] [--scale N] [--data DIR] [--rebuild]
+          the agents' queue (TicketStore.queue) on a store of N tickets (default 1000000); on
+          PostgreSQL a copy of the SQLite database's tickets and timers
 
         usage: formrunner-bench import [--store sqlite|URL] [--lines N] [--catalog DIR] [--data DIR]
           `tickets import` of a generated JSON Lines file of N tickets (default 100000) next to raw

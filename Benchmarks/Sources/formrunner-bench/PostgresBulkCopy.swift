@@ -6,6 +6,15 @@ extension PostgresBackend {
     /// secondary indexes are dropped first and built again afterwards from their own definitions,
     /// then the ticket counter is set past the last number and the tables are vacuumed and analysed.
     func fill(_ name: String, _ body: (_ write: ([StoredTicket]) async throws -> Void) async throws -> Void) async throws {
+        try await load(name) { connection in
+            try await body { batch in try await copy(batch, on: connection) }
+        }
+    }
+
+    /// Creates `name` afresh with the store's schema and runs `body` (which writes rows with
+    /// ``copy(_:_:_:on:)``) on a connection to it with the secondary indexes dropped; then builds the
+    /// indexes again, sets the ticket counter past the last number, vacuums and analyses.
+    func load(_ name: String, _ body: (PostgresConnection) async throws -> Void) async throws {
         try await recreate(name)
         try await connected(to: Self.databaseName(name)) { connection in
             let indexes = try await connection.query("""
@@ -16,7 +25,7 @@ extension PostgresBackend {
             for (index, _) in indexes {
                 try await connection.query(PostgresQuery(unsafeSQL: "DROP INDEX \(index)"), logger: logger)
             }
-            try await body { batch in try await copy(batch, on: connection) }
+            try await body(connection)
             Progress.report("building \(indexes.count) indexes, vacuuming…")
             for (_, definition) in indexes {
                 try await connection.query(PostgresQuery(unsafeSQL: definition), logger: logger)
@@ -28,28 +37,24 @@ extension PostgresBackend {
         }
     }
 
+    /// Writes `rows` (cells in `columns` order) into `table` with one `COPY`.
+    func copy(_ table: String, _ columns: [String], _ rows: [[Cell]], on connection: PostgresConnection) async throws {
+        var text = CopyText()
+        for row in rows { text.append(row) }
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            for chunk in text.chunks { try await writer.write(ByteBuffer(string: chunk)) }
+        }
+    }
+
     /// Writes `batch` with one `COPY` per table.
     private func copy(_ batch: [StoredTicket], on connection: PostgresConnection) async throws {
-        func copy(_ table: String, _ columns: [String], _ lines: (inout CopyText) -> Void) async throws {
-            var text = CopyText()
-            lines(&text)
-            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                for chunk in text.chunks { try await writer.write(ByteBuffer(string: chunk)) }
-            }
-        }
-        try await copy("ticket", ["number"] + StoredColumns.ticket + ["search_words"]) { text in
-            for stored in batch {
-                text.append([.integer(stored.number)] + stored.ticket + [.text(Self.tsvector(stored.words))])
-            }
-        }
+        try await copy("ticket", ["number"] + StoredColumns.ticket + ["search_words"],
+                       batch.map { [.integer($0.number)] + $0.ticket + [.text(Self.tsvector($0.words))] }, on: connection)
         for (table, columns, rows) in [("history", StoredColumns.history, \StoredTicket.history),
                                        ("outbox", StoredColumns.outbox, \.outbox),
                                        ("timer", StoredColumns.timer, \.timers)] {
-            try await copy(table, ["ticket_number"] + columns) { text in
-                for stored in batch {
-                    for row in stored[keyPath: rows] { text.append([.integer(stored.number)] + row) }
-                }
-            }
+            try await copy(table, ["ticket_number"] + columns,
+                           batch.flatMap { stored in stored[keyPath: rows].map { [.integer(stored.number)] + $0 } }, on: connection)
         }
     }
 

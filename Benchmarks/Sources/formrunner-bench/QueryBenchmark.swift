@@ -9,8 +9,9 @@ import FormrunnerCore
 /// years, one every few minutes; the newest 5% are open (40%), awaiting a reply (20%) or solved (40%),
 /// all older ones closed.
 struct QueryBenchmark: Sendable {
-    /// Bump when the synthetic content changes, so that an older cached file is not reused.
-    static let dataVersion = 1
+    /// Bump when the synthetic content changes, so that an older cached file is not reused (2: the
+    /// SQLite files list every search word in `ticket_search_term`, as the store does since "v13 search terms").
+    static let dataVersion = 2
     static let statuses = ["open", "awaiting_reply", "solved", "closed"]
 
     var catalog: Catalog

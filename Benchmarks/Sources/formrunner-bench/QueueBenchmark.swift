@@ -3,24 +3,35 @@ import FormrunnerCore
 import FormrunnerSQLite
 import GRDB
 
-/// `formrunner-bench queue [--scale N] [--data DIR] [--rebuild]`: the agents' queue
-/// (`TicketStore.queue`) on a SQLite store of `scale` tickets, through `SQLiteTicketStore`.
+/// `formrunner-bench queue [--store sqlite|URL] [--scale N] [--data DIR] [--rebuild]`: the agents' queue
+/// (`TicketStore.queue`) on a store of `scale` tickets, through `SQLiteTicketStore` or, with a
+/// `postgres://` URL, `PostgresTicketStore`.
 ///
 /// The database (`queue-<scale>-v<version>.sqlite`, kept) has the store's own schema; its rows are
 /// written directly: tickets filed over three years across the three teams (technical 50%, financial
 /// 30%, commercial 20%), all closed but the newest 5%, which are open (40%), awaiting the requester
 /// (20%) or solved (40%). Open tickets carry an SLA clock due 1 to 12 hours after creation (by
 /// priority) with its warning timer, 70% of them assigned to one of five agents of their team.
-/// The queries run at the instant of the newest ticket.
+/// The queries run at the instant of the newest ticket. On PostgreSQL the database
+/// (`formrunner_bench_queue_<scale>_v<version>`) is a copy of the SQLite one's tickets and timers
+/// (see ``QueueCopy``), so both stores answer the same queue.
 struct QueueBenchmark: Sendable {
     static let dataVersion = 1
     static let teams = ["technical", "financial", "commercial"]
     static let priorities: [(id: String, hours: Double)] = [("urgent", 1), ("high", 4), ("normal", 8), ("low", 12)]
     static let statuses = ["awaiting_reply", "open", "solved"]
+    /// The `ticket` columns the database fills (the number aside).
+    static let columns = [
+        "form_id", "form_version", "lifecycle_id", "status", "title", "requester_email", "answers", "created_at",
+        "updated_at", "last_interaction_at", "status_entered_at", "version", "requester_key", "team", "priority",
+        "assignee", "sla", "queue_due", "sla_alert",
+    ]
 
     var scale: Int
     var data: String
     var rebuild: Bool
+    /// `sqlite` or a `postgres://` URL (see ``BenchOptions/store``).
+    var store = "sqlite"
     var count = 1000
 
     /// The end of the synthetic three years.
@@ -28,7 +39,18 @@ struct QueueBenchmark: Sendable {
 
     func run() async throws -> [Measurement] {
         let path = try await database()
-        let store = try SQLiteTicketStore(path: path)
+        guard store != "sqlite" else { return try await measure(try SQLiteTicketStore(path: path)) }
+        let backend = try PostgresBackend(url: store, folder: data)
+        let name = "queue-\(scale)-v\(Self.dataVersion)"
+        if rebuild, try await backend.exists(name) { try await backend.remove(name) }
+        if try await !backend.exists(name) {
+            try await QueueCopy(backend: backend).copy(sqlite: path, to: name + "-building")
+            try await backend.rename(name + "-building", to: name)
+        }
+        return try await backend.withStore(name) { store in try await measure(store) }
+    }
+
+    private func measure(_ store: any TicketStore) async throws -> [Measurement] {
         let team = TicketQueueQuery(statuses: Self.statuses, teams: ["technical"], limit: 50)
         var cases: [(String, TicketQueueQuery)] = [
             ("team queue (technical), first 50", team),
@@ -60,7 +82,7 @@ struct QueueBenchmark: Sendable {
         return results
     }
 
-    /// Reads `queue [--scale N] [--data DIR] [--rebuild]` (the words after `formrunner-bench`).
+    /// Reads `queue [--store S] [--scale N] [--data DIR] [--rebuild]` (the words after `formrunner-bench`).
     init(parsing arguments: [String]) throws {
         scale = 1_000_000
         data = BenchOptions.benchmarks.appendingPathComponent(".data").path
@@ -79,6 +101,11 @@ struct QueueBenchmark: Sendable {
                 }
                 scale = count
             case "--data": data = value
+            case "--store":
+                guard value == "sqlite" || value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") else {
+                    throw BenchOptions.UsageError(description: "--store takes sqlite or a postgres:// URL, not '\(value)'")
+                }
+                store = value
             default: throw BenchOptions.UsageError(description: "unknown option '\(flag)'")
             }
         }
@@ -95,11 +122,7 @@ struct QueueBenchmark: Sendable {
         _ = try SQLiteTicketStore(path: building)  // the schema, exactly as the store migrates it
         let pool = try DatabasePool(path: building)
         let spacing = 3 * 365 * 86_400 / Double(scale)
-        let columns = [
-            "form_id", "form_version", "lifecycle_id", "status", "title", "requester_email", "answers", "created_at",
-            "updated_at", "last_interaction_at", "status_entered_at", "version", "requester_key", "team", "priority",
-            "assignee", "sla", "queue_due", "sla_alert",
-        ]
+        let columns = Self.columns
         let answers = #"{"description":{"text":"The page stays blank after signing in; it worked yesterday."},"title":{"text":"Blank page"}}"#
         var random = SplitMix64(seed: 2026_12_03)
         var index = 0

@@ -2,7 +2,7 @@ import Foundation
 import FormrunnerCore
 
 // formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
-// formrunner-bench queue [--scale N] [--data DIR] [--rebuild]
+// formrunner-bench queue [--store sqlite|URL] [--scale N] [--data DIR] [--rebuild]
 // formrunner-bench import [--store sqlite|URL] [--lines N] [--catalog DIR] [--data DIR]
 // formrunner-bench --help
 //
