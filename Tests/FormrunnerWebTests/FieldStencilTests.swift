@@ -70,3 +70,22 @@ struct FieldStencilTests {
         #expect(cache.entry(field, formID: form.id, language: "en").stencil.choiceCount == field.options.count + 1)
     }
 }
+
+/// A form's layout is made once, and again when a form of the same id has other fields.
+@Suite("Form layout")
+struct FormLayoutTests {
+    @Test("the cached layout follows the form it is asked for: a field added under the same id is counted")
+    func layoutFollowsTheForm() throws {
+        var form = try #require(FlowDesk.catalog.forms.values.first { !$0.fields.isEmpty })
+        let cache = FieldMarkupCache()
+        let first = cache.layout(form)
+        #expect(first.ids == form.fields.map(\.id))
+        let extra = FieldDefinition(id: "extra_files", label: LocalizedText("More"), type: .files,
+                                    location: SourceLocation(file: "form.yaml", line: 1, column: 1))
+        form.fields.append(extra)
+        let second = cache.layout(form)
+        #expect(second.ids.last == "extra_files")
+        #expect(second.multipart)
+        #expect(second.shownIDs(form, given: [:]).contains("extra_files"))
+    }
+}

@@ -78,10 +78,11 @@ final class FieldMarkupCache: @unchecked Sendable {
     private var entries: [Key: Entry] = [:]
     private var layouts: [String: FormLayout] = [:]
 
-    /// The layout of `form` (see ``FormLayout``), by its id.
+    /// The layout of `form` (see ``FormLayout``), by its id; made again if a form of that id now
+    /// has other fields.
     func layout(_ form: FormDefinition) -> FormLayout {
         lock.lock()
-        if let layout = layouts[form.id] {
+        if let layout = layouts[form.id], layout.describes(form) {
             lock.unlock()
             return layout
         }

@@ -22,6 +22,11 @@ struct FormLayout: Sendable {
         fileFieldIDs = form.fields.filter { $0.type == .files }.map(\.id)
     }
 
+    /// Whether this is the layout of `form`'s fields (the same ids in the same order).
+    func describes(_ form: FormDefinition) -> Bool {
+        ids.count == form.fields.count && ids.indices.allSatisfy { ids[$0] == form.fields[$0].id }
+    }
+
     /// Which fields are shown for `answers`, in the form's order: a field's condition sees the
     /// answers of the fields before it that are shown; a field without one is always shown.
     func shownIDs(_ form: FormDefinition, given answers: [String: AnswerValue]) -> Set<String> {
