@@ -157,11 +157,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // A page's async functions run on the executor of the request that calls them (the
-            // connection's event loop, see ServerExecutor) instead of hopping to the global one at
-            // every call: with the event loops as the global executor each hop is a trip through
-            // the loop's queue.
-            swiftSettings: strictSettings + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+            swiftSettings: strictSettings
         ),
         // The command line: parses flags, wires plugins, prints. No business logic.
         .executableTarget(

@@ -19,9 +19,8 @@ struct PortalEdge: RouterMiddleware {
     /// The Content Security Policy of every page that does not set its own.
     static var policy: String { securityPolicy }
 
-    @concurrent
     func handle(_ request: Request, context: PortalContext,
-                next: @concurrent (Request, PortalContext) async throws -> Response) async throws -> Response {
+                next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         var status = 500
         defer { log(request, context: context, status: status, since: start) }
