@@ -42,12 +42,8 @@ extension TicketDesk {
     static func submissionDigest(_ ticket: Ticket, form: FormDefinition) -> String {
         let secretFields = Set(form.fields.filter { $0.type == .secret }.map(\.id))
         let kept = secretFields.isEmpty ? ticket.answers : ticket.answers.filter { !secretFields.contains($0.key) }
-        // The same bytes as `JSONEncoder` with `.sortedKeys` (see `AnswersJSON`), which the other kinds still take.
-        let answers = AnswersJSON.encode(kept, escapingSlashes: true).map { Data($0.utf8) } ?? {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            return (try? encoder.encode(kept)) ?? Data()
-        }()
+        // The bytes `JSONEncoder` writes with `.sortedKeys` (see `AnswersJSON`).
+        let answers = Data(((try? AnswersJSON.sortedJSON(kept, escapingSlashes: true)) ?? "").utf8)
         var hash = SHA256()
         hash.update(Data("\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}".utf8))
         hash.update(answers)

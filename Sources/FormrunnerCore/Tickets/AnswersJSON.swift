@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes answers as the very bytes `JSONEncoder` writes with `.sortedKeys` (and, if asked,
 /// `.withoutEscapingSlashes`), without its generic `Encodable` machinery: a create encodes its
 /// answers twice (the submission digest and the stored row), and `JSONEncoder` was a twentieth of it.
@@ -13,6 +15,16 @@ enum AnswersJSON {
         var writer = Writer(escapingSlashes: escapingSlashes)
         guard writer.object(answers) else { return nil }
         return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// The JSON of `answers` as `JSONEncoder` writes it with `.sortedKeys` (slashes escaped unless told
+    /// otherwise): written here when every answer is of a kind ``encode(_:escapingSlashes:)`` takes,
+    /// else by `JSONEncoder`.
+    static func sortedJSON(_ answers: [String: AnswerValue], escapingSlashes: Bool) throws -> String {
+        if let json = encode(answers, escapingSlashes: escapingSlashes) { return json }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = escapingSlashes ? [.sortedKeys] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(answers), as: UTF8.self)
     }
 
     /// `text` as a JSON string, as `JSONEncoder` writes it (slashes escaped unless told otherwise).

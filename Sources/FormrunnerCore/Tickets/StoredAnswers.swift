@@ -6,11 +6,8 @@ public enum StoredAnswers {
     /// The JSON text of `answers`.
     /// - Throws: ``TicketStoreError/invalid(_:)`` when they cannot be encoded.
     public static func encode(_ answers: [String: AnswerValue]) throws(TicketStoreError) -> String {
-        if let json = AnswersJSON.encode(answers, escapingSlashes: false) { return json }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(answers), as: UTF8.self)
+            return try AnswersJSON.sortedJSON(answers, escapingSlashes: false)
         } catch {
             throw .invalid("the answers cannot be stored as JSON: \(error)")
         }
