@@ -37,6 +37,39 @@ fi
 export FORMRUNNER_NOW=2026-12-01T12:00:00Z FORMRUNNER_NOTIFIER=none FORMRUNNER_USER=
 mkdir -p Benchmarks/.data
 
+# The synthetic year in SQL that both databases read: `t` gives each ticket of a row source `s`
+# (i, h, created; made in each database's words below) its team, priority, status and first response;
+# SYNTHETIC_COLUMNS and SYNTHETIC_VALUES are the ticket columns written and their values.
+read -r -d '' SYNTHETIC_TICKETS <<'SQL' || true
+t AS (SELECT i, h, created,
+             CASE h % 3 WHEN 0 THEN 'technical' WHEN 1 THEN 'financial' ELSE 'commercial' END AS team,
+             CASE (h / 3) % 4 WHEN 0 THEN 'urgent' WHEN 1 THEN 'high' WHEN 2 THEN 'normal' ELSE 'low' END AS priority,
+             CASE (h / 12) % 20 WHEN 0 THEN 'open' WHEN 1 THEN 'open' WHEN 2 THEN 'awaiting_reply' WHEN 3 THEN 'solved'
+                  ELSE 'closed' END AS status,
+             (h / 240) % 50400 AS seconds,
+             CASE (h / 3) % 4 WHEN 0 THEN 3600 WHEN 1 THEN 14400 WHEN 2 THEN 28800 ELSE 43200 END AS target
+      FROM s)
+SQL
+read -r -d '' SYNTHETIC_COLUMNS <<'SQL' || true
+number, form_id, form_version, lifecycle_id, status, title, requester_email, answers, created_at,
+    updated_at, last_interaction_at, status_entered_at, version, requester_key, team, priority,
+    first_response_state, first_response_due, first_response_seconds, solved_at, closed_at, reopens,
+    survey_rating, survey_at
+SQL
+read -r -d '' SYNTHETIC_VALUES <<'SQL' || true
+i, 'technical.intake', 1, 'ticket-lifecycle', status, 'Synthetic ticket ' || i,
+       'requester' || (i % 5000) || '@example.com', '{}', created, created, created, created, 1,
+       'requester' || (i % 5000) || '@example.com', team, priority,
+       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN 'owed' WHEN seconds < target THEN 'met' ELSE 'breached' END,
+       created + 86400000,
+       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN NULL ELSE seconds END,
+       CASE WHEN status IN ('solved', 'closed') THEN created + 86400000 END,
+       CASE WHEN status = 'closed' THEN created + 5 * 86400000 END,
+       CASE WHEN status IN ('solved', 'closed') AND (h / 11) % 10 = 0 THEN 1 ELSE 0 END,
+       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN CAST(1 + (h / 17) % 5 AS TEXT) END,
+       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN created + 90000000 END
+SQL
+
 if [ -n "${REPORT_POSTGRES:-}" ]; then
     if [ "$(psql "$REPORT_POSTGRES/postgres" -tAc "SELECT count(*) FROM pg_database WHERE datname = '$PGDB'")" != 1 ]; then
         echo "report.sh: building $PGDB ($TICKETS tickets) on $REPORT_POSTGRES" >&2
@@ -47,30 +80,9 @@ if [ -n "${REPORT_POSTGRES:-}" ]; then
 BEGIN;
 WITH s AS (SELECT i, (i * 2654435761) % 4294967296 AS h,
                   1767225600000 + i * (31536000000 / $TICKETS) AS created FROM generate_series(1::bigint, $TICKETS) AS i),
-t AS (SELECT i, h, created,
-             CASE h % 3 WHEN 0 THEN 'technical' WHEN 1 THEN 'financial' ELSE 'commercial' END AS team,
-             CASE (h / 3) % 4 WHEN 0 THEN 'urgent' WHEN 1 THEN 'high' WHEN 2 THEN 'normal' ELSE 'low' END AS priority,
-             CASE (h / 12) % 20 WHEN 0 THEN 'open' WHEN 1 THEN 'open' WHEN 2 THEN 'awaiting_reply' WHEN 3 THEN 'solved'
-                  ELSE 'closed' END AS status,
-             (h / 240) % 50400 AS seconds,
-             CASE (h / 3) % 4 WHEN 0 THEN 3600 WHEN 1 THEN 14400 WHEN 2 THEN 28800 ELSE 43200 END AS target
-      FROM s)
-INSERT INTO ticket (number, form_id, form_version, lifecycle_id, status, title, requester_email, answers, created_at,
-                    updated_at, last_interaction_at, status_entered_at, version, requester_key, team, priority,
-                    first_response_state, first_response_due, first_response_seconds, solved_at, closed_at, reopens,
-                    survey_rating, survey_at, search_words)
-SELECT i, 'technical.intake', 1, 'ticket-lifecycle', status, 'Synthetic ticket ' || i,
-       'requester' || (i % 5000) || '@example.com', '{}', created, created, created, created, 1,
-       'requester' || (i % 5000) || '@example.com', team, priority,
-       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN 'owed' WHEN seconds < target THEN 'met' ELSE 'breached' END,
-       created + 86400000,
-       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN NULL ELSE seconds END,
-       CASE WHEN status IN ('solved', 'closed') THEN created + 86400000 END,
-       CASE WHEN status = 'closed' THEN created + 5 * 86400000 END,
-       CASE WHEN status IN ('solved', 'closed') AND (h / 11) % 10 = 0 THEN 1 ELSE 0 END,
-       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN CAST(1 + (h / 17) % 5 AS TEXT) END,
-       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN created + 90000000 END,
-       ''::tsvector
+$SYNTHETIC_TICKETS
+INSERT INTO ticket ($SYNTHETIC_COLUMNS, search_words)
+SELECT $SYNTHETIC_VALUES, ''::tsvector
 FROM t;
 UPDATE ticket_counter SET last_number = $TICKETS;
 COMMIT;
@@ -90,29 +102,9 @@ BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $TICKETS),
 s AS (SELECT i, (i * 2654435761) % 4294967296 AS h,
              1767225600000 + i * (31536000000 / $TICKETS) AS created FROM n),
-t AS (SELECT i, h, created,
-             CASE h % 3 WHEN 0 THEN 'technical' WHEN 1 THEN 'financial' ELSE 'commercial' END AS team,
-             CASE (h / 3) % 4 WHEN 0 THEN 'urgent' WHEN 1 THEN 'high' WHEN 2 THEN 'normal' ELSE 'low' END AS priority,
-             CASE (h / 12) % 20 WHEN 0 THEN 'open' WHEN 1 THEN 'open' WHEN 2 THEN 'awaiting_reply' WHEN 3 THEN 'solved'
-                  ELSE 'closed' END AS status,
-             (h / 240) % 50400 AS seconds,
-             CASE (h / 3) % 4 WHEN 0 THEN 3600 WHEN 1 THEN 14400 WHEN 2 THEN 28800 ELSE 43200 END AS target
-      FROM s)
-INSERT INTO ticket (number, form_id, form_version, lifecycle_id, status, title, requester_email, answers, created_at,
-                    updated_at, last_interaction_at, status_entered_at, version, requester_key, team, priority,
-                    first_response_state, first_response_due, first_response_seconds, solved_at, closed_at, reopens,
-                    survey_rating, survey_at)
-SELECT i, 'technical.intake', 1, 'ticket-lifecycle', status, 'Synthetic ticket ' || i,
-       'requester' || (i % 5000) || '@example.com', '{}', created, created, created, created, 1,
-       'requester' || (i % 5000) || '@example.com', team, priority,
-       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN 'owed' WHEN seconds < target THEN 'met' ELSE 'breached' END,
-       created + 86400000,
-       CASE WHEN status = 'open' AND (h / 7) % 2 = 0 THEN NULL ELSE seconds END,
-       CASE WHEN status IN ('solved', 'closed') THEN created + 86400000 END,
-       CASE WHEN status = 'closed' THEN created + 5 * 86400000 END,
-       CASE WHEN status IN ('solved', 'closed') AND (h / 11) % 10 = 0 THEN 1 ELSE 0 END,
-       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN CAST(1 + (h / 17) % 5 AS TEXT) END,
-       CASE WHEN status IN ('solved', 'closed') AND (h / 13) % 5 = 0 THEN created + 90000000 END
+$SYNTHETIC_TICKETS
+INSERT INTO ticket ($SYNTHETIC_COLUMNS)
+SELECT $SYNTHETIC_VALUES
 FROM t;
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
