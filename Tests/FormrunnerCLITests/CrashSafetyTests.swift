@@ -26,7 +26,7 @@ struct CrashSafetyTests {
         defer { driver.removeFolder() }
         try driver.calibrate()
         var rounds = 0
-        while driver.kills < Self.kills, rounds < Self.kills * 3 {
+        while driver.kills < Self.kills, rounds < Self.kills * 6 {
             rounds += 1
             for _ in 0..<driver.random(3) { try driver.runToEnd(driver.randomOperation()) }
             try driver.runAndKill(driver.randomOperation())
