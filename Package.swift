@@ -146,11 +146,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The address of the Swift runtime's global-executor hook, for `serve` to run its tasks on
+        // NIO's event loops in statically linked builds too.
+        .target(name: "CGlobalExecutorHook"),
         // The web portal on Hummingbird: the entry flows as pages, the Request History, the survey.
         .target(
             name: "FormrunnerWeb",
             dependencies: [
-                "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerKnowledge",
+                "CGlobalExecutorHook", "FormrunnerCore", "FormrunnerFlow", "FormrunnerDesk", "FormrunnerAuth", "FormrunnerNotify", "FormrunnerKnowledge",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

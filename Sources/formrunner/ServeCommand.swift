@@ -43,10 +43,15 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         // Pages run on the event loop that reads their connection (no hop to another thread a
         // request); FORMRUNNER_EXECUTOR=default keeps Swift's own executor (to compare, or to rule it out).
-        if ProcessInfo.processInfo.environment["FORMRUNNER_EXECUTOR"] != "default" {
-            ServerExecutor.installEventLoops()
+        let executorWanted = ProcessInfo.processInfo.environment["FORMRUNNER_EXECUTOR"] != "default"
+        let onEventLoops = executorWanted && ServerExecutor.installEventLoops()
+        // The access log is written a batch at a time (at least once a second), not a line a request.
+        let logLines = LogLineBuffer()
+        defer { logLines.flush() }
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label, buffer: logLines) }
+        if executorWanted, !onEventLoops {
+            Logger(label: "formrunner.web").warning("pages run on Swift's default executor: NIO's event loops could not be made the global executor")
         }
-        LoggingSystem.bootstrap { label in LineLogHandler(label: label) }
         guard let address = ListenAddress(listen) else { throw ExitCode(64) }
         var settings = global.settings
         if demo, settings.notifier == nil { settings.notifier = "none" }

@@ -5,7 +5,8 @@ import Logging
 /// default), `2026-12-04T02:53:01+0000 info formrunner.web: method=GET path=/ status=200 [FormrunnerWeb] request`,
 /// metadata sorted by key: the layout of swift-log's `StreamLogHandler` (in UTC) for a third of its
 /// work. The timestamp is made once a second, and the line is built in one buffer and written with
-/// one `write(2)` (lines from several threads never interleave).
+/// one `write(2)` (lines from several threads never interleave), or handed to a ``LogLineBuffer``
+/// that writes many lines at once.
 public struct LineLogHandler: LogHandler {
     /// The lowest level written.
     public var logLevel: Logger.Level = .info
@@ -13,11 +14,21 @@ public struct LineLogHandler: LogHandler {
     public var metadataProvider: Logger.MetadataProvider?
     private let label: String
     private let descriptor: Int32
+    private let buffer: LogLineBuffer?
 
-    /// A handler for the logger `label` writing to `descriptor` (standard error by default).
+    /// A handler for the logger `label` writing each line to `descriptor` (standard error by default) at once.
     public init(label: String, descriptor: Int32 = STDERR_FILENO) {
         self.label = label
         self.descriptor = descriptor
+        buffer = nil
+    }
+
+    /// A handler for the logger `label` whose lines go through `buffer`; warnings and errors are
+    /// written at once, with the lines before them.
+    public init(label: String, buffer: LogLineBuffer) {
+        self.label = label
+        descriptor = -1
+        self.buffer = buffer
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -52,13 +63,10 @@ public struct LineLogHandler: LogHandler {
         line += "] "
         line += event.message.description
         line += "\n"
-        line.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written > 0 { offset += written } else if written < 0, errno == EINTR { continue } else { return }
-            }
+        if let buffer {
+            buffer.append(&line, urgent: level >= .warning)
+        } else {
+            line.withUTF8 { LogLineBuffer.writeAll($0, to: descriptor) }
         }
     }
 

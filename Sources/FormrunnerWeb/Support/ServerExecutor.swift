@@ -1,3 +1,4 @@
+import CGlobalExecutorHook
 import Dispatch
 import NIOCore
 import NIOPosix
@@ -12,10 +13,31 @@ import NIOPosix
 public enum ServerExecutor {
     /// Makes NIO's event loops the global executor. Call once, first thing in `serve`, before the
     /// server starts; false when it could not be installed (the default executor stays).
+    ///
+    /// This is what `NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()`
+    /// does, except that NIO looks the runtime's hook up with `dlsym`, which finds nothing in a
+    /// release `formrunner` (the Swift runtime linked statically, its symbols hidden): there the
+    /// portal silently ran on Swift's own pool, a thread hop each way a request. The hook's address
+    /// is taken by the linker instead (`CGlobalExecutorHook`), so debug and release builds run alike.
     @discardableResult
     public static func installEventLoops() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        let hook = formrunner_swift_task_enqueueGlobal_hook_address()
+        guard hook.pointee == nil else { return false }
+        let enqueue: EnqueueGlobalHook = { job, _ in
+            // `any()` is the loop of the calling thread when it is one of the group's: no hop.
+            MultiThreadedEventLoopGroup.singleton.any().enqueue(ExecutorJob(job))
+        }
+        hook.pointee = unsafeBitCast(enqueue, to: UnsafeMutableRawPointer.self)
+        return true
     }
+
+    /// Whether the global executor is NIO's event loops (``installEventLoops()`` has run).
+    public static var runsOnEventLoops: Bool {
+        formrunner_swift_task_enqueueGlobal_hook_address().pointee != nil
+    }
+
+    /// The runtime's `swift_task_enqueueGlobal_hook`: the job, and the default enqueue it replaces.
+    private typealias EnqueueGlobalHook = @convention(thin) (UnownedJob, @convention(thin) (UnownedJob) -> Void) -> Void
 
     /// An executor of its own for work that reads or writes files a chunk at a time (uploads):
     /// a concurrent Dispatch queue, so the event loops keep serving other connections meanwhile.
