@@ -65,6 +65,11 @@ import Testing
         #expect(RootHelp.text(for: ["-h"], columns: 120) == Formrunner.helpMessage(columns: 120))
     }
 
+    @Test("HelpScreenWidth finds the width ArgumentParser wraps to in this process (COLUMNS, terminal or pipe)")
+    func widthIsArgumentParsers() {
+        #expect(Formrunner.helpMessage(columns: HelpScreenWidth.current()) == Formrunner.helpMessage())
+    }
+
     @Test("the short cut answers only a lone request for the root help")
     func onlyAlone() {
         #expect(RootHelp.text(for: ["--help"]) == Formrunner.helpMessage())
