@@ -59,7 +59,14 @@ struct ServeOnPostgresTests {
         for (name, serve) in zip(["A", "B"], servers) {
             #expect(serve.process.terminationReason == .exit, "process \(name) was killed")
             #expect(serve.process.terminationStatus == 0, "process \(name): \(serve.stderr)")
+            // Its pages ran on NIO's event loops, and its access log (written a batch at a time) is
+            // all there once it has stopped: B verified the code, A served the rest.
+            #expect(!serve.stderr.contains("default executor"), "process \(name): \(serve.stderr)")
+            let logged = name == "A" ? "method=GET ms=" : "method=POST ms="
+            #expect(serve.stderr.contains(logged), "process \(name): \(serve.stderr)")
         }
+        #expect(servers[0].stderr.contains("path=/signin/email request_id="))
+        #expect(servers[1].stderr.contains("path=/signin/code request_id="))
 
         let swept = try CommandRunner.run(["tick", "--now", "2100-01-01T00:00:00Z"] + desk, in: catalog)
         #expect(swept.status == 0, "\(swept.stderr)")
