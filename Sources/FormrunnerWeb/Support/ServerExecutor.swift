@@ -31,11 +31,6 @@ public enum ServerExecutor {
         return true
     }
 
-    /// Whether the global executor is NIO's event loops (``installEventLoops()`` has run).
-    public static var runsOnEventLoops: Bool {
-        formrunner_swift_task_enqueueGlobal_hook_address().pointee != nil
-    }
-
     /// The runtime's `swift_task_enqueueGlobal_hook`: the job, and the default enqueue it replaces.
     private typealias EnqueueGlobalHook = @convention(thin) (UnownedJob, @convention(thin) (UnownedJob) -> Void) -> Void
 
