@@ -46,6 +46,12 @@ public struct SHA256: Sendable {
         data.withUnsafeBytes { update($0) }
     }
 
+    /// Adds the UTF-8 bytes of `text` to the hash, read in place (no `Data` copy).
+    public mutating func update(utf8 text: String) {
+        var text = text
+        text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+    }
+
     /// Adds bytes to the hash.
     public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
