@@ -36,6 +36,10 @@ enum PostgresSchema {
         PostgresMigration(name: "v10 assistant sessions", statements: assistantSessions),
         PostgresMigration(name: "v11 status counters", statements: PostgresStatusCounters.schema),
         PostgresMigration(name: "v12 user change count", statements: userChangeCount),
+        // (team, status) and (assignee, status) begin the queue's indexes, which answer their queries.
+        PostgresMigration(name: "v13 redundant ticket indexes", statements: [
+            "DROP INDEX IF EXISTS ticket_team_status", "DROP INDEX IF EXISTS ticket_assignee_status",
+        ]),
     ]
 
     /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,

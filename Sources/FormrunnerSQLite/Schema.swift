@@ -58,8 +58,19 @@ enum Schema {
             try db.execute(sql: SearchTerms.schema)
         }
         IdentitySchema.registerChangeCount(in: &migrator)
+        migrator.registerMigration("v15 redundant ticket indexes") { db in
+            try db.execute(sql: redundantTicketIndexes)
+        }
         return migrator
     }
+
+    /// `(team, status)` and `(assignee, status)` begin the queue's indexes (`ticket_queue_team`,
+    /// `ticket_queue_assignee`), which answer every query they did (the planner already chose the
+    /// queue's): each new or changed ticket wrote two index entries that no query read.
+    private static let redundantTicketIndexes = """
+        DROP INDEX IF EXISTS ticket_team_status;
+        DROP INDEX IF EXISTS ticket_assignee_status;
+        """
 
     /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,
     /// instants in ms.

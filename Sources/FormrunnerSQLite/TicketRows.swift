@@ -16,8 +16,7 @@ enum TicketRows {
     static func arguments(_ ticket: Ticket) throws -> StatementArguments {
         // As optional existentials: GRDB's initializer for a sequence of values maps them through a
         // key path, which costs more than the insert's binding.
-        let cells: [(any DatabaseValueConvertible)?] = try values(ticket, encodingJSON: true).map { $0 }
-        return StatementArguments(cells)
+        StatementArguments(try cells(ticket, encodingJSON: true))
     }
 
     /// The assignments and their values that turn the stored row of `previous` into that of `ticket`:
@@ -50,7 +49,13 @@ enum TicketRows {
 
     /// The values of ``columns`` for `ticket`; without `encodingJSON`, the answers and the SLA clock are `NULL`.
     private static func values(_ ticket: Ticket, encodingJSON: Bool) throws -> [DatabaseValue] {
-        let values: [(any DatabaseValueConvertible)?] = [
+        try cells(ticket, encodingJSON: encodingJSON).map { $0?.databaseValue ?? .null }
+    }
+
+    /// ``values(_:encodingJSON:)`` as GRDB binds them, without making each a `DatabaseValue` first.
+    private static func cells(_ ticket: Ticket, encodingJSON: Bool) throws -> [(any DatabaseValueConvertible)?] {
+        let report = ReportColumns(ticket)
+        return [
             ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
             ticket.requester.email, ticket.requester.name, ticket.account,
             try encodingJSON ? StoredAnswers.encode(ticket.answers) : nil,
@@ -59,13 +64,9 @@ enum TicketRows {
             ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,
             ticket.assignee, try encodingJSON ? ticket.sla?.storedJSON() : nil, ticket.language, ticket.mergedInto,
             ticket.queueDueKey, ticket.slaAlertKey,
-        ]
-        let report = ReportColumns(ticket)
-        let figures: [(any DatabaseValueConvertible)?] = [
             report.firstResponse?.rawValue, report.firstResponseDue, report.firstResponseSeconds, report.solvedAt,
             report.closedAt, report.reopens, report.surveyRating, report.surveyAt,
         ]
-        return (values + figures).map { $0?.databaseValue ?? .null }
     }
 
     /// The ticket a `SELECT * FROM ticket` row holds (its columns found by `column`), with `timers` in

@@ -79,6 +79,8 @@ struct AssignmentTests {
             let assigned = try #require(outbox.first { $0.template == "assigned" })
             #expect(assigned.address == "bia@desk.example")
             #expect(assigned.subject == "[Support] Ticket #\(ticket.number) is yours: Checkout fails 0")
+            // Its outbox id is made from the number, beside the confirmation's `ticket-N`.
+            #expect(assigned.id == "ticket-\(ticket.number)-assigned")
         }
     }
 

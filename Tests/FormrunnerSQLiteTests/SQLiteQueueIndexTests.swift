@@ -24,6 +24,27 @@ struct SQLiteQueueIndexTests {
         }
     }
 
+    @Test("(team, status) and (assignee, status) are dropped: the queue's indexes answer their queries")
+    func redundantIndexesDropped() async throws {
+        try await withScratchFolder { folder in
+            let store = try SQLiteTicketStore(path: folder.appendingPathComponent("tickets.sqlite").path)
+            let other = try DatabaseQueue(path: store.path)
+            let (indexes, plan) = try await other.read { db in
+                let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ticket'")
+                // The least-open count of the assignment (`TeamCursor`).
+                let plan = try Row.fetchAll(db, sql: """
+                    EXPLAIN QUERY PLAN SELECT assignee, COUNT(*) AS open FROM ticket
+                    WHERE assignee IN ('a@example.com', 'b@example.com') AND status NOT IN ('closed', 'solved') GROUP BY assignee
+                    """).map { $0["detail"] as String }
+                return (indexes, plan)
+            }
+            #expect(!indexes.contains("ticket_team_status"))
+            #expect(!indexes.contains("ticket_assignee_status"))
+            #expect(indexes.contains("ticket_queue_team") && indexes.contains("ticket_queue_assignee"))
+            #expect(plan.contains { $0.contains("COVERING INDEX ticket_queue_assignee") })
+        }
+    }
+
     @Test("tickets written before the migration are queued by their SLA due instant")
     func backfill() async throws {
         try await withScratchFolder { folder in

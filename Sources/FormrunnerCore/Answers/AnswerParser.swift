@@ -107,6 +107,52 @@ public struct AnswerParser: Sendable {
     /// A pragmatic address check: one `@`, a non-empty local part, a dotted domain, no spaces of
     /// any kind (U+2028 and NEL included), no control characters (C0, DEL or C1).
     public static func isEmail(_ text: String) -> Bool {
+        asciiIsEmail(text) ?? unicodeIsEmail(text)
+    }
+
+    /// ``isEmail(_:)`` of an all-ASCII `text`, byte by byte (the same answer, without Unicode
+    /// properties); `nil` when `text` is not all ASCII.
+    static func asciiIsEmail(_ text: String) -> Bool? {
+        var at: Int?
+        var count = 0
+        var valid = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+                 UInt8(ascii: "\\"), UInt8(ascii: "\""):
+                valid = false
+            case UInt8(ascii: "@"):
+                if at != nil { valid = false }
+                at = count
+            default:
+                break
+            }
+            count += 1
+        }
+        guard valid, let at, at > 0, at <= 64, count <= 254 else { return false }
+        // The domain: at least two dot-separated labels, none empty or beginning or ending with a
+        // hyphen, the last at least two long.
+        var labels = 0, length = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8.dropFirst(at + 1) {
+            if byte == UInt8(ascii: ".") {
+                if length == 0 || previous == UInt8(ascii: "-") { return false }
+                labels += 1
+                length = 0
+            } else {
+                if length == 0, byte == UInt8(ascii: "-") { return false }
+                length += 1
+            }
+            previous = byte
+        }
+        if length == 0 || previous == UInt8(ascii: "-") { return false }
+        return labels + 1 >= 2 && length >= 2
+    }
+
+    /// ``isEmail(_:)`` for any text.
+    static func unicodeIsEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254,
               text.unicodeScalars.allSatisfy({ $0.value > 0x20 && !(0x7F...0x9F).contains($0.value) && !$0.properties.isWhitespace

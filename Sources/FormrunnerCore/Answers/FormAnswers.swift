@@ -22,9 +22,14 @@ public struct FormAnswers: Sendable {
     /// Checks `raw` in the form's order: a field's condition sees the answers before it.
     public func check(_ raw: [String: RawAnswer]) -> Result<Checked, AnswerProblems> {
         var problems: [AnswerProblem] = []
-        let ids = form.questions.map(\.id)
-        for key in raw.keys.sorted() where form.field(key)?.type.isQuestion != true {
-            let message = form.field(key) == nil ? "the form '\(form.id)' has no such field" + Suggestion.hint(for: key, in: ids)
+        // Most answer sets name only questions: the keys are sorted only when one does not.
+        let strays = raw.keys.filter { key in
+            guard let index = form.fields.firstIndex(where: { $0.id == key }) else { return true }
+            return !form.fields[index].type.isQuestion
+        }
+        for key in strays.sorted() {
+            let message = form.field(key) == nil
+                ? "the form '\(form.id)' has no such field" + Suggestion.hint(for: key, in: form.questions.map(\.id))
                 : "'\(key)' is a note, not a question; it takes no answer"
             problems.append(AnswerProblem(field: key, message: message))
         }

@@ -40,13 +40,14 @@ extension TicketDesk {
     /// A digest of who asked what: the form, its version, the requester and the answers, without the
     /// secret ones (sealed, they differ each time).
     static func submissionDigest(_ ticket: Ticket, form: FormDefinition) -> String {
-        let secretFields = Set(form.fields.filter { $0.type == .secret }.map(\.id))
+        // Ids only: filtering the fields themselves would copy each definition.
+        let secretFields = Set(form.fields.compactMap { $0.type == .secret ? $0.id : nil })
         let kept = secretFields.isEmpty ? ticket.answers : ticket.answers.filter { !secretFields.contains($0.key) }
         // The bytes `JSONEncoder` writes with `.sortedKeys` (see `AnswersJSON`).
-        let answers = Data(((try? AnswersJSON.sortedJSON(kept, escapingSlashes: true)) ?? "").utf8)
+        let answers = (try? AnswersJSON.sortedJSON(kept, escapingSlashes: true)) ?? ""
         var hash = SHA256()
-        hash.update(Data("\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}".utf8))
-        hash.update(answers)
+        hash.update(utf8: "\(ticket.formID)\u{0}\(ticket.formVersion)\u{0}\(ticket.requester.email.lowercased())\u{0}")
+        hash.update(utf8: answers)
         return hash.hexDigest()
     }
 }

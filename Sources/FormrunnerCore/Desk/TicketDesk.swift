@@ -129,9 +129,15 @@ public struct TicketDesk: Sendable {
         let compose: @Sendable (Ticket) throws -> [OutboxMessage] = { stored in
             var requests = outcome.notifications
             if announcesAssignment, let agent = stored.assignee {
-                requests.append(Self.assignedNotice(to: agent, event: "assign"))
+                var notice = Self.assignedNotice(to: agent, event: "assign")
+                notice.outboxID = Self.assignedOutboxID(ticket: stored.number)
+                requests.append(notice)
             }
-            let messages = try requests.map { try composer.compose($0, ticket: stored, lifecycle: lifecycle, at: now) }
+            let messages = try requests.map { request in
+                var message = try composer.compose(request, ticket: stored, lifecycle: lifecycle, at: now)
+                if let id = request.outboxID { message.id = id }
+                return message
+            }
             // The closure may run more than once (a retried transaction): the last run's are stored.
             _ = composed.take()
             composed.note(messages)
@@ -241,6 +247,13 @@ public struct TicketDesk: Sendable {
         unchanged.version += 1
         try await store.update(unchanged, expectedVersion: ticket.version, history: [], outbox: messages)
         written.note(messages)
+    }
+
+    /// The outbox id of the e-mail telling its agent about new ticket `number`: made from the number
+    /// (one such e-mail a ticket), so that it lands in the outbox's id index beside the ticket's
+    /// confirmation (`ticket-N`) instead of on a page of its own, and costs no random id.
+    static func assignedOutboxID(ticket number: Int64) -> String {
+        "ticket-\(number)-assigned"
     }
 
     /// The ticket's title: the answer to a `title` field, else the form's title.

@@ -16,6 +16,9 @@ public struct NotificationRequest: Hashable, Sendable, Codable {
     public var surveyRound: Int?
     /// The address to send to instead of the recipient's usual one (an assignee, a team).
     public var address: String?
+    /// The outbox id to give the message instead of one the composer makes (the agent's e-mail of a
+    /// new ticket takes one made from the ticket's number, see ``TicketDesk``).
+    public var outboxID: String?
 
     public init(recipient: Actor, template: String, event: String, previousStatus: String? = nil, message: String? = nil) {
         self.recipient = recipient

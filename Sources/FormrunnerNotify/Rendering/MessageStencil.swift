@@ -77,6 +77,13 @@ struct MessageStencil: Sendable {
     private func raw(_ values: [String]) -> (subject: String, body: String) {
         func spliced(_ pieces: [Piece]) -> String {
             var text = ""
+            // One allocation for the whole text instead of one each time it outgrows its buffer.
+            text.reserveCapacity(pieces.reduce(0) { length, piece in
+                switch piece {
+                case .text(let literal): return length + literal.utf8.count
+                case .value(let index): return length + values[index].utf8.count
+                }
+            })
             for piece in pieces {
                 switch piece {
                 case .text(let literal): text += literal

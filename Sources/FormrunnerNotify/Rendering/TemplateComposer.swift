@@ -34,6 +34,7 @@ public struct TemplateComposer: MessageComposing {
         let address = request.address ?? (request.recipient == .requester ? ticket.requester.email : agentAddress)
         let isRoot = request.event == "create" && request.recipient == .requester
         return try renderer.message(for: request, ticket: ticket, lifecycle: lifecycle, address: address, now: now,
-                                    id: isRoot ? DeskAddress.rootOutboxID(ticket: ticket.number) : OutboxMessageID.next())
+                                    id: request.outboxID
+                                        ?? (isRoot ? DeskAddress.rootOutboxID(ticket: ticket.number) : OutboxMessageID.next()))
     }
 }

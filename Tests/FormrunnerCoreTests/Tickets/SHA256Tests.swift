@@ -14,6 +14,13 @@ struct SHA256Tests {
         #expect(SHA256.hexDigest(of: Data(input.utf8)) == digest)
     }
 
+    @Test("text hashes like its UTF-8 bytes", arguments: ["", "abc", "São Paulo 👩‍💻", String(repeating: "x", count: 130)])
+    func text(input: String) {
+        var hash = SHA256()
+        hash.update(utf8: input)
+        #expect(hash.hexDigest() == SHA256.hexDigest(of: Data(input.utf8)))
+    }
+
     @Test("a million 'a', fed in uneven pieces")
     func millionA() {
         var hash = SHA256()
