@@ -8,7 +8,8 @@ enum WriterSettings {
     /// pages of a dozen indexes. Past the cache SQLite spills dirty pages to the WAL in the middle of
     /// the transaction and reads them back for the next statement; with 2 MiB, 100,000 single-row
     /// updates in batches of 2,000 on a copy of the ticket table and its indexes took 41 s, against
-    /// 3 s with 64 MiB (Python's `sqlite3` on the same libsqlite3). The cache grows only as pages are used.
+    /// 3 s with 64 MiB (Python's `sqlite3` on the same libsqlite3). The cache grows only as pages
+    /// are used.
     static let cacheKiB = 65_536
 
     /// Keeps the writer's statement journals in memory (`PRAGMA temp_store = MEMORY`) and gives it a
