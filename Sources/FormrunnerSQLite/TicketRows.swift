@@ -85,11 +85,23 @@ enum TicketRows {
     }
 
     /// The tickets with these numbers, in the order given (unknown numbers are skipped).
+    ///
+    /// Each row is decoded as the statement steps to it (a cursor), not copied into a `Row` first.
     static func tickets(numbered numbers: [Int64], in db: Database) throws -> [Ticket] {
         guard !numbers.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE number IN (\(databaseQuestionMarks(count: numbers.count)))",
-                                    arguments: StatementArguments(numbers))
-        let byNumber = Dictionary(uniqueKeysWithValues: try tickets(from: rows, in: db).map { ($0.number, $0) })
+        let timers = try Timers.fetch(for: numbers, in: db)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT * FROM ticket WHERE number IN (\(databaseQuestionMarks(count: numbers.count)))",
+            arguments: StatementArguments(numbers))
+        var byNumber: [Int64: Ticket] = [:]
+        byNumber.reserveCapacity(numbers.count)
+        var columns: TicketColumns?
+        while let row = try rows.next() {
+            let found = columns ?? TicketColumns(row)
+            columns = found
+            let number: Int64 = found.value(of: "number", in: row)
+            byNumber[number] = try ticket(from: row, columns: found, timers: timers[number] ?? [])
+        }
         return numbers.compactMap { byNumber[$0] }
     }
 }
