@@ -23,6 +23,30 @@ enum OutboxRows {
         }
     }
 
+    /// Adds `messages` (already in stored form, ids distinct), a statement per slice, refusing an id
+    /// the outbox already has.
+    static func insert(many messages: [OutboxMessage], in db: Database) throws {
+        for slice in MultiRowStatements.slices(messages.count) {
+            var values: MultiRowStatements.Values = []
+            values.reserveCapacity(slice.count * 12)
+            for message in messages[slice] {
+                values += [message.id, message.ticketNumber, message.recipient.rawValue, message.address, message.template,
+                           message.subject, message.body, message.createdAt.millisecondsSince1970, message.attempts,
+                           message.nextAttemptAt.millisecondsSince1970, message.deliveredAt?.millisecondsSince1970,
+                           message.lastError]
+            }
+            let statement = try MultiRowStatements.statement("""
+                INSERT INTO outbox (id, ticket_number, recipient, address, template, subject, body, created_at,
+                                    attempts, next_attempt_at, delivered_at, last_error)
+                VALUES \(MultiRowStatements.values(rows: slice.count, width: 12)) ON CONFLICT (id) DO NOTHING RETURNING id
+                """, rows: slice.count, in: db)
+            let inserted = try String.fetchAll(statement, arguments: StatementArguments(values))
+            if inserted.count < slice.count, let taken = messages[slice].first(where: { !Set(inserted).contains($0.id) }) {
+                throw TicketStoreError.invalid("outbox message \(taken.id) already exists")
+            }
+        }
+    }
+
     /// The messages of ticket `number`, oldest first.
     static func fetch(for number: Int64, in db: Database) throws -> [OutboxMessage] {
         try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE ticket_number = ? ORDER BY created_at, rowid",

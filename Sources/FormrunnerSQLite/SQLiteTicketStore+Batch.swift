@@ -13,24 +13,14 @@ extension SQLiteTicketStore {
         }
     }
 
-    /// One immediate transaction for the whole batch; a stale version skips its change, any other
-    /// failure rolls everything back.
+    /// One immediate transaction for the whole batch, a few multi-row statements per table
+    /// (``TicketBatchWrite``, whose columns are compared before the writer is taken); a stale version
+    /// skips its change, any other failure rolls everything back.
     public func update(batch changes: [TicketChange]) async throws -> [Int64] {
         guard !changes.isEmpty else { return [] }
         try TicketChange.requireWritable(changes)
-        let stored = changes.map { change in
-            TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
-                         outbox: change.outbox, previous: change.base)
-        }
-        return try await write { db in
-            var conflicts: [Int64] = []
-            for change in stored where try !TicketWrites.update(change.ticket, expectedVersion: change.expectedVersion,
-                                                                history: change.history, outbox: change.outbox,
-                                                                over: change.previous, in: db) {
-                conflicts.append(change.ticket.number)
-            }
-            return conflicts
-        }
+        let batch = try TicketBatchWrite(changes)
+        return try await write { db in try batch.write(in: db) }
     }
 
     /// One immediate transaction: a stale version throws and rolls back every change written before it.

@@ -20,32 +20,13 @@ enum TicketRows {
     }
 
     /// The assignments and their values that turn the stored row of `previous` into that of `ticket`:
-    /// only the columns whose values differ, so that SQLite leaves the indexes of the others alone;
-    /// the answers and the SLA clock are encoded only when they changed.
+    /// only the columns whose values differ (``TicketRowChange``), so that SQLite leaves the indexes
+    /// of the others alone.
     static func changes(_ ticket: Ticket, over previous: Ticket) throws -> (assignments: String, arguments: StatementArguments) {
-        let new = try values(ticket, encodingJSON: false), old = try values(previous, encodingJSON: false)
-        var assignments: [String] = [], arguments: [DatabaseValue] = []
-        for (index, column) in columns.enumerated() {
-            let value: DatabaseValue
-            switch index {
-            case answersIndex:
-                guard ticket.answers != previous.answers else { continue }
-                value = try StoredAnswers.encode(ticket.answers).databaseValue
-            case slaIndex:
-                guard ticket.sla != previous.sla else { continue }
-                value = try ticket.sla?.storedJSON().databaseValue ?? .null
-            default:
-                guard new[index] != old[index] else { continue }
-                value = new[index]
-            }
-            assignments.append("\(column) = ?")
-            arguments.append(value)
-        }
-        return (assignments.joined(separator: ", "), StatementArguments(arguments))
+        let change = try TicketRowChange(ticket, over: previous)
+        let values: [(any DatabaseValueConvertible)?] = change.values
+        return (change.names.map { "\($0) = ?" }.joined(separator: ", "), StatementArguments(values))
     }
-
-    private static let answersIndex = columns.firstIndex(of: "answers")!
-    private static let slaIndex = columns.firstIndex(of: "sla")!
 
     /// The values of ``columns`` for `ticket`; without `encodingJSON`, the answers and the SLA clock are `NULL`.
     private static func values(_ ticket: Ticket, encodingJSON: Bool) throws -> [DatabaseValue] {
@@ -105,11 +86,23 @@ enum TicketRows {
     }
 
     /// The tickets with these numbers, in the order given (unknown numbers are skipped).
+    ///
+    /// Each row is decoded as the statement steps to it (a cursor), not copied into a `Row` first.
     static func tickets(numbered numbers: [Int64], in db: Database) throws -> [Ticket] {
         guard !numbers.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE number IN (\(databaseQuestionMarks(count: numbers.count)))",
-                                    arguments: StatementArguments(numbers))
-        let byNumber = Dictionary(uniqueKeysWithValues: try tickets(from: rows, in: db).map { ($0.number, $0) })
+        let timers = try Timers.fetch(for: numbers, in: db)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT * FROM ticket WHERE number IN (\(databaseQuestionMarks(count: numbers.count)))",
+            arguments: StatementArguments(numbers))
+        var byNumber: [Int64: Ticket] = [:]
+        byNumber.reserveCapacity(numbers.count)
+        var columns: TicketColumns?
+        while let row = try rows.next() {
+            let found = columns ?? TicketColumns(row)
+            columns = found
+            let number: Int64 = found.value(of: "number", in: row)
+            byNumber[number] = try ticket(from: row, columns: found, timers: timers[number] ?? [])
+        }
         return numbers.compactMap { byNumber[$0] }
     }
 }

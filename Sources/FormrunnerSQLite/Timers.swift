@@ -16,6 +16,36 @@ enum Timers {
             .execute(arguments: [number])
     }
 
+    /// Makes the stored timers of each of `tickets` exactly its `timers`, a few statements for them all.
+    static func replace(of tickets: [Ticket], in db: Database) throws {
+        let numbers = tickets.map(\.number)
+        for slice in MultiRowStatements.slices(numbers.count) {
+            try db.execute(sql: "DELETE FROM timer WHERE ticket_number IN (\(databaseQuestionMarks(count: slice.count)))",
+                           arguments: StatementArguments(numbers[slice]))
+        }
+        let timers = tickets.flatMap { ticket in ticket.timers.map { (ticket.number, $0) } }
+        for slice in MultiRowStatements.slices(timers.count) {
+            var values: MultiRowStatements.Values = []
+            values.reserveCapacity(slice.count * 3)
+            for (number, timer) in timers[slice] { values += [number, timer.event, timer.dueAt.millisecondsSince1970] }
+            try MultiRowStatements.statement(
+                "INSERT INTO timer (ticket_number, event, due_at) VALUES \(MultiRowStatements.values(rows: slice.count, width: 3))",
+                rows: slice.count, in: db).execute(arguments: StatementArguments(values))
+        }
+    }
+
+    /// Ends the claims on the timers of the tickets numbered `numbers`, a statement per slice.
+    static func release(of numbers: [Int64], in db: Database) throws {
+        for slice in MultiRowStatements.slices(numbers.count) {
+            try db.execute(
+                sql: """
+                    UPDATE timer SET claimed_until = NULL
+                    WHERE ticket_number IN (\(databaseQuestionMarks(count: slice.count))) AND claimed_until IS NOT NULL
+                    """,
+                arguments: StatementArguments(numbers[slice]))
+        }
+    }
+
     /// Adds the timers of a new ticket, which has none yet.
     static func insert(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
         for timer in timers {
@@ -83,9 +113,16 @@ enum Timers {
             }
             claimed.append((number, row["event"]))
         }
-        for timer in claimed {
-            try db.cachedStatement(sql: "UPDATE timer SET claimed_until = ? WHERE ticket_number = ? AND event = ?")
-                .execute(arguments: [until, timer.number, timer.event])
+        // A statement per slice of timers, each found by its primary key (`(ticket_number, event) IN
+        // (VALUES …)` would scan the table).
+        for slice in MultiRowStatements.slices(claimed.count) {
+            var values: MultiRowStatements.Values = [until]
+            values.reserveCapacity(1 + slice.count * 2)
+            for timer in claimed[slice] { values += [timer.number, timer.event] }
+            try MultiRowStatements.statement("""
+                UPDATE timer SET claimed_until = ?1 FROM (VALUES \(MultiRowStatements.values(rows: slice.count, width: 2))) AS x
+                WHERE timer.ticket_number = x.column1 AND timer.event = x.column2
+                """, rows: slice.count, in: db).execute(arguments: StatementArguments(values))
         }
         return numbers
     }

@@ -28,4 +28,21 @@ struct OutboxMessageIDTests {
         let hex = id.replacingOccurrences(of: "-", with: "").prefix(12)
         #expect(UInt64(hex, radix: 16)! >= 4_000_000_000_000)
     }
+
+    @Test("the text of two 64-bit halves is the UUID they make, in lower case")
+    func text() {
+        var random = SystemRandomNumberGenerator()
+        for (high, low) in [(UInt64(0), UInt64(0)), (.max, .max), (0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210)]
+            + (0..<100).map({ _ in (random.next(), random.next()) }) {
+            var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &bytes) { buffer in
+                for index in 0..<16 {
+                    let half = index < 8 ? high : low
+                    buffer[index] = UInt8(truncatingIfNeeded: half >> UInt64(56 - (index % 8) * 8))
+                }
+            }
+            let uuid = UUID(uuid: bytes)
+            #expect(OutboxMessageID.text(high: high, low: low) == uuid.uuidString.lowercased())
+        }
+    }
 }

@@ -7,12 +7,14 @@ import Testing
 /// The writer's connection settings, and search terms written many to a statement.
 @Suite("SQLite writer settings")
 struct SQLiteWriterSettingsTests {
-    @Test("the writer keeps its temporary journals in memory; readers keep SQLite's default")
+    @Test("the writer keeps its temporary journals in memory and a larger page cache; readers keep SQLite's defaults")
     func tempStore() async throws {
         try await withScratchFolder { folder in
             let pool = try DatabaseFile.openPool(at: folder.appendingPathComponent("tickets.sqlite"), label: "test")
             #expect(try await pool.write { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 2)
             #expect(try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 0)
+            #expect(try await pool.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } == -WriterSettings.cacheKiB)
+            #expect(try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } == -2_000)
         }
     }
 

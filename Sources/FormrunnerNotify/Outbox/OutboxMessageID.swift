@@ -17,15 +17,30 @@ enum OutboxMessageID {
         var random = SystemRandomNumberGenerator()
         let high = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | 0x7000 | UInt64(sequence & 0x0FFF)
         let low = 0x8000_0000_0000_0000 | (random.next() & 0x3FFF_FFFF_FFFF_FFFF)
-        let hex = hexadecimal(high, digits: 16) + hexadecimal(low, digits: 16)
-        let digits = Array(hex)
-        return String(digits[0..<8]) + "-" + String(digits[8..<12]) + "-" + String(digits[12..<16]) + "-"
-            + String(digits[16..<20]) + "-" + String(digits[20..<32])
+        return text(high: high, low: low)
     }
 
-    private static func hexadecimal(_ value: UInt64, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    /// `high` and `low` as the 36 characters of a UUID: 32 lower-case hexadecimal digits in groups of
+    /// 8, 4, 4, 4 and 12, written into the string's storage directly (building it from `String(_:radix:)`
+    /// pieces was a twentieth of a tick's CPU).
+    static func text(high: UInt64, low: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 36) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            var index = 0
+            func put(_ value: UInt64, nibbles: ClosedRange<Int>) {
+                for nibble in nibbles.reversed() {
+                    if index == 8 || index == 13 || index == 18 || index == 23 {
+                        buffer[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    buffer[index] = digits.utf8Start[Int((value >> UInt64(nibble * 4)) & 0xF)]
+                    index += 1
+                }
+            }
+            put(high, nibbles: 0...15)
+            put(low, nibbles: 0...15)
+            return index
+        }
     }
 
     /// The last (millisecond, sequence) handed out: a clock that stands still or goes back keeps
