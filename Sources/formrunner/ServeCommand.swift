@@ -41,9 +41,10 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Pages run on the event loop that reads their connection (no hop to another thread a
-        // request); FORMRUNNER_EXECUTOR=default keeps Swift's own executor (to compare, or to rule it out).
-        let executorWanted = ProcessInfo.processInfo.environment["FORMRUNNER_EXECUTOR"] != "default"
+        // Pages run on Swift's own executor: on an otherwise idle machine it served more pages for
+        // less CPU than NIO's event loops did (Benchmarks/README.md, web portal, seventh pass).
+        // FORMRUNNER_EXECUTOR=event-loops runs them on the loop that reads their connection instead.
+        let executorWanted = ProcessInfo.processInfo.environment["FORMRUNNER_EXECUTOR"] == "event-loops"
         let onEventLoops = executorWanted && ServerExecutor.installEventLoops()
         // The access log is written a batch at a time (at least once a second), not a line a request.
         let logLines = LogLineBuffer()

@@ -26,7 +26,9 @@ struct ServeOnPostgresTests {
         #expect(try CommandRunner.run(["users", "list"] + desk, in: catalog).stdout.contains("ana@example.com"))
 
         let servers = try ["a", "b"].map { name in
-            try ServeProcess(["--listen", "127.0.0.1:0"] + desk, in: catalog, logs: folder, name: name)
+            // A runs its pages on NIO's event loops, B on Swift's own executor (the default).
+            try ServeProcess(["--listen", "127.0.0.1:0"] + desk, in: catalog, logs: folder, name: name,
+                             environment: name == "a" ? ["FORMRUNNER_EXECUTOR": "event-loops"] : [:])
         }
         let a = LoopbackHTTP(port: try await servers[0].port())
         let b = LoopbackHTTP(port: try await servers[1].port())
@@ -59,8 +61,9 @@ struct ServeOnPostgresTests {
         for (name, serve) in zip(["A", "B"], servers) {
             #expect(serve.process.terminationReason == .exit, "process \(name) was killed")
             #expect(serve.process.terminationStatus == 0, "process \(name): \(serve.stderr)")
-            // Its pages ran on NIO's event loops, and its access log (written a batch at a time) is
-            // all there once it has stopped: B verified the code, A served the rest.
+            // Its pages ran on NIO's event loops (process A asks for them), and its access log
+            // (written a batch at a time) is all there once it has stopped: B verified the code, A
+            // served the rest.
             #expect(!serve.stderr.contains("default executor"), "process \(name): \(serve.stderr)")
             let logged = name == "A" ? "method=GET ms=" : "method=POST ms="
             #expect(serve.stderr.contains(logged), "process \(name): \(serve.stderr)")

@@ -8,8 +8,9 @@ import NIOPosix
 /// Every request arrives on one of NIO's event loops; by default its handler then hops to Swift's
 /// global executor and back (a futex wake-up and an `eventfd` write a request). ``installEventLoops()``
 /// makes the event loops the process's global executor (what Vapor's template does), so a page is
-/// read, rendered and written on the thread that owns its connection. Work that would hold a loop
-/// for long, such as reading a large upload, runs on ``blocking`` instead.
+/// read, rendered and written on the thread that owns its connection; `serve` does it only when
+/// asked (`FORMRUNNER_EXECUTOR=event-loops`), as it measured slower on an idle machine. Work that
+/// would hold a loop for long, such as reading a large upload, runs on ``blocking`` instead.
 public enum ServerExecutor {
     /// Makes NIO's event loops the global executor. Call once, first thing in `serve`, before the
     /// server starts; false when it could not be installed (the default executor stays).

@@ -6,8 +6,9 @@ final class ServeProcess {
     let stdoutPath: String
     let stderrPath: String
 
-    /// Starts `formrunner serve ARGUMENTS` in `directory`.
-    init(_ arguments: [String], in directory: String, logs folder: String, name: String) throws {
+    /// Starts `formrunner serve ARGUMENTS` in `directory`, with `variables` added to its environment.
+    init(_ arguments: [String], in directory: String, logs folder: String, name: String,
+         environment variables: [String: String] = [:]) throws {
         stdoutPath = folder + "/\(name).out"
         stderrPath = folder + "/\(name).err"
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
@@ -20,6 +21,8 @@ final class ServeProcess {
         environment["FORMRUNNER_NOW"] = nil
         environment["FORMRUNNER_STORE"] = nil
         environment["FORMRUNNER_BASE_URL"] = nil
+        environment["FORMRUNNER_EXECUTOR"] = nil
+        environment.merge(variables) { _, new in new }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
