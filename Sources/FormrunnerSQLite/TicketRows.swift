@@ -16,7 +16,7 @@ enum TicketRows {
     static func arguments(_ ticket: Ticket) throws -> StatementArguments {
         // As optional existentials: GRDB's initializer for a sequence of values maps them through a
         // key path, which costs more than the insert's binding.
-        StatementArguments(try cells(ticket, encodingJSON: true))
+        StatementArguments(try cells(ticket))
     }
 
     /// The assignments and their values that turn the stored row of `previous` into that of `ticket`:
@@ -28,22 +28,17 @@ enum TicketRows {
         return (change.names.map { "\($0) = ?" }.joined(separator: ", "), StatementArguments(values))
     }
 
-    /// The values of ``columns`` for `ticket`; without `encodingJSON`, the answers and the SLA clock are `NULL`.
-    private static func values(_ ticket: Ticket, encodingJSON: Bool) throws -> [DatabaseValue] {
-        try cells(ticket, encodingJSON: encodingJSON).map { $0?.databaseValue ?? .null }
-    }
-
-    /// ``values(_:encodingJSON:)`` as GRDB binds them, without making each a `DatabaseValue` first.
-    private static func cells(_ ticket: Ticket, encodingJSON: Bool) throws -> [(any DatabaseValueConvertible)?] {
+    /// The values of ``columns`` for `ticket`, as GRDB binds them (without making each a `DatabaseValue` first).
+    private static func cells(_ ticket: Ticket) throws -> [(any DatabaseValueConvertible)?] {
         let report = ReportColumns(ticket)
         return [
             ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
             ticket.requester.email, ticket.requester.name, ticket.account,
-            try encodingJSON ? StoredAnswers.encode(ticket.answers) : nil,
+            try StoredAnswers.encode(ticket.answers),
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,
-            ticket.assignee, try encodingJSON ? ticket.sla?.storedJSON() : nil, ticket.language, ticket.mergedInto,
+            ticket.assignee, try ticket.sla?.storedJSON(), ticket.language, ticket.mergedInto,
             ticket.queueDueKey, ticket.slaAlertKey,
             report.firstResponse?.rawValue, report.firstResponseDue, report.firstResponseSeconds, report.solvedAt,
             report.closedAt, report.reopens, report.surveyRating, report.surveyAt,
