@@ -9,18 +9,23 @@ enum OutboxRows {
         // One statement a message: an id already there (or twice in `messages`) inserts nothing, and
         // the caller's transaction is rolled back by the throw.
         for message in messages {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO outbox (id, ticket_number, recipient, address, template, subject, body, created_at,
-                                        attempts, next_attempt_at, delivered_at, last_error)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
-                    """
-            ).execute(arguments: [message.id, message.ticketNumber, message.recipient.rawValue, message.address,
-                            message.template, message.subject, message.body, message.createdAt.millisecondsSince1970,
-                            message.attempts, message.nextAttemptAt.millisecondsSince1970,
-                            message.deliveredAt?.millisecondsSince1970, message.lastError])
+            try db.cachedStatement(sql: insertOne).execute(arguments: StatementArguments(cells(message)))
             guard db.changesCount == 1 else { throw TicketStoreError.invalid("outbox message \(message.id) already exists") }
         }
+    }
+
+    /// The columns an insert writes, and how many.
+    private static let columns = "id, ticket_number, recipient, address, template, subject, body, created_at, "
+        + "attempts, next_attempt_at, delivered_at, last_error"
+    private static let width = 12
+    private static let insertOne =
+        "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: 1, width: width)) ON CONFLICT (id) DO NOTHING"
+
+    /// The values of ``columns`` for `message`, in order.
+    private static func cells(_ message: OutboxMessage) -> MultiRowStatements.Values {
+        [message.id, message.ticketNumber, message.recipient.rawValue, message.address, message.template,
+         message.subject, message.body, message.createdAt.millisecondsSince1970, message.attempts,
+         message.nextAttemptAt.millisecondsSince1970, message.deliveredAt?.millisecondsSince1970, message.lastError]
     }
 
     /// Adds `messages` (already in stored form, ids distinct), a statement per slice, refusing an id
@@ -28,21 +33,18 @@ enum OutboxRows {
     static func insert(many messages: [OutboxMessage], in db: Database) throws {
         for slice in MultiRowStatements.slices(messages.count) {
             var values: MultiRowStatements.Values = []
-            values.reserveCapacity(slice.count * 12)
-            for message in messages[slice] {
-                values += [message.id, message.ticketNumber, message.recipient.rawValue, message.address, message.template,
-                           message.subject, message.body, message.createdAt.millisecondsSince1970, message.attempts,
-                           message.nextAttemptAt.millisecondsSince1970, message.deliveredAt?.millisecondsSince1970,
-                           message.lastError]
-            }
-            let statement = try MultiRowStatements.statement("""
-                INSERT INTO outbox (id, ticket_number, recipient, address, template, subject, body, created_at,
-                                    attempts, next_attempt_at, delivered_at, last_error)
-                VALUES \(MultiRowStatements.values(rows: slice.count, width: 12)) ON CONFLICT (id) DO NOTHING RETURNING id
-                """, rows: slice.count, in: db)
+            values.reserveCapacity(slice.count * width)
+            for message in messages[slice] { values += cells(message) }
+            let statement = try MultiRowStatements.statement(
+                "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: slice.count, width: width)) "
+                    + "ON CONFLICT (id) DO NOTHING RETURNING id",
+                rows: slice.count, in: db)
             let inserted = try String.fetchAll(statement, arguments: StatementArguments(values))
-            if inserted.count < slice.count, let taken = messages[slice].first(where: { !Set(inserted).contains($0.id) }) {
-                throw TicketStoreError.invalid("outbox message \(taken.id) already exists")
+            if inserted.count < slice.count {
+                let written = Set(inserted)
+                if let taken = messages[slice].first(where: { !written.contains($0.id) }) {
+                    throw TicketStoreError.invalid("outbox message \(taken.id) already exists")
+                }
             }
         }
     }
