@@ -13,22 +13,27 @@ public struct LineLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
     private let label: String
-    private let descriptor: Int32
-    private let buffer: LogLineBuffer?
+    private let output: Output
+
+    /// Where the lines go.
+    private enum Output {
+        /// Each written at once.
+        case descriptor(Int32)
+        /// Written a batch at a time.
+        case buffer(LogLineBuffer)
+    }
 
     /// A handler for the logger `label` writing each line to `descriptor` (standard error by default) at once.
     public init(label: String, descriptor: Int32 = STDERR_FILENO) {
         self.label = label
-        self.descriptor = descriptor
-        buffer = nil
+        output = .descriptor(descriptor)
     }
 
     /// A handler for the logger `label` whose lines go through `buffer`; warnings and errors are
     /// written at once, with the lines before them.
     public init(label: String, buffer: LogLineBuffer) {
         self.label = label
-        descriptor = -1
-        self.buffer = buffer
+        output = .buffer(buffer)
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -63,10 +68,9 @@ public struct LineLogHandler: LogHandler {
         line += "] "
         line += event.message.description
         line += "\n"
-        if let buffer {
-            buffer.append(&line, urgent: level >= .warning)
-        } else {
-            line.withUTF8 { LogLineBuffer.writeAll($0, to: descriptor) }
+        switch output {
+        case .buffer(let buffer): buffer.append(&line, urgent: level >= .warning)
+        case .descriptor(let descriptor): line.withUTF8 { LogLineBuffer.writeAll($0, to: descriptor) }
         }
     }
 
