@@ -91,8 +91,7 @@ port_of() {
 SERVER_PID=$!
 PORT=$(port_of "$WORK/serve.out") || fail "serve did not start: $(cat "$WORK/serve.log")"
 # A release build links the Swift runtime statically; with FORMRUNNER_EXECUTOR=event-loops, serve
-# says so when its pages could not be put on NIO's event loops (they would stay on Swift's pool).
-sleep 0.2
+# says so (before it prints its address) when its pages could not be put on NIO's event loops.
 if grep -q "default executor" "$WORK/serve.log"; then fail "$(grep "default executor" "$WORK/serve.log")"; fi
 BASE=http://127.0.0.1:$PORT
 say "serve: pid $SERVER_PID on $BASE"
