@@ -71,7 +71,15 @@ public struct FlowInterpreter: Sendable {
 
     /// The form the run leads to: the chosen subject's, or the form step's.
     public func currentForm(_ state: FlowState) -> FormDefinition? {
-        if let subjectID = state.subjectID { return flowAnswers.form(forSubject: subjectID)?.form }
+        if let subjectID = state.subjectID {
+            // A run's subject is one of the flow's subject ids (see `chooseSubject`): found by it
+            // without lower-casing every subject's label, as a typed subject is matched.
+            let answers = flowAnswers
+            if let subject = answers.subjectChoice?.subjects.first(where: { $0.id == subjectID }) {
+                return services.catalog.forms[subject.formID]
+            }
+            return answers.form(forSubject: subjectID)?.form
+        }
         for step in flow.steps {
             if case .form(let reference) = step.kind { return services.catalog.forms[reference.id] }
         }

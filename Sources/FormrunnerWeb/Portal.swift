@@ -23,6 +23,8 @@ public struct Portal: Sendable {
     /// Each field's markup in each language, made the first time it is shown.
     let fieldMarkups = FieldMarkupCache()
     let limiter = AttemptLimiter()
+    /// The fixed text around every page, by language.
+    let frames: PageFrame.Set
     let logger: Logger
 
     /// A portal over `services`; `mailbox` only for `--demo`.
@@ -35,6 +37,7 @@ public struct Portal: Sendable {
         self.settings = settings
         self.mailbox = mailbox
         self.logger = logger
+        frames = PageFrame.Set(deskName: settings.deskName)
         sessions = SessionStore(drafts: services.drafts, policy: settings.sessions)
     }
 

@@ -89,3 +89,104 @@ struct FormLayoutTests {
         #expect(second.shownIDs(form, given: [:]).contains("extra_files"))
     }
 }
+
+/// A form's fields before anything is answered are made once per form and language, and equal the
+/// fields made piece by piece.
+@Suite("Unanswered fields")
+struct UnansweredFieldsTests {
+    private func page(_ form: FormDefinition, step: StepDefinition, language: String, input: FieldInput,
+                      cache: FieldMarkupCache?, accounts: [String] = []) -> String {
+        FlowPages(flow: FlowDesk.catalog.workflows.values.first!, language: language, csrf: "<csrf>")
+            .fields(step, form: form, input: input, renderer: FieldRenderer(language: language, accounts: accounts, markups: cache))
+    }
+
+    private var step: StepDefinition {
+        get throws {
+            try #require(FlowDesk.catalog.workflows.values.flatMap(\.steps).first { if case .form = $0.kind { true } else { false } })
+        }
+    }
+
+    @Test("every catalog form, in the three languages: the kept text equals a fresh rendering, made and reused")
+    func everyForm() throws {
+        let cache = FieldMarkupCache()
+        let step = try step
+        var compared = 0
+        for form in FlowDesk.catalog.forms.values {
+            for language in ["en", "pt", "es"] {
+                let fresh = page(form, step: step, language: language, input: FieldInput(), cache: nil)
+                #expect(page(form, step: step, language: language, input: FieldInput(), cache: cache) == fresh, "\(form.id) \(language)")
+                #expect(page(form, step: step, language: language, input: FieldInput(), cache: cache) == fresh, "\(form.id) \(language), reused")
+                compared += 1
+            }
+        }
+        #expect(compared >= 3 * FlowDesk.catalog.forms.count)
+    }
+
+    @Test("an answer, a problem or an account list is drawn for this page, never from the kept text")
+    func answeredPagesAreDrawn() throws {
+        let step = try step
+        let form = try #require(FlowDesk.catalog.forms.values.first { $0.fields.contains { $0.type == .text } })
+        let field = try #require(form.fields.first { $0.type == .text })
+        let cache = FieldMarkupCache()
+        _ = page(form, step: step, language: "en", input: FieldInput(), cache: cache)
+        var answered = FieldInput()
+        answered.answers[field.id] = .text("Answer <kept>")
+        #expect(page(form, step: step, language: "en", input: answered, cache: cache).contains("Answer &lt;kept&gt;"))
+        var refused = FieldInput()
+        refused.errors[field.id] = "Too short."
+        #expect(page(form, step: step, language: "en", input: refused, cache: cache).contains("Too short."))
+        let withAccounts = page(form, step: step, language: "en", input: FieldInput(), cache: cache, accounts: ["store-1"])
+        #expect(withAccounts == page(form, step: step, language: "en", input: FieldInput(), cache: nil, accounts: ["store-1"]))
+    }
+
+    @Test("a form of the same id with other fields is drawn again, not served the kept text")
+    func followsTheForm() throws {
+        let step = try step
+        var form = try #require(FlowDesk.catalog.forms.values.first { !$0.fields.isEmpty })
+        let cache = FieldMarkupCache()
+        _ = page(form, step: step, language: "en", input: FieldInput(), cache: cache)
+        form.fields.append(FieldDefinition(id: "extra_note", label: LocalizedText("Something else"), type: .text,
+                                           location: SourceLocation(file: "form.yaml", line: 1, column: 1)))
+        #expect(page(form, step: step, language: "en", input: FieldInput(), cache: cache).contains("Something else"))
+    }
+
+    @Test("the fields shown for answers are those a fresh evaluation shows, for every choice of every catalog form")
+    func shownWithAnswers() {
+        var compared = 0
+        for form in FlowDesk.catalog.forms.values {
+            let layout = FormLayout(form)
+            func answer(_ field: FieldDefinition, _ option: OptionDefinition) -> AnswerValue {
+                field.type == .multichoice ? .choices([option.id]) : .choice(option.id)
+            }
+            var answerSets: [[String: AnswerValue]] = []
+            for field in form.fields {
+                for option in field.options { answerSets.append([field.id: answer(field, option)]) }
+                if field.type == .boolean { answerSets += [[field.id: .boolean(true)], [field.id: .boolean(false)]] }
+            }
+            // Everything answered at once, with each field's first choice, and its last.
+            answerSets.append(Dictionary(form.fields.compactMap { f in f.options.first.map { (f.id, answer(f, $0)) } }) { a, _ in a })
+            answerSets.append(Dictionary(form.fields.compactMap { f in f.options.last.map { (f.id, answer(f, $0)) } }) { a, _ in a })
+            for answers in answerSets {
+                var visible: [String: AnswerValue] = [:], expected: Set<String> = []
+                for field in form.fields where field.condition == nil && field.sectionCondition == nil || field.isShown(given: visible) {
+                    expected.insert(field.id)
+                    if let answer = answers[field.id] { visible[field.id] = answer }
+                }
+                #expect(layout.shownIDs(form, given: answers) == expected, "\(form.id) \(answers)")
+                compared += 1
+            }
+        }
+        #expect(compared > 50)
+    }
+
+    @Test("the fields shown before any answer are those a fresh evaluation shows")
+    func shownWithoutAnswers() {
+        for form in FlowDesk.catalog.forms.values {
+            var visible: Set<String> = []
+            for field in form.fields where field.condition == nil && field.sectionCondition == nil || field.isShown(given: [:]) {
+                visible.insert(field.id)
+            }
+            #expect(FormLayout(form).shownIDs(form, given: [:]) == visible, "\(form.id)")
+        }
+    }
+}

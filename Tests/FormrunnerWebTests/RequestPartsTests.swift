@@ -22,6 +22,12 @@ struct RequestPartsTests {
         #expect(CookieHeader.value("formrunner_session", in: "") == nil)
         #expect(CookieHeader.value("formrunner_session", in: ";;formrunner_session") == nil)
         #expect(CookieHeader.value("a", in: "a=1; a=2") == "1")
+        #expect(CookieHeader.value("", in: "=1; a=2") == nil)
+        #expect(CookieHeader.value("a", in: "a==1") == "=1")
+        #expect(CookieHeader.value("a", in: "b=a=1; a=\"\"") == "")
+        #expect(CookieHeader.value("a", in: "a=\"x") == "\"x")
+        #expect(CookieHeader.value("café", in: "café=crème brûlée ") == "crème brûlée")
+        #expect(CookieHeader.value("a", in: "a") == nil)
     }
 
     @Test("a page text's %1 and %2 are filled in one pass: a value holding %2 is not filled again")
@@ -29,6 +35,10 @@ struct RequestPartsTests {
         #expect(PlaceholderText.fill("Signed in as %1 (%2)", with: ["Ana %2", "pt"]) == "Signed in as Ana %2 (pt)")
         #expect(PlaceholderText.fill("100% of %1", with: ["tickets"]) == "100% of tickets")
         #expect(PlaceholderText.fill("%3 stays, %", with: ["a"]) == "%3 stays, %")
+        #expect(PlaceholderText.fill("%10 and %0 and %%1", with: ["a"]) == "a0 and %0 and %a")
+        #expect(PlaceholderText.fill("Olá, %1 — ação n.º %2", with: ["Zoë", "ñ"]) == "Olá, Zoë — ação n.º ñ")
+        #expect(PlaceholderText.fill("", with: ["a"]) == "")
+        #expect(PlaceholderText.fill("%1%2", with: ["x", "y"]) == "xy")
         #expect(PageText.signedInAs.text("pt", "Ana") == PageText.signedInAs.text("pt").replacingOccurrences(of: "%1", with: "Ana"))
     }
 
@@ -44,5 +54,21 @@ struct RequestPartsTests {
         let line = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let pattern = #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 info formrunner\.web: method=GET path=/flows/x z=last \[FormrunnerWeb\] request\n$/#
         #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
+    }
+
+    @Test("a page's frame: the language switch links the page's own path in each language, the current one marked")
+    func pageFrame() {
+        let frame = PageFrame(deskName: "Help & Co", language: "pt")
+        #expect(frame.head.hasPrefix("<!doctype html>\n<html lang=\"pt\">"))
+        #expect(frame.head.hasSuffix("<title>"))
+        #expect(frame.header.hasPrefix(" — Help &amp; Co</title>"))
+        #expect(frame.header.hasSuffix("<nav aria-label=\"\(PageText.language.text("pt"))\">"))
+        let path = "/flows/x"
+        var links = frame.links[0]
+        for piece in frame.links.dropFirst() { links += path + piece }
+        #expect(links == "<a href=\"/flows/x?lang=en\" lang=\"en\" hreflang=\"en\">English</a> "
+            + "<a href=\"/flows/x?lang=pt\" lang=\"pt\" hreflang=\"pt\" aria-current=\"true\">Português</a> "
+            + "<a href=\"/flows/x?lang=es\" lang=\"es\" hreflang=\"es\">Español</a> </nav>")
+        #expect(PageFrame.Set(deskName: "Help")["de"].head.contains("lang=\"de\""))
     }
 }

@@ -27,21 +27,25 @@ public enum PlaceholderText {
     /// there is no such value), in one pass (a value holding `%2` is not filled again) and without
     /// Foundation (its `replacingOccurrences` was 3% of a web page's CPU).
     public static func fill(_ template: String, with values: [String]) -> String {
-        var result = ""
-        result.reserveCapacity(template.utf8.count + values.reduce(0) { $0 + $1.utf8.count })
-        var rest = Substring(template)
-        while let percent = rest.firstIndex(of: "%") {
-            result += rest[..<percent]
-            let next = rest.index(after: percent)
-            if next < rest.endIndex, let digit = rest[next].wholeNumberValue, digit >= 1, digit <= values.count {
+        var template = template
+        // Scanned as stored bytes: walking characters took 8,000 instructions for one short text.
+        return template.withUTF8 { bytes in
+            var result = ""
+            result.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.utf8.count })
+            var start = 0, index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "%"), index + 1 < bytes.count,
+                      case let digit = Int(bytes[index + 1]) - Int(UInt8(ascii: "0")), digit >= 1, digit <= min(values.count, 9) else {
+                    index += 1
+                    continue
+                }
+                result += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 result += values[digit - 1]
-                rest = rest[rest.index(after: next)...]
-            } else {
-                result += "%"
-                rest = rest[next...]
+                index += 2
+                start = index
             }
+            result += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self)
+            return result
         }
-        result += rest
-        return result
     }
 }

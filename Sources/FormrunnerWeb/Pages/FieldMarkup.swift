@@ -77,6 +77,8 @@ final class FieldMarkupCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
     private var layouts: [String: FormLayout] = [:]
+    private var unanswered: [FormLanguage: (layout: FormLayout, html: String)] = [:]
+    private var formEntries: [FormLanguage: [Entry]] = [:]
 
     /// The layout of `form` (see ``FormLayout``), by its id; made again if a form of that id now
     /// has other fields.
@@ -94,13 +96,63 @@ final class FieldMarkupCache: @unchecked Sendable {
         return layout
     }
 
+    /// The fields of `form` in `language` as a page shows them before anything is answered (no
+    /// value, no problem, no file): made by `render` the first time, then the same text for every
+    /// such page. Kept by form and language (bounded by the catalog) and, like ``layout(_:)``,
+    /// made again for a form of that id with other fields.
+    func unansweredFields(_ form: FormDefinition, language: String, render: () -> String) -> String {
+        let key = FormLanguage(formID: form.id, language: language)
+        lock.lock()
+        if let made = unanswered[key], made.layout.describes(form) {
+            lock.unlock()
+            return made.html
+        }
+        lock.unlock()
+        let html = render()
+        let layout = layout(form)
+        lock.lock()
+        unanswered[key] = (layout, html)
+        lock.unlock()
+        return html
+    }
+
+    /// The entries of `form`'s fields in `language`, in the form's order: one lookup for a page
+    /// instead of one for each field. Made again, like ``layout(_:)``, for a form of that id with
+    /// other fields.
+    func entries(_ form: FormDefinition, language: String) -> [Entry] {
+        let key = FormLanguage(formID: form.id, language: language)
+        lock.lock()
+        if let made = formEntries[key], made.count == form.fields.count,
+           made.indices.allSatisfy({ made[$0].fieldID == form.fields[$0].id }) {
+            lock.unlock()
+            return made
+        }
+        lock.unlock()
+        let made = form.fields.map { entry($0, formID: form.id, language: language) }
+        lock.lock()
+        formEntries[key] = made
+        lock.unlock()
+        return made
+    }
+
+    private struct FormLanguage: Hashable {
+        let formID: String
+        let language: String
+    }
+
     /// A field's markup and stencil in one language (a class: a page takes it with one retain,
     /// not one for each of the markup's texts).
     final class Entry: Sendable {
+        /// The field it was made for: a page drawn from the stencil never copies the definition.
+        let field: FieldDefinition
         let markup: FieldMarkup
         let stencil: FieldStencil
 
-        init(markup: FieldMarkup, stencil: FieldStencil) {
+        /// The id of the field it was made for.
+        var fieldID: String { field.id }
+
+        init(field: FieldDefinition, markup: FieldMarkup, stencil: FieldStencil) {
+            self.field = field
             self.markup = markup
             self.stencil = stencil
         }
@@ -126,7 +178,7 @@ final class FieldMarkupCache: @unchecked Sendable {
             return entry
         }
         lock.unlock()
-        let entry = Entry(markup: FieldMarkup(field, language: language), stencil: FieldStencil(field))
+        let entry = Entry(field: field, markup: FieldMarkup(field, language: language), stencil: FieldStencil(field))
         lock.lock()
         entries[key] = entry
         lock.unlock()

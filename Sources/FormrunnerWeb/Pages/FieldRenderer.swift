@@ -30,16 +30,24 @@ struct FieldRenderer {
                         attached: attached, into: &html)
             return
         }
+        render(entry, in: formID, values: values, error: error, shown: shown, attached: attached, into: &html)
+    }
+
+    /// The field of a cached `entry` (its markup and stencil already looked up), appended to `html`.
+    func render(_ entry: FieldMarkupCache.Entry, in formID: String, values: [String], error: String?, shown: Bool,
+                attached: [String], into html: inout String) {
         // A field without a problem comes from its stencil when it has one (see FieldStencil).
         if error == nil, attached.isEmpty,
            entry.stencil.write(values: values, shown: shown, choices: entry.markup.options, into: &html, render: { values in
                var made = ""
-               renderFully(field, in: formID, markup: entry.markup, values: values, error: nil, shown: shown, attached: [], into: &made)
+               renderFully(entry.field, in: formID, markup: entry.markup, values: values, error: nil, shown: shown, attached: [],
+                           into: &made)
                return made
            }) {
             return
         }
-        renderFully(field, in: formID, markup: entry.markup, values: values, error: error, shown: shown, attached: attached, into: &html)
+        renderFully(entry.field, in: formID, markup: entry.markup, values: values, error: error, shown: shown, attached: attached,
+                    into: &html)
     }
 
     /// The field's HTML made piece by piece, as every stencil was first made.

@@ -17,8 +17,20 @@ struct FlowPages {
     }
 
     func open(_ step: StepDefinition, multipart: Bool = false) -> String {
-        "<form method=\"post\" action=\"\(action)\" data-conditions\(multipart ? " enctype=\"multipart/form-data\"" : "")>"
-            + csrf + "<input type=\"hidden\" name=\"_step\"\(HTML.attribute("value", step.id))>"
+        var html = ""
+        open(step, multipart: multipart, into: &html)
+        return html
+    }
+
+    /// ``open(_:multipart:)`` appended to `html`.
+    func open(_ step: StepDefinition, multipart: Bool = false, into html: inout String) {
+        html += "<form method=\"post\" action=\""
+        html += action
+        html += multipart ? "\" data-conditions enctype=\"multipart/form-data\">" : "\" data-conditions>"
+        html += csrf
+        html += "<input type=\"hidden\" name=\"_step\" value=\""
+        html += HTML.escape(step.id)
+        html += "\">"
     }
 
     /// A form's problems announced at the top.
@@ -103,7 +115,25 @@ struct FlowPages {
         html += heading(step, title: subjectLine == nil ? nil : form.title.text(in: language))
         if let subjectLine { html += subjectLine }
         html += Self.summary(input.errors.count, language: language)
-        html += open(step, multipart: layout.multipart)
+        open(step, multipart: layout.multipart, into: &html)
+        // What follows the form's opening depends only on the input, the language and the accounts:
+        // before anything is answered it is the same text on every such page.
+        if input.isEmpty, renderer.accounts.isEmpty, let markups = renderer.markups {
+            html += markups.unansweredFields(form, language: language) {
+                var rest = ""
+                rest.reserveCapacity(8192)
+                controls(form, layout: layout, input: input, renderer: renderer, into: &rest)
+                return rest
+            }
+        } else {
+            controls(form, layout: layout, input: input, renderer: renderer, into: &html)
+        }
+        return html
+    }
+
+    /// A form's controls after its opening tag, its Continue button and its closing tag.
+    private func controls(_ form: FormDefinition, layout: FormLayout, input: FieldInput, renderer: FieldRenderer,
+                          into html: inout String) {
         html += "<noscript><input type=\"hidden\" name=\"_nojs\" value=\"1\"></noscript>"
         let shown = layout.shownIDs(form, given: input.answers)
         html += "<input type=\"hidden\" name=\"_shown\"\(HTML.attribute("value", shown.sorted().joined(separator: ",")))>"
@@ -112,6 +142,9 @@ struct FlowPages {
             html += "<button type=\"submit\" name=\"_action\" value=\"continue\" hidden tabindex=\"-1\" aria-hidden=\"true\"></button>"
         }
         var section: Int?
+        // The cached entries, when the portal keeps them, hold each field: a field drawn from them is
+        // never copied out of the form (passing `form.fields[index]` copied it twice: 2% of a page).
+        let entries = renderer.markups?.entries(form, language: language)
         // By index: each field is read in place, where `for field in` copies every definition.
         for index in form.fields.indices {
             if form.fields[index].section != section {
@@ -124,12 +157,17 @@ struct FlowPages {
                 html += renderer.renderGroup(form.fields[index], in: form.id, input: input, shown: shown.contains(id))
                 continue
             }
-            renderer.render(form.fields[index], in: form.id, values: input.values[id] ?? FieldRenderer.texts(of: input.answers[id]),
-                            error: input.errors[id], shown: shown.contains(id), attached: input.attached[id] ?? [], into: &html)
+            let values = input.values[id] ?? FieldRenderer.texts(of: input.answers[id])
+            if let entries {
+                renderer.render(entries[index], in: form.id, values: values, error: input.errors[id], shown: shown.contains(id),
+                                attached: input.attached[id] ?? [], into: &html)
+            } else {
+                renderer.render(form.fields[index], in: form.id, values: values, error: input.errors[id], shown: shown.contains(id),
+                                attached: input.attached[id] ?? [], into: &html)
+            }
         }
         if section != nil { html += "</fieldset>" }
         html += "<button type=\"submit\" name=\"_action\" value=\"continue\">\(PageText.continueButton.text(language))</button></form>"
-        return html
     }
 
     /// A section's `<fieldset>` with its title as the legend and its help; hidden while none of its
@@ -169,6 +207,9 @@ struct FieldInput {
     var answers: [String: AnswerValue] = [:]
     var errors: [String: String] = [:]
     var attached: [String: [String]] = [:]
+
+    /// Nothing to show yet: no text, answer, problem or file.
+    var isEmpty: Bool { values.isEmpty && answers.isEmpty && errors.isEmpty && attached.isEmpty }
 }
 
 /// Which fields of a form are shown for some answers, in the form's order (a field's condition

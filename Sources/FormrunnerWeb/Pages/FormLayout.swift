@@ -13,6 +13,8 @@ struct FormLayout: Sendable {
     let hasGroups: Bool
     /// The ids of its files fields.
     let fileFieldIDs: [String]
+    /// The fields shown before anything is answered.
+    private let shownUnanswered: Set<String>
 
     init(_ form: FormDefinition) {
         ids = form.fields.map(\.id)
@@ -20,6 +22,7 @@ struct FormLayout: Sendable {
         multipart = form.fields.contains { $0.type == .files }
         hasGroups = form.fields.contains { $0.type == .group }
         fileFieldIDs = form.fields.filter { $0.type == .files }.map(\.id)
+        shownUnanswered = Self.shownIDs(form, ids: ids, conditional: conditional, given: [:])
     }
 
     /// Whether this is the layout of `form`'s fields (the same ids in the same order).
@@ -30,13 +33,21 @@ struct FormLayout: Sendable {
     /// Which fields are shown for `answers`, in the form's order: a field's condition sees the
     /// answers of the fields before it that are shown; a field without one is always shown.
     func shownIDs(_ form: FormDefinition, given answers: [String: AnswerValue]) -> Set<String> {
+        answers.isEmpty || !conditional.contains(true)
+            ? shownUnanswered : Self.shownIDs(form, ids: ids, conditional: conditional, given: answers)
+    }
+
+    private static func shownIDs(_ form: FormDefinition, ids: [String], conditional: [Bool],
+                                 given answers: [String: AnswerValue]) -> Set<String> {
+        // Only a condition reads the answers shown before it: none are gathered after the last one.
+        let lastConditional = conditional.lastIndex(of: true) ?? -1
         var visible: [String: AnswerValue] = [:]
         var shown: Set<String> = []
         shown.reserveCapacity(ids.count)
         for index in ids.indices where !conditional[index] || form.fields[index].isShown(given: visible) {
             let id = ids[index]
             shown.insert(id)
-            if let answer = answers[id] { visible[id] = answer }
+            if index < lastConditional, let answer = answers[id] { visible[id] = answer }
         }
         return shown
     }

@@ -1,5 +1,6 @@
 import Foundation
 import FormrunnerCore
+import HTTPTypes
 import Hummingbird
 
 extension Portal {
@@ -10,33 +11,15 @@ extension Portal {
         // One buffer for the whole page, written once into the response's bytes.
         var html = ""
         html.reserveCapacity(body.utf8.count + 2048)
-        html += "<!doctype html>\n<html lang=\""
-        html += language
-        html += "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        let frame = frames[language]
+        html += frame.head
         html += HTML.escape(title)
-        html += " — "
-        html += escapedDeskName
-        html += "</title>\n<link rel=\"stylesheet\" href=\"/assets/portal.css\"><script src=\"/assets/conditions.js\" defer></script></head>\n<body>"
-        html += "<header><a class=\"desk\" href=\"/\">"
-        html += escapedDeskName
-        html += "</a><nav aria-label=\""
-        html += HTML.escape(PageText.language.text(language))
-        html += "\">"
+        html += frame.header
         let path = HTML.escape(visit.path)
-        for (code, name) in Self.languageNames {
-            html += "<a href=\""
-            html += path
-            html += "?lang="
-            html += code
-            html += "\" lang=\""
-            html += code
-            html += "\" hreflang=\""
-            html += code
-            html += code == language ? "\" aria-current=\"true\">" : "\">"
-            html += name
-            html += "</a> "
+        for index in frame.links.indices {
+            if index > 0 { html += path }
+            html += frame.links[index]
         }
-        html += "</nav>"
         if let user = visit.user {
             if user.role != .requester {
                 html += "<a class=\"desk-link\" href=\"/desk\">"
@@ -74,17 +57,13 @@ extension Portal {
         return Self.html(html, status: status)
     }
 
-    /// The languages the switch offers, each named in itself.
-    private static let languageNames = [("en", "English"), ("pt", "Português"), ("es", "Español")]
-
-    /// The desk's name, escaped.
-    private var escapedDeskName: String { HTML.escape(settings.deskName) }
-
     /// An HTML response.
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(status: status, headers: HTTPFields([htmlContentType]), body: .init(byteBuffer: ByteBuffer(string: text)))
     }
+
+    /// Made and checked once, not on every page.
+    private static let htmlContentType = HTTPField(name: .contentType, value: "text/html; charset=utf-8")
 
     /// A 303 redirect to a path of this site.
     static func redirect(_ path: String) -> Response {

@@ -43,13 +43,16 @@ public struct LineLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let level = event.level, explicit = event.metadata
-        var line = Self.clock.stamp()
-        line.reserveCapacity(160)
-        line += " "
-        line += level.rawValue
-        line += " "
-        line += label
-        line += ":"
+        // Built as bytes: appending short strings to a `String` cost three times as much.
+        var line: [UInt8] = []
+        line.reserveCapacity(192)
+        func add(_ text: String) { line.append(contentsOf: text.utf8) }
+        add(Self.clock.stamp())
+        line.append(UInt8(ascii: " "))
+        add(level.rawValue)
+        line.append(UInt8(ascii: " "))
+        add(label)
+        line.append(UInt8(ascii: ":"))
         // The event's own metadata alone (an access log line) needs no merged copy.
         var all = explicit ?? [:]
         if !metadata.isEmpty || metadataProvider != nil {
@@ -58,19 +61,24 @@ public struct LineLogHandler: LogHandler {
             if let explicit { all.merge(explicit) { _, new in new } }
         }
         for (key, value) in all.sorted(by: { $0.key < $1.key }) {
-            line += " "
-            line += key
-            line += "="
-            line += value.description
+            line.append(UInt8(ascii: " "))
+            add(key)
+            line.append(UInt8(ascii: "="))
+            switch value {
+            case .string(let text): add(text)
+            default: add(value.description)
+            }
         }
-        line += " ["
-        line += event.source
-        line += "] "
-        line += event.message.description
-        line += "\n"
-        switch output {
-        case .buffer(let buffer): buffer.append(&line, urgent: level >= .warning)
-        case .descriptor(let descriptor): line.withUTF8 { LogLineBuffer.writeAll($0, to: descriptor) }
+        line.append(contentsOf: " [".utf8)
+        add(event.source)
+        line.append(contentsOf: "] ".utf8)
+        add(event.message.description)
+        line.append(UInt8(ascii: "\n"))
+        line.withUnsafeBufferPointer { bytes in
+            switch output {
+            case .buffer(let buffer): buffer.append(bytes, urgent: level >= .warning)
+            case .descriptor(let descriptor): LogLineBuffer.writeAll(bytes, to: descriptor)
+            }
         }
     }
 

@@ -40,9 +40,14 @@ public final class LogLineBuffer: @unchecked Sendable {
     /// Adds one whole line (with its newline); writes everything waiting when `urgent` or when
     /// ``flushBytes`` are waiting.
     public func append(_ line: inout String, urgent: Bool) {
+        line.withUTF8 { append($0, urgent: urgent) }
+    }
+
+    /// Adds one whole line (with its newline) given as its UTF-8 bytes; see ``append(_:urgent:)-(String,_)``.
+    public func append(_ line: UnsafeBufferPointer<UInt8>, urgent: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        line.withUTF8 { pending.append(contentsOf: $0) }
+        pending.append(contentsOf: line)
         if urgent || pending.count >= Self.flushBytes { writePending() }
     }
 

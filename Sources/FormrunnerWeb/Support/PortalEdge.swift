@@ -41,11 +41,12 @@ struct PortalEdge: RouterMiddleware {
     /// Adds the security headers; a page that needs another policy (Google's sign-in button) or
     /// caching (the style sheet) sets its own.
     static func secure(_ headers: inout HTTPFields) {
-        if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = securityPolicy }
-        headers[.xContentTypeOptions] = "nosniff"
-        headers[frameOptionsName] = "DENY"
-        headers[referrerPolicyName] = "same-origin"
-        if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
+        headers.reserveCapacity(headers.count + 5)
+        if !headers.contains(.contentSecurityPolicy) { headers.append(securityFields.policy) }
+        for field in securityFields.always {
+            if headers.contains(field.name) { headers[field.name] = field.value } else { headers.append(field) }
+        }
+        if !headers.contains(.cacheControl) { headers.append(securityFields.noStore) }
     }
 
     private func log(_ request: Request, context: PortalContext, status: Int, since start: ContinuousClock.Instant) {
@@ -54,7 +55,7 @@ struct PortalEdge: RouterMiddleware {
         let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
         logger.info("request", metadata: [
             "request_id": .string(context.id), "method": .string(request.method.rawValue),
-            "path": .string(Self.loggedPath(request.uri.path)), "status": .stringConvertible(status),
+            "path": .string(Self.loggedPath(request.uri.path)), "status": .string(String(status)),
             "ms": .string("\(tenths / 10).\(tenths % 10)"),
         ])
     }
@@ -68,5 +69,10 @@ struct PortalEdge: RouterMiddleware {
 // Made once, not on every response.
 private let securityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     + "frame-ancestors 'none'; base-uri 'none'"
-private let frameOptionsName = HTTPField.Name("X-Frame-Options")!
-private let referrerPolicyName = HTTPField.Name("Referrer-Policy")!
+// Made and checked once: a field made from a name and a value checks every byte of the value.
+private let securityFields = (
+    policy: HTTPField(name: .contentSecurityPolicy, value: securityPolicy),
+    always: [HTTPField(name: .xContentTypeOptions, value: "nosniff"), HTTPField(name: HTTPField.Name("X-Frame-Options")!, value: "DENY"),
+             HTTPField(name: HTTPField.Name("Referrer-Policy")!, value: "same-origin")],
+    noStore: HTTPField(name: .cacheControl, value: "no-store")
+)
