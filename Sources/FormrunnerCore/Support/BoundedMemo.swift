@@ -6,8 +6,8 @@ import Foundation
 public final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     /// How many values are kept at most.
     public let capacity: Int
-    private let lock = NSLock()
-    private var values: [Key: Value] = [:]
+    @usableFromInline let lock = NSLock()
+    @usableFromInline var values: [Key: Value] = [:]
 
     /// A memo of at most `capacity` values.
     public init(capacity: Int = 1024) {
@@ -15,6 +15,9 @@ public final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: @unch
     }
 
     /// The value of `key`: remembered, or made by `make` (and remembered when it succeeds).
+    /// Inlinable, so that each caller's key and value types are specialised (the generic version
+    /// looked its dictionary up through metadata and witness tables).
+    @inlinable
     public func value(of key: Key, make: (Key) throws -> Value) rethrows -> Value {
         lock.lock()
         if let value = values[key] {
@@ -43,6 +46,7 @@ public typealias DecodeMemo<Value: Sendable> = BoundedMemo<Data, Value>
 
 extension BoundedMemo where Key == Data {
     /// The value `bytes` decode to: remembered, or decoded by `decode` (and remembered when it succeeds).
+    @inlinable
     public func value(of bytes: Data, decode: (Data) throws -> Value) rethrows -> Value {
         try value(of: bytes, make: decode)
     }

@@ -135,8 +135,11 @@ struct FlowPages {
     private func controls(_ form: FormDefinition, layout: FormLayout, input: FieldInput, renderer: FieldRenderer,
                           into html: inout String) {
         html += "<noscript><input type=\"hidden\" name=\"_nojs\" value=\"1\"></noscript>"
-        let shown = layout.shownIDs(form, given: input.answers)
-        html += "<input type=\"hidden\" name=\"_shown\"\(HTML.attribute("value", shown.sorted().joined(separator: ",")))>"
+        let visible = layout.shown(form, given: input.answers)
+        let shown = visible.ids
+        html += "<input type=\"hidden\" name=\"_shown\" value=\""
+        html += HTML.escape(visible.list)
+        html += "\">"
         if layout.hasGroups {
             // Enter in a text box presses the first submit button: let it be Continue, not "Add another".
             html += "<button type=\"submit\" name=\"_action\" value=\"continue\" hidden tabindex=\"-1\" aria-hidden=\"true\"></button>"

@@ -13,8 +13,23 @@ struct FormLayout: Sendable {
     let hasGroups: Bool
     /// The ids of its files fields.
     let fileFieldIDs: [String]
-    /// The fields shown before anything is answered.
-    private let shownUnanswered: Set<String>
+    /// The fields shown before anything is answered, by position and as ``Shown``.
+    private let flagsUnanswered: [Bool]
+    private let shownUnanswered: Shown
+    /// Whether any field has a `when:` (of its own or of its section).
+    private let hasConditions: Bool
+
+    /// The fields shown for some answers: their ids, and the list the page's `_shown` field holds
+    /// (sorted, separated by commas).
+    struct Shown: Sendable {
+        let ids: Set<String>
+        let list: String
+
+        init(_ ids: Set<String>) {
+            self.ids = ids
+            list = ids.sorted().joined(separator: ",")
+        }
+    }
 
     init(_ form: FormDefinition) {
         ids = form.fields.map(\.id)
@@ -22,7 +37,11 @@ struct FormLayout: Sendable {
         multipart = form.fields.contains { $0.type == .files }
         hasGroups = form.fields.contains { $0.type == .group }
         fileFieldIDs = form.fields.filter { $0.type == .files }.map(\.id)
-        shownUnanswered = Self.shownIDs(form, ids: ids, conditional: conditional, given: [:])
+        hasConditions = conditional.contains(true)
+        let flags = Self.shownFlags(form, ids: ids, conditional: conditional, given: [:])
+        let ids = ids
+        flagsUnanswered = flags
+        shownUnanswered = Shown(Set(ids.indices.filter { flags[$0] }.map { ids[$0] }))
     }
 
     /// Whether this is the layout of `form`'s fields (the same ids in the same order).
@@ -33,22 +52,28 @@ struct FormLayout: Sendable {
     /// Which fields are shown for `answers`, in the form's order: a field's condition sees the
     /// answers of the fields before it that are shown; a field without one is always shown.
     func shownIDs(_ form: FormDefinition, given answers: [String: AnswerValue]) -> Set<String> {
-        answers.isEmpty || !conditional.contains(true)
-            ? shownUnanswered : Self.shownIDs(form, ids: ids, conditional: conditional, given: answers)
+        shown(form, given: answers).ids
     }
 
-    private static func shownIDs(_ form: FormDefinition, ids: [String], conditional: [Bool],
-                                 given answers: [String: AnswerValue]) -> Set<String> {
+    /// ``shownIDs(_:given:)`` with the `_shown` list; the same fields as before any answer (most
+    /// pages) cost no new set and no new list.
+    func shown(_ form: FormDefinition, given answers: [String: AnswerValue]) -> Shown {
+        guard !answers.isEmpty, hasConditions else { return shownUnanswered }
+        let flags = Self.shownFlags(form, ids: ids, conditional: conditional, given: answers)
+        if flags == flagsUnanswered { return shownUnanswered }
+        return Shown(Set(ids.indices.filter { flags[$0] }.map { ids[$0] }))
+    }
+
+    private static func shownFlags(_ form: FormDefinition, ids: [String], conditional: [Bool],
+                                   given answers: [String: AnswerValue]) -> [Bool] {
         // Only a condition reads the answers shown before it: none are gathered after the last one.
         let lastConditional = conditional.lastIndex(of: true) ?? -1
         var visible: [String: AnswerValue] = [:]
-        var shown: Set<String> = []
-        shown.reserveCapacity(ids.count)
+        var flags = [Bool](repeating: false, count: ids.count)
         for index in ids.indices where !conditional[index] || form.fields[index].isShown(given: visible) {
-            let id = ids[index]
-            shown.insert(id)
-            if index < lastConditional, let answer = answers[id] { visible[id] = answer }
+            flags[index] = true
+            if index < lastConditional, let answer = answers[ids[index]] { visible[ids[index]] = answer }
         }
-        return shown
+        return flags
     }
 }

@@ -8,53 +8,53 @@ extension Portal {
     /// and `body`, in the visit's language.
     func page(_ visit: inout Visit, title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
         let language = visit.language
-        // One buffer for the whole page, written once into the response's bytes.
-        var html = ""
+        // The response's own bytes, written once: no page-sized string copied into them.
+        var html = ByteBuffer()
         html.reserveCapacity(body.utf8.count + 2048)
         let frame = frames[language]
-        html += frame.head
-        html += HTML.escape(title)
-        html += frame.header
+        html.writeString(frame.head)
+        html.writeString(HTML.escape(title))
+        html.writeString(frame.header)
         let path = HTML.escape(visit.path)
         for index in frame.links.indices {
-            if index > 0 { html += path }
-            html += frame.links[index]
+            if index > 0 { html.writeString(path) }
+            html.writeString(frame.links[index])
         }
         if let user = visit.user {
             if user.role != .requester {
-                html += "<a class=\"desk-link\" href=\"/desk\">"
-                html += DeskText.desk.text(language)
-                html += "</a> "
+                html.writeString("<a class=\"desk-link\" href=\"/desk\">")
+                html.writeString(DeskText.desk.text(language))
+                html.writeString("</a> ")
             }
-            html += "<div class=\"account\"><span>"
-            html += HTML.escape(PageText.signedInAs.text(language, user.name))
-            html += "</span> <form method=\"post\" action=\"/signout\">"
-            html += csrfField(visit)
-            html += "<button type=\"submit\">"
-            html += PageText.signOut.text(language)
-            html += "</button></form></div>"
+            html.writeString("<div class=\"account\"><span>")
+            html.writeString(HTML.escape(PageText.signedInAs.text(language, user.name)))
+            html.writeString("</span> <form method=\"post\" action=\"/signout\">")
+            html.writeString(csrfField(visit))
+            html.writeString("<button type=\"submit\">")
+            html.writeString(PageText.signOut.text(language))
+            html.writeString("</button></form></div>")
         }
-        html += "</header>"
+        html.writeString("</header>")
         if settings.demo {
-            html += "<p class=\"demo\">"
-            html += HTML.escape(PageText.demoBanner.text(language))
-            html += " <a href=\"/demo/mailbox\">"
-            html += PageText.demoMailbox.text(language)
-            html += "</a></p>"
+            html.writeString("<p class=\"demo\">")
+            html.writeString(HTML.escape(PageText.demoBanner.text(language)))
+            html.writeString(" <a href=\"/demo/mailbox\">")
+            html.writeString(PageText.demoMailbox.text(language))
+            html.writeString("</a></p>")
         }
-        html += "<main id=\"main\">"
+        html.writeString("<main id=\"main\">")
         if let message = visit.session.flash {
-            html += message.role == "alert" ? "<p role=\"alert\" class=\"" : "<p role=\"status\" class=\""
-            html += message.role
-            html += "\">"
-            html += HTML.escape(message.text)
-            html += "</p>"
+            html.writeString(message.role == "alert" ? "<p role=\"alert\" class=\"" : "<p role=\"status\" class=\"")
+            html.writeString(message.role)
+            html.writeString("\">")
+            html.writeString(HTML.escape(message.text))
+            html.writeString("</p>")
             visit.session.flash = nil
             visit.changed = true
         }
-        html += body
-        html += "</main></body></html>"
-        return Self.html(html, status: status)
+        html.writeString(body)
+        html.writeString("</main></body></html>")
+        return Response(status: status, headers: HTTPFields([Self.htmlContentType]), body: .init(byteBuffer: html))
     }
 
     /// An HTML response.
@@ -63,7 +63,7 @@ extension Portal {
     }
 
     /// Made and checked once, not on every page.
-    private static let htmlContentType = HTTPField(name: .contentType, value: "text/html; charset=utf-8")
+    static let htmlContentType = HTTPField(name: .contentType, value: "text/html; charset=utf-8")
 
     /// A 303 redirect to a path of this site.
     static func redirect(_ path: String) -> Response {

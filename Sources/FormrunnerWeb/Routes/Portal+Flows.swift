@@ -14,8 +14,8 @@ extension Portal {
                 let run = try await flowRun(request, context, visit: visit)
                 guard case .run(var run) = run else { return run.redirect! }
                 let before = run.state
-                let response = try await show(&run, visit: &visit, asked: request.uri.queryParameters["step"].map(String.init),
-                                              chooseSubject: request.uri.queryParameters["choose"] != nil)
+                let query = request.uri.queryParameters
+                let response = try await show(&run, visit: &visit, asked: query["step"].map(String.init), chooseSubject: query["choose"] != nil)
                 // A look changes the draft only when a step passed by itself (a prefill, say); sign-in
                 // and the gate pass on every look but are never kept, so they write nothing.
                 if run.interpreter.kept(run.state) != run.interpreter.kept(before) {
