@@ -56,6 +56,33 @@ struct RequestPartsTests {
         #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
     }
 
+    @Test("an access line written directly is the line the logger writes; a handler with metadata of its own, or above info, refuses it")
+    func directAccessLine() throws {
+        func written(_ write: (LineLogHandler) -> Void, handler change: (inout LineLogHandler) -> Void = { _ in }) throws -> String {
+            let pipe = Pipe()
+            var handler = LineLogHandler(label: "formrunner.web", descriptor: pipe.fileHandleForWriting.fileDescriptor)
+            change(&handler)
+            write(handler)
+            try pipe.fileHandleForWriting.close()
+            // Without the time, which may turn between two lines.
+            return String(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).drop { $0 != " " })
+        }
+        let pairs = [("method", "GET"), ("ms", "0.4"), ("path", "/flows/x"), ("request_id", "r1"), ("status", "200")]
+        let direct = try written { #expect($0.writeDirectly(level: .info, sortedPairs: pairs, source: "FormrunnerWeb", message: "request")) }
+        let logged = try written {
+            $0.log(event: LogEvent(level: .info, message: "request", metadata: .init(uniqueKeysWithValues: pairs.map { ($0.0, .string($0.1)) }),
+                                   source: "FormrunnerWeb", file: #fileID, function: #function, line: #line))
+        }
+        #expect(direct == " info formrunner.web: method=GET ms=0.4 path=/flows/x request_id=r1 status=200 [FormrunnerWeb] request\n")
+        #expect(direct == logged)
+        let withMetadata = try written({ #expect(!$0.writeDirectly(level: .info, sortedPairs: pairs, source: "S", message: "m")) },
+                                       handler: { $0[metadataKey: "z"] = "last" })
+        #expect(withMetadata.isEmpty)
+        let quiet = try written({ #expect(!$0.writeDirectly(level: .info, sortedPairs: pairs, source: "S", message: "m")) },
+                                handler: { $0.logLevel = .warning })
+        #expect(quiet.isEmpty)
+    }
+
     @Test("a page's frame: the language switch links the page's own path in each language, the current one marked")
     func pageFrame() {
         let frame = PageFrame(deskName: "Help & Co", language: "pt")

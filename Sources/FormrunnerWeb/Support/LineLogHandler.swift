@@ -42,7 +42,31 @@ public struct LineLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        let level = event.level, explicit = event.metadata
+        // The event's own metadata alone (an access log line) needs no merged copy.
+        var all = event.metadata ?? [:]
+        if !metadata.isEmpty || metadataProvider != nil {
+            all = metadata
+            if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
+            if let explicit = event.metadata { all.merge(explicit) { _, new in new } }
+        }
+        let pairs = all.sorted(by: { $0.key < $1.key }).map { key, value -> (String, String) in
+            if case .string(let text) = value { return (key, text) }
+            return (key, value.description)
+        }
+        write(level: event.level, sortedPairs: pairs, source: event.source, message: event.message.description)
+    }
+
+    /// Writes a line whose metadata is `sortedPairs` alone, already sorted by key, when this
+    /// handler writes `level` and adds no metadata of its own; false (nothing written) otherwise,
+    /// so the caller logs through its `Logger`. The server's access line takes this way: the same
+    /// line without a dictionary made, merged and sorted for each request.
+    public func writeDirectly(level: Logger.Level, sortedPairs: [(String, String)], source: String, message: String) -> Bool {
+        guard level >= logLevel, metadata.isEmpty, metadataProvider == nil else { return false }
+        write(level: level, sortedPairs: sortedPairs, source: source, message: message)
+        return true
+    }
+
+    private func write(level: Logger.Level, sortedPairs: [(String, String)], source: String, message: String) {
         // Built as bytes: appending short strings to a `String` cost three times as much.
         var line: [UInt8] = []
         line.reserveCapacity(192)
@@ -53,26 +77,16 @@ public struct LineLogHandler: LogHandler {
         line.append(UInt8(ascii: " "))
         add(label)
         line.append(UInt8(ascii: ":"))
-        // The event's own metadata alone (an access log line) needs no merged copy.
-        var all = explicit ?? [:]
-        if !metadata.isEmpty || metadataProvider != nil {
-            all = metadata
-            if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
-            if let explicit { all.merge(explicit) { _, new in new } }
-        }
-        for (key, value) in all.sorted(by: { $0.key < $1.key }) {
+        for (key, value) in sortedPairs {
             line.append(UInt8(ascii: " "))
             add(key)
             line.append(UInt8(ascii: "="))
-            switch value {
-            case .string(let text): add(text)
-            default: add(value.description)
-            }
+            add(value)
         }
         line.append(contentsOf: " [".utf8)
-        add(event.source)
+        add(source)
         line.append(contentsOf: "] ".utf8)
-        add(event.message.description)
+        add(message)
         line.append(UInt8(ascii: "\n"))
         line.withUnsafeBufferPointer { bytes in
             switch output {

@@ -15,6 +15,14 @@ import Logging
 struct PortalEdge: RouterMiddleware {
     let portal: Portal
     let logger: Logger
+    /// The server's own line handler, when the logger has one: access lines go to it directly.
+    private let lines: LineLogHandler?
+
+    init(portal: Portal, logger: Logger) {
+        self.portal = portal
+        self.logger = logger
+        lines = logger.handler as? LineLogHandler
+    }
 
     /// The Content Security Policy of every page that does not set its own.
     static var policy: String { securityPolicy }
@@ -53,10 +61,14 @@ struct PortalEdge: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         // Tenths of a millisecond, written without `String(format:)` (a few per cent of a page's CPU).
         let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
+        let method = request.method.rawValue, path = Self.loggedPath(request.uri.path), milliseconds = "\(tenths / 10).\(tenths % 10)"
+        // Sorted by key, as the handler writes metadata.
+        let pairs = [("method", method), ("ms", milliseconds), ("path", path), ("request_id", context.id), ("status", String(status))]
+        if logger.logLevel <= .info,
+           lines?.writeDirectly(level: .info, sortedPairs: pairs, source: "FormrunnerWeb", message: "request") == true { return }
         logger.info("request", metadata: [
-            "request_id": .string(context.id), "method": .string(request.method.rawValue),
-            "path": .string(Self.loggedPath(request.uri.path)), "status": .string(String(status)),
-            "ms": .string("\(tenths / 10).\(tenths % 10)"),
+            "request_id": .string(context.id), "method": .string(method), "path": .string(path), "status": .string(String(status)),
+            "ms": .string(milliseconds),
         ])
     }
 
