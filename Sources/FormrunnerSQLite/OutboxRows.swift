@@ -28,18 +28,32 @@ enum OutboxRows {
          message.nextAttemptAt.millisecondsSince1970, message.deliveredAt?.millisecondsSince1970, message.lastError]
     }
 
+    /// Binds the values of ``columns`` for `message`, in order (as ``cells(_:)`` lists them).
+    private static func bind(_ message: OutboxMessage, to values: inout DirectBindings) {
+        values.append(message.id)
+        values.append(message.ticketNumber)
+        values.append(message.recipient.rawValue)
+        values.append(message.address)
+        values.append(message.template)
+        values.append(message.subject)
+        values.append(message.body)
+        values.append(message.createdAt.millisecondsSince1970)
+        values.append(message.attempts)
+        values.append(message.nextAttemptAt.millisecondsSince1970)
+        values.append(message.deliveredAt?.millisecondsSince1970)
+        values.append(message.lastError)
+    }
+
     /// Adds `messages` (already in stored form, ids distinct), a statement per slice, refusing an id
     /// the outbox already has.
     static func insert(many messages: [OutboxMessage], in db: Database) throws {
         for slice in MultiRowStatements.slices(messages.count) {
-            var values: MultiRowStatements.Values = []
-            values.reserveCapacity(slice.count * width)
-            for message in messages[slice] { values += cells(message) }
-            let statement = try MultiRowStatements.statement(
+            var values = DirectBindings(try MultiRowStatements.statement(
                 "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: slice.count, width: width)) "
                     + "ON CONFLICT (id) DO NOTHING RETURNING id",
-                rows: slice.count, in: db)
-            let inserted = try String.fetchAll(statement, arguments: StatementArguments(values))
+                rows: slice.count, in: db))
+            for message in messages[slice] { bind(message, to: &values) }
+            let inserted = try values.fetchStrings(in: db)
             if inserted.count < slice.count {
                 let written = Set(inserted)
                 if let taken = messages[slice].first(where: { !written.contains($0.id) }) {

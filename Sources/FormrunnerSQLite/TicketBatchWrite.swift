@@ -56,20 +56,18 @@ struct TicketBatchWrite: Sendable {
         let names = TicketRowChange.names(of: columns)
         let assignments = names.enumerated().map { "\($1) = x.column\($0 + 3)" }.joined(separator: ", ")
         for slice in MultiRowStatements.slices(indexes.count) {
-            var values: MultiRowStatements.Values = []
-            values.reserveCapacity(slice.count * (names.count + 2))
-            for index in indexes[slice] {
-                values.append(changes[index].ticket.number)
-                values.append(changes[index].expectedVersion)
-                for value in rows[index].values { values.append(value) }
-            }
             let sql = """
                 UPDATE ticket SET \(assignments)
                 FROM (VALUES \(MultiRowStatements.values(rows: slice.count, width: names.count + 2))) AS x
                 WHERE ticket.number = x.column1 AND ticket.version = x.column2 RETURNING ticket.number
                 """
-            let statement = try MultiRowStatements.statement(sql, rows: slice.count, in: db)
-            written.formUnion(try Int64.fetchAll(statement, arguments: StatementArguments(values)))
+            var values = DirectBindings(try MultiRowStatements.statement(sql, rows: slice.count, in: db))
+            for index in indexes[slice] {
+                values.append(changes[index].ticket.number)
+                values.append(changes[index].expectedVersion)
+                for value in rows[index].values { values.append(value) }
+            }
+            written.formUnion(try values.fetchInt64s(in: db))
         }
     }
 
@@ -113,16 +111,22 @@ struct TicketBatchWrite: Sendable {
     /// Appends each `(ticket number, entry)` to the history.
     private static func appendHistory(_ entries: [(Int64, HistoryEntry)], in db: Database) throws {
         for slice in MultiRowStatements.slices(entries.count) {
-            var values: MultiRowStatements.Values = []
-            values.reserveCapacity(slice.count * 9)
-            for (number, entry) in entries[slice] {
-                values += [number, entry.at.millisecondsSince1970, entry.actor.rawValue, entry.event, entry.from, entry.to,
-                           entry.message, entry.person, entry.isInternal]
-            }
-            try MultiRowStatements.statement("""
+            var values = DirectBindings(try MultiRowStatements.statement("""
                 INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
                 VALUES \(MultiRowStatements.values(rows: slice.count, width: 9))
-                """, rows: slice.count, in: db).execute(arguments: StatementArguments(values))
+                """, rows: slice.count, in: db))
+            for (number, entry) in entries[slice] {
+                values.append(number)
+                values.append(entry.at.millisecondsSince1970)
+                values.append(entry.actor.rawValue)
+                values.append(entry.event)
+                values.append(entry.from)
+                values.append(entry.to)
+                values.append(entry.message)
+                values.append(entry.person)
+                values.append(entry.isInternal)
+            }
+            try values.execute(in: db)
         }
     }
 }

@@ -45,29 +45,33 @@ enum TicketRows {
         ]
     }
 
-    /// The ticket a `SELECT * FROM ticket` row holds (its columns found by `column`), with `timers` in
+    /// The ticket a `SELECT * FROM ticket` row holds (its columns found by `columns`), with `timers` in
     /// stored order.
     static func ticket(from row: Row, columns: TicketColumns, timers: [ArmedTimer]) throws -> Ticket {
-        func value<Value: DatabaseValueConvertible>(_ name: String) -> Value { columns.value(of: name, in: row) }
-        func optional<Value: DatabaseValueConvertible>(_ name: String) -> Value? { columns.optional(of: name, in: row) }
-        let answers: String = value("answers"), sla: String? = optional("sla")
+        func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: TicketColumn) -> Value {
+            columns.value(of: column, in: row)
+        }
+        func optional<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: TicketColumn) -> Value? {
+            columns.optional(of: column, in: row)
+        }
+        let answers: String = value(.answers), sla: String? = optional(.sla)
         var ticket = Ticket(
-            number: value("number"), formID: value("form_id"), formVersion: value("form_version"),
-            workflowID: optional("workflow_id"), lifecycleID: value("lifecycle_id"), status: value("status"),
-            title: value("title"), requester: Requester(email: value("requester_email"), name: optional("requester_name")),
-            account: optional("account"), answers: try StoredAnswers.decode(answers),
-            createdAt: Date(millisecondsSince1970: value("created_at")), version: value("version"), timers: timers)
-        ticket.updatedAt = Date(millisecondsSince1970: value("updated_at"))
-        ticket.lastInteractionAt = Date(millisecondsSince1970: value("last_interaction_at"))
-        ticket.statusEnteredAt = Date(millisecondsSince1970: value("status_entered_at"))
-        ticket.team = optional("team")
-        ticket.priority = optional("priority")
-        ticket.assignee = optional("assignee")
+            number: value(.number), formID: value(.formID), formVersion: value(.formVersion),
+            workflowID: optional(.workflowID), lifecycleID: value(.lifecycleID), status: value(.status),
+            title: value(.title), requester: Requester(email: value(.requesterEmail), name: optional(.requesterName)),
+            account: optional(.account), answers: try StoredAnswers.decode(answers),
+            createdAt: Date(millisecondsSince1970: value(.createdAt)), version: value(.version), timers: timers)
+        ticket.updatedAt = Date(millisecondsSince1970: value(.updatedAt))
+        ticket.lastInteractionAt = Date(millisecondsSince1970: value(.lastInteractionAt))
+        ticket.statusEnteredAt = Date(millisecondsSince1970: value(.statusEnteredAt))
+        ticket.team = optional(.team)
+        ticket.priority = optional(.priority)
+        ticket.assignee = optional(.assignee)
         ticket.sla = try sla.map(SLAClock.stored)
-        ticket.language = optional("language")
-        ticket.mergedInto = optional("merged_into")
-        ticket.figures = ReportColumns.figures(solvedAt: optional("solved_at"), closedAt: optional("closed_at"),
-                                               reopens: optional("reopens"))
+        ticket.language = optional(.language)
+        ticket.mergedInto = optional(.mergedInto)
+        ticket.figures = ReportColumns.figures(solvedAt: optional(.solvedAt), closedAt: optional(.closedAt),
+                                               reopens: optional(.reopens))
         return ticket
     }
 
@@ -75,7 +79,7 @@ enum TicketRows {
     static func tickets(from rows: [Row], in db: Database) throws -> [Ticket] {
         guard let first = rows.first else { return [] }
         let columns = TicketColumns(first)
-        let numbers: [Int64] = rows.map { columns.value(of: "number", in: $0) }
+        let numbers: [Int64] = rows.map { columns.value(of: .number, in: $0) }
         let timers = try Timers.fetch(for: numbers, in: db)
         return try zip(rows, numbers).map { row, number in try ticket(from: row, columns: columns, timers: timers[number] ?? []) }
     }
@@ -95,34 +99,10 @@ enum TicketRows {
         while let row = try rows.next() {
             let found = columns ?? TicketColumns(row)
             columns = found
-            let number: Int64 = found.value(of: "number", in: row)
+            let number: Int64 = found.value(of: .number, in: row)
             byNumber[number] = try ticket(from: row, columns: found, timers: timers[number] ?? [])
         }
         return numbers.compactMap { byNumber[$0] }
     }
 }
 
-/// Where each column of the rows of one `SELECT * FROM ticket` is, found once for all of them: GRDB
-/// finds a column by name comparing lowercased names, which was a fifth of reading a ticket.
-struct TicketColumns {
-    private let positions: [String: Int]
-
-    /// The columns of `row` (and of every row of its statement).
-    init(_ row: Row) {
-        var positions: [String: Int] = [:]
-        for (index, name) in row.columnNames.enumerated() where positions[name] == nil { positions[name] = index }
-        self.positions = positions
-    }
-
-    /// The value of column `name` in `row`, as `row[name]` gives it.
-    func value<Value: DatabaseValueConvertible>(of name: String, in row: Row) -> Value {
-        guard let index = positions[name] else { return row[name] }
-        return row[index]
-    }
-
-    /// The value of column `name` in `row`, `nil` for `NULL`, as `row[name]` gives it.
-    func optional<Value: DatabaseValueConvertible>(of name: String, in row: Row) -> Value? {
-        guard let index = positions[name] else { return row[name] }
-        return row[index]
-    }
-}

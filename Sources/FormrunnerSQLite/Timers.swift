@@ -25,12 +25,15 @@ enum Timers {
         }
         let timers = tickets.flatMap { ticket in ticket.timers.map { (ticket.number, $0) } }
         for slice in MultiRowStatements.slices(timers.count) {
-            var values: MultiRowStatements.Values = []
-            values.reserveCapacity(slice.count * 3)
-            for (number, timer) in timers[slice] { values += [number, timer.event, timer.dueAt.millisecondsSince1970] }
-            try MultiRowStatements.statement(
+            var values = DirectBindings(try MultiRowStatements.statement(
                 "INSERT INTO timer (ticket_number, event, due_at) VALUES \(MultiRowStatements.values(rows: slice.count, width: 3))",
-                rows: slice.count, in: db).execute(arguments: StatementArguments(values))
+                rows: slice.count, in: db))
+            for (number, timer) in timers[slice] {
+                values.append(number)
+                values.append(timer.event)
+                values.append(timer.dueAt.millisecondsSince1970)
+            }
+            try values.execute(in: db)
         }
     }
 
@@ -57,7 +60,8 @@ enum Timers {
     /// The timers of the tickets with these numbers, by number, each ordered by due time then event.
     static func fetch(for numbers: [Int64], in db: Database) throws -> [Int64: [ArmedTimer]] {
         guard !numbers.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(
+        // Read as the statement steps, by position: the columns are the three selected.
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT ticket_number, event, due_at FROM timer
@@ -66,9 +70,10 @@ enum Timers {
                 """,
             arguments: StatementArguments(numbers))
         var timers: [Int64: [ArmedTimer]] = [:]
-        for row in rows {
-            timers[row["ticket_number"], default: []].append(
-                ArmedTimer(event: row["event"], dueAt: Date(millisecondsSince1970: row["due_at"])))
+        timers.reserveCapacity(numbers.count)
+        while let row = try rows.next() {
+            let number: Int64 = row[0], event: String = row[1], dueAt: Int64 = row[2]
+            timers[number, default: []].append(ArmedTimer(event: event, dueAt: Date(millisecondsSince1970: dueAt)))
         }
         return timers
     }
@@ -116,13 +121,16 @@ enum Timers {
         // A statement per slice of timers, each found by its primary key (`(ticket_number, event) IN
         // (VALUES …)` would scan the table).
         for slice in MultiRowStatements.slices(claimed.count) {
-            var values: MultiRowStatements.Values = [until]
-            values.reserveCapacity(1 + slice.count * 2)
-            for timer in claimed[slice] { values += [timer.number, timer.event] }
-            try MultiRowStatements.statement("""
+            var values = DirectBindings(try MultiRowStatements.statement("""
                 UPDATE timer SET claimed_until = ?1 FROM (VALUES \(MultiRowStatements.values(rows: slice.count, width: 2))) AS x
                 WHERE timer.ticket_number = x.column1 AND timer.event = x.column2
-                """, rows: slice.count, in: db).execute(arguments: StatementArguments(values))
+                """, rows: slice.count, in: db))
+            values.append(until)
+            for timer in claimed[slice] {
+                values.append(timer.number)
+                values.append(timer.event)
+            }
+            try values.execute(in: db)
         }
         return numbers
     }

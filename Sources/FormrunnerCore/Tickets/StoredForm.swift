@@ -48,6 +48,11 @@ extension OutboxMessage {
 extension Ticket {
     /// Refuses what no store can keep: a `number` answer that is not finite (JSON has no NaN or infinity).
     public func requireStorable() throws(TicketStoreError) {
+        // The keys are sorted (so that the same one is named every time) only when one is refused.
+        guard answers.values.contains(where: { answer in
+            if case .number(let value) = answer { return !value.isFinite }
+            return false
+        }) else { return }
         for key in answers.keys.sorted() {
             if case .number(let value) = answers[key], !value.isFinite {
                 throw .invalid("the answer to \(key) is \(value), which cannot be stored")
