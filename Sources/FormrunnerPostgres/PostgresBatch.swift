@@ -29,6 +29,30 @@ enum PostgresBatch {
         column == "search_words" ? "array_to_tsvector(x.search_words::text[])" : "x.\(column)::\(columnTypes[column] ?? "text")"
     }
 
+    /// How many rows one bound document (``JSONRecords``) holds at most: a tick's batch in one statement.
+    static let documentRows = 2_000
+
+    /// `items` in slices of at most `size`.
+    static func slices<T>(of items: [T], size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: max(size, 1)).map { items[$0..<min($0 + max(size, 1), items.count)] }
+    }
+
+    /// `json_to_recordset($1::json)` with the column definitions of `columns` (their types from
+    /// ``columnTypes``, else `text`); with `ordinality`, in `ROWS FROM (…) WITH ORDINALITY` so that `x.n`
+    /// numbers the records in document order.
+    static func recordset(_ columns: [String], types: [String: String] = columnTypes, ordinality: Bool = false) -> String {
+        let definitions = columns.map { "\($0) \(types[$0] ?? "text")" }.joined(separator: ", ")
+        guard ordinality else { return "json_to_recordset($1::json) AS x(\(definitions))" }
+        return "ROWS FROM (json_to_recordset($1::json) AS (\(definitions))) WITH ORDINALITY AS x(\(columns.joined(separator: ", ")), n)"
+    }
+
+    /// The document as the one bind of a statement.
+    static func binds(_ records: JSONRecords) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(records.text)
+        return binds
+    }
+
     /// One array bound.
     static func binds(_ values: [Int64]) -> PostgresBindings {
         var binds = PostgresBindings()
@@ -38,34 +62,38 @@ enum PostgresBatch {
 }
 
 extension PostgresRows {
-    /// Writes the tickets of `changes` whose stored version is still the expected one, in one
-    /// `UPDATE … FROM (VALUES …)`; returns the numbers written.
+    /// Writes the tickets of `changes` whose stored version is still the expected one, in one `UPDATE`
+    /// reading them from one bound document; returns the numbers written.
     func updateTickets(_ changes: ArraySlice<TicketChange>) async throws -> Set<Int64> {
-        var binds = PostgresBindings()
-        var values: [String] = []
-        let columns = ["number", "expected"] + Self.writtenColumns
+        var records = JSONRecords(columns: Self.batchTicketColumns)
         for change in changes {
-            let first = binds.count + 1
-            binds.append(change.ticket.number)
-            binds.append(change.expectedVersion)
+            records.beginRecord()
+            records.add(change.ticket.number)
+            records.add(change.expectedVersion)
             let keepingText = change.previous.map { $0.title == change.ticket.title && $0.answers == change.ticket.answers } ?? false
-            try Self.appendTicket(change.ticket, keepingText: keepingText, to: &binds)
-            values.append("(" + columns.indices.map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+            try Self.appendTicket(change.ticket, keepingText: keepingText, to: &records)
+            records.endRecord()
         }
-        // `NULL` answers and search words (never stored so) keep what is stored: see `appendTicket(_:keepingText:to:)`.
-        let assignments = Self.writtenColumns.map { column in
-            Self.keptText.contains(column) ? "\(column) = COALESCE(\(PostgresBatch.value(of: column)), ticket.\(column))"
-                : "\(column) = \(PostgresBatch.value(of: column))"
-        }
-        let rows = try await run(PostgresQuery(
-            unsafeSQL: """
-                UPDATE ticket SET \(assignments.joined(separator: ", "))
-                FROM (VALUES \(values.joined(separator: ", "))) AS x(\(columns.joined(separator: ", ")))
-                WHERE ticket.number = x.number::bigint AND ticket.version = x.expected::integer RETURNING ticket.number
-                """,
-            binds: binds)).collect()
+        let rows = try await run(PostgresQuery(unsafeSQL: Self.batchTicketUpdate, binds: PostgresBatch.binds(records))).collect()
         return Set(try rows.map { try $0.decode(Int64.self) })
     }
+
+    /// A batch's ticket record: number, expected version, then the written columns.
+    static let batchTicketColumns = ["number", "expected"] + writtenColumns
+
+    /// The batch's `UPDATE`, the same text for any number of tickets. `NULL` answers and search words
+    /// (never stored so) keep what is stored: see `appendTicket(_:keepingText:to:)`.
+    static let batchTicketUpdate: String = {
+        let assignments = writtenColumns.map { column in
+            let value = column == "search_words" ? "array_to_tsvector(x.search_words)" : "x.\(column)"
+            return keptText.contains(column) ? "\(column) = COALESCE(\(value), ticket.\(column))" : "\(column) = \(value)"
+        }
+        return """
+            UPDATE ticket SET \(assignments.joined(separator: ", "))
+            FROM \(PostgresBatch.recordset(batchTicketColumns))
+            WHERE ticket.number = x.number AND ticket.version = x.expected RETURNING ticket.number
+            """
+    }()
 
     /// The columns a batch keeps when their value is `NULL`.
     private static let keptText: Set<String> = ["answers", "search_words"]
@@ -76,10 +104,8 @@ extension PostgresRows {
         guard !changes.isEmpty else { return }
         let numbers = changes.map(\.ticket.number)
         let history = changes.flatMap { change in change.history.map { (change.ticket.number, $0) } }
-        for slice in PostgresBatch.slices(of: history, rowWidth: 9) {
-            var binds = PostgresBindings()
-            let values = Self.historyValues(slice, into: &binds)
-            try await run(PostgresQuery(unsafeSQL: "INSERT INTO history (\(Self.historyColumns)) VALUES \(values)", binds: binds))
+        for slice in PostgresBatch.slices(of: history, size: PostgresBatch.documentRows) {
+            try await run(PostgresQuery(unsafeSQL: Self.batchHistoryInsert, binds: PostgresBatch.binds(Self.historyRecords(slice))))
         }
         try await run(PostgresQuery(unsafeSQL: "DELETE FROM timer WHERE ticket_number = ANY($1)", binds: PostgresBatch.binds(numbers)))
         let timers = changes.flatMap { change in change.ticket.timers.map { (change.ticket.number, $0) } }
@@ -97,12 +123,10 @@ extension PostgresRows {
     /// Adds `messages` (in stored form, ids distinct) in one statement per slice, refusing an id the
     /// outbox already has.
     private func insertOutbox(many messages: [OutboxMessage]) async throws {
-        for slice in PostgresBatch.slices(of: messages, rowWidth: 12) {
-            var binds = PostgresBindings()
-            let values = Self.outboxValues(slice, into: &binds)
-            let inserted = Set(try await run(PostgresQuery(unsafeSQL: """
-                INSERT INTO outbox (\(Self.outboxInsertColumns)) VALUES \(values) ON CONFLICT (id) DO NOTHING RETURNING id
-                """, binds: binds)).collect().map { try $0.decode(String.self) })
+        for slice in PostgresBatch.slices(of: messages, size: PostgresBatch.documentRows) {
+            let inserted = Set(try await run(PostgresQuery(unsafeSQL: Self.batchOutboxInsert,
+                                                           binds: PostgresBatch.binds(Self.outboxRecords(slice))))
+                .collect().map { try $0.decode(String.self) })
             if let taken = slice.first(where: { !inserted.contains($0.id) }) {
                 throw TicketStoreError.invalid("outbox message \(taken.id) already exists")
             }

@@ -20,7 +20,7 @@ extension PostgresTicketStore {
         }
         return try await transaction { rows in
             var written: Set<Int64> = []
-            for slice in PostgresBatch.slices(of: stored, rowWidth: PostgresRows.writtenColumns.count + 2) {
+            for slice in PostgresBatch.slices(of: stored, size: PostgresBatch.documentRows) {
                 written.formUnion(try await rows.updateTickets(slice))
             }
             let conflicts = stored.map(\.ticket.number).filter { !written.contains($0) }
@@ -46,7 +46,7 @@ extension PostgresTicketStore {
         }
         try await transaction { rows in
             var written: Set<Int64> = []
-            for slice in PostgresBatch.slices(of: stored, rowWidth: PostgresRows.writtenColumns.count + 2) {
+            for slice in PostgresBatch.slices(of: stored, size: PostgresBatch.documentRows) {
                 written.formUnion(try await rows.updateTickets(slice))
             }
             if let stale = stored.filter({ !written.contains($0.ticket.number) }).min(by: { $0.ticket.number < $1.ticket.number }) {

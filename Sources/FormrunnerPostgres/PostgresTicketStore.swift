@@ -236,16 +236,18 @@ public final class PostgresTicketStore: TicketStore {
     public func claimDueTickets(at instant: Date, limit: Int, until: Date) async throws -> [Int64] {
         guard limit > 0 else { return [] }
         let now = instant.millisecondsSince1970
+        // The picked rows are found again by their `ctid` (a TID scan): they are locked, so it cannot
+        // change before the update. Joined on (ticket_number, event), the planner hashed the whole
+        // timer table for each claim.
         let query: PostgresQuery = """
-            WITH picked AS (
-                SELECT ticket_number, event FROM timer
+            UPDATE timer SET claimed_until = \(until.millisecondsSince1970)
+            WHERE ctid = ANY (ARRAY(
+                SELECT ctid FROM timer
                 WHERE due_at <= \(now) AND (claimed_until IS NULL OR claimed_until <= \(now))
                 ORDER BY due_at, ticket_number
                 LIMIT \(limit)
-                FOR UPDATE SKIP LOCKED)
-            UPDATE timer SET claimed_until = \(until.millisecondsSince1970) FROM picked
-            WHERE timer.ticket_number = picked.ticket_number AND timer.event = picked.event
-            RETURNING timer.ticket_number, timer.due_at
+                FOR UPDATE SKIP LOCKED))
+            RETURNING ticket_number, due_at
             """
         return try await read { rows in
             var claimed: [(number: Int64, due: Int64)] = []

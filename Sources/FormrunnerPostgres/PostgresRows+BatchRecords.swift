@@ -1,0 +1,75 @@
+import FormrunnerCore
+
+/// The history and outbox rows of a batch as bound documents (``JSONRecords``), and the statements
+/// inserting them: one text for any number of rows, the rows inserted in document order.
+extension PostgresRows {
+    /// The history records of `entries` (ticket number, line).
+    static func historyRecords(_ entries: some Collection<(Int64, HistoryEntry)>) -> JSONRecords {
+        var records = JSONRecords(columns: historyRecordColumns)
+        for (number, entry) in entries {
+            records.beginRecord()
+            records.add(number)
+            records.add(entry.at.millisecondsSince1970)
+            records.add(entry.actor.rawValue)
+            records.add(entry.event)
+            records.add(entry.from)
+            records.add(entry.to)
+            records.add(entry.message)
+            records.add(entry.person)
+            records.add(entry.isInternal)
+            records.endRecord()
+        }
+        return records
+    }
+
+    /// The outbox records of `messages` (in stored form).
+    static func outboxRecords(_ messages: some Collection<OutboxMessage>) -> JSONRecords {
+        var records = JSONRecords(columns: outboxRecordColumns)
+        for message in messages {
+            records.beginRecord()
+            records.add(message.id)
+            records.add(message.ticketNumber)
+            records.add(message.recipient.rawValue)
+            records.add(message.address)
+            records.add(message.template)
+            records.add(message.subject)
+            records.add(message.body)
+            records.add(message.createdAt.millisecondsSince1970)
+            records.add(message.attempts)
+            records.add(message.nextAttemptAt.millisecondsSince1970)
+            records.add(message.deliveredAt?.millisecondsSince1970)
+            records.add(message.lastError)
+            records.endRecord()
+        }
+        return records
+    }
+
+    /// Inserts the history records of the bound document, in order.
+    static let batchHistoryInsert = insert(into: "history", columns: historyRecordColumns,
+                                           types: ["ticket_number": "bigint", "at": "bigint", "internal": "boolean"])
+
+    /// Inserts the outbox records of the bound document, in order (their `seq`), returning the ids
+    /// inserted: an id the outbox already has is left out.
+    static let batchOutboxInsert = insert(
+        into: "outbox", columns: outboxRecordColumns,
+        types: ["ticket_number": "bigint", "created_at": "bigint", "attempts": "integer", "next_attempt_at": "bigint",
+                "delivered_at": "bigint"])
+        + " ON CONFLICT (id) DO NOTHING RETURNING id"
+
+    private static let historyRecordColumns = [
+        "ticket_number", "at", "actor", "event", "from_status", "to_status", "message", "person", "internal",
+    ]
+
+    private static let outboxRecordColumns = [
+        "id", "ticket_number", "recipient", "address", "template", "subject", "body", "created_at", "attempts",
+        "next_attempt_at", "delivered_at", "last_error",
+    ]
+
+    private static func insert(into table: String, columns: [String], types: [String: String]) -> String {
+        let names = columns.joined(separator: ", ")
+        return """
+            INSERT INTO \(table) (\(names))
+            SELECT \(names) FROM \(PostgresBatch.recordset(columns, types: types, ordinality: true)) ORDER BY x.n
+            """
+    }
+}
