@@ -49,8 +49,7 @@ extension Portal {
     func addAssistantRoutes(to router: Router<PortalContext>) {
         router.get("/flows/:flow/articles/:article") { request, context in
             try await handle(request, context) { visit in
-                let found = try await flowRun(request, context, visit: visit)
-                guard case .run(var run) = found else { return found.redirect! }
+                guard var run = try await flowRun(request, context, visit: visit) else { return signInFirst(context) }
                 guard let id = context.parameters.get("article"),
                       let step = run.flow.steps.first(where: { if case .assistant = $0.kind { true } else { false } }),
                       case .assistant(let settings) = step.kind,

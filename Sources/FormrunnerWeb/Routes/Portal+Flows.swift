@@ -11,8 +11,7 @@ extension Portal {
     func addFlowRoutes(to router: Router<PortalContext>) {
         router.get("/flows/:flow") { request, context in
             try await handle(request, context) { visit in
-                let run = try await flowRun(request, context, visit: visit)
-                guard case .run(var run) = run else { return run.redirect! }
+                guard var run = try await flowRun(request, context, visit: visit) else { return signInFirst(context) }
                 let before = run.state
                 let query = request.uri.queryParameters
                 let response = try await show(&run, visit: &visit, asked: query["step"].map(String.init), chooseSubject: query["choose"] != nil)
@@ -26,8 +25,7 @@ extension Portal {
         }
         router.post("/flows/:flow") { request, context in
             try await handle(request, context) { visit in
-                let run = try await flowRun(request, context, visit: visit)
-                guard case .run(var run) = run else { return run.redirect! }
+                guard var run = try await flowRun(request, context, visit: visit) else { return signInFirst(context) }
                 let form = run.interpreter.currentForm(run.state)
                 let body = try await readForm(request, context: context, visit: visit) { name in
                     guard let field = form?.field(name), field.type == .files else { return nil }
@@ -46,8 +44,7 @@ extension Portal {
         }
         router.post("/flows/:flow/discard") { request, context in
             try await handle(request, context) { visit in
-                let run = try await flowRun(request, context, visit: visit)
-                guard case .run(let run) = run else { return run.redirect! }
+                guard let run = try await flowRun(request, context, visit: visit) else { return signInFirst(context) }
                 _ = try await readForm(request, context: context, visit: visit)
                 try await run.interpreter.deleteDraft(for: run.user)
                 return Self.redirect("/")
@@ -71,27 +68,23 @@ extension Portal {
         var flow: WorkflowDefinition { interpreter.flow }
     }
 
-    /// The run, or a redirect to sign in first.
-    enum FlowRunOrRedirect {
-        case run(FlowRun)
-        case signIn(Response)
-
-        var redirect: Response? {
-            if case .signIn(let response) = self { return response }
-            return nil
-        }
-    }
-
-    func flowRun(_ request: Request, _ context: PortalContext, visit: Visit) async throws -> FlowRunOrRedirect {
+    /// The run of the route's flow for the signed-in user, restored from their draft; nil when no one
+    /// is signed in (``signInFirst(_:)``). Returned as an optional rather than an enum with the
+    /// redirect beside it, so that the run is moved out, not copied (a run holds the whole catalog
+    /// and the desk's services: a copy is some two hundred reference counts).
+    func flowRun(_ request: Request, _ context: PortalContext, visit: Visit) async throws -> FlowRun? {
         guard let id = context.parameters.get("flow"), let flow = services.catalog.workflows[id] else { throw PortalRefusal.notFound }
-        guard let user = visit.user else {
-            return .signIn(Self.redirect("/signin?next=" + Self.queryEscape("/flows/" + id)))
-        }
+        guard let user = visit.user else { return nil }
         let interpreter = FlowInterpreter(flow: flow, services: services)
         var state = FlowState(workflowID: flow.id)
         if case .found(let draft) = try await interpreter.loadDraft(for: user) { state = draft }
         state.language = visit.language
-        return .run(FlowRun(interpreter: interpreter, user: user, state: state))
+        return FlowRun(interpreter: interpreter, user: user, state: state)
+    }
+
+    /// The redirect to sign in, then back to the route's flow.
+    func signInFirst(_ context: PortalContext) -> Response {
+        Self.redirect("/signin?next=" + Self.queryEscape("/flows/" + (context.parameters.get("flow") ?? "")))
     }
 
     /// The step the person may look at: `asked` when it is done and can be changed, else the current one.

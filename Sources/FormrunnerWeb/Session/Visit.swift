@@ -1,6 +1,7 @@
 import Foundation
 import FormrunnerCore
 import Hummingbird
+import NIOCore
 
 /// One request as the portal sees it: the browser's session (loaded or new), the page language,
 /// who is signed in. Handlers change it; ``Portal/respond(_:_:)`` writes it back with the response.
@@ -17,8 +18,10 @@ struct Visit: Sendable {
     var language: String
     /// The signed-in user, read from the directory on each request (a removed user is signed out).
     var user: UserRecord?
-    /// The client's address, for attempt limits.
-    var client: String
+    /// The client's socket address.
+    var peer: SocketAddress?
+    /// The client's IP address, for attempt limits.
+    var client: String { PortalContext.clientAddress(peer) }
     /// The request's path and query, to come back to after signing in.
     var path: String
 
@@ -62,7 +65,7 @@ extension Portal {
             }
         }
         return Visit(sessionID: sessionID, session: session, changed: changed, needsCookie: sessionID != cookie,
-                     language: language, user: user, client: context.clientAddress, path: request.uri.path)
+                     language: language, user: user, peer: context.peer, path: request.uri.path)
     }
 
     /// The user signed in as `email`, from the portal's cache when the request may read from it.
