@@ -73,12 +73,16 @@ public struct FlowInterpreter: Sendable {
     public func currentForm(_ state: FlowState) -> FormDefinition? {
         if let subjectID = state.subjectID {
             // A run's subject is one of the flow's subject ids (see `chooseSubject`): found by it
-            // without lower-casing every subject's label, as a typed subject is matched.
-            let answers = flowAnswers
-            if let subject = answers.subjectChoice?.subjects.first(where: { $0.id == subjectID }) {
-                return services.catalog.forms[subject.formID]
+            // without lower-casing every subject's label, as a typed subject is matched, and
+            // without a `FlowAnswers` (a copy of the catalog and the flow) made for it.
+            for step in flow.steps {
+                guard case .subject(let choice) = step.kind else { continue }
+                if let subject = choice.subjects.first(where: { $0.id == subjectID }) {
+                    return services.catalog.forms[subject.formID]
+                }
+                break
             }
-            return answers.form(forSubject: subjectID)?.form
+            return flowAnswers.form(forSubject: subjectID)?.form
         }
         for step in flow.steps {
             if case .form(let reference) = step.kind { return services.catalog.forms[reference.id] }
