@@ -8,15 +8,7 @@ extension PostgresRows {
         var records = JSONRecords(columns: historyRecordColumns)
         for (number, entry) in entries {
             records.beginRecord()
-            records.add(number)
-            records.add(entry.at.millisecondsSince1970)
-            records.add(entry.actor.rawValue)
-            records.add(entry.event)
-            records.add(entry.from)
-            records.add(entry.to)
-            records.add(entry.message)
-            records.add(entry.person)
-            records.add(entry.isInternal)
+            appendHistory(number, entry, to: &records)
             records.endRecord()
         }
         return records
@@ -27,18 +19,7 @@ extension PostgresRows {
         var records = JSONRecords(columns: outboxRecordColumns)
         for message in messages {
             records.beginRecord()
-            records.add(message.id)
-            records.add(message.ticketNumber)
-            records.add(message.recipient.rawValue)
-            records.add(message.address)
-            records.add(message.template)
-            records.add(message.subject)
-            records.add(message.body)
-            records.add(message.createdAt.millisecondsSince1970)
-            records.add(message.attempts)
-            records.add(message.nextAttemptAt.millisecondsSince1970)
-            records.add(message.deliveredAt?.millisecondsSince1970)
-            records.add(message.lastError)
+            appendOutbox(message, to: &records)
             records.endRecord()
         }
         return records

@@ -7,15 +7,7 @@ extension PostgresRows {
         var values: [String] = []
         for (number, entry) in entries {
             let first = binds.count + 1
-            binds.append(number)
-            binds.append(entry.at.millisecondsSince1970)
-            binds.append(entry.actor.rawValue)
-            binds.append(entry.event)
-            binds.append(entry.from)
-            binds.append(entry.to)
-            binds.append(entry.message)
-            binds.append(entry.person)
-            binds.append(entry.isInternal)
+            appendHistory(number, entry, to: &binds)
             values.append("($\(first)::bigint, $\(first + 1)::bigint, $\(first + 2)::text, $\(first + 3)::text, "
                           + "$\(first + 4)::text, $\(first + 5)::text, $\(first + 6)::text, $\(first + 7)::text, $\(first + 8)::boolean)")
         }
@@ -27,18 +19,7 @@ extension PostgresRows {
         var values: [String] = []
         for message in messages {
             let first = binds.count + 1
-            binds.append(message.id)
-            binds.append(message.ticketNumber)
-            binds.append(message.recipient.rawValue)
-            binds.append(message.address)
-            binds.append(message.template)
-            binds.append(message.subject)
-            binds.append(message.body)
-            binds.append(message.createdAt.millisecondsSince1970)
-            binds.append(message.attempts)
-            binds.append(message.nextAttemptAt.millisecondsSince1970)
-            binds.append(message.deliveredAt?.millisecondsSince1970)
-            binds.append(message.lastError)
+            appendOutbox(message, to: &binds)
             values.append("($\(first)::text, $\(first + 1)::bigint, $\(first + 2)::text, $\(first + 3)::text, $\(first + 4)::text, "
                           + "$\(first + 5)::text, $\(first + 6)::text, $\(first + 7)::bigint, $\(first + 8)::integer, "
                           + "$\(first + 9)::bigint, $\(first + 10)::bigint, $\(first + 11)::text)")
