@@ -9,7 +9,11 @@ import FormrunnerCore
 /// A run's whole position is a ``FlowState`` (a value, saved as a draft after every step) plus who
 /// signed in. Steps are done in the YAML's order; the authentication and permission steps are done
 /// again by every new sign-in and never kept as done in a draft.
-public struct FlowInterpreter: Sendable {
+///
+/// A class, though it holds only constants: the services it carries are some eighty references,
+/// which a copy of a struct would retain one by one; the web portal keeps one interpreter a flow
+/// and hands it to every request.
+public final class FlowInterpreter: Sendable {
     /// The flow being run.
     public let flow: WorkflowDefinition
     /// The catalog, the desk, the identity stores, notifiers and the clock.

@@ -18,6 +18,8 @@ public struct Portal: Sendable {
     /// Where `--demo` shows the e-mails it would have sent.
     public let mailbox: DemoMailbox?
     let sessions: SessionStore
+    /// One interpreter a flow of the catalog, shared by every request.
+    let interpreters: [String: FlowInterpreter]
     /// Users read lately for pages (see ``StateTag``).
     let users = StateCache<UserRecord?>()
     /// Each field's markup in each language, made the first time it is shown.
@@ -34,6 +36,7 @@ public struct Portal: Sendable {
         // Sessions and drafts read for pages come from a short per-process cache (see StateTag).
         services.drafts = CachedDraftStore(store: services.drafts, cache: StateCache(), clock: services.clock)
         self.services = services
+        interpreters = services.catalog.workflows.mapValues { FlowInterpreter(flow: $0, services: services) }
         self.settings = settings
         self.mailbox = mailbox
         self.logger = logger

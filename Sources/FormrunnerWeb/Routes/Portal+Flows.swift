@@ -73,10 +73,9 @@ extension Portal {
     /// redirect beside it, so that the run is moved out, not copied (a run holds the whole catalog
     /// and the desk's services: a copy is some two hundred reference counts).
     func flowRun(_ request: Request, _ context: PortalContext, visit: Visit) async throws -> FlowRun? {
-        guard let id = context.parameters.get("flow"), let flow = services.catalog.workflows[id] else { throw PortalRefusal.notFound }
+        guard let id = context.parameters.get("flow"), let interpreter = interpreters[id] else { throw PortalRefusal.notFound }
         guard let user = visit.user else { return nil }
-        let interpreter = FlowInterpreter(flow: flow, services: services)
-        var state = FlowState(workflowID: flow.id)
+        var state = FlowState(workflowID: interpreter.flow.id)
         if case .found(let draft) = try await interpreter.loadDraft(for: user) { state = draft }
         state.language = visit.language
         return FlowRun(interpreter: interpreter, user: user, state: state)

@@ -106,14 +106,13 @@ extension Portal {
 
     /// The sign-in step that applies: that of the flow `next` leads to, else the catalog's first.
     func signInService(for next: String, source: String? = nil) -> SignInService {
-        let flows = services.catalog.workflows
-        var candidates = flows.keys.sorted().compactMap { flows[$0] }
+        var candidates = interpreters.keys.sorted().compactMap { interpreters[$0] }
         if next.hasPrefix("/flows/"), let id = next.dropFirst("/flows/".count).split(separator: "/").first.map(String.init),
-           let flow = flows[id] {
-            candidates.insert(flow, at: 0)
+           let interpreter = interpreters[id] {
+            candidates.insert(interpreter, at: 0)
         }
-        for flow in candidates {
-            if let step = FlowInterpreter(flow: flow, services: services).authentication {
+        for interpreter in candidates {
+            if let step = interpreter.authentication {
                 return SignInService(step: step, services: services, source: source)
             }
         }
