@@ -16,6 +16,8 @@ public struct TicketDesk: Sendable {
     public let written = WrittenOutbox()
     /// The directory's staff, read again only when the directory changed (see ``StaffCache``).
     public let staffCache = StaffCache()
+    /// What the desk derives from each life cycle of its catalog, worked out once (see ``LifecycleFacts``).
+    let lifecycleFacts = LifecycleFactsCache()
     /// The people of the desk (agents and their teams), for assignment and for checking who acts;
     /// `nil` when the desk has no directory (then nobody is assigned and agents act unnamed).
     public let people: DirectoryProvider?

@@ -5,7 +5,7 @@ extension TicketDesk {
     /// entry into a solved status sets `solvedAt`, into a final status `closedAt`, and each move from
     /// a solved status back to open work counts a reopening.
     func figured(_ outcome: Outcome, lifecycle: LifecycleDefinition) -> Outcome {
-        let statuses = ReportStatuses(catalog: catalog, lifecycle: lifecycle)
+        let statuses = lifecycleFacts.facts(of: lifecycle, in: catalog).reportStatuses
         var figures = outcome.ticket.figures ?? TicketFigures()
         for entry in outcome.history where entry.from != entry.to {
             if statuses.solved.contains(entry.to) {
