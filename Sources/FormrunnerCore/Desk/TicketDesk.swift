@@ -135,10 +135,10 @@ public struct TicketDesk: Sendable {
                 notice.outboxID = Self.assignedOutboxID(ticket: stored.number)
                 requests.append(notice)
             }
-            let messages = try requests.map { request in
-                var message = try composer.compose(request, ticket: stored, lifecycle: lifecycle, at: now)
-                if let id = request.outboxID { message.id = id }
-                return message
+            // Composed together: the confirmation and the agent's notice share the ticket's part of their context.
+            var messages = try composer.compose(requests, ticket: stored, lifecycle: lifecycle, at: now)
+            for (index, request) in zip(messages.indices, requests) {
+                if let id = request.outboxID { messages[index].id = id }
             }
             // The closure may run more than once (a retried transaction): the last run's are stored.
             _ = composed.take()
