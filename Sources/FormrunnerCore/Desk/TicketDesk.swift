@@ -120,8 +120,8 @@ public struct TicketDesk: Sendable {
         let composer = self.composer
         let lifecycle = engine.lifecycle
         // The same answers give the same key: it is computed before secrets are sealed (with a new nonce each time).
-        let (submissionKey, recent) = try await duplicateGuard(clockedOpen.ticket, form: form, idempotencyKey: idempotencyKey,
-                                                               at: now)
+        let (submissionKey, recent, storedAnswers) = try await duplicateGuard(clockedOpen.ticket, form: form,
+                                                                              idempotencyKey: idempotencyKey, at: now)
         var sealed = clockedOpen
         sealed.ticket.answers = try sealingSecrets(clockedOpen.ticket.answers, form: form, requester: requester.email)
         let outcome = sealed
@@ -149,7 +149,8 @@ public struct TicketDesk: Sendable {
         let created: Ticket
         if let recent, let checking = store as? any RecentTicketsCheckingWriter {
             created = try await checking.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
-                                                assignment: assignment, checking: recent, outbox: compose)
+                                                assignment: assignment, checking: recent, storedAnswers: storedAnswers,
+                                                outbox: compose)
         } else {
             created = try await store.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
                                              assignment: assignment, outbox: compose)
