@@ -12,15 +12,25 @@ enum RoundRobinCursor {
         guard let first = request.candidates.first else { return nil }
         // One statement per number of candidates, kept in the connection's cache.
         let statement = try db.cachedStatement(sql: sql(candidates: request.candidates.count))
-        var values: [(any DatabaseValueConvertible)?] = [request.team, first]
+        var values: MultiRowStatements.Values = [request.team, first]
         values.reserveCapacity(2 + request.candidates.count)
         for candidate in request.candidates { values.append(candidate) }
         // Stepped to its end (not `fetchOne`), so that GRDB sees the write finish.
-        return try String.fetchAll(statement, arguments: StatementArguments(values)).first
+        let rows = try String.fetchCursor(statement, arguments: StatementArguments(values))
+        var agent: String?
+        while let next = try rows.next() { agent = next }
+        return agent
     }
 
-    /// The upsert for `count` candidates: `?1` the team, `?2` the first candidate, then the candidates.
+    /// The upsert for `count` candidates (made once for up to 16).
     static func sql(candidates count: Int) -> String {
+        count < prepared.count ? prepared[count] : make(candidates: count)
+    }
+
+    private static let prepared = (0...16).map(make(candidates:))
+
+    /// The upsert for `count` candidates: `?1` the team, `?2` the first candidate, then the candidates.
+    private static func make(candidates count: Int) -> String {
         let listed = (0..<count).map { "(?\($0 + 3))" }.joined(separator: ", ")
         return """
             INSERT INTO team_cursor (team, last_assignee) VALUES (?1, ?2)
