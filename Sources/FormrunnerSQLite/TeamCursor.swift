@@ -9,9 +9,6 @@ enum TeamCursor {
     static func assign(_ ticket: Ticket, by request: AssignmentRequest,
                        in db: Database) throws -> (ticket: Ticket, entry: HistoryEntry)? {
         guard !request.candidates.isEmpty else { return nil }
-        if request.rule == .roundRobin, let agent = try RoundRobinCursor.advance(request, in: db) {
-            return request.assign(ticket, to: agent)
-        }
         // Cached statements: these two run in every create of a team with agents.
         let last = try String.fetchOne(db.cachedStatement(sql: "SELECT last_assignee FROM team_cursor WHERE team = ?"),
                                        arguments: [request.team])

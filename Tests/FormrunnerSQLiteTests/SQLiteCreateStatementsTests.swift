@@ -4,35 +4,12 @@ import FormrunnerCore
 import GRDB
 import Testing
 
-/// The statements a create writes in fewer runs: round robin's turn in one upsert, history lines and
-/// outbox messages in one multi-row insert each.
+/// The statements a create writes in fewer runs: history lines and outbox messages in one multi-row
+/// insert each; and round robin through the store.
 @Suite("SQLite create statements")
 struct SQLiteCreateStatementsTests {
     /// Candidates whose UTF-8 order differs from a naive one (upper case, digits, non-ASCII).
     static let candidates = ["zoe@example.com", "Ana@example.com", "bob@example.com", "ção@example.com", "9@example.com"]
-
-    @Test("round robin's one-statement turn picks what `choose` picks, from every cursor, and moves the cursor there")
-    func roundRobinMatchesChoose() async throws {
-        try await withScratchFolder { folder in
-            let store = try SQLiteTicketStore(path: folder.appendingPathComponent("tickets.sqlite").path)
-            let request = AssignmentRequest(team: "technical", rule: .roundRobin, candidates: Self.candidates, settledStatuses: [])
-            // No cursor yet, each candidate, and agents who are no longer candidates (before, between, after them all).
-            let cursors: [String?] = [nil] + request.candidates + ["0@example.com", "Carla@example.com", "zz@example.com", "ó@example.com"]
-            for last in cursors {
-                let (picked, stored) = try await store.write { db in
-                    try db.execute(sql: "DELETE FROM team_cursor")
-                    if let last {
-                        try db.execute(sql: "INSERT INTO team_cursor (team, last_assignee) VALUES (?, ?)", arguments: ["technical", last])
-                    }
-                    let picked = try RoundRobinCursor.advance(request, in: db)
-                    let stored = try String.fetchOne(db, sql: "SELECT last_assignee FROM team_cursor WHERE team = 'technical'")
-                    return (picked, stored)
-                }
-                #expect(picked == request.choose(last: last, openCounts: [:]), "after \(last ?? "no cursor")")
-                #expect(stored == picked)
-            }
-        }
-    }
 
     @Test("round robin through the store goes round every candidate in turn, one team's cursor apart from another's")
     func roundRobinGoesRound() async throws {
