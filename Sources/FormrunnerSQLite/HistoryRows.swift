@@ -4,17 +4,34 @@ import GRDB
 
 /// The append-only `history` table.
 enum HistoryRows {
-    /// Appends `entries` to the history of ticket `number`.
+    /// Appends `entries` to the history of ticket `number`, in order: up to ``rowsPerStatement`` rows a
+    /// statement (a create that assigns writes two lines in one statement instead of two).
     static func append(_ entries: [HistoryEntry], to number: Int64, in db: Database) throws {
-        for entry in entries {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [number, entry.at.millisecondsSince1970, entry.actor.rawValue, entry.event, entry.from,
-                            entry.to, entry.message, entry.person, entry.isInternal])
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let end = min(start + rowsPerStatement, entries.endIndex)
+            var values: MultiRowStatements.Values = []
+            values.reserveCapacity((end - start) * width)
+            for entry in entries[start..<end] {
+                values += [number, entry.at.millisecondsSince1970, entry.actor.rawValue, entry.event, entry.from,
+                           entry.to, entry.message, entry.person, entry.isInternal]
+            }
+            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values))
+            start = end
         }
+    }
+
+    /// Rows an insert of ``append(_:to:in:)`` lists at most: each count has its statement in the
+    /// connection's cache.
+    static let rowsPerStatement = 4
+
+    /// The values a history row binds.
+    private static let width = 9
+
+    /// The inserts of 1 to ``rowsPerStatement`` rows.
+    private static let insertSQL = (1...rowsPerStatement).map { rows in
+        "INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal) VALUES "
+            + MultiRowStatements.values(rows: rows, width: width)
     }
 
     /// The history of ticket `number`, oldest first.

@@ -4,22 +4,54 @@ import GRDB
 
 /// The `outbox` table: messages written with the change that caused them, delivered later.
 enum OutboxRows {
-    /// Adds `messages` (already in stored form), refusing an id the outbox already has.
+    /// Adds `messages` (already in stored form), refusing an id the outbox already has (or that
+    /// `messages` lists twice) with the first such message's id: one statement for up to
+    /// ``rowsPerStatement`` messages (a create that assigns files two).
     static func insert(_ messages: [OutboxMessage], in db: Database) throws {
-        // One statement a message: an id already there (or twice in `messages`) inserts nothing, and
-        // the caller's transaction is rolled back by the throw.
-        for message in messages {
-            try db.cachedStatement(sql: insertOne).execute(arguments: StatementArguments(cells(message)))
-            guard db.changesCount == 1 else { throw TicketStoreError.invalid("outbox message \(message.id) already exists") }
+        var start = messages.startIndex
+        while start < messages.endIndex {
+            let end = min(start + rowsPerStatement, messages.endIndex)
+            var values: MultiRowStatements.Values = []
+            values.reserveCapacity((end - start) * width)
+            for message in messages[start..<end] { values += cells(message) }
+            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values))
+            // An id already there (or twice in `messages`) inserts nothing; the caller's transaction
+            // is rolled back by the throw.
+            if db.changesCount < end - start {
+                throw TicketStoreError.invalid("outbox message \(try refused(messages[start..<end], in: db)) already exists")
+            }
+            start = end
         }
+    }
+
+    /// Messages an insert of ``insert(_:in:)`` lists at most: each count has its statement in the
+    /// connection's cache.
+    static let rowsPerStatement = 4
+
+    /// The inserts of 1 to ``rowsPerStatement`` messages.
+    private static let insertSQL = (1...rowsPerStatement).map { rows in
+        "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: rows, width: width)) ON CONFLICT (id) DO NOTHING"
+    }
+
+    /// The id of the first of `messages` that the insert just made left out (its id was taken): the
+    /// rows it inserted are the newest `changesCount` (a row's id is one more than the largest).
+    private static func refused(_ messages: ArraySlice<OutboxMessage>, in db: Database) throws -> String {
+        var inserted: Set<String> = []
+        if db.changesCount > 0 {
+            inserted = try Set(String.fetchAll(db, sql: "SELECT id FROM outbox WHERE rowid > ?",
+                                               arguments: [db.lastInsertedRowID - Int64(db.changesCount)]))
+        }
+        var seen: Set<String> = []
+        for message in messages where !inserted.contains(message.id) || !seen.insert(message.id).inserted {
+            return message.id
+        }
+        return messages.first?.id ?? ""
     }
 
     /// The columns an insert writes, and how many.
     private static let columns = "id, ticket_number, recipient, address, template, subject, body, created_at, "
         + "attempts, next_attempt_at, delivered_at, last_error"
     private static let width = 12
-    private static let insertOne =
-        "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: 1, width: width)) ON CONFLICT (id) DO NOTHING"
 
     /// The values of ``columns`` for `message`, in order.
     private static func cells(_ message: OutboxMessage) -> MultiRowStatements.Values {

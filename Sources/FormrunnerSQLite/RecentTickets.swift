@@ -26,9 +26,9 @@ enum RecentTickets {
 
 extension SQLiteTicketStore: RecentTicketsCheckingWriter {
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                       assignment: AssignmentRequest?, checking check: RecentTicketsCheck,
+                       assignment: AssignmentRequest?, checking check: RecentTicketsCheck, storedAnswers: String?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try await create(ticket, history: history, submissionKey: submissionKey, files: files, assignment: assignment,
-                         check: check, outbox: outbox)
+                         check: check, storedAnswers: storedAnswers, outbox: outbox)
     }
 }

@@ -39,9 +39,10 @@ public final class SQLiteTicketStore: TicketStore {
                          check: nil, outbox: outbox)
     }
 
-    /// `create`, after `check` (when given) in the same transaction.
+    /// `create`, after `check` (when given) in the same transaction; `storedAnswers` is the ticket's
+    /// answers as `StoredAnswers.encode` writes them, when the caller has them.
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                assignment: AssignmentRequest?, check: RecentTicketsCheck?,
+                assignment: AssignmentRequest?, check: RecentTicketsCheck?, storedAnswers: String? = nil,
                 outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
         // The submission key is checked in the writing transaction only, by the insert (see
@@ -55,7 +56,8 @@ public final class SQLiteTicketStore: TicketStore {
                 stored = assigned.ticket
                 history.append(assigned.entry)
             }
-            stored.number = try TicketWrites.insert(stored, submissionKey: submissionKey, history: history, in: db)
+            stored.number = try TicketWrites.insert(stored, submissionKey: submissionKey, history: history,
+                                                    storedAnswers: storedAnswers, in: db)
             try OutboxRows.insert(try outbox(stored).map { $0.storedForm(number: stored.number) }, in: db)
             return stored
         }

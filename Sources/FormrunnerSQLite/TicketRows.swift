@@ -12,11 +12,12 @@ enum TicketRows {
         "merged_into", "queue_due", "sla_alert",
     ] + ReportColumns.names
 
-    /// The values of ``columns`` for `ticket`.
-    static func arguments(_ ticket: Ticket) throws -> StatementArguments {
+    /// The values of ``columns`` for `ticket`; `storedAnswers`, when given, is its answers as
+    /// `StoredAnswers.encode` writes them (not written again).
+    static func arguments(_ ticket: Ticket, storedAnswers: String? = nil) throws -> StatementArguments {
         // As optional existentials: GRDB's initializer for a sequence of values maps them through a
         // key path, which costs more than the insert's binding.
-        StatementArguments(try cells(ticket))
+        StatementArguments(try cells(ticket, storedAnswers: storedAnswers))
     }
 
     /// The assignments and their values that turn the stored row of `previous` into that of `ticket`:
@@ -29,12 +30,14 @@ enum TicketRows {
     }
 
     /// The values of ``columns`` for `ticket`, as GRDB binds them (without making each a `DatabaseValue` first).
-    private static func cells(_ ticket: Ticket) throws -> [(any DatabaseValueConvertible)?] {
+    private static func cells(_ ticket: Ticket, storedAnswers: String?) throws -> [(any DatabaseValueConvertible)?] {
+        assert(storedAnswers == nil || storedAnswers == (try? StoredAnswers.encode(ticket.answers)),
+               "the answers' JSON handed to the store is not theirs")
         let report = ReportColumns(ticket)
         return [
             ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
             ticket.requester.email, ticket.requester.name, ticket.account,
-            try StoredAnswers.encode(ticket.answers),
+            try storedAnswers ?? StoredAnswers.encode(ticket.answers),
             ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,

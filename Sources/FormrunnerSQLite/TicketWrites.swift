@@ -14,9 +14,11 @@ enum TicketWrites {
     /// Inserts a new ticket (in stored form) with its history, timers, search words and attachment rows;
     /// returns its number. A `submissionKey` already stored is refused with
     /// ``TicketStoreError/duplicateSubmission(existing:)`` naming its ticket: the unique index finds it
-    /// while inserting, so that a new key costs no lookup before.
-    static func insert(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], in db: Database) throws -> Int64 {
-        var arguments = try TicketRows.arguments(ticket)
+    /// while inserting, so that a new key costs no lookup before. `storedAnswers`, when given, is the
+    /// ticket's answers as `StoredAnswers.encode` writes them.
+    static func insert(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], storedAnswers: String? = nil,
+                       in db: Database) throws -> Int64 {
+        var arguments = try TicketRows.arguments(ticket, storedAnswers: storedAnswers)
         arguments += [submissionKey]
         do {
             try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)

@@ -61,7 +61,7 @@ extension TicketDesk {
         let agents = try await availableAgents(of: id, at: now)
         guard !agents.isEmpty else { return nil }
         return AssignmentRequest(team: id, rule: team.assignment, candidates: agents,
-                                 settledStatuses: settledStatuses(of: lifecycle))
+                                 settledStatuses: lifecycleFacts.facts(of: lifecycle, in: catalog).settled)
     }
 
     /// The statuses in which a ticket is no longer open work: the priorities' `resolved_in` and

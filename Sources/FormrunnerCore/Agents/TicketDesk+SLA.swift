@@ -17,7 +17,7 @@ extension TicketDesk {
               let calendar = catalog.calendar(team: outcome.ticket.team, lifecycle: engine.lifecycle) else { return outcome }
         var ticket = outcome.ticket
         var clock = ticket.sla
-        let settled = Set(settledStatuses(of: engine.lifecycle))
+        let settled = lifecycleFacts.facts(of: engine.lifecycle, in: catalog).settledSet
         let paused = Set(scheme.pausedIn.map(\.id))
         let arithmetic = SLAArithmetic(calendar: calendar)
         for entry in outcome.history {

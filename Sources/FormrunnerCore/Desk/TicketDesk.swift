@@ -16,6 +16,8 @@ public struct TicketDesk: Sendable {
     public let written = WrittenOutbox()
     /// The directory's staff, read again only when the directory changed (see ``StaffCache``).
     public let staffCache = StaffCache()
+    /// What the desk derives from each life cycle of its catalog, worked out once (see ``LifecycleFacts``).
+    let lifecycleFacts = LifecycleFactsCache()
     /// The people of the desk (agents and their teams), for assignment and for checking who acts;
     /// `nil` when the desk has no directory (then nobody is assigned and agents act unnamed).
     public let people: DirectoryProvider?
@@ -118,8 +120,8 @@ public struct TicketDesk: Sendable {
         let composer = self.composer
         let lifecycle = engine.lifecycle
         // The same answers give the same key: it is computed before secrets are sealed (with a new nonce each time).
-        let (submissionKey, recent) = try await duplicateGuard(clockedOpen.ticket, form: form, idempotencyKey: idempotencyKey,
-                                                               at: now)
+        let (submissionKey, recent, storedAnswers) = try await duplicateGuard(clockedOpen.ticket, form: form,
+                                                                              idempotencyKey: idempotencyKey, at: now)
         var sealed = clockedOpen
         sealed.ticket.answers = try sealingSecrets(clockedOpen.ticket.answers, form: form, requester: requester.email)
         let outcome = sealed
@@ -133,10 +135,10 @@ public struct TicketDesk: Sendable {
                 notice.outboxID = Self.assignedOutboxID(ticket: stored.number)
                 requests.append(notice)
             }
-            let messages = try requests.map { request in
-                var message = try composer.compose(request, ticket: stored, lifecycle: lifecycle, at: now)
-                if let id = request.outboxID { message.id = id }
-                return message
+            // Composed together: the confirmation and the agent's notice share the ticket's part of their context.
+            var messages = try composer.compose(requests, ticket: stored, lifecycle: lifecycle, at: now)
+            for (index, request) in zip(messages.indices, requests) {
+                if let id = request.outboxID { messages[index].id = id }
             }
             // The closure may run more than once (a retried transaction): the last run's are stored.
             _ = composed.take()
@@ -147,7 +149,8 @@ public struct TicketDesk: Sendable {
         let created: Ticket
         if let recent, let checking = store as? any RecentTicketsCheckingWriter {
             created = try await checking.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
-                                                assignment: assignment, checking: recent, outbox: compose)
+                                                assignment: assignment, checking: recent, storedAnswers: storedAnswers,
+                                                outbox: compose)
         } else {
             created = try await store.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
                                              assignment: assignment, outbox: compose)

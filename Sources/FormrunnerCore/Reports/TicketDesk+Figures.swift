@@ -5,21 +5,14 @@ extension TicketDesk {
     /// entry into a solved status sets `solvedAt`, into a final status `closedAt`, and each move from
     /// a solved status back to open work counts a reopening.
     func figured(_ outcome: Outcome, lifecycle: LifecycleDefinition) -> Outcome {
-        // The statuses met are looked up as ``ReportStatuses`` sorts them, without building its sets
-        // for every ticket (a tick figures thousands).
-        func isClosed(_ id: String) -> Bool { lifecycle.statuses.contains { $0.id == id && $0.isFinal } }
-        func isSolved(_ id: String) -> Bool {
-            guard lifecycle.survey?.status.id == id || catalog.priorities?.resolvedIn.contains(where: { $0.id == id }) == true
-            else { return false }
-            return !isClosed(id)
-        }
+        let statuses = lifecycleFacts.facts(of: lifecycle, in: catalog).reportStatuses
         var figures = outcome.ticket.figures ?? TicketFigures()
         for entry in outcome.history where entry.from != entry.to {
-            if isSolved(entry.to) {
+            if statuses.solved.contains(entry.to) {
                 figures.solvedAt = entry.at
-            } else if isClosed(entry.to) {
+            } else if statuses.closed.contains(entry.to) {
                 figures.closedAt = entry.at
-            } else if let from = entry.from, isSolved(from) {
+            } else if let from = entry.from, statuses.solved.contains(from) {
                 figures.reopens += 1
             }
         }

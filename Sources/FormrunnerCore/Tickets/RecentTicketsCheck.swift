@@ -30,7 +30,11 @@ public protocol RecentTicketsCheckingWriter: TicketWriting {
     /// does, after reading the requester's latest tickets in the same transaction: when `check` finds
     /// one that the ticket repeats, nothing is written and ``TicketStoreError/duplicateSubmission(existing:)``
     /// names it (before the submission key is looked at).
+    ///
+    /// `storedAnswers`, when given, is the ticket's answers exactly as ``StoredAnswers/encode(_:)``
+    /// writes them (the desk wrote them for the submission digest): the store writes that text
+    /// instead of encoding them again.
     func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
-                assignment: AssignmentRequest?, checking check: RecentTicketsCheck,
+                assignment: AssignmentRequest?, checking check: RecentTicketsCheck, storedAnswers: String?,
                 outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket
 }

@@ -62,7 +62,14 @@ public struct MessageRenderer: Sendable {
     ///   not valid Mustache.
     public func message(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
                         address: String, now: Date, id: String) throws(MessageRenderError) -> OutboxMessage {
-        let email = try self.email(for: request, ticket: ticket, lifecycle: lifecycle)
+        try message(for: request, ticket: ticket, lifecycle: lifecycle, address: address, now: now, id: id, sharing: nil)
+    }
+
+    /// ``message(for:ticket:lifecycle:address:now:id:)`` with the ticket's part of the context already
+    /// worked out (``ticketContext(_:lifecycle:)``), for the several e-mails of one change.
+    func message(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition, address: String,
+                 now: Date, id: String, sharing ticketContext: TemplateContext?) throws(MessageRenderError) -> OutboxMessage {
+        let email = try self.email(for: request, ticket: ticket, lifecycle: lifecycle, sharing: ticketContext)
         return OutboxMessage(id: id, ticketNumber: ticket.number, recipient: request.recipient, address: address,
                              template: request.template, subject: email.subject, body: email.body, createdAt: now)
     }
@@ -81,9 +88,9 @@ public struct MessageRenderer: Sendable {
     /// The e-mail of `request` about `ticket`: spliced from the template's stencil when it has one (see
     /// ``MessageStencil``: the same text, rendered once for all tickets that differ only in number,
     /// title and requester), else rendered in full.
-    private func email(for request: NotificationRequest, ticket: Ticket,
-                       lifecycle: LifecycleDefinition) throws(MessageRenderError) -> RenderedEmail {
-        let base = baseContext(for: request, ticket: ticket, lifecycle: lifecycle)
+    private func email(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
+                       sharing ticketContext: TemplateContext? = nil) throws(MessageRenderError) -> RenderedEmail {
+        let base = baseContext(for: request, ticket: ticket, lifecycle: lifecycle, sharing: ticketContext)
         // A survey link is made for each ticket: such messages are rendered in full.
         if base["survey.url"] == nil {
             let values = MessageStencil.splicedKeys.map { base[$0] ?? "" }
@@ -120,15 +127,32 @@ public struct MessageRenderer: Sendable {
         try withVariables(baseContext(for: request, ticket: ticket, lifecycle: lifecycle), lifecycle: lifecycle)
     }
 
-    /// What the template of `request` sees before the life cycle variables.
-    private func baseContext(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition) -> TemplateContext {
+    /// What the template of `request` sees before the life cycle variables: the ticket's part
+    /// (`ticketContext`, made here when `nil`) and the request's.
+    private func baseContext(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
+                             sharing ticketContext: TemplateContext? = nil) -> TemplateContext {
+        let language = ticket.language ?? self.language
+        var context = ticketContext ?? self.ticketContext(ticket, lifecycle: lifecycle)
+        context["ticket.previous_status"] = request.previousStatus.map { label(of: $0, in: lifecycle, language: language) }
+        if let message = request.message, !QuickTrim.isBlank(message) {
+            context["message"] = message
+        }
+        context["event"] = request.event
+        if let round = request.surveyRound, let surveyLinks {
+            context["survey.url"] = surveyLinks.url(for: ticket, round: round)
+        }
+        return context
+    }
+
+    /// The part of a template's context that comes from `ticket` alone, the same for every e-mail
+    /// about it (with `desk.name`).
+    func ticketContext(_ ticket: Ticket, lifecycle: LifecycleDefinition) -> TemplateContext {
         let language = ticket.language ?? self.language
         var context = TemplateContext()
         context["ticket.number"] = String(ticket.number)
         context["ticket.title"] = ticket.title
         context["ticket.status_id"] = ticket.status
         context["ticket.status"] = label(of: ticket.status, in: lifecycle, language: language)
-        context["ticket.previous_status"] = request.previousStatus.map { label(of: $0, in: lifecycle, language: language) }
         context["ticket.form_id"] = ticket.formID
         context["ticket.form_title"] = catalog.forms[ticket.formID]?.title.text(in: language) ?? ticket.formID
         context["ticket.account"] = ticket.account
@@ -139,14 +163,7 @@ public struct MessageRenderer: Sendable {
         let name = ticket.requester.name.map { QuickTrim.whitespacesAndNewlines($0) } ?? ""
         context["requester.name"] = name.isEmpty ? ticket.requester.email : name
         context["requester.email"] = ticket.requester.email
-        if let message = request.message, !QuickTrim.isBlank(message) {
-            context["message"] = message
-        }
-        context["event"] = request.event
         context["desk.name"] = deskName
-        if let round = request.surveyRound, let surveyLinks {
-            context["survey.url"] = surveyLinks.url(for: ticket, round: round)
-        }
         return context
     }
 
