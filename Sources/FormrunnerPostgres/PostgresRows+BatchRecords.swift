@@ -8,7 +8,7 @@ extension PostgresRows {
         var records = JSONRecords(columns: historyRecordColumns)
         for (number, entry) in entries {
             records.beginRecord()
-            appendHistory(number, entry, to: &records)
+            entry.addStoredValues(ticket: number, to: &records)
             records.endRecord()
         }
         return records
@@ -19,7 +19,7 @@ extension PostgresRows {
         var records = JSONRecords(columns: outboxRecordColumns)
         for message in messages {
             records.beginRecord()
-            appendOutbox(message, to: &records)
+            message.addStoredValues(to: &records)
             records.endRecord()
         }
         return records

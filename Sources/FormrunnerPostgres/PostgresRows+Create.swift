@@ -7,7 +7,7 @@ extension PostgresRows {
         var values: [String] = []
         for (number, entry) in entries {
             let first = binds.count + 1
-            appendHistory(number, entry, to: &binds)
+            entry.addStoredValues(ticket: number, to: &binds)
             values.append("($\(first)::bigint, $\(first + 1)::bigint, $\(first + 2)::text, $\(first + 3)::text, "
                           + "$\(first + 4)::text, $\(first + 5)::text, $\(first + 6)::text, $\(first + 7)::text, $\(first + 8)::boolean)")
         }
@@ -19,7 +19,7 @@ extension PostgresRows {
         var values: [String] = []
         for message in messages {
             let first = binds.count + 1
-            appendOutbox(message, to: &binds)
+            message.addStoredValues(to: &binds)
             values.append("($\(first)::text, $\(first + 1)::bigint, $\(first + 2)::text, $\(first + 3)::text, $\(first + 4)::text, "
                           + "$\(first + 5)::text, $\(first + 6)::text, $\(first + 7)::bigint, $\(first + 8)::integer, "
                           + "$\(first + 9)::bigint, $\(first + 10)::bigint, $\(first + 11)::text)")

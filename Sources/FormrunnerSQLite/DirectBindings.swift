@@ -1,3 +1,4 @@
+import FormrunnerCore
 import Foundation
 import GRDB
 #if canImport(GRDBSQLite)
@@ -139,4 +140,10 @@ struct DirectBindings {
     private static var transient: sqlite3_destructor_type {
         unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
     }
+}
+
+extension DirectBindings: StoredRowValues {
+    mutating func add(_ value: String?) { append(value) }
+    mutating func add(_ value: Int64?) { append(value) }
+    mutating func add(_ value: Bool) { append(value) }
 }

@@ -10,13 +10,10 @@ enum HistoryRows {
         var start = entries.startIndex
         while start < entries.endIndex {
             let end = min(start + rowsPerStatement, entries.endIndex)
-            var values: MultiRowStatements.Values = []
-            values.reserveCapacity((end - start) * width)
-            for entry in entries[start..<end] {
-                values += [number, entry.at.millisecondsSince1970, entry.actor.rawValue, entry.event, entry.from,
-                           entry.to, entry.message, entry.person, entry.isInternal]
-            }
-            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values))
+            var values = MultiRowStatements.ValueList()
+            values.values.reserveCapacity((end - start) * width)
+            for entry in entries[start..<end] { entry.addStoredValues(ticket: number, to: &values) }
+            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values.values))
             start = end
         }
     }

@@ -1,3 +1,4 @@
+import FormrunnerCore
 import GRDB
 
 /// Statements that write many rows at once (`VALUES (…), (…)` lists): one statement run, and one
@@ -27,5 +28,16 @@ enum MultiRowStatements {
     /// (`rows` is ``rowsPerStatement``): the shorter last slices vary from batch to batch.
     static func statement(_ sql: String, rows: Int, in db: Database) throws -> Statement {
         rows == rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+    }
+}
+
+extension MultiRowStatements {
+    /// ``Values`` filled from the core's lists of a row's values (``StoredRowValues``).
+    struct ValueList: StoredRowValues {
+        var values: Values = []
+
+        mutating func add(_ value: String?) { values.append(value) }
+        mutating func add(_ value: Int64?) { values.append(value) }
+        mutating func add(_ value: Bool) { values.append(value) }
     }
 }

@@ -11,10 +11,10 @@ enum OutboxRows {
         var start = messages.startIndex
         while start < messages.endIndex {
             let end = min(start + rowsPerStatement, messages.endIndex)
-            var values: MultiRowStatements.Values = []
-            values.reserveCapacity((end - start) * width)
-            for message in messages[start..<end] { values += cells(message) }
-            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values))
+            var values = MultiRowStatements.ValueList()
+            values.values.reserveCapacity((end - start) * width)
+            for message in messages[start..<end] { message.addStoredValues(to: &values) }
+            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values.values))
             // An id already there (or twice in `messages`) inserts nothing; the caller's transaction
             // is rolled back by the throw.
             if db.changesCount < end - start {
@@ -53,29 +53,6 @@ enum OutboxRows {
         + "attempts, next_attempt_at, delivered_at, last_error"
     private static let width = 12
 
-    /// The values of ``columns`` for `message`, in order.
-    private static func cells(_ message: OutboxMessage) -> MultiRowStatements.Values {
-        [message.id, message.ticketNumber, message.recipient.rawValue, message.address, message.template,
-         message.subject, message.body, message.createdAt.millisecondsSince1970, message.attempts,
-         message.nextAttemptAt.millisecondsSince1970, message.deliveredAt?.millisecondsSince1970, message.lastError]
-    }
-
-    /// Binds the values of ``columns`` for `message`, in order (as ``cells(_:)`` lists them).
-    private static func bind(_ message: OutboxMessage, to values: inout DirectBindings) {
-        values.append(message.id)
-        values.append(message.ticketNumber)
-        values.append(message.recipient.rawValue)
-        values.append(message.address)
-        values.append(message.template)
-        values.append(message.subject)
-        values.append(message.body)
-        values.append(message.createdAt.millisecondsSince1970)
-        values.append(message.attempts)
-        values.append(message.nextAttemptAt.millisecondsSince1970)
-        values.append(message.deliveredAt?.millisecondsSince1970)
-        values.append(message.lastError)
-    }
-
     /// Adds `messages` (already in stored form, ids distinct), a statement per slice, refusing an id
     /// the outbox already has.
     static func insert(many messages: [OutboxMessage], in db: Database) throws {
@@ -84,7 +61,7 @@ enum OutboxRows {
                 "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: slice.count, width: width)) "
                     + "ON CONFLICT (id) DO NOTHING RETURNING id",
                 rows: slice.count, in: db))
-            for message in messages[slice] { bind(message, to: &values) }
+            for message in messages[slice] { message.addStoredValues(to: &values) }
             let inserted = try values.fetchStrings(in: db)
             if inserted.count < slice.count {
                 let written = Set(inserted)

@@ -115,17 +115,7 @@ struct TicketBatchWrite: Sendable {
                 INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
                 VALUES \(MultiRowStatements.values(rows: slice.count, width: 9))
                 """, rows: slice.count, in: db))
-            for (number, entry) in entries[slice] {
-                values.append(number)
-                values.append(entry.at.millisecondsSince1970)
-                values.append(entry.actor.rawValue)
-                values.append(entry.event)
-                values.append(entry.from)
-                values.append(entry.to)
-                values.append(entry.message)
-                values.append(entry.person)
-                values.append(entry.isInternal)
-            }
+            for (number, entry) in entries[slice] { entry.addStoredValues(ticket: number, to: &values) }
             try values.execute(in: db)
         }
     }
