@@ -46,4 +46,17 @@ struct BoundedMemoTests {
         #expect(memo.value(of: "a", make: make) == "k-a")
         #expect(made == 4)
     }
+
+    @Test("a remembered value that is no longer current is made again and kept in its place")
+    func notCurrentMadeAgain() {
+        let memo = BoundedMemo<String, Int>(capacity: 8)
+        var made = 0
+        let make: (String) -> Int = { _ in made += 1; return made }
+        #expect(memo.value(of: "a", isCurrent: { _ in true }, make: make) == 1)
+        #expect(memo.value(of: "a", isCurrent: { $0 == 1 }, make: make) == 1)
+        #expect(memo.value(of: "a", isCurrent: { $0 == 2 }, make: make) == 2)
+        #expect(memo.value(of: "a", make: make) == 2)
+        #expect(made == 2)
+        #expect(memo.count == 1)
+    }
 }

@@ -19,8 +19,15 @@ public final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: @unch
     /// looked its dictionary up through metadata and witness tables).
     @inlinable
     public func value(of key: Key, make: (Key) throws -> Value) rethrows -> Value {
+        try value(of: key, isCurrent: { _ in true }, make: make)
+    }
+
+    /// The value of `key` when `isCurrent` accepts the one remembered; else made by `make` and
+    /// remembered in its place (a value made from a definition that may have changed under the same key).
+    @inlinable
+    public func value(of key: Key, isCurrent: (Value) -> Bool, make: (Key) throws -> Value) rethrows -> Value {
         lock.lock()
-        if let value = values[key] {
+        if let value = values[key], isCurrent(value) {
             lock.unlock()
             return value
         }

@@ -72,70 +72,39 @@ struct FieldMarkup: Sendable {
 }
 
 /// The ``FieldMarkup`` and ``FieldStencil`` of every field a portal has shown, by form, field and
-/// language, and the ``FormLayout`` of every form: made once per portal (whose catalog does not change), safe from any thread.
-final class FieldMarkupCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-    private var layouts: [String: FormLayout] = [:]
-    private var unanswered: [FormLanguage: (layout: FormLayout, html: String)] = [:]
-    private var formEntries: [FormLanguage: [Entry]] = [:]
+/// language, and the ``FormLayout`` of every form: made once per portal (whose catalog does not
+/// change), safe from any thread. Each table is a ``BoundedMemo`` far larger than a catalog needs.
+final class FieldMarkupCache: Sendable {
+    private let fieldEntries = BoundedMemo<Key, Entry>(capacity: 1 << 16)
+    private let layouts = BoundedMemo<String, FormLayout>(capacity: 1 << 12)
+    private let unanswered = BoundedMemo<FormLanguage, (layout: FormLayout, html: String)>(capacity: 1 << 12)
+    private let formEntries = BoundedMemo<FormLanguage, [Entry]>(capacity: 1 << 12)
 
     /// The layout of `form` (see ``FormLayout``), by its id; made again if a form of that id now
     /// has other fields.
     func layout(_ form: FormDefinition) -> FormLayout {
-        lock.lock()
-        if let layout = layouts[form.id], layout.describes(form) {
-            lock.unlock()
-            return layout
-        }
-        lock.unlock()
-        let layout = FormLayout(form)
-        lock.lock()
-        layouts[form.id] = layout
-        lock.unlock()
-        return layout
+        layouts.value(of: form.id, isCurrent: { $0.describes(form) }, make: { _ in FormLayout(form) })
     }
 
     /// The fields of `form` in `language` as a page shows them before anything is answered (no
     /// value, no problem, no file): made by `render` the first time, then the same text for every
-    /// such page. Kept by form and language (bounded by the catalog) and, like ``layout(_:)``,
-    /// made again for a form of that id with other fields.
+    /// such page. Kept by form and language and, like ``layout(_:)``, made again for a form of that
+    /// id with other fields.
     func unansweredFields(_ form: FormDefinition, language: String, render: () -> String) -> String {
-        let key = FormLanguage(formID: form.id, language: language)
-        lock.lock()
-        if let made = unanswered[key], made.layout.describes(form) {
-            lock.unlock()
-            return made.html
-        }
-        lock.unlock()
-        let html = render()
-        let layout = layout(form)
-        lock.lock()
-        unanswered[key] = (layout, html)
-        lock.unlock()
-        return html
+        unanswered.value(of: FormLanguage(formID: form.id, language: language), isCurrent: { $0.layout.describes(form) },
+                         make: { _ in (layout(form), render()) }).html
     }
 
     /// The entries of `form`'s fields in `language`, in the form's order: one lookup for a page
     /// instead of one for each field. Made again, like ``layout(_:)``, for a form of that id with
     /// other fields.
     func entries(_ form: FormDefinition, language: String) -> [Entry] {
-        let key = FormLanguage(formID: form.id, language: language)
-        lock.lock()
-        if let made = formEntries[key], made.count == form.fields.count,
-           made.indices.allSatisfy({ made[$0].fieldID == form.fields[$0].id }) {
-            lock.unlock()
-            return made
-        }
-        lock.unlock()
-        let made = form.fields.map { entry($0, formID: form.id, language: language) }
-        lock.lock()
-        formEntries[key] = made
-        lock.unlock()
-        return made
+        formEntries.value(of: FormLanguage(formID: form.id, language: language),
+                          isCurrent: { made in made.count == form.fields.count && made.indices.allSatisfy { made[$0].fieldID == form.fields[$0].id } },
+                          make: { _ in form.fields.map { entry($0, formID: form.id, language: language) } })
     }
 
-    private struct FormLanguage: Hashable {
+    private struct FormLanguage: Hashable, Sendable {
         let formID: String
         let language: String
     }
@@ -158,7 +127,7 @@ final class FieldMarkupCache: @unchecked Sendable {
         }
     }
 
-    private struct Key: Hashable {
+    private struct Key: Hashable, Sendable {
         let formID: String
         let fieldID: String
         let language: String
@@ -171,17 +140,8 @@ final class FieldMarkupCache: @unchecked Sendable {
 
     /// The markup and stencil of `field` of the form `formID` in `language`.
     func entry(_ field: FieldDefinition, formID: String, language: String) -> Entry {
-        let key = Key(formID: formID, fieldID: field.id, language: language)
-        lock.lock()
-        if let entry = entries[key] {
-            lock.unlock()
-            return entry
+        fieldEntries.value(of: Key(formID: formID, fieldID: field.id, language: language)) { _ in
+            Entry(field: field, markup: FieldMarkup(field, language: language), stencil: FieldStencil(field))
         }
-        lock.unlock()
-        let entry = Entry(field: field, markup: FieldMarkup(field, language: language), stencil: FieldStencil(field))
-        lock.lock()
-        entries[key] = entry
-        lock.unlock()
-        return entry
     }
 }
