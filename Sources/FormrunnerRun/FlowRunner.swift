@@ -40,6 +40,7 @@ public final class FlowRunner {
                 language: String? = nil, fallbackLanguage: String? = nil) {
         self.flow = flow
         self.services = services
+        interpreter = FlowInterpreter(flow: flow, services: services)
         self.prompter = prompter
         self.resume = resume
         self.state = FlowState(workflowID: flow.id)
@@ -49,8 +50,8 @@ public final class FlowRunner {
         prompter.language = state.language
     }
 
-    /// The step interpreter this runner shows in the terminal.
-    var interpreter: FlowInterpreter { FlowInterpreter(flow: flow, services: services) }
+    /// The step interpreter this runner shows in the terminal, made once with the runner.
+    let interpreter: FlowInterpreter
 
     /// Runs the flow to its end; store and notifier failures are thrown.
     public func run() async throws -> FlowOutcome {
