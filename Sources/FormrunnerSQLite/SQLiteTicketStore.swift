@@ -21,6 +21,8 @@ public final class SQLiteTicketStore: TicketStore {
 
     private let pool: DatabasePool
     let vault: AttachmentVault
+    /// The team cursors as the writer connection last committed them (see ``TeamCursorMemory``).
+    let cursorMemory = TeamCursorMemory()
 
     /// Opens the store at `path` (relative to the working directory), creating the file, its parent
     /// folders and its schema when missing, and migrating an older schema.
@@ -48,11 +50,12 @@ public final class SQLiteTicketStore: TicketStore {
         // The submission key is checked in the writing transaction only, by the insert (see
         // `TicketWrites.insert`): one transaction a ticket.
         try vault.store(files, for: ticket)
-        return try await write { db in
+        let memory = cursorMemory
+        return try await writeKeepingCursors { db in
             if let check { try RecentTickets.refuseRepeated(check, in: db) }
             var stored = ticket.storedForm
             var history = history
-            if let assignment, let assigned = try TeamCursor.assign(stored, by: assignment, in: db) {
+            if let assignment, let assigned = try TeamCursor.assign(stored, by: assignment, memory: memory, in: db) {
                 stored = assigned.ticket
                 history.append(assigned.entry)
             }
@@ -228,6 +231,32 @@ public final class SQLiteTicketStore: TicketStore {
     /// Runs `updates` in an immediate transaction, reporting database failures as ``TicketStoreError``.
     func write<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
         try await SQLiteTicketStore.translated { try await pool.write(updates) }
+    }
+
+    /// ``write(_:)`` for a write that may move team cursors: ``cursorMemory`` keeps them once the
+    /// transaction commits and forgets every cursor when it does not, on the writer's queue, before any
+    /// other write can begin.
+    func writeKeepingCursors<T: Sendable>(_ updates: @Sendable (Database) throws -> T) async throws -> T {
+        let memory = cursorMemory
+        return try await SQLiteTicketStore.translated {
+            try await pool.writeWithoutTransaction { db in
+                do {
+                    var result: T?
+                    // Immediate (as every write here): the snapshot, and so the data version the memory
+                    // checks, is taken at `BEGIN`, before `updates` runs.
+                    try db.inTransaction(.immediate) {
+                        result = try updates(db)
+                        return .commit
+                    }
+                    memory.committed(in: db)
+                    // `inTransaction` returned normally, so `updates` ran to its end and set `result`.
+                    return result.unsafelyUnwrapped
+                } catch {
+                    memory.rolledBack()
+                    throw error
+                }
+            }
+        }
     }
 
     /// Runs `value` in a read transaction, reporting database failures as ``TicketStoreError``.
