@@ -10,10 +10,10 @@ enum HistoryRows {
         var start = entries.startIndex
         while start < entries.endIndex {
             let end = min(start + rowsPerStatement, entries.endIndex)
-            var values = MultiRowStatements.ValueList()
-            values.values.reserveCapacity((end - start) * width)
+            // Bound straight to SQLite, as they are listed.
+            var values = DirectBindings(try db.cachedStatement(sql: insertSQL[end - start - 1]))
             for entry in entries[start..<end] { entry.addStoredValues(ticket: number, to: &values) }
-            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values.values))
+            try values.execute(in: db)
             start = end
         }
     }

@@ -4,11 +4,6 @@ import GRDB
 /// Statements that write many rows at once (`VALUES (…), (…)` lists): one statement run, and one
 /// statement journal, for a slice of rows instead of one per row.
 enum MultiRowStatements {
-    /// The values a statement binds, in order. As optional existentials: GRDB's initializer of
-    /// `StatementArguments` for a sequence of `DatabaseValue` maps them through a key path, which
-    /// cost more than binding them.
-    typealias Values = [(any DatabaseValueConvertible)?]
-
     /// Rows a statement lists at most: well under SQLite's 32,766 bound values for the widest row
     /// (a ticket's 34 values), and short enough that its SQL is quick to prepare.
     static let rowsPerStatement = 500
@@ -28,16 +23,5 @@ enum MultiRowStatements {
     /// (`rows` is ``rowsPerStatement``): the shorter last slices vary from batch to batch.
     static func statement(_ sql: String, rows: Int, in db: Database) throws -> Statement {
         rows == rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-    }
-}
-
-extension MultiRowStatements {
-    /// ``Values`` filled from the core's lists of a row's values (``StoredRowValues``).
-    struct ValueList: StoredRowValues {
-        var values: Values = []
-
-        mutating func add(_ value: String?) { values.append(value) }
-        mutating func add(_ value: Int64?) { values.append(value) }
-        mutating func add(_ value: Bool) { values.append(value) }
     }
 }

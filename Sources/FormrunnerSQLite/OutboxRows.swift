@@ -11,10 +11,10 @@ enum OutboxRows {
         var start = messages.startIndex
         while start < messages.endIndex {
             let end = min(start + rowsPerStatement, messages.endIndex)
-            var values = MultiRowStatements.ValueList()
-            values.values.reserveCapacity((end - start) * width)
+            // Bound straight to SQLite, as they are listed.
+            var values = DirectBindings(try db.cachedStatement(sql: insertSQL[end - start - 1]))
             for message in messages[start..<end] { message.addStoredValues(to: &values) }
-            try db.cachedStatement(sql: insertSQL[end - start - 1]).execute(arguments: StatementArguments(values.values))
+            try values.execute(in: db)
             // An id already there (or twice in `messages`) inserts nothing; the caller's transaction
             // is rolled back by the throw.
             if db.changesCount < end - start {

@@ -30,8 +30,10 @@ enum SearchIndex {
     }
 
     private static func insert(_ number: Int64, words: [String], in db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)")
-            .execute(arguments: [number, words.joined(separator: " ")])
+        var values = DirectBindings(try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, words) VALUES (?, ?)"))
+        values.append(number)
+        values.append(words.joined(separator: " "))
+        try values.execute(in: db)
         try SearchTerms.note(words, in: db)
     }
 

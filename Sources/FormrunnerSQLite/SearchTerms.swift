@@ -26,9 +26,10 @@ enum SearchTerms {
         while !rest.isEmpty {
             let chunk = rest.prefix(wordsPerStatement)
             rest = rest.dropFirst(chunk.count)
-            // As optional existentials: GRDB maps a sequence of strings through a key path, slower than the insert.
-            let values: [(any DatabaseValueConvertible)?] = chunk.map { $0 }
-            try db.cachedStatement(sql: insertSQL[chunk.count - 1]).execute(arguments: StatementArguments(values))
+            // Bound straight to SQLite: GRDB's arguments would box every word and check them all again.
+            var values = DirectBindings(try db.cachedStatement(sql: insertSQL[chunk.count - 1]))
+            for word in chunk { values.append(word) }
+            try values.execute(in: db)
         }
     }
 

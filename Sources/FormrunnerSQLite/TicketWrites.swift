@@ -18,10 +18,11 @@ enum TicketWrites {
     /// ticket's answers as `StoredAnswers.encode` writes them.
     static func insert(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], storedAnswers: String? = nil,
                        in db: Database) throws -> Int64 {
-        var arguments = try TicketRows.arguments(ticket, storedAnswers: storedAnswers)
-        arguments += [submissionKey]
+        var values = DirectBindings(try db.cachedStatement(sql: insertSQL))
+        try TicketRows.bind(ticket, storedAnswers: storedAnswers, to: &values)
+        values.append(submissionKey)
         do {
-            try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+            try values.execute(in: db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // `submission_key` is the only unique column that the insert gives a value.
             if let submissionKey, let existing = try number(submissionKey: submissionKey, in: db) {

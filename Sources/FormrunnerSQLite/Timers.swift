@@ -52,8 +52,11 @@ enum Timers {
     /// Adds the timers of a new ticket, which has none yet.
     static func insert(_ timers: [ArmedTimer], of number: Int64, in db: Database) throws {
         for timer in timers {
-            try db.cachedStatement(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)")
-                .execute(arguments: [number, timer.event, timer.dueAt.millisecondsSince1970])
+            var values = DirectBindings(try db.cachedStatement(sql: "INSERT INTO timer (ticket_number, event, due_at) VALUES (?, ?, ?)"))
+            values.append(number)
+            values.append(timer.event)
+            values.append(timer.dueAt.millisecondsSince1970)
+            try values.execute(in: db)
         }
     }
 
