@@ -2,8 +2,9 @@ import FormrunnerCore
 import GRDB
 
 /// Automatic assignment inside the creating transaction: the team's cursor (`team_cursor`, remembered
-/// by the writer connection while the file does not change under it) and the candidates' open tickets are read, the choice is made by ``AssignmentRequest``, and the cursor moves.
-/// SQLite runs one write transaction at a time, so concurrent creates take turns.
+/// by the writer connection while the file does not change under it) and the candidates' open tickets
+/// are read, the choice is made by ``AssignmentRequest``, and the cursor moves. SQLite runs one write
+/// transaction at a time, so concurrent creates take turns.
 enum TeamCursor {
     /// `ticket` assigned by `request`, with its history line; `nil` when there is no candidate.
     ///
