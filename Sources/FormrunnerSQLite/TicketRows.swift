@@ -12,12 +12,11 @@ enum TicketRows {
         "merged_into", "queue_due", "sla_alert",
     ] + ReportColumns.names
 
-    /// The values of ``columns`` for `ticket`; `storedAnswers`, when given, is its answers as
-    /// `StoredAnswers.encode` writes them (not written again).
-    static func arguments(_ ticket: Ticket, storedAnswers: String? = nil) throws -> StatementArguments {
-        // As optional existentials: GRDB's initializer for a sequence of values maps them through a
-        // key path, which costs more than the insert's binding.
-        StatementArguments(try cells(ticket, storedAnswers: storedAnswers))
+    /// The values of ``columns`` for `ticket` (every column, as ``TicketRowChange`` lists them): the
+    /// rewrite of a row whose stored values are not known.
+    static func arguments(_ ticket: Ticket) throws -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = try TicketRowChange(everyColumnOf: ticket).values
+        return StatementArguments(values)
     }
 
     /// The assignments and their values that turn the stored row of `previous` into that of `ticket`:
@@ -29,8 +28,8 @@ enum TicketRows {
         return (change.names.map { "\($0) = ?" }.joined(separator: ", "), StatementArguments(values))
     }
 
-    /// Binds the values of ``columns`` for `ticket` to the next parameters of `values`, in the order of
-    /// ``cells(_:storedAnswers:)``, straight to SQLite (a create's insert: no `StatementArguments` of
+    /// Binds the values of ``columns`` for `ticket` to the next parameters of `values`, in column order,
+    /// straight to SQLite (a create's insert: no `StatementArguments` of
     /// thirty existential values checked again before binding).
     static func bind(_ ticket: Ticket, storedAnswers: String?, to values: inout DirectBindings) throws {
         assert(storedAnswers == nil || storedAnswers == (try? StoredAnswers.encode(ticket.answers)),
@@ -68,25 +67,6 @@ enum TicketRows {
         values.append(report.reopens)
         values.append(report.surveyRating)
         values.append(report.surveyAt)
-    }
-
-    /// The values of ``columns`` for `ticket`, as GRDB binds them (without making each a `DatabaseValue` first).
-    private static func cells(_ ticket: Ticket, storedAnswers: String?) throws -> [(any DatabaseValueConvertible)?] {
-        assert(storedAnswers == nil || storedAnswers == (try? StoredAnswers.encode(ticket.answers)),
-               "the answers' JSON handed to the store is not theirs")
-        let report = ReportColumns(ticket)
-        return [
-            ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
-            ticket.requester.email, ticket.requester.name, ticket.account,
-            try storedAnswers ?? StoredAnswers.encode(ticket.answers),
-            ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
-            ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
-            ticket.version, UserRecord.normalizedEmail(ticket.requester.email), ticket.team, ticket.priority,
-            ticket.assignee, try ticket.sla?.storedJSON(), ticket.language, ticket.mergedInto,
-            ticket.queueDueKey, ticket.slaAlertKey,
-            report.firstResponse?.rawValue, report.firstResponseDue, report.firstResponseSeconds, report.solvedAt,
-            report.closedAt, report.reopens, report.surveyRating, report.surveyAt,
-        ]
     }
 
     /// The ticket a `SELECT * FROM ticket` row holds (its columns found by `columns`), with `timers` in

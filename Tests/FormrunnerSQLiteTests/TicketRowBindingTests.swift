@@ -4,10 +4,12 @@ import FormrunnerCore
 import GRDB
 import Testing
 
-/// A create's ticket row bound straight to SQLite holds what GRDB's arguments for the same ticket hold.
+/// A create's ticket row bound straight to SQLite (``TicketRows/bind(_:storedAnswers:to:)``) holds what a
+/// rewrite of every column (``TicketRowChange``, through GRDB's arguments) holds: the two lists of the
+/// ticket's columns agree.
 @Suite("SQLite ticket row binding")
 struct TicketRowBindingTests {
-    @Test("bound directly or through GRDB, a full ticket and a bare one give the same row", arguments: [true, false])
+    @Test("bound for a create or rewritten whole, a full ticket and a bare one give the same row", arguments: [true, false])
     func sameRow(full: Bool) throws {
         var ticket = Samples.ticket(answers: ["summary": .text("Ünïcödé 🔥"), "count": .number(3)])
         ticket.number = 7
