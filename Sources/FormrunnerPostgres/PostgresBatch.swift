@@ -24,9 +24,9 @@ enum PostgresBatch {
         return types
     }()
 
-    /// `x.column` cast to its type, `search_words` made a `tsvector`.
+    /// `x.column` cast to its type.
     static func value(of column: String) -> String {
-        column == "search_words" ? "array_to_tsvector(x.search_words::text[])" : "x.\(column)::\(columnTypes[column] ?? "text")"
+        "x.\(column)::\(columnTypes[column] ?? "text")"
     }
 
     /// How many rows one bound document (``JSONRecords``) holds at most: a tick's batch in one statement.
@@ -72,31 +72,33 @@ extension PostgresRows {
             records.add(change.expectedVersion)
             let keepingText = change.previous.map { $0.title == change.ticket.title && $0.answers == change.ticket.answers } ?? false
             try Self.appendTicket(change.ticket, keepingText: keepingText, to: &records)
+            records.add(keepingText ? nil : PostgresSearch.lexemes(of: change.ticket))
             records.endRecord()
         }
         let rows = try await run(PostgresQuery(unsafeSQL: Self.batchTicketUpdate, binds: PostgresBatch.binds(records))).collect()
         return Set(try rows.map { try $0.decode(Int64.self) })
     }
 
-    /// A batch's ticket record: number, expected version, then the written columns.
-    static let batchTicketColumns = ["number", "expected"] + writtenColumns
+    /// A batch's ticket record: number, expected version, the written columns, then the search words.
+    static let batchTicketColumns = ["number", "expected"] + writtenColumns + ["search_words"]
 
-    /// The batch's `UPDATE`, the same text for any number of tickets. `NULL` answers and search words
-    /// (never stored so) keep what is stored: see `appendTicket(_:keepingText:to:)`.
+    /// The batch's `UPDATE`, the same text for any number of tickets, then the search words of the
+    /// tickets written (``PostgresSearch/upsert(from:)``). `NULL` answers (never stored so) keep what is
+    /// stored, and `NULL` search words write nothing: see `appendTicket(_:keepingText:to:)`.
     static let batchTicketUpdate: String = {
         let assignments = writtenColumns.map { column in
-            let value = column == "search_words" ? "array_to_tsvector(x.search_words)" : "x.\(column)"
-            return keptText.contains(column) ? "\(column) = COALESCE(\(value), ticket.\(column))" : "\(column) = \(value)"
+            column == "answers" ? "answers = COALESCE(x.answers, ticket.answers)" : "\(column) = x.\(column)"
         }
         return """
-            UPDATE ticket SET \(assignments.joined(separator: ", "))
-            FROM \(PostgresBatch.recordset(batchTicketColumns))
-            WHERE ticket.number = x.number AND ticket.version = x.expected RETURNING ticket.number
+            WITH written AS (
+                UPDATE ticket SET \(assignments.joined(separator: ", "))
+                FROM \(PostgresBatch.recordset(batchTicketColumns))
+                WHERE ticket.number = x.number AND ticket.version = x.expected
+                RETURNING ticket.number, x.search_words AS words),
+            words AS (\(PostgresSearch.upsert(from: "written")))
+            SELECT number FROM written
             """
     }()
-
-    /// The columns a batch keeps when their value is `NULL`.
-    private static let keptText: Set<String> = ["answers", "search_words"]
 
     /// Appends the history, replaces the timers and attachment rows, and files the outbox messages of
     /// `changes` (tickets already written, outbox in stored form), a few statements for them all.

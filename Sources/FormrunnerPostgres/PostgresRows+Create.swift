@@ -33,8 +33,8 @@ extension PostgresRows {
         delivered_at, last_error
         """
 
-    /// Inserts a new ticket (numbered, in stored form) with its history, timers, attachment rows and
-    /// outbox messages (in stored form) in one statement of data-modifying `WITH` parts: one round trip.
+    /// Inserts a new ticket (numbered, in stored form) with its search words, history, timers, attachment
+    /// rows and outbox messages (in stored form) in one statement of data-modifying `WITH` parts: one round trip.
     /// With a `cursor`, the same statement moves that team's cursor (its row exists and is locked) to the agent.
     func insertNew(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage],
                    cursor: (team: String, agent: String)? = nil) async throws {
@@ -51,6 +51,11 @@ extension PostgresRows {
             new_ticket AS (INSERT INTO ticket (\(columns.joined(separator: ", ")))
                 VALUES (\((["$1", "$2"] + Self.placeholders(from: 3)).joined(separator: ", "))) RETURNING number)
             """]
+        binds.append(PostgresSearch.lexemes(of: ticket))
+        parts.append("""
+            new_words AS (INSERT INTO ticket_search_word (ticket_number, words)
+                VALUES ($1, array_to_tsvector($\(binds.count)::text[])))
+            """)
         if !history.isEmpty {
             let values = Self.historyValues(history.map { (ticket.number, $0) }, into: &binds)
             parts.append("new_history AS (INSERT INTO history (\(Self.historyColumns)) VALUES \(values))")

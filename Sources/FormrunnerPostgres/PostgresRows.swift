@@ -27,7 +27,8 @@ struct PostgresRows {
 
     /// Appends the values of the written ticket columns (``writtenColumns``) to `binds` (a statement's binds
     /// or a document's record); with `keepingText` (a batch write of a ticket whose title and answers are as
-    /// stored), `NULL` for the answers and the search words, which the batch's `UPDATE` then keeps as they are.
+    /// stored), `NULL` for the answers, which the batch's `UPDATE` then keeps as they are. The search words
+    /// are not among them: they live in `ticket_search_word` (``PostgresSearch/table``).
     static func appendTicket(_ ticket: Ticket, keepingText: Bool = false, to binds: inout some ColumnValues) throws {
         binds.add(ticket.formID)
         binds.add(ticket.formVersion)
@@ -44,7 +45,6 @@ struct PostgresRows {
         binds.add(ticket.lastInteractionAt.millisecondsSince1970)
         binds.add(ticket.statusEnteredAt.millisecondsSince1970)
         binds.add(ticket.version)
-        binds.add(keepingText ? nil : PostgresSearch.lexemes(of: ticket))
         binds.add(UserRecord.normalizedEmail(ticket.requester.email))
         binds.add(ticket.team)
         binds.add(ticket.priority)
@@ -69,15 +69,13 @@ struct PostgresRows {
     static let writtenColumns = [
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "search_words", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language",
         "merged_into", "queue_due", "sla_alert",
     ] + ReportColumns.names
 
-    /// `$n` placeholders for the written columns, `search_words` built from its lexeme array.
+    /// `$n` placeholders for the written columns.
     static func placeholders(from first: Int) -> [String] {
-        writtenColumns.indices.map { index in
-            writtenColumns[index] == "search_words" ? "array_to_tsvector($\(first + index)::text[])" : "$\(first + index)"
-        }
+        writtenColumns.indices.map { "$\(first + $0)" }
     }
 
     /// Appends `history`, replaces the timers and rewrites the attachment rows of `ticket`.

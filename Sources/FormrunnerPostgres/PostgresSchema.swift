@@ -5,8 +5,9 @@ import PostgresNIO
 /// The database schema, built by migrations recorded in `formrunner_migration`.
 ///
 /// Instants are BIGINT milliseconds since 1970 (as in the SQLite store); answers are JSON text in the
-/// tagged encoding of `AnswerValue`. `ticket.search_words` is a `tsvector` made from the folded words
-/// of `TicketSearch` (never parsed by a text-search configuration), under a GIN index. Ticket numbers
+/// tagged encoding of `AnswerValue`. A ticket's search words are a `tsvector` made from the folded words
+/// of `TicketSearch` (never parsed by a text-search configuration), under a GIN index, in a row of
+/// `ticket_search_word` (on `ticket` itself before "v14 search words table"). Ticket numbers
 /// come from the one-row `ticket_counter`, updated in the creating transaction, so a failed create
 /// uses up no number. Timers carry `claimed_until` for workers' claims; outbox rows get `seq` for a
 /// stable order among messages of the same instant.
@@ -40,6 +41,7 @@ enum PostgresSchema {
         PostgresMigration(name: "v13 redundant ticket indexes", statements: [
             "DROP INDEX IF EXISTS ticket_team_status", "DROP INDEX IF EXISTS ticket_assignee_status",
         ]),
+        PostgresMigration(name: "v14 search words table", statements: PostgresSearch.table),
     ]
 
     /// The assistant's sessions (deflection): articles shown and opened as JSON arrays of ids,

@@ -43,7 +43,7 @@ extension PostgresTicketStore: TicketImporting {
                                                                      history: imported.history)))
                 results.append(.created(number))
             }
-            for slice in PostgresBatch.slices(of: written, rowWidth: PostgresRows.writtenColumns.count + 2) {
+            for slice in PostgresBatch.slices(of: written, rowWidth: PostgresRows.writtenColumns.count + 3) {
                 try await rows.insertTickets(slice)
             }
             try await rows.writeDependents(of: written.map(\.change))
@@ -53,23 +53,29 @@ extension PostgresTicketStore: TicketImporting {
 }
 
 extension PostgresRows {
-    /// Inserts new tickets (numbered, in stored form) with their import keys in one statement.
+    /// Inserts new tickets (numbered, in stored form) with their import keys and their search words in
+    /// one statement.
     func insertTickets(_ tickets: ArraySlice<(key: String, change: TicketChange)>) async throws {
         var binds = PostgresBindings()
         var values: [String] = []
         let columns = ["number", "submission_key"] + Self.writtenColumns
+        let rowColumns = columns + ["search_words"]
         for (key, change) in tickets {
             let first = binds.count + 1
             binds.append(change.ticket.number)
             binds.append(key)
             try Self.appendTicket(change.ticket, to: &binds)
-            values.append("(" + columns.indices.map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+            binds.append(PostgresSearch.lexemes(of: change.ticket))
+            values.append("(" + rowColumns.indices.map { "$\(first + $0)" }.joined(separator: ", ") + ")")
         }
         try await run(PostgresQuery(
             unsafeSQL: """
-                INSERT INTO ticket (\(columns.joined(separator: ", ")))
-                SELECT \(columns.map(PostgresBatch.value(of:)).joined(separator: ", "))
-                FROM (VALUES \(values.joined(separator: ", "))) AS x(\(columns.joined(separator: ", ")))
+                WITH x (\(rowColumns.joined(separator: ", "))) AS (VALUES \(values.joined(separator: ", "))),
+                new_tickets AS (
+                    INSERT INTO ticket (\(columns.joined(separator: ", ")))
+                    SELECT \(columns.map(PostgresBatch.value(of:)).joined(separator: ", ")) FROM x),
+                imported AS (SELECT x.number::bigint AS number, x.search_words::text[] AS words FROM x)
+                \(PostgresSearch.upsert(from: "imported"))
                 """,
             binds: binds))
     }

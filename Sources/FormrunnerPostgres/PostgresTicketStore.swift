@@ -96,12 +96,18 @@ public final class PostgresTicketStore: TicketStore {
             try PostgresRows.appendTicket(stored, to: &binds)
             binds.append(stored.number)
             binds.append(expectedVersion)
+            binds.append(PostgresSearch.lexemes(of: stored))
             let count = PostgresRows.writtenColumns.count
             let assignments = zip(PostgresRows.writtenColumns, PostgresRows.placeholders(from: 1)).map { "\($0) = \($1)" }
+            // The search words are written only when they changed (see `PostgresSearch.upsert(from:)`).
             let changed = try await rows.run(PostgresQuery(
                 unsafeSQL: """
-                    UPDATE ticket SET \(assignments.joined(separator: ", "))
-                    WHERE number = $\(count + 1) AND version = $\(count + 2) RETURNING number
+                    WITH written AS (
+                        UPDATE ticket SET \(assignments.joined(separator: ", "))
+                        WHERE number = $\(count + 1) AND version = $\(count + 2)
+                        RETURNING number, $\(count + 3)::text[] AS words),
+                    words AS (\(PostgresSearch.upsert(from: "written")))
+                    SELECT number FROM written
                     """,
                 binds: binds)).collect()
             if changed.isEmpty {
@@ -174,7 +180,8 @@ public final class PostgresTicketStore: TicketStore {
             return try await read { rows in
                 var numbers: [Int64] = []
                 for try await number in try await rows.run("""
-                    SELECT number FROM ticket WHERE search_words @@ \(query)::tsquery ORDER BY number DESC LIMIT \(limit)
+                    SELECT ticket_number FROM ticket_search_word WHERE words @@ \(query)::tsquery
+                    ORDER BY ticket_number DESC LIMIT \(limit)
                     """).decode(Int64.self) {
                     numbers.append(number)
                 }

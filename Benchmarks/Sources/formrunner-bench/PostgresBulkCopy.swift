@@ -48,8 +48,9 @@ extension PostgresBackend {
 
     /// Writes `batch` with one `COPY` per table.
     private func copy(_ batch: [StoredTicket], on connection: PostgresConnection) async throws {
-        try await copy("ticket", ["number"] + StoredColumns.ticket + ["search_words"],
-                       batch.map { [.integer($0.number)] + $0.ticket + [.text(Self.tsvector($0.words))] }, on: connection)
+        try await copy("ticket", ["number"] + StoredColumns.ticket, batch.map { [.integer($0.number)] + $0.ticket }, on: connection)
+        try await copy("ticket_search_word", ["ticket_number", "words"],
+                       batch.map { [.integer($0.number), .text(Self.tsvector($0.words))] }, on: connection)
         for (table, columns, rows) in [("history", StoredColumns.history, \StoredTicket.history),
                                        ("outbox", StoredColumns.outbox, \.outbox),
                                        ("timer", StoredColumns.timer, \.timers)] {

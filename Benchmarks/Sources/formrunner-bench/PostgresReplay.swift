@@ -28,7 +28,8 @@ extension PostgresBackend {
             let timers = try await grouped("SELECT ticket_number, \(columns(StoredColumns.timer)) FROM timer ORDER BY ticket_number, due_at, event")
             var tickets: [StoredTicket] = []
             let query = PostgresQuery(unsafeSQL: """
-                SELECT number, \(columns(StoredColumns.ticket)), tsvector_to_array(search_words) FROM ticket ORDER BY number
+                SELECT number, \(columns(StoredColumns.ticket)), tsvector_to_array(words)
+                FROM ticket JOIN ticket_search_word ON ticket_number = number ORDER BY number
                 """)
             for try await row in try await connection.query(query, logger: logger) {
                 let random = row.makeRandomAccess()
@@ -81,10 +82,13 @@ extension PostgresBackend {
         let number = try await connection.query(
             "UPDATE ticket_counter SET last_number = last_number + 1 RETURNING last_number", logger: logger)
             .collect().first?.decode(Int64.self) ?? 0
-        var binds = Self.binds([.integer(number)] + stored.ticket)
-        binds.append(stored.words)
-        try await connection.query(Self.insert(into: "ticket", ["number"] + StoredColumns.ticket + ["search_words"],
-                                               binds: binds, lastValue: "array_to_tsvector($::text[])"),
+        try await connection.query(Self.insert(into: "ticket", ["number"] + StoredColumns.ticket,
+                                               binds: Self.binds([.integer(number)] + stored.ticket)),
+                                   logger: logger)
+        var words = Self.binds([.integer(number)])
+        words.append(stored.words)
+        try await connection.query(Self.insert(into: "ticket_search_word", ["ticket_number", "words"],
+                                               binds: words, lastValue: "array_to_tsvector($::text[])"),
                                    logger: logger)
         for (table, columns, rows) in [("history", StoredColumns.history, stored.history),
                                        ("outbox", StoredColumns.outbox, stored.outbox),

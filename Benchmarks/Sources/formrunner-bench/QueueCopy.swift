@@ -23,7 +23,7 @@ struct QueueCopy: Sendable {
                 let (tickets, timers) = try await source.read { [batch, last] db -> ([[Cell]], [[Cell]]) in
                     let tickets = try Row.fetchAll(db, sql: """
                         SELECT number, \(columns.joined(separator: ", ")) FROM ticket WHERE number > ? ORDER BY number LIMIT ?
-                        """, arguments: [last, batch]).map { Array($0.databaseValues).map(Cell.init(databaseValue:)) + [.text("")] }
+                        """, arguments: [last, batch]).map { Array($0.databaseValues).map(Cell.init(databaseValue:)) }
                     guard case .integer(let first)? = tickets.first?.first, case .integer(let end)? = tickets.last?.first else {
                         return ([], [])
                     }
@@ -33,7 +33,9 @@ struct QueueCopy: Sendable {
                     return (tickets, timers)
                 }
                 guard case .integer(let end)? = tickets.last?.first else { break }
-                try await backend.copy("ticket", ["number"] + columns + ["search_words"], tickets, on: connection)
+                try await backend.copy("ticket", ["number"] + columns, tickets, on: connection)
+                try await backend.copy("ticket_search_word", ["ticket_number", "words"],
+                                       tickets.map { [$0[0], .text("")] }, on: connection)
                 try await backend.copy("timer", ["ticket_number", "event", "due_at"], timers, on: connection)
                 last = end
                 copied += tickets.count
