@@ -61,8 +61,25 @@ enum Schema {
         migrator.registerMigration("v15 redundant ticket indexes") { db in
             try db.execute(sql: redundantTicketIndexes)
         }
+        migrator.registerMigration("v16 partial report indexes") { db in
+            try db.execute(sql: partialReportIndexes)
+        }
         return migrator
     }
+
+    /// The reports read `ticket_report_solved`, `_closed` and `_survey` only for instants in a period
+    /// (`solved_at >= ? AND solved_at < ?`, which SQLite knows excludes `NULL`), so the tickets not
+    /// yet solved, closed or surveyed need no entry: a close only inserts its entry in
+    /// `ticket_report_closed` instead of moving one from `NULL`, and writes `ticket_report_solved` only
+    /// when the ticket has a `solved_at`.
+    private static let partialReportIndexes = """
+        DROP INDEX ticket_report_solved;
+        DROP INDEX ticket_report_closed;
+        DROP INDEX ticket_report_survey;
+        CREATE INDEX ticket_report_solved ON ticket(solved_at, team, priority, reopens) WHERE solved_at IS NOT NULL;
+        CREATE INDEX ticket_report_closed ON ticket(closed_at, team, priority) WHERE closed_at IS NOT NULL;
+        CREATE INDEX ticket_report_survey ON ticket(survey_at, team, survey_rating) WHERE survey_at IS NOT NULL;
+        """
 
     /// `(team, status)` and `(assignee, status)` begin the queue's indexes (`ticket_queue_team`,
     /// `ticket_queue_assignee`), which answer every query they did (the planner already chose the
