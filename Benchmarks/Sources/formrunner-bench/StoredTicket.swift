@@ -1,3 +1,5 @@
+import FormrunnerCore
+
 /// One value of a stored row, independent of the database it goes to.
 enum Cell: Sendable, Hashable {
     case null
@@ -46,7 +48,8 @@ enum StoredColumns {
         "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
         "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
         "status_entered_at", "version", "submission_key", "requester_key",
-    ]
+        "team", "priority", "assignee", "sla", "language", "merged_into", "queue_due", "sla_alert",
+    ] + ReportColumns.names
     static let history = ["at", "actor", "event", "from_status", "to_status", "message"]
     static let outbox = [
         "id", "recipient", "address", "template", "subject", "body", "created_at", "attempts", "next_attempt_at",

@@ -49,6 +49,8 @@ struct SyntheticRows: Sendable {
         var outbox = [try email("confirmation", ticket, number: number, at: created)]
         var timers: [[Cell]] = []
         let solvedAt = created.addingTimeInterval(86_400)
+        // The report's figures, as the desk keeps them from the first create on (`reopens` 0).
+        var figures = TicketFigures()
         switch life {
         case .open:
             break
@@ -60,6 +62,7 @@ struct SyntheticRows: Sendable {
             history.append(line(solvedAt, .agent, "solve", "open", "solved"))
             outbox.append(try email("solved", ticket, number: number, at: solvedAt))
             ticket.move(to: "solved", at: solvedAt)
+            figures.solvedAt = solvedAt
             timers.append([.text("close"), .integer(solvedAt.addingTimeInterval(closeAfter).millisecondsSince1970)])
         case .closed:
             let closedAt = solvedAt.addingTimeInterval(4 * 86_400)
@@ -67,7 +70,10 @@ struct SyntheticRows: Sendable {
             history.append(line(closedAt, .system, "close", "solved", "closed"))
             ticket.move(to: "solved", at: solvedAt)
             ticket.move(to: "closed", at: closedAt, interaction: false)
+            figures.solvedAt = solvedAt
+            figures.closedAt = closedAt
         }
+        let report = ReportColumns(sla: nil, figures: figures, answers: ticket.answers)
         let values: [(any Sendable)?] = [
             ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
             ticket.requester.email, ticket.requester.name, ticket.account,
@@ -76,6 +82,11 @@ struct SyntheticRows: Sendable {
             ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
             ticket.version, SHA256.hexDigest(of: Data("synthetic \(index)".utf8)),
             UserRecord.normalizedEmail(ticket.requester.email),
+            // No team, priority or SLA clock: the queue's keys are the ticket's own.
+            ticket.team, ticket.priority, ticket.assignee, nil, ticket.language, ticket.mergedInto,
+            ticket.queueDueKey, ticket.slaAlertKey,
+            report.firstResponse?.rawValue, report.firstResponseDue, report.firstResponseSeconds, report.solvedAt,
+            report.closedAt, report.reopens, report.surveyRating, report.surveyAt,
         ]
         return StoredTicket(number: number, ticket: values.map(Cell.init), history: history, outbox: outbox,
                             timers: timers, words: TicketSearch.indexedWords(of: ticket))
