@@ -25,44 +25,12 @@ struct PostgresRows {
         try await connection.query(query, logger: logger)
     }
 
-    /// Appends the values of the written ticket columns (``writtenColumns``) to `binds` (a statement's binds
-    /// or a document's record); with `keepingText` (a batch write of a ticket whose title and answers are as
+    /// Appends the values of the written ticket columns (``writtenColumns``, in the order of
+    /// ``Ticket/addStoredValues(answers:to:)``) to `binds` (a statement's binds or a document's record); with `keepingText` (a batch write of a ticket whose title and answers are as
     /// stored), `NULL` for the answers, which the batch's `UPDATE` then keeps as they are. The search words
     /// are not among them: they live in `ticket_search_word` (``PostgresSearch/table``).
     static func appendTicket(_ ticket: Ticket, keepingText: Bool = false, to binds: inout some ColumnValues) throws {
-        binds.add(ticket.formID)
-        binds.add(ticket.formVersion)
-        binds.add(ticket.workflowID)
-        binds.add(ticket.lifecycleID)
-        binds.add(ticket.status)
-        binds.add(ticket.title)
-        binds.add(ticket.requester.email)
-        binds.add(ticket.requester.name)
-        binds.add(ticket.account)
-        binds.add(try keepingText ? nil : StoredAnswers.encode(ticket.answers))
-        binds.add(ticket.createdAt.millisecondsSince1970)
-        binds.add(ticket.updatedAt.millisecondsSince1970)
-        binds.add(ticket.lastInteractionAt.millisecondsSince1970)
-        binds.add(ticket.statusEnteredAt.millisecondsSince1970)
-        binds.add(ticket.version)
-        binds.add(UserRecord.normalizedEmail(ticket.requester.email))
-        binds.add(ticket.team)
-        binds.add(ticket.priority)
-        binds.add(ticket.assignee)
-        binds.add(try ticket.sla?.storedJSON())
-        binds.add(ticket.language)
-        binds.add(ticket.mergedInto)
-        binds.add(ticket.queueDueKey)
-        binds.add(ticket.slaAlertKey)
-        let report = ReportColumns(ticket)
-        binds.add(report.firstResponse?.rawValue)
-        binds.add(report.firstResponseDue)
-        binds.add(report.firstResponseSeconds)
-        binds.add(report.solvedAt)
-        binds.add(report.closedAt)
-        binds.add(report.reopens)
-        binds.add(report.surveyRating)
-        binds.add(report.surveyAt)
+        try ticket.addStoredValues(answers: keepingText ? nil : StoredAnswers.encode(ticket.answers), to: &binds)
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``.

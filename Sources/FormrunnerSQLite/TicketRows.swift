@@ -28,45 +28,13 @@ enum TicketRows {
         return (change.names.map { "\($0) = ?" }.joined(separator: ", "), StatementArguments(values))
     }
 
-    /// Binds the values of ``columns`` for `ticket` to the next parameters of `values`, in column order,
-    /// straight to SQLite (a create's insert: no `StatementArguments` of
-    /// thirty existential values checked again before binding).
+    /// Binds the values of ``columns`` for `ticket` (``Ticket/addStoredValues(answers:to:)``) to the next
+    /// parameters of `values`, straight to SQLite (a create's insert: no `StatementArguments` of thirty
+    /// existential values checked again before binding).
     static func bind(_ ticket: Ticket, storedAnswers: String?, to values: inout DirectBindings) throws {
         assert(storedAnswers == nil || storedAnswers == (try? StoredAnswers.encode(ticket.answers)),
                "the answers' JSON handed to the store is not theirs")
-        let report = ReportColumns(ticket)
-        values.append(ticket.formID)
-        values.append(ticket.formVersion)
-        values.append(ticket.workflowID)
-        values.append(ticket.lifecycleID)
-        values.append(ticket.status)
-        values.append(ticket.title)
-        values.append(ticket.requester.email)
-        values.append(ticket.requester.name)
-        values.append(ticket.account)
-        values.append(try storedAnswers ?? StoredAnswers.encode(ticket.answers))
-        values.append(ticket.createdAt.millisecondsSince1970)
-        values.append(ticket.updatedAt.millisecondsSince1970)
-        values.append(ticket.lastInteractionAt.millisecondsSince1970)
-        values.append(ticket.statusEnteredAt.millisecondsSince1970)
-        values.append(ticket.version)
-        values.append(UserRecord.normalizedEmail(ticket.requester.email))
-        values.append(ticket.team)
-        values.append(ticket.priority)
-        values.append(ticket.assignee)
-        values.append(try ticket.sla?.storedJSON())
-        values.append(ticket.language)
-        values.append(ticket.mergedInto)
-        values.append(ticket.queueDueKey)
-        values.append(ticket.slaAlertKey)
-        values.append(report.firstResponse?.rawValue)
-        values.append(report.firstResponseDue)
-        values.append(report.firstResponseSeconds)
-        values.append(report.solvedAt)
-        values.append(report.closedAt)
-        values.append(report.reopens)
-        values.append(report.surveyRating)
-        values.append(report.surveyAt)
+        try ticket.addStoredValues(answers: storedAnswers ?? StoredAnswers.encode(ticket.answers), to: &values)
     }
 
     /// The ticket a `SELECT * FROM ticket` row holds (its columns found by `columns`), with `timers` in

@@ -47,3 +47,47 @@ extension OutboxMessage {
         values.add(lastError)
     }
 }
+
+extension Ticket {
+    /// The ticket's values as its own row, without its number: `form_id, form_version, workflow_id,
+    /// lifecycle_id, status, title, requester_email, requester_name, account, answers, created_at,
+    /// updated_at, last_interaction_at, status_entered_at, version, requester_key, team, priority,
+    /// assignee, sla, language, merged_into, queue_due, sla_alert`, then the report's columns
+    /// (``ReportColumns/names``). Instants in milliseconds; `answers` is the answers' stored JSON
+    /// (`StoredAnswers.encode`), or `nil` for a `NULL` that a store's write reads as "unchanged".
+    public func addStoredValues(answers: String?, to values: inout some StoredRowValues) throws {
+        values.add(formID)
+        values.add(Int64(formVersion))
+        values.add(workflowID)
+        values.add(lifecycleID)
+        values.add(status)
+        values.add(title)
+        values.add(requester.email)
+        values.add(requester.name)
+        values.add(account)
+        values.add(answers)
+        values.add(createdAt.millisecondsSince1970)
+        values.add(updatedAt.millisecondsSince1970)
+        values.add(lastInteractionAt.millisecondsSince1970)
+        values.add(statusEnteredAt.millisecondsSince1970)
+        values.add(Int64(version))
+        values.add(UserRecord.normalizedEmail(requester.email))
+        values.add(team)
+        values.add(priority)
+        values.add(assignee)
+        values.add(try sla?.storedJSON())
+        values.add(language)
+        values.add(mergedInto)
+        values.add(queueDueKey)
+        values.add(slaAlertKey)
+        let report = ReportColumns(self)
+        values.add(report.firstResponse?.rawValue)
+        values.add(report.firstResponseDue)
+        values.add(report.firstResponseSeconds)
+        values.add(report.solvedAt)
+        values.add(report.closedAt)
+        values.add(report.reopens.map(Int64.init))
+        values.add(report.surveyRating)
+        values.add(report.surveyAt)
+    }
+}
