@@ -15,7 +15,7 @@ public struct ReportColumns: Hashable, Sendable {
         case waived
     }
 
-    /// The column names, in the order of ``values``.
+    /// The column names, in the order the stores write them (``Ticket/addStoredValues(answers:to:)``).
     public static let names = [
         "first_response_state", "first_response_due", "first_response_seconds",
         "solved_at", "closed_at", "reopens", "survey_rating", "survey_at",
