@@ -33,13 +33,8 @@ struct PostgresRows {
         try ticket.addStoredValues(answers: keepingText ? nil : StoredAnswers.encode(ticket.answers), to: &binds)
     }
 
-    /// The written ticket columns, matching ``appendTicket(_:to:)``.
-    static let writtenColumns = [
-        "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
-        "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language",
-        "merged_into", "queue_due", "sla_alert",
-    ] + ReportColumns.names
+    /// The written ticket columns, matching ``appendTicket(_:to:)``: the core's.
+    static let writtenColumns = Ticket.storedColumns
 
     /// `$n` placeholders for the written columns.
     static func placeholders(from first: Int) -> [String] {

@@ -4,13 +4,8 @@ import GRDB
 
 /// Converts tickets to and from `ticket` rows (timers live in their own table).
 enum TicketRows {
-    /// The ticket columns written by `create` and `update`, in argument order.
-    static let columns = [
-        "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
-        "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language",
-        "merged_into", "queue_due", "sla_alert",
-    ] + ReportColumns.names
+    /// The ticket columns written by `create` and `update`, in argument order: the core's.
+    static let columns = Ticket.storedColumns
 
     /// The values of ``columns`` for `ticket` (every column, as ``TicketRowChange`` lists them): the
     /// rewrite of a row whose stored values are not known.

@@ -21,6 +21,15 @@ extension Cell {
     }
 }
 
+/// A row's cells as the core lists a stored row's values (`StoredRowValues`).
+struct CellRow: StoredRowValues {
+    private(set) var cells: [Cell] = []
+
+    mutating func add(_ value: String?) { cells.append(value.map(Cell.text) ?? .null) }
+    mutating func add(_ value: Int64?) { cells.append(value.map(Cell.integer) ?? .null) }
+    mutating func add(_ value: Bool) { cells.append(.integer(value ? 1 : 0)) }
+}
+
 /// The rows one ticket takes in the store's tables, as plain values, whatever the database.
 ///
 /// Both stores use the same table and column names for these rows; only the search words are kept
@@ -44,12 +53,8 @@ struct StoredTicket: Sendable {
 /// The columns of ``StoredTicket``'s rows, without the ticket number (history, outbox and timer rows
 /// also carry it, as `ticket_number`, first).
 enum StoredColumns {
-    static let ticket = [
-        "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
-        "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
-        "status_entered_at", "version", "submission_key", "requester_key",
-        "team", "priority", "assignee", "sla", "language", "merged_into", "queue_due", "sla_alert",
-    ] + ReportColumns.names
+    /// The desk's columns (`Ticket.addStoredValues`), then the submission key.
+    static let ticket = Ticket.storedColumns + ["submission_key"]
     static let history = ["at", "actor", "event", "from_status", "to_status", "message"]
     static let outbox = [
         "id", "recipient", "address", "template", "subject", "body", "created_at", "attempts", "next_attempt_at",

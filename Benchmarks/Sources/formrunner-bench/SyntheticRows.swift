@@ -20,7 +20,6 @@ struct SyntheticRows: Sendable {
     let formVersion: Int
     let lifecycleID: String
     private let stencils: [String: EmailStencil]
-    private let encoder: JSONEncoder
 
     init(catalog: Catalog) throws {
         guard let form = catalog.forms[SyntheticTickets.formID], let lifecycle = catalog.lifecycle(forForm: form) else {
@@ -33,9 +32,6 @@ struct SyntheticRows: Sendable {
             stencils[template] = try EmailStencil(template: template, status: status, catalog: catalog, lifecycle: lifecycle)
         }
         self.stencils = stencils
-        // As `SQLiteTicketStore` encodes answers.
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     /// The rows of ticket `index` (0-based; it gets number `index + 1` in a fresh database).
@@ -73,22 +69,11 @@ struct SyntheticRows: Sendable {
             figures.solvedAt = solvedAt
             figures.closedAt = closedAt
         }
-        let report = ReportColumns(sla: nil, figures: figures, answers: ticket.answers)
-        let values: [(any Sendable)?] = [
-            ticket.formID, ticket.formVersion, ticket.workflowID, ticket.lifecycleID, ticket.status, ticket.title,
-            ticket.requester.email, ticket.requester.name, ticket.account,
-            String(decoding: try encoder.encode(ticket.answers), as: UTF8.self),
-            ticket.createdAt.millisecondsSince1970, ticket.updatedAt.millisecondsSince1970,
-            ticket.lastInteractionAt.millisecondsSince1970, ticket.statusEnteredAt.millisecondsSince1970,
-            ticket.version, SHA256.hexDigest(of: Data("synthetic \(index)".utf8)),
-            UserRecord.normalizedEmail(ticket.requester.email),
-            // No team, priority or SLA clock: the queue's keys are the ticket's own.
-            ticket.team, ticket.priority, ticket.assignee, nil, ticket.language, ticket.mergedInto,
-            ticket.queueDueKey, ticket.slaAlertKey,
-            report.firstResponse?.rawValue, report.firstResponseDue, report.firstResponseSeconds, report.solvedAt,
-            report.closedAt, report.reopens, report.surveyRating, report.surveyAt,
-        ]
-        return StoredTicket(number: number, ticket: values.map(Cell.init), history: history, outbox: outbox,
+        ticket.figures = figures
+        var row = CellRow()
+        try ticket.addStoredValues(answers: StoredAnswers.encode(ticket.answers), to: &row)
+        row.add(SHA256.hexDigest(of: Data("synthetic \(index)".utf8)))
+        return StoredTicket(number: number, ticket: row.cells, history: history, outbox: outbox,
                             timers: timers, words: TicketSearch.indexedWords(of: ticket))
     }
 

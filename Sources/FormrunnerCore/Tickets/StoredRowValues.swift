@@ -49,12 +49,18 @@ extension OutboxMessage {
 }
 
 extension Ticket {
-    /// The ticket's values as its own row, without its number: `form_id, form_version, workflow_id,
-    /// lifecycle_id, status, title, requester_email, requester_name, account, answers, created_at,
-    /// updated_at, last_interaction_at, status_entered_at, version, requester_key, team, priority,
-    /// assignee, sla, language, merged_into, queue_due, sla_alert`, then the report's columns
-    /// (``ReportColumns/names``). Instants in milliseconds; `answers` is the answers' stored JSON
-    /// (`StoredAnswers.encode`), or `nil` for a `NULL` that a store's write reads as "unchanged".
+    /// The columns of a ticket's own row that ``addStoredValues(answers:to:)`` fills, in its order
+    /// (without the number, which the stores give, and the submission key, written once at create).
+    public static let storedColumns = [
+        "form_id", "form_version", "workflow_id", "lifecycle_id", "status", "title", "requester_email",
+        "requester_name", "account", "answers", "created_at", "updated_at", "last_interaction_at",
+        "status_entered_at", "version", "requester_key", "team", "priority", "assignee", "sla", "language",
+        "merged_into", "queue_due", "sla_alert",
+    ] + ReportColumns.names
+
+    /// The ticket's values as its own row, in the order of ``storedColumns``. Instants in milliseconds;
+    /// `answers` is the answers' stored JSON (`StoredAnswers.encode`), or `nil` for a `NULL` that a
+    /// store's write reads as "unchanged".
     public func addStoredValues(answers: String?, to values: inout some StoredRowValues) throws {
         values.add(formID)
         values.add(Int64(formVersion))
