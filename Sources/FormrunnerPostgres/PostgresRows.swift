@@ -26,9 +26,10 @@ struct PostgresRows {
     }
 
     /// Appends the values of the written ticket columns (``writtenColumns``, in the order of
-    /// ``Ticket/addStoredValues(answers:to:)``) to `binds` (a statement's binds or a document's record); with `keepingText` (a batch write of a ticket whose title and answers are as
-    /// stored), `NULL` for the answers, which the batch's `UPDATE` then keeps as they are. The search words
-    /// are not among them: they live in `ticket_search_word` (``PostgresSearch/table``).
+    /// ``Ticket/addStoredValues(answers:to:)``) to `binds` (a statement's binds or a document's record);
+    /// with `keepingText` (a batch write of a ticket whose title and answers are as stored), `NULL` for
+    /// the answers, which the batch's `UPDATE` then keeps as they are. The search words are not among
+    /// them: they live in `ticket_search_word` (``PostgresSearch/table``).
     static func appendTicket(_ ticket: Ticket, keepingText: Bool = false, to binds: inout some ColumnValues) throws {
         try ticket.addStoredValues(answers: keepingText ? nil : StoredAnswers.encode(ticket.answers), to: &binds)
     }
