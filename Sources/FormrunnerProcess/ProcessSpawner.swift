@@ -12,8 +12,10 @@ struct ProcessSpawner {
     let arguments: [String]
     let environment: [String: String]
 
-    /// How long a "text file busy" executable is tried again, and how often.
-    static let busyRetryLimit = 100
+    /// How long a "text file busy" executable is tried again, and how often. The budget is a
+    /// deadline on the monotonic clock, not a count of pauses: a signal (a child's `SIGCHLD`, say)
+    /// cuts a pause short, and a storm of them would otherwise spend the budget in milliseconds.
+    static let busyRetryBudget: Duration = .seconds(2)
     static let busyRetryPause: useconds_t = 20_000
 
     /// Starts the executable with the three descriptors as its standard streams; returns its pid
@@ -65,7 +67,9 @@ struct ProcessSpawner {
         // "Text file busy": another thread of this process forked while the file was just written,
         // so a child briefly holds it open for writing. That passes; try again shortly.
         var retries = 0
-        while code == ETXTBSY && retries < Self.busyRetryLimit {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: Self.busyRetryBudget)
+        while code == ETXTBSY && clock.now < deadline {
             usleep(Self.busyRetryPause)
             retries += 1
             code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)

@@ -70,10 +70,12 @@ struct SendmailNotifierTests {
             // Held open for writing, as by a child forked while the script was being written:
             // executing it fails with ETXTBSY until the handle is closed.
             // Closed by a thread of its own, whatever the test runner's task pool is busy with.
-            let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: sendmail))
+            // Close-on-exec, so that no program another test starts meanwhile keeps it open.
+            let writer = open(sendmail, O_WRONLY | O_CLOEXEC)
+            try #require(writer >= 0)
             Thread.detachNewThread {
                 usleep(300_000)
-                try? writer.close()
+                close(writer)
             }
             try await SendmailNotifier(command: [sendmail]).deliver(Sample.message(id: "m-busy"))
             #expect(try String(contentsOfFile: saved, encoding: .utf8).contains("m-busy"))

@@ -5,13 +5,17 @@ import Darwin
 import Glibc
 #endif
 
-/// Runs a program to its end with a clean signal state: nothing blocked, every handler default.
+/// Runs a program to its end with a clean signal state (nothing blocked, every handler default)
+/// and only its three standard streams open.
 ///
 /// `Process` hands its child the signal mask of the thread that starts it, and the test runner's
 /// threads block most signals. A tmux server started that way never sees SIGCHLD (it cannot
 /// reap its panes, so `kill-server` hangs) and passes the mask on to the program in its pane
 /// (which then never gets the SIGINT of a Ctrl-C). Output goes to files, not pipes, because the
-/// tmux server forks from the first client and must not hold a pipe the test is reading.
+/// tmux server forks from the first client and must not hold a pipe the test is reading. Every
+/// other descriptor is closed in the child: the tmux server lives on and would otherwise keep
+/// whatever another test had open at that moment (a script still being written stays "text
+/// file busy" for as long as the server runs).
 enum CleanSpawn {
     /// How the program ended and what it printed.
     struct Result {
@@ -40,6 +44,9 @@ enum CleanSpawn {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #if os(Linux)
+        _ = closeFrom(&actions, 3)
+        #endif
         var none = sigset_t()
         sigemptyset(&none)
         posix_spawnattr_setsigmask(&attributes, &none)
@@ -65,6 +72,13 @@ enum CleanSpawn {
                       errors: (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? "")
     }
 }
+
+#if os(Linux)
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which the Glibc module
+/// does not export.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func closeFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+#endif
 
 /// A program that could not be started or waited for.
 struct SpawnFailure: Error, CustomStringConvertible {
