@@ -18,22 +18,24 @@ import Darwin
 @Suite("Crash safety: SIGKILL mid-write leaves whole tickets only")
 struct CrashSafetyTests {
     static let kills = 30
+    static let killsAfterAWrite = 3
     static let seed = ProcessInfo.processInfo.environment["FORMRUNNER_CRASH_SEED"].flatMap { UInt64($0) } ?? 20_261_125
 
-    @Test("30 kills at random points of create, transition, tick and deliver")
+    @Test("30 kills or more at random points of create, transition, tick and deliver")
     func killedMidWrite() throws {
         let driver = try CrashDriver(seed: Self.seed)
         defer { driver.removeFolder() }
         try driver.calibrate()
+        // Some kills must land after a commit and before the command's end, or little is proved: on a
+        // loaded machine, where commands start slowly, more kills are made until that many have.
         var rounds = 0
-        while driver.kills < Self.kills, rounds < Self.kills * 6 {
+        while driver.kills < Self.kills || driver.killsAfterAWrite < Self.killsAfterAWrite, rounds < Self.kills * 6 {
             rounds += 1
             for _ in 0..<driver.random(3) { try driver.runToEnd(driver.randomOperation()) }
             try driver.runAndKill(driver.randomOperation())
         }
-        #expect(driver.kills == Self.kills, "only \(driver.kills) command(s) could be killed while running")
-        // Some kills must land after a commit and before the command's end, or little is proved.
-        #expect(driver.killsAfterAWrite >= 3, "only \(driver.killsAfterAWrite) kill(s) landed after a write")
+        #expect(driver.kills >= Self.kills, "only \(driver.kills) command(s) could be killed while running")
+        #expect(driver.killsAfterAWrite >= Self.killsAfterAWrite, "only \(driver.killsAfterAWrite) kill(s) landed after a write")
 
         // A fresh process opens the store (recovering the write-ahead log) and sends what is left, once
         // the claims of a killed `deliver` have run out.
