@@ -1,7 +1,7 @@
 import GRDB
 
-/// Inserts ``StoredTicket`` rows into a SQLite store's tables with statements prepared once: the
-/// least work a store could do. The ticket number is left to SQLite (the next rowid), as
+/// Inserts ``StoredTicket`` rows into a SQLite store's tables with the connection's cached
+/// statements (prepared once per connection, as the store's are): the least work a store could do. The ticket number is left to SQLite (the next rowid), as
 /// `SQLiteTicketStore.create` lets it be.
 struct TableWriter {
     private let ticket: Statement
@@ -13,14 +13,14 @@ struct TableWriter {
 
     init(_ db: Database) throws {
         func insert(into table: String, _ columns: [String]) throws -> Statement {
-            try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))")
+            try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))")
         }
         ticket = try insert(into: "ticket", StoredColumns.ticket)
         history = try insert(into: "history", ["ticket_number"] + StoredColumns.history)
         outbox = try insert(into: "outbox", ["ticket_number"] + StoredColumns.outbox)
         timer = try insert(into: "timer", ["ticket_number"] + StoredColumns.timer)
         search = try insert(into: "ticket_search", ["rowid", "words"])
-        term = try db.makeStatement(sql: "INSERT OR IGNORE INTO ticket_search_term (term) VALUES (?)")
+        term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_search_term (term) VALUES (?)")
     }
 
     /// Writes `stored` (inside the caller's transaction) and returns its number.
