@@ -19,8 +19,8 @@ protocol BenchBackend: Sendable {
     func fill(_ name: String, _ body: (_ write: ([StoredTicket]) async throws -> Void) async throws -> Void) async throws
     /// Every ticket of `name` with its rows, oldest first: what the raw baseline replays.
     func readAll(_ name: String) async throws -> [StoredTicket]
-    /// Writes `tickets` into a fresh `name` with plain inserts, one transaction per ticket, the least
-    /// work a store could do; returns the time of each ticket and of the whole.
+    /// Writes `tickets` into a fresh `name` with plain inserts, one transaction per ticket, each awaited
+    /// as a create is, the least work a store could do; returns the time of each ticket and of the whole.
     func replay(_ tickets: [StoredTicket], into name: String) async throws -> (total: Duration, samples: [Duration])
     /// Writes `tickets` into a fresh `name` with the same plain inserts as ``replay(_:into:)``, all in
     /// one transaction; returns the time of the whole.
