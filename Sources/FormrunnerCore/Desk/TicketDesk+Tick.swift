@@ -27,59 +27,92 @@ extension TicketDesk {
     ///
     /// Each claimed batch is read (``TicketStore/tickets(_:)``), run through the engine and its e-mails
     /// composed, in as many slices as there are cores, each slice read and composed on its own; then the
-    /// batch is written in one transaction, and the next batch but one claimed right after it, by the
-    /// same call to the store (``TicketStore/update(batch:thenClaimDueAt:limit:until:)``). The batches are
-    /// pipelined: while one batch is written and the one after next claimed, the next batch is read and
-    /// composed, so that the writer, which only one connection holds at a time, never waits for the
-    /// engine. A ticket changed meanwhile by someone else is left out of that write and tried again
-    /// alone, from what is stored; if that conflicts too it is reported and left to the next tick. The
-    /// tick ends when a claim made after the last write finds nothing. `shouldContinue` is asked before
-    /// each claim and each ticket: once it says no, what is ready is written and the tick stops
-    /// (tickets still claimed wait for their claims to run out).
+    /// batch is written in one transaction, and the batch after next claimed right after it, by the same
+    /// call to the store (``TicketStore/update(batch:thenClaimDueAt:limit:until:)``). The batches are
+    /// pipelined so that the writer, which one connection holds at a time, never waits for the engine:
+    /// while one batch is written, the next is read and composed, and its write is handed to the store
+    /// as soon as it is composed (the store prepares it and queues it behind the write under way). A
+    /// ticket changed meanwhile by someone else is left out of its batch's write and tried again alone,
+    /// from what is stored; if that conflicts too it is reported and left to the next tick. The tick
+    /// ends when a claim made after the last write finds nothing. `shouldContinue` is asked before each
+    /// claim and each ticket: once it says no, what is composed is written and the tick stops (tickets
+    /// still claimed wait for their claims to run out).
     public func tick(at now: Date, batch: Int = TicketDesk.defaultTickBatch, lease: TimeInterval = TicketDesk.defaultLease,
                      while shouldContinue: @escaping @Sendable () -> Bool = { true }) async throws -> TickReport {
         var report = TickReport()
         let until = now.addingTimeInterval(max(lease, 0.001))
-        // Claimed, not yet read.
-        var claimed = shouldContinue() ? try await store.claimDueTickets(at: now, limit: batch, until: until) : []
-        // Read and composed, not yet written.
-        var ready: [TicketChange] = []
-        while true {
-            // Nothing claimed after the last write, nothing left to write.
-            if claimed.isEmpty, ready.isEmpty { break }
-            let writing = ready
+        // A batch handed to the store: written, then the claim after it.
+        func start(_ changes: [TicketChange]) -> PendingWrite {
             let limit = shouldContinue() ? batch : 0
-            async let written = writeThenClaim(writing, at: now, limit: limit, until: until)
-            // A ticket that conflicted twice is not tried again in this tick (the change that beat it
-            // may have ended its claim); it waits for its claim to run out.
-            let given = Set(report.conflicts)
-            let reading = given.isEmpty ? claimed : claimed.filter { !given.contains($0) }
-            let next: Result<[TicketChange], any Error>
-            do {
-                next = .success(try await firedChanges(of: reading, at: now, while: shouldContinue))
-            } catch {
-                next = .failure(error)
-            }
-            let (conflicts, nextClaimed) = try await written
-            let retried = Set(conflicts)
-            report.fired += retried.isEmpty ? writing.map(\.ticket.number)
-                : writing.map(\.ticket.number).filter { !retried.contains($0) }
-            for number in conflicts {
-                guard shouldContinue() else { return report }
-                do {
-                    if try await fireAlone(number, at: now) { report.fired.append(number) }
-                } catch TicketStoreError.conflict {
-                    report.conflicts.append(number)
+            return PendingWrite(changes: changes, task: Task {
+                try await writeThenClaim(changes, at: now, limit: limit, until: until)
+            })
+        }
+        // Claimed, not yet read: the batch composed next.
+        var claimed = shouldContinue() ? try await store.claimDueTickets(at: now, limit: batch, until: until) : []
+        // Handed to the store, not yet done, oldest first (at most two: the one written, the one queued).
+        var pending: [PendingWrite] = []
+        // The claim of the batch after the first, made while the first is composed.
+        if !claimed.isEmpty { pending.append(start([])) }
+        do {
+            while true {
+                // A ticket that conflicted twice is not tried again in this tick (the change that beat it
+                // may have ended its claim); it waits for its claim to run out.
+                let given = Set(report.conflicts)
+                let composed = try await firedChanges(of: given.isEmpty ? claimed : claimed.filter { !given.contains($0) },
+                                                      at: now, while: shouldContinue)
+                if !composed.isEmpty { pending.append(start(composed)) }
+                // Nothing was being written (a first batch without its claim ahead): wait for this one's.
+                if pending.count == 1, !composed.isEmpty {
+                    claimed = []
+                    continue
                 }
+                guard let done = pending.first else { break }
+                let (conflicts, next) = try await done.task.value
+                pending.removeFirst()
+                Self.note(done.changes, written: conflicts, in: &report)
+                for number in conflicts {
+                    guard shouldContinue() else {
+                        // What is composed is written, nothing more.
+                        for write in pending { Self.note(write.changes, written: try await write.task.value.conflicts, in: &report) }
+                        return report
+                    }
+                    do {
+                        if try await fireAlone(number, at: now) { report.fired.append(number) }
+                    } catch TicketStoreError.conflict {
+                        report.conflicts.append(number)
+                    }
+                }
+                claimed = next
+                // The tickets written alone may have armed timers already due: claim after their writes too.
+                if claimed.isEmpty, pending.isEmpty, !conflicts.isEmpty, shouldContinue() {
+                    claimed = try await store.claimDueTickets(at: now, limit: batch, until: until)
+                }
+                // Nothing claimed after the last write, nothing left to write.
+                if claimed.isEmpty, pending.isEmpty { break }
             }
-            ready = try next.get()
-            claimed = nextClaimed
-            // The tickets written alone may have armed timers already due: claim after their writes too.
-            if claimed.isEmpty, ready.isEmpty, !conflicts.isEmpty, limit > 0 {
-                claimed = try await store.claimDueTickets(at: now, limit: batch, until: until)
-            }
+        } catch {
+            // No write is left running after the tick.
+            for write in pending { _ = await write.task.result }
+            throw error
         }
         return report
+    }
+
+    /// A batch handed to the store, and the task writing it and claiming after it.
+    private struct PendingWrite: Sendable {
+        var changes: [TicketChange]
+        var task: Task<(conflicts: [Int64], claimed: [Int64]), any Error>
+    }
+
+    /// Adds the tickets of `changes` written (not among `conflicts`) to the report's fired ones.
+    private static func note(_ changes: [TicketChange], written conflicts: [Int64], in report: inout TickReport) {
+        if conflicts.isEmpty {
+            report.fired += changes.map(\.ticket.number)
+        } else {
+            let retried = Set(conflicts)
+            report.fired += changes.map(\.ticket.number).filter { !retried.contains($0) }
+        }
     }
 
     /// The writes of the timers due on the tickets numbered `numbers`, in their order (tickets with
