@@ -23,6 +23,22 @@ extension SQLiteTicketStore {
         return try await write { db in try batch.write(in: db) }
     }
 
+    /// ``update(batch:)`` and the claim in the same immediate transaction: one commit between two
+    /// batches of a tick instead of two, and no other write between them. When the batch throws, the
+    /// transaction is rolled back and nothing is claimed.
+    public func update(batch changes: [TicketChange], thenClaimDueAt instant: Date, limit: Int,
+                       until: Date) async throws -> (conflicts: [Int64], claimed: [Int64]) {
+        guard !changes.isEmpty else { return ([], try await claimDueTickets(at: instant, limit: limit, until: until)) }
+        try TicketChange.requireWritable(changes)
+        let batch = try TicketBatchWrite(changes)
+        let at = instant.millisecondsSince1970, held = until.millisecondsSince1970
+        return try await write { db in
+            let conflicts = try batch.write(in: db)
+            guard limit > 0 else { return (conflicts, []) }
+            return (conflicts, try Timers.claim(atMilliseconds: at, limit: limit, until: held, in: db))
+        }
+    }
+
     /// One immediate transaction: a stale version throws and rolls back every change written before it.
     public func update(together changes: [TicketChange]) async throws {
         guard !changes.isEmpty else { return }

@@ -18,16 +18,23 @@ struct TicketBatchWrite: Sendable {
     /// Prepares `changes`: puts their tickets and outbox in stored form and compares each ticket
     /// with its ``TicketChange/base``, if any.
     init(_ changes: [TicketChange]) throws {
-        self.changes = changes.map { change in
-            TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
-                         outbox: change.outbox.map { $0.storedForm(number: change.ticket.number) }, previous: change.base)
+        // A tick hands its changes in stored form already (``TicketChange/storedForm``, made on the
+        // cores that composed them): they are then kept as they are, not copied.
+        if changes.allSatisfy(\.isInStoredForm) {
+            self.changes = changes
+        } else {
+            self.changes = changes.map { change in
+                TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
+                             outbox: change.outbox.map { $0.storedForm(number: change.ticket.number) }, previous: change.base)
+            }
         }
-        rows = try self.changes.map { change in
-            if let previous = change.previous {
-                let row = try TicketRowChange(change.ticket, over: previous)
+        let stored = self.changes
+        rows = try stored.indices.map { index in
+            if stored[index].previous != nil {
+                let row = try TicketRowChange(stored[index].ticket, over: stored[index].previous.unsafelyUnwrapped)
                 if !row.isEmpty { return row }
             }
-            return try TicketRowChange(everyColumnOf: change.ticket)
+            return try TicketRowChange(everyColumnOf: stored[index].ticket)
         }
     }
 
@@ -87,23 +94,25 @@ struct TicketBatchWrite: Sendable {
     private func writeDependents(of written: [Int], in db: Database) throws {
         try Self.appendHistory(written.flatMap { index in changes[index].history.map { (changes[index].ticket.number, $0) } },
                                in: db)
+        // The tickets are reached through `changes[index]`, never bound to a name: a `let` of a
+        // ticket is a copy (a dozen retains and as many releases, on the writer's thread).
         var replaced: [Int] = [], released: [Int64] = []
         for index in written {
-            let ticket = changes[index].ticket
-            if let previous = changes[index].previous, ticket.timers == previous.timers {
-                if !ticket.timers.isEmpty { released.append(ticket.number) }
+            if changes[index].previous != nil, changes[index].ticket.timers == changes[index].previous.unsafelyUnwrapped.timers {
+                if !changes[index].ticket.timers.isEmpty { released.append(changes[index].ticket.number) }
             } else {
                 replaced.append(index)
             }
         }
-        try Timers.replace(of: replaced.map { changes[$0].ticket }, in: db)
+        try Timers.replace(replaced.map { (changes[$0].ticket.number, changes[$0].ticket.timers) }, in: db)
         try Timers.release(of: released, in: db)
         for index in written {
-            let ticket = changes[index].ticket, previous = changes[index].previous
-            if previous == nil || ticket.title != previous?.title || ticket.answers != previous?.answers {
-                try SearchIndex.write(ticket, in: db)
+            let answersChanged = changes[index].previous == nil
+                || changes[index].ticket.answers != changes[index].previous.unsafelyUnwrapped.answers
+            if answersChanged || changes[index].ticket.title != changes[index].previous.unsafelyUnwrapped.title {
+                try SearchIndex.write(changes[index].ticket, in: db)
             }
-            if previous == nil || ticket.answers != previous?.answers { try AttachmentRows.write(ticket, in: db) }
+            if answersChanged { try AttachmentRows.write(changes[index].ticket, in: db) }
         }
         try OutboxRows.insert(many: written.flatMap { changes[$0].outbox }, in: db)
     }

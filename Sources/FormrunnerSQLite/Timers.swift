@@ -16,8 +16,8 @@ enum Timers {
             .execute(arguments: [number])
     }
 
-    /// Makes the stored timers of each of `tickets` exactly its `timers`, a few statements for them all.
-    static func replace(of tickets: [Ticket], in db: Database) throws {
+    /// Makes the stored timers of each ticket exactly its `timers`, a few statements for them all.
+    static func replace(_ tickets: [(number: Int64, timers: [ArmedTimer])], in db: Database) throws {
         let numbers = tickets.map(\.number)
         for slice in MultiRowStatements.slices(numbers.count) {
             try db.execute(sql: "DELETE FROM timer WHERE ticket_number IN (\(databaseQuestionMarks(count: slice.count)))",

@@ -25,95 +25,144 @@ extension TicketDesk {
     /// held for `lease` seconds, so several processes ticking at once never fire the same timer; a process
     /// that dies mid-way leaves its claims to run out, and its tickets are fired by the next tick after that.
     ///
-    /// Each claimed batch is read at once (``TicketStore/tickets(_:)``), run through the engine and its
-    /// e-mails composed (spread over the cores), then written in one transaction
-    /// (``TicketStore/update(batch:)``). The batches are pipelined: the next batch is claimed before a
-    /// batch is written, and read and composed while it is written. A ticket changed meanwhile by
-    /// someone else is left out of that write and tried again alone, from what is stored; if that
-    /// conflicts too it is reported and left to the next tick. The tick ends when a claim made after
-    /// the last write finds nothing. `shouldContinue` is asked before each batch and each ticket: once
-    /// it says no, what is ready is written and the tick stops (tickets still claimed wait for their
-    /// claims to run out).
+    /// Each claimed batch is read (``TicketStore/tickets(_:)``), run through the engine and its e-mails
+    /// composed, in as many slices as there are cores, each slice read and composed on its own; then the
+    /// batch is written in one transaction, and the batch after next claimed right after it, by the same
+    /// call to the store (``TicketStore/update(batch:thenClaimDueAt:limit:until:)``). The batches are
+    /// pipelined so that the writer, which one connection holds at a time, never waits for the engine:
+    /// while one batch is written, the next is read and composed, and its write is handed to the store
+    /// as soon as it is composed (the store prepares it and queues it behind the write under way). A
+    /// ticket changed meanwhile by someone else is left out of its batch's write and tried again alone,
+    /// from what is stored; if that conflicts too it is reported and left to the next tick. The tick
+    /// ends when a claim made after the last write finds nothing. `shouldContinue` is asked before each
+    /// claim and each ticket: once it says no, what is composed is written and the tick stops (tickets
+    /// still claimed wait for their claims to run out).
     public func tick(at now: Date, batch: Int = TicketDesk.defaultTickBatch, lease: TimeInterval = TicketDesk.defaultLease,
                      while shouldContinue: @escaping @Sendable () -> Bool = { true }) async throws -> TickReport {
         var report = TickReport()
         let until = now.addingTimeInterval(max(lease, 0.001))
-        // Read and composed, not yet written.
-        var ready: [TicketChange] = []
-        while true {
-            var claimed: [Int64] = []
-            if shouldContinue() {
+        // A batch handed to the store: written, then the claim after it.
+        func start(_ changes: [TicketChange]) -> PendingWrite {
+            let limit = shouldContinue() ? batch : 0
+            return PendingWrite(changes: changes, task: Task {
+                try await writeThenClaim(changes, at: now, limit: limit, until: until)
+            })
+        }
+        // Claimed, not yet read: the batch composed next.
+        var claimed = shouldContinue() ? try await store.claimDueTickets(at: now, limit: batch, until: until) : []
+        // Handed to the store, not yet done, oldest first (at most two: the one written, the one queued).
+        var pending: [PendingWrite] = []
+        // The claim of the batch after the first, made while the first is composed.
+        if !claimed.isEmpty { pending.append(start([])) }
+        do {
+            while true {
                 // A ticket that conflicted twice is not tried again in this tick (the change that beat it
                 // may have ended its claim); it waits for its claim to run out.
                 let given = Set(report.conflicts)
-                claimed = try await store.claimDueTickets(at: now, limit: batch, until: until).filter { !given.contains($0) }
-            }
-            // Nothing claimed after the last write, nothing left to write.
-            if claimed.isEmpty, ready.isEmpty { break }
-            let writing = ready
-            async let written = write(writing)
-            let next: Result<[TicketChange], any Error>
-            do {
-                next = .success(claimed.isEmpty ? []
-                    : try await firedChanges(of: try await store.tickets(claimed), at: now, while: shouldContinue))
-            } catch {
-                next = .failure(error)
-            }
-            let conflicts = try await written
-            let retried = Set(conflicts)
-            report.fired += writing.map(\.ticket.number).filter { !retried.contains($0) }
-            for number in conflicts {
-                guard shouldContinue() else { return report }
-                do {
-                    if try await fireAlone(number, at: now) { report.fired.append(number) }
-                } catch TicketStoreError.conflict {
-                    report.conflicts.append(number)
+                let composed = try await firedChanges(of: given.isEmpty ? claimed : claimed.filter { !given.contains($0) },
+                                                      at: now, while: shouldContinue)
+                if !composed.isEmpty { pending.append(start(composed)) }
+                // Nothing was being written (a first batch without its claim ahead): wait for this one's.
+                if pending.count == 1, !composed.isEmpty {
+                    claimed = []
+                    continue
                 }
+                guard let done = pending.first else { break }
+                let (conflicts, next) = try await done.task.value
+                pending.removeFirst()
+                Self.note(done.changes, written: conflicts, in: &report)
+                for number in conflicts {
+                    guard shouldContinue() else {
+                        // What is composed is written, nothing more.
+                        for write in pending { Self.note(write.changes, written: try await write.task.value.conflicts, in: &report) }
+                        return report
+                    }
+                    do {
+                        if try await fireAlone(number, at: now) { report.fired.append(number) }
+                    } catch TicketStoreError.conflict {
+                        report.conflicts.append(number)
+                    }
+                }
+                claimed = next
+                // The tickets written alone may have armed timers already due: claim after their writes too.
+                if claimed.isEmpty, pending.isEmpty, !conflicts.isEmpty, shouldContinue() {
+                    claimed = try await store.claimDueTickets(at: now, limit: batch, until: until)
+                }
+                // Nothing claimed after the last write, nothing left to write.
+                if claimed.isEmpty, pending.isEmpty { break }
             }
-            ready = try next.get()
+        } catch {
+            // No write is left running after the tick.
+            for write in pending { _ = await write.task.result }
+            throw error
         }
         return report
     }
 
-    /// The writes of the timers due on `tickets`, in their order (tickets with nothing due left
-    /// out), prepared in as many slices as there are cores.
-    private func firedChanges(of tickets: [Ticket], at now: Date,
+    /// A batch handed to the store, and the task writing it and claiming after it.
+    private struct PendingWrite: Sendable {
+        var changes: [TicketChange]
+        var task: Task<(conflicts: [Int64], claimed: [Int64]), any Error>
+    }
+
+    /// Adds the tickets of `changes` written (not among `conflicts`) to the report's fired ones.
+    private static func note(_ changes: [TicketChange], written conflicts: [Int64], in report: inout TickReport) {
+        if conflicts.isEmpty {
+            report.fired += changes.map(\.ticket.number)
+        } else {
+            let retried = Set(conflicts)
+            report.fired += changes.map(\.ticket.number).filter { !retried.contains($0) }
+        }
+    }
+
+    /// The writes of the timers due on the tickets numbered `numbers`, in their order (tickets with
+    /// nothing due left out): the numbers cut in slices, each slice read and then run through the
+    /// engine on its own, as many slices at once as there are cores.
+    private func firedChanges(of numbers: [Int64], at now: Date,
                               while shouldContinue: @escaping @Sendable () -> Bool) async throws -> [TicketChange] {
-        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, tickets.count / 64))
-        let size = (tickets.count + cores - 1) / max(cores, 1)
-        let slices = stride(from: 0, to: tickets.count, by: max(size, 1)).map { Array(tickets[$0..<min($0 + size, tickets.count)]) }
+        guard !numbers.isEmpty else { return [] }
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, numbers.count / 64))
+        let size = (numbers.count + cores - 1) / cores
+        let slices = stride(from: 0, to: numbers.count, by: size).map { Array(numbers[$0..<min($0 + size, numbers.count)]) }
         return try await withThrowingTaskGroup(of: (Int, [TicketChange]).self) { group in
             for (index, slice) in slices.enumerated() {
                 group.addTask {
+                    let tickets = try await store.tickets(slice)
                     var changes: [TicketChange] = []
-                    for ticket in slice {
+                    changes.reserveCapacity(tickets.count)
+                    for ticket in tickets {
                         guard shouldContinue() else { break }
                         if let change = try await firedChange(of: ticket, at: now) { changes.append(change) }
                     }
                     return (index, changes)
                 }
             }
-            var done: [Int: [TicketChange]] = [:]
+            var done: [[TicketChange]] = Array(repeating: [], count: slices.count)
             for try await (index, changes) in group { done[index] = changes }
-            return slices.indices.flatMap { done[$0] ?? [] }
+            return done.count == 1 ? done[0] : Array(done.joined())
         }
     }
 
-    /// The write of the earliest timer due on `ticket`, or `nil` when none is due.
+    /// The write of the earliest timer due on `ticket`, or `nil` when none is due; in stored form, made
+    /// here, on the cores that compose, rather than by the store before it takes its writer.
     private func firedChange(of ticket: Ticket, at now: Date) async throws -> TicketChange? {
         guard let engine = engine(for: ticket.lifecycleID),
               let outcome = try await fireDue(ticket, engine: engine, at: now) else { return nil }
-        return try await change(outcome, expecting: ticket.version, engine: engine, at: now, previous: ticket)
+        return try await change(outcome, expecting: ticket.version, engine: engine, at: now, previous: ticket).storedForm
     }
 
-    /// Writes `changes` in one batch and returns the numbers of those that conflicted. When the batch
-    /// as a whole is refused (nothing written), each change is written alone instead, so that one bad
-    /// ticket does not hold up the others.
-    private func write(_ changes: [TicketChange]) async throws -> [Int64] {
-        guard !changes.isEmpty else { return [] }
-        let conflicts: [Int64]
+    /// Writes `changes` in one batch, then claims at most `limit` due tickets; returns the numbers
+    /// of the changes that conflicted and those claimed. When the batch as a whole is refused (nothing
+    /// written), each change is written alone instead, so that one bad ticket does not hold up the
+    /// others, and the claim follows those writes.
+    private func writeThenClaim(_ changes: [TicketChange], at now: Date, limit: Int,
+                                until: Date) async throws -> (conflicts: [Int64], claimed: [Int64]) {
+        guard !changes.isEmpty else {
+            return ([], limit > 0 ? try await store.claimDueTickets(at: now, limit: limit, until: until) : [])
+        }
+        let conflicts: [Int64], claimed: [Int64]
         do {
-            conflicts = try await store.update(batch: changes)
+            (conflicts, claimed) = try await store.update(batch: changes, thenClaimDueAt: now, limit: limit, until: until)
         } catch TicketStoreError.invalid, TicketStoreError.notFound {
             var alone: [Int64] = []
             for change in changes {
@@ -125,11 +174,15 @@ extension TicketDesk {
                     alone.append(change.ticket.number)
                 }
             }
-            return alone
+            return (alone, limit > 0 ? try await store.claimDueTickets(at: now, limit: limit, until: until) : [])
         }
-        let skipped = Set(conflicts)
-        written.note(changes.filter { !skipped.contains($0.ticket.number) }.flatMap(\.outbox))
-        return conflicts
+        if conflicts.isEmpty {
+            written.note(changes.flatMap(\.outbox))
+        } else {
+            let skipped = Set(conflicts)
+            written.note(changes.filter { !skipped.contains($0.ticket.number) }.flatMap(\.outbox))
+        }
+        return (conflicts, claimed)
     }
 
     /// Reads ticket `number` again and fires its earliest due timer in a write of its own; `false` when

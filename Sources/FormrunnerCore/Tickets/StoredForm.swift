@@ -24,6 +24,52 @@ extension Ticket {
     }
 }
 
+extension Ticket {
+    /// Whether the ticket is in its stored form already (``storedForm`` would hand back an equal
+    /// ticket), found without making that copy: instants whole milliseconds, timers one per event,
+    /// ordered by due time and then by event.
+    public var isInStoredForm: Bool {
+        guard createdAt.isWholeMillisecond, updatedAt.isWholeMillisecond, lastInteractionAt.isWholeMillisecond,
+              statusEnteredAt.isWholeMillisecond else { return false }
+        for (index, timer) in timers.enumerated() {
+            guard timer.dueAt.isWholeMillisecond else { return false }
+            guard index > 0 else { continue }
+            let before = timers[index - 1]
+            guard (before.dueAt, before.event) < (timer.dueAt, timer.event),
+                  !timers[..<index].contains(where: { $0.event == timer.event }) else { return false }
+        }
+        if let sla, sla != sla.storedForm { return false }
+        if let figures, figures != figures.storedForm { return false }
+        return true
+    }
+}
+
+extension TicketChange {
+    /// The change with its ticket and outbox in stored form (``Ticket/storedForm``,
+    /// ``OutboxMessage/storedForm(number:)``), as every store writes them.
+    public var storedForm: TicketChange {
+        var copy = self
+        if !ticket.isInStoredForm { copy.ticket = ticket.storedForm }
+        if !isOutboxInStoredForm { copy.outbox = outbox.map { $0.storedForm(number: ticket.number) } }
+        return copy
+    }
+
+    /// Whether its ticket and outbox are in stored form already and ``previous``, when given, is its
+    /// ``base``: what a store writes, as it is.
+    public var isInStoredForm: Bool {
+        guard ticket.isInStoredForm, isOutboxInStoredForm else { return false }
+        guard let previous else { return true }
+        return previous.number == ticket.number && previous.version == expectedVersion
+    }
+
+    private var isOutboxInStoredForm: Bool {
+        outbox.allSatisfy { message in
+            message.ticketNumber == ticket.number && message.createdAt.isWholeMillisecond
+                && message.nextAttemptAt.isWholeMillisecond && (message.deliveredAt?.isWholeMillisecond ?? true)
+        }
+    }
+}
+
 extension HistoryEntry {
     /// The line as a store reads it back: its instant rounded to whole milliseconds.
     public var storedForm: HistoryEntry {

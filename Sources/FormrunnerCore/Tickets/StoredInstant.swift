@@ -15,4 +15,9 @@ extension Date {
     public var roundedToMilliseconds: Date {
         Date(millisecondsSince1970: millisecondsSince1970)
     }
+
+    /// Whether the instant is already ``roundedToMilliseconds``.
+    public var isWholeMillisecond: Bool {
+        self == roundedToMilliseconds
+    }
 }

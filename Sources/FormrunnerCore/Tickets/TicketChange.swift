@@ -76,14 +76,17 @@ extension TicketChange {
     /// tickets, each ticket once, outbox ids new within the batch.
     public static func requireWritable(_ changes: [TicketChange]) throws {
         var numbers: Set<Int64> = [], ids: Set<String> = []
-        for change in changes {
-            try change.ticket.requireVersion(following: change.expectedVersion)
-            try change.ticket.requireStorable()
-            guard numbers.insert(change.ticket.number).inserted else {
-                throw TicketStoreError.invalid("ticket \(change.ticket.number) is changed twice in one batch")
+        numbers.reserveCapacity(changes.count)
+        ids.reserveCapacity(changes.count)
+        // By index: `for change in changes` copied every change (a dozen retains each).
+        for index in changes.indices {
+            try changes[index].ticket.requireVersion(following: changes[index].expectedVersion)
+            try changes[index].ticket.requireStorable()
+            guard numbers.insert(changes[index].ticket.number).inserted else {
+                throw TicketStoreError.invalid("ticket \(changes[index].ticket.number) is changed twice in one batch")
             }
-            for message in change.outbox where !ids.insert(message.id).inserted {
-                throw TicketStoreError.invalid("outbox message \(message.id) already exists")
+            for message in changes[index].outbox.indices where !ids.insert(changes[index].outbox[message].id).inserted {
+                throw TicketStoreError.invalid("outbox message \(changes[index].outbox[message].id) already exists")
             }
         }
     }

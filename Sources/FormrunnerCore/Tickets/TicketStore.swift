@@ -65,9 +65,23 @@ public protocol TicketStore: TicketReading, TicketWriting, TicketWorkQueue {
     /// Releases the store's connections; the store cannot be used afterwards. Stores without
     /// connections to release (memory, SQLite) inherit a default that does nothing.
     func close() async
+
+    /// ``TicketWriting/update(batch:)`` and then, when it wrote, ``TicketWorkQueue/claimDueTickets(at:limit:until:)``
+    /// (nothing claimed for a `limit` below 1): what a tick asks of the writer between two batches, in
+    /// one call, so that a store with one writer claims as soon as the batch is written. Throws what
+    /// `update(batch:)` throws, and then claims nothing. Stores inherit a default that makes the two calls.
+    func update(batch changes: [TicketChange], thenClaimDueAt instant: Date, limit: Int,
+                until: Date) async throws -> (conflicts: [Int64], claimed: [Int64])
 }
 
 extension TicketStore {
+    /// The two calls, one after the other.
+    public func update(batch changes: [TicketChange], thenClaimDueAt instant: Date, limit: Int,
+                       until: Date) async throws -> (conflicts: [Int64], claimed: [Int64]) {
+        let conflicts = try await update(batch: changes)
+        return (conflicts, try await claimDueTickets(at: instant, limit: limit, until: until))
+    }
+
     /// Does nothing: the default of stores with no connections to release.
     public func close() async {}
 }
