@@ -55,12 +55,16 @@ public final class SQLiteTicketStore: TicketStore {
             if let check { try RecentTickets.refuseRepeated(check, in: db) }
             var stored = ticket.storedForm
             var history = history
-            if let assignment, let assigned = try TeamCursor.assign(stored, by: assignment, memory: memory, in: db) {
+            let choice = try assignment.flatMap { try TeamCursor.choose(by: $0, memory: memory, in: db) }
+            if let assignment, let choice {
+                let assigned = assignment.assign(stored, to: choice.agent)
                 stored = assigned.ticket
                 history.append(assigned.entry)
             }
             stored.number = try TicketWrites.insert(stored, submissionKey: submissionKey, history: history,
-                                                    storedAnswers: storedAnswers, in: db)
+                                                    storedAnswers: storedAnswers,
+                                                    autoAssigned: choice.map { ($0.team, $0.agent) }, in: db)
+            if let choice { try TeamCursor.record(choice, number: stored.number, memory: memory, in: db) }
             try OutboxRows.insert(try outbox(stored).map { $0.storedForm(number: stored.number) }, in: db)
             return stored
         }
