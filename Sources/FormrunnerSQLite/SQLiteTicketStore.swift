@@ -52,6 +52,7 @@ public final class SQLiteTicketStore: TicketStore {
         try vault.store(files, for: ticket)
         let memory = cursorMemory
         return try await writeKeepingCursors { db in
+            if let expected = assignment?.directoryCount { try Self.requireDirectoryCount(expected, in: db) }
             if let check { try RecentTickets.refuseRepeated(check, in: db) }
             var stored = ticket.storedForm
             var history = history
@@ -230,6 +231,14 @@ public final class SQLiteTicketStore: TicketStore {
             let message = try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL")
             return [timer, message].compactMap { $0 }.min().map(Date.init(millisecondsSince1970:))
         }
+    }
+
+    /// Refuses a create whose assignment was made at another change count of the users kept in this
+    /// file (``SQLiteIdentityStore``) than the transaction finds, before anything is written.
+    private static func requireDirectoryCount(_ expected: Int64, in db: Database) throws {
+        let select = DirectBindings(try db.cachedStatement(sql: "SELECT count FROM user_change WHERE id = 1"))
+        let found = try select.fetchInt64s(in: db).first
+        guard found == expected else { throw DirectoryMovedError(expected: expected, found: found) }
     }
 
     /// Runs `updates` in an immediate transaction, reporting database failures as ``TicketStoreError``.
