@@ -47,6 +47,7 @@ struct CreateBenchmark: Sendable {
         var baseline = Measurement(name: "create: raw \(label) inserts of the same rows (baseline)", operations: replay.count,
                                    total: total, samples: samples)
         desked.note = String(format: "%.1f× the baseline's mean", desked.mean.seconds / baseline.mean.seconds)
+            + (desked.cpuPerOperation.map { "; CPU \($0.formatted) a ticket" } ?? "")
         baseline.note = "ticket + history + outbox + search rows, 1 transaction each"
         return [desked] + (assigned.map { [$0] } ?? []) + [baseline]
     }
@@ -91,6 +92,9 @@ struct CreateBenchmark: Sendable {
         }
         try await backend.remove(name)
         measured.note = String(format: "%+.1f%% on create without agents", (measured.mean.seconds / unassigned.mean.seconds - 1) * 100)
+        if let cpu = measured.cpuPerOperation, let plain = unassigned.cpuPerOperation {
+            measured.note += "; CPU \(cpu.formatted) a ticket, " + String(format: "%+.1f%%", (cpu.seconds / plain.seconds - 1) * 100)
+        }
         return measured
     }
 
