@@ -57,7 +57,7 @@ struct CreateBenchmark: Sendable {
     /// transaction) and composes the agent's e-mail when the catalog has one.
     private func assignedRun(inputs: [SyntheticTickets.Answers], unassigned: Measurement) async throws -> Measurement {
         let name = "create-assigned", catalog = self.catalog, count = self.count, agents = self.agents, backend = self.backend
-        let label = backend.label + (usersInStore ? ", users in the store" : "")
+        let label = backend.label + (usersInStore ? " store, users in the same" : "")
         guard let team = catalog.forms[SyntheticTickets.formID]?.team else {
             throw BenchFailure("create: the form \(SyntheticTickets.formID) has no team to assign in")
         }
