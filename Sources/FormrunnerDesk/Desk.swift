@@ -3,6 +3,7 @@ import FormrunnerAuth
 import FormrunnerCore
 import FormrunnerNotify
 import FormrunnerPlugins
+import FormrunnerSQLite
 
 /// One support desk, wired once per process from ``DeskSettings``: the catalog, the ticket store,
 /// the ``TicketDesk`` on it, the message renderer, the desk's address and clock; notifiers and the
@@ -105,6 +106,12 @@ public final class Desk: Sendable {
         // `type: secret` answers are sealed with the desk's key, as TOTP secrets are.
         ticketDesk.secrets = try Desk.answerSealer(for: location, catalog: settings.catalog)
         ticketDesk.duplicateWindow = try settings.duplicateWindow()
+        // Users kept in the tickets' own SQLite file: the store checks their change count in the
+        // transaction of each create that assigns, so the desk need not read it first.
+        if case .sqlite(let path) = location, let sqlite = store as? SQLiteTicketStore,
+           sqlite.path == URL(fileURLWithPath: path).standardizedFileURL.path {
+            ticketDesk.directoryCheckedByStore = true
+        }
         self.ticketDesk = ticketDesk
         choices = try settings.notifierChoices(catalog.configuration)
         let override = try settings.pluginTimeoutOverride()

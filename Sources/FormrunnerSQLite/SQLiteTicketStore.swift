@@ -52,15 +52,20 @@ public final class SQLiteTicketStore: TicketStore {
         try vault.store(files, for: ticket)
         let memory = cursorMemory
         return try await writeKeepingCursors { db in
+            if let expected = assignment?.directoryCount { try Self.requireDirectoryCount(expected, in: db) }
             if let check { try RecentTickets.refuseRepeated(check, in: db) }
             var stored = ticket.storedForm
             var history = history
-            if let assignment, let assigned = try TeamCursor.assign(stored, by: assignment, memory: memory, in: db) {
+            let choice = try assignment.flatMap { try TeamCursor.choose(by: $0, memory: memory, in: db) }
+            if let assignment, let choice {
+                let assigned = assignment.assign(stored, to: choice.agent)
                 stored = assigned.ticket
                 history.append(assigned.entry)
             }
             stored.number = try TicketWrites.insert(stored, submissionKey: submissionKey, history: history,
-                                                    storedAnswers: storedAnswers, in: db)
+                                                    storedAnswers: storedAnswers,
+                                                    autoAssigned: choice.map { ($0.team, $0.agent) }, in: db)
+            if let choice { try TeamCursor.record(choice, number: stored.number, memory: memory, in: db) }
             try OutboxRows.insert(try outbox(stored).map { $0.storedForm(number: stored.number) }, in: db)
             return stored
         }
@@ -226,6 +231,14 @@ public final class SQLiteTicketStore: TicketStore {
             let message = try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL")
             return [timer, message].compactMap { $0 }.min().map(Date.init(millisecondsSince1970:))
         }
+    }
+
+    /// Refuses a create whose assignment was made at another change count of the users kept in this
+    /// file (``SQLiteIdentityStore``) than the transaction finds, before anything is written.
+    private static func requireDirectoryCount(_ expected: Int64, in db: Database) throws {
+        let select = DirectBindings(try db.cachedStatement(sql: "SELECT count FROM user_change WHERE id = 1"))
+        let found = try select.fetchInt64s(in: db).first
+        guard found == expected else { throw DirectoryMovedError(expected: expected, found: found) }
     }
 
     /// Runs `updates` in an immediate transaction, reporting database failures as ``TicketStoreError``.

@@ -64,8 +64,22 @@ enum Schema {
         migrator.registerMigration("v16 partial report indexes") { db in
             try db.execute(sql: partialReportIndexes)
         }
+        migrator.registerMigration("v17 team cursor checkpoints") { db in
+            try db.execute(sql: teamCursorCheckpoints)
+        }
         return migrator
     }
+
+    /// Team cursors no longer written by every create (see `TeamCursor`): each ticket keeps the team
+    /// whose rule assigned it and the agent picked (`auto_team`, `auto_assignee`), and `team_cursor`
+    /// becomes a checkpoint, the team's last pick as of ticket `ticket_number`. The rows already there
+    /// hold the cursor as of every ticket stored.
+    private static let teamCursorCheckpoints = """
+        ALTER TABLE ticket ADD COLUMN auto_team TEXT;
+        ALTER TABLE ticket ADD COLUMN auto_assignee TEXT;
+        ALTER TABLE team_cursor ADD COLUMN ticket_number INTEGER NOT NULL DEFAULT 0;
+        UPDATE team_cursor SET ticket_number = COALESCE((SELECT MAX(number) FROM ticket), 0);
+        """
 
     /// The reports read `ticket_report_solved`, `_closed` and `_survey` only for instants in a period
     /// (`solved_at >= ? AND solved_at < ?`, which SQLite knows excludes `NULL`), so the tickets not

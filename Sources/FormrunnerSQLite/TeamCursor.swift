@@ -1,20 +1,49 @@
 import FormrunnerCore
 import GRDB
 
-/// Automatic assignment inside the creating transaction: the team's cursor (`team_cursor`, remembered
-/// by the writer connection while the file does not change under it) and the candidates' open tickets
-/// are read, the choice is made by ``AssignmentRequest``, and the cursor moves. SQLite runs one write
-/// transaction at a time, so concurrent creates take turns.
+/// Automatic assignment inside the creating transaction: the team's cursor (the agent its last
+/// automatically assigned ticket went to) and, for `least_open`, the candidates' open tickets are
+/// read, the choice is made by ``AssignmentRequest``, and the new ticket records it. SQLite runs one
+/// write transaction at a time, so concurrent creates take turns.
+///
+/// The cursor is not a row written by every create. Each ticket the rule assigns keeps the team and
+/// its pick in `ticket.auto_team` and `auto_assignee` (written with the ticket's own row, which the
+/// create writes anyway; never changed afterwards, so a later `tickets assign` does not move the
+/// turn; the request's team, which is the ticket's when the desk asks), and `team_cursor` is a
+/// checkpoint — the team's last pick as of ticket `ticket_number` — written on the team's first pick
+/// and then once the team's picks are ``checkpointInterval`` numbers past it. The cursor is the
+/// `auto_assignee` of the newest ticket after the checkpoint with the team's `auto_team`, else the
+/// checkpoint's. The
+/// writer connection remembers it between creates (``TeamCursorMemory``); when the file changed, it
+/// is read again by walking the tickets after the checkpoint backwards by number (the table's own
+/// B-tree, no index of its own: an index would cost the page this saves) until the team's newest pick.
 enum TeamCursor {
-    /// `ticket` assigned by `request`, with its history line; `nil` when there is no candidate.
-    ///
-    /// The team's last assignee is taken from `memory` when this connection wrote it and nothing else
-    /// changed the file since (see ``TeamCursorMemory``), else read; the new one is written to the file
-    /// (other processes read it there) and noted in `memory`, which keeps it once the transaction commits.
-    static func assign(_ ticket: Ticket, by request: AssignmentRequest, memory: TeamCursorMemory,
-                       in db: Database) throws -> (ticket: Ticket, entry: HistoryEntry)? {
+    /// How many ticket numbers a team's checkpoint may fall behind its newest pick before the create
+    /// that assigns writes it again: the most tickets a read of the cursor walks beyond those created
+    /// since the team's last ticket.
+    static let checkpointInterval: Int64 = 512
+
+    /// A team's cursor: the last agent its rule picked, and the ticket number the file's checkpoint
+    /// row is at (`nil`: the team has no row).
+    struct Position: Equatable, Sendable {
+        var lastAssignee: String?
+        var checkpoint: Int64?
+    }
+
+    /// The choice for a new ticket: its team, the agent, and the team's cursor before the ticket's
+    /// number is known (see ``record(_:number:memory:in:)``).
+    struct Choice {
+        var team: String
+        var agent: String
+        var position: Position
+    }
+
+    /// The agent `request` picks for a new ticket, with the team's cursor as it stands; `nil` when
+    /// there is no candidate. Nothing is written: the ticket's insert records the pick
+    /// (`auto_team`, `auto_assignee`), then ``record(_:number:memory:in:)``.
+    static func choose(by request: AssignmentRequest, memory: TeamCursorMemory, in db: Database) throws -> Choice? {
         guard !request.candidates.isEmpty else { return nil }
-        let last = try memory.lastAssignee(of: request.team, in: db) ?? storedLastAssignee(of: request.team, in: db)
+        let position = try memory.position(of: request.team, in: db) ?? storedPosition(of: request.team, in: db)
         var open: [String: Int] = [:]
         if request.rule == .leastOpen {
             let settled = request.settledStatuses
@@ -28,23 +57,45 @@ enum TeamCursor {
                 open[row["assignee"]] = row["open"]
             }
         }
-        guard let agent = request.choose(last: last, openCounts: open) else { return nil }
-        // Cached, and bound straight to SQLite: this runs in every create of a team with agents.
-        var upsert = DirectBindings(try db.cachedStatement(sql: """
-            INSERT INTO team_cursor (team, last_assignee) VALUES (?, ?)
-            ON CONFLICT (team) DO UPDATE SET last_assignee = excluded.last_assignee
-            """))
-        upsert.append(request.team)
-        upsert.append(agent)
-        try upsert.execute(in: db)
-        memory.chose(agent, for: request.team)
-        return request.assign(ticket, to: agent)
+        guard let agent = request.choose(last: position.lastAssignee, openCounts: open) else { return nil }
+        return Choice(team: request.team, agent: agent, position: position)
     }
 
-    /// The last assignee of `team` as the file holds it; `nil` before the team's first assignment.
-    private static func storedLastAssignee(of team: String, in db: Database) throws -> String? {
-        var select = DirectBindings(try db.cachedStatement(sql: "SELECT last_assignee FROM team_cursor WHERE team = ?"))
-        select.append(team)
-        return try select.fetchStrings(in: db).first
+    /// After the insert of ticket `number` picked by `choice`: writes the team's checkpoint when it has
+    /// none or lags ``checkpointInterval`` numbers behind, and notes the new cursor in `memory`, which
+    /// keeps it once the transaction commits.
+    static func record(_ choice: Choice, number: Int64, memory: TeamCursorMemory, in db: Database) throws {
+        var checkpoint = choice.position.checkpoint
+        if checkpoint.map({ number - $0 >= checkpointInterval }) ?? true {
+            // Cached, and bound straight to SQLite.
+            var upsert = DirectBindings(try db.cachedStatement(sql: """
+                INSERT INTO team_cursor (team, last_assignee, ticket_number) VALUES (?, ?, ?)
+                ON CONFLICT (team) DO UPDATE SET last_assignee = excluded.last_assignee, ticket_number = excluded.ticket_number
+                """))
+            upsert.append(choice.team)
+            upsert.append(choice.agent)
+            upsert.append(number)
+            try upsert.execute(in: db)
+            checkpoint = number
+        }
+        memory.chose(Position(lastAssignee: choice.agent, checkpoint: checkpoint), for: choice.team)
     }
+
+    /// The cursor of `team` as the file holds it: the pick of the team's newest ticket after its
+    /// checkpoint, else the checkpoint's.
+    static func storedPosition(of team: String, in db: Database) throws -> Position {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT last_assignee, ticket_number FROM team_cursor WHERE team = ?"),
+                                   arguments: [team])
+        let checkpoint: Int64? = row?["ticket_number"]
+        let pick = try String.fetchOne(db.cachedStatement(sql: newestPickSQL), arguments: [checkpoint ?? 0, team])
+        return Position(lastAssignee: pick ?? row?["last_assignee"], checkpoint: checkpoint)
+    }
+
+    /// The pick of the newest ticket numbered above the first argument that the team's rule assigned:
+    /// `NOT INDEXED` walks the table's rowids backwards from the newest (no index holds `auto_team`);
+    /// `SQLiteTeamCursorTests` checks the plan.
+    static let newestPickSQL = """
+        SELECT auto_assignee FROM ticket NOT INDEXED
+        WHERE number > ? AND auto_team = ? ORDER BY number DESC LIMIT 1
+        """
 }

@@ -15,12 +15,15 @@ enum TicketWrites {
     /// returns its number. A `submissionKey` already stored is refused with
     /// ``TicketStoreError/duplicateSubmission(existing:)`` naming its ticket: the unique index finds it
     /// while inserting, so that a new key costs no lookup before. `storedAnswers`, when given, is the
-    /// ticket's answers as `StoredAnswers.encode` writes them.
+    /// ticket's answers as `StoredAnswers.encode` writes them; `autoAssigned`, the team whose rule
+    /// assigned it and the agent picked (see ``TeamCursor``).
     static func insert(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], storedAnswers: String? = nil,
-                       in db: Database) throws -> Int64 {
+                       autoAssigned: (team: String, agent: String)? = nil, in db: Database) throws -> Int64 {
         var values = DirectBindings(try db.cachedStatement(sql: insertSQL))
         try TicketRows.bind(ticket, storedAnswers: storedAnswers, to: &values)
         values.append(submissionKey)
+        values.append(autoAssigned?.team)
+        values.append(autoAssigned?.agent)
         do {
             try values.execute(in: db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -45,8 +48,8 @@ enum TicketWrites {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM ticket WHERE submission_key = ?"), arguments: [submissionKey])
     }
 
-    private static let insertSQL = "INSERT INTO ticket (\((TicketRows.columns + ["submission_key"]).joined(separator: ", "))) "
-        + "VALUES (\(databaseQuestionMarks(count: TicketRows.columns.count + 1)))"
+    private static let insertSQL = "INSERT INTO ticket (\((TicketRows.columns + ["submission_key", "auto_team", "auto_assignee"]).joined(separator: ", "))) "
+        + "VALUES (\(databaseQuestionMarks(count: TicketRows.columns.count + 3)))"
 
     /// Writes `ticket` (in stored form) over the stored row if its version is still `expectedVersion`,
     /// with its history, timers, search words, attachment rows and outbox; `false` (nothing written)

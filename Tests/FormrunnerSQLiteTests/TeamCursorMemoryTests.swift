@@ -53,8 +53,9 @@ struct TeamCursorMemoryTests {
             #expect(try await create(0, in: store) == "ana@desk.example")
             #expect(try await create(1, in: store) == "bia@desk.example")
             let other = try DatabaseQueue(path: path)
+            // Another writer's checkpoint, newer than every pick in the file.
             try await other.write { db in
-                try db.execute(sql: "UPDATE team_cursor SET last_assignee = ? WHERE team = ?",
+                try db.execute(sql: "UPDATE team_cursor SET last_assignee = ?, ticket_number = (SELECT MAX(number) FROM ticket) WHERE team = ?",
                                arguments: ["davi@desk.example", "technical"])
             }
             #expect(try await create(2, in: store) == "ana@desk.example")

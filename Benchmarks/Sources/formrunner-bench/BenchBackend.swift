@@ -25,6 +25,9 @@ protocol BenchBackend: Sendable {
     /// Writes `tickets` into a fresh `name` with the same plain inserts as ``replay(_:into:)``, all in
     /// one transaction; returns the time of the whole.
     func replayAtOnce(_ tickets: [StoredTicket], into name: String) async throws -> Duration
+    /// The location a desk gives the store `name` by, so that it keeps its users beside the tickets;
+    /// `nil` when the benchmark does not support it on this backend.
+    func deskLocation(_ name: String) -> TicketStoreURL?
     /// How many bytes the database `name` takes.
     func bytes(_ name: String) async throws -> Int
     /// What `sql` (one row of one integer column) gives in `name`. The same SQL runs on every backend.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The command line of `formrunner-bench`: `tickets [--store sqlite|postgres://…] [--tickets N]
-/// [--agents N] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`. A size of 0 skips
+/// [--agents N] [--users memory|store] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`.
+/// A size of 0 skips
 /// that part.
 struct BenchOptions: Sendable {
     /// `tickets` or `import`.
@@ -12,6 +13,9 @@ struct BenchOptions: Sendable {
     var tickets = 100_000
     /// Agents of the form's team: with some, `create` is timed a second time with assignment.
     var agents = 0
+    /// Where the assigned run's desk keeps its users: `memory`, or `store` (the SQLite file of the
+    /// tickets, as the command line and `serve` keep them).
+    var users = "memory"
     /// Tickets in the cached database the queries run on.
     var scale = 1_000_000
     /// Solved tickets whose `close` timer is due when `TicketDesk.tick` runs.
@@ -29,8 +33,8 @@ struct BenchOptions: Sendable {
     var store = "sqlite"
 
     static let usage = """
-        usage: formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--agents N] [--scale N] [--due N]
-                                        [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
+        usage: formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--agents N] [--users memory|store]
+                                        [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
 
           --store S     sqlite (default: files in the data folder) or postgres://USER@HOST:PORT/DB,
                         a server on which the benchmark creates and drops its own databases
@@ -38,6 +42,8 @@ struct BenchOptions: Sendable {
           --tickets N   tickets filed through TicketDesk.create and by raw inserts (default 100000)
           --agents N    also file them again with N agents in the form's team, each ticket assigned
                         round robin in its create transaction (default 0: no second run)
+          --users U     where that run's desk keeps its users: memory (default) or store, the
+                        tickets' SQLite file as a real desk does (SQLite only)
           --scale N     tickets in the cached database the queries run on (default 1000000)
           --due N       solved tickets closed by one TicketDesk.tick (default 100000)
           --lookups N   random ticket(number) lookups (default 10000)
@@ -84,6 +90,11 @@ struct BenchOptions: Sendable {
             case "--due": due = try Self.count(value, flag)
             case "--lookups": lookups = try Self.count(value, flag)
             case "--lines": lines = try Self.count(value, flag)
+            case "--users":
+                guard value == "memory" || value == "store" else {
+                    throw UsageError(description: "--users takes memory or store, not '\(value)'")
+                }
+                users = value
             case "--catalog": catalog = value
             case "--data": data = value
             case "--store":

@@ -13,6 +13,10 @@ struct CreateBenchmark: Sendable {
     var count: Int
     /// Agents of the form's team for a second, assigned run (0: none).
     var agents = 0
+    /// Whether the assigned run's desk keeps its users in the store's database (as the command line
+    /// and `serve` do: every create that assigns reads the directory's change count there) instead of
+    /// in memory.
+    var usersInStore = false
 
     /// When the tickets are filed: one a second from this instant.
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
@@ -47,6 +51,7 @@ struct CreateBenchmark: Sendable {
                                    total: total, samples: samples)
         baseline.note = "ticket + history + outbox + search rows, 1 transaction each"
         desked.note = Self.ratios(desked, to: baseline, named: "the baseline")
+            + (desked.cpuPerOperation.map { "; CPU \($0.formatted) a ticket" } ?? "")
         var unhopped: Measurement?
         if let sqlite = backend as? SQLiteBackend {
             let (total, samples) = try await sqlite.replayInOneJob(replay, into: rawName)
@@ -73,13 +78,21 @@ struct CreateBenchmark: Sendable {
     /// agents of the form's team: each create also picks an agent (the team's rule, in the create
     /// transaction) and composes the agent's e-mail when the catalog has one.
     private func assignedRun(inputs: [SyntheticTickets.Answers], raw: [[String: RawAnswer]], unassigned: Measurement) async throws -> Measurement {
-        let name = "create-assigned", catalog = self.catalog, count = self.count, agents = self.agents, label = backend.label
+        let name = "create-assigned", catalog = self.catalog, count = self.count, agents = self.agents, backend = self.backend
+        let label = backend.label + (usersInStore ? " store, users in the same" : "")
         guard let team = catalog.forms[SyntheticTickets.formID]?.team else {
             throw BenchFailure("create: the form \(SyntheticTickets.formID) has no team to assign in")
         }
         try await backend.remove(name)
         var measured = try await backend.withStore(name) { store in
-            let wired = try Desk(catalog: catalog, store: store)
+            var location = TicketStoreURL.memory
+            if usersInStore {
+                guard let inStore = backend.deskLocation(name) else {
+                    throw BenchFailure("create: users in the store are measured on SQLite only")
+                }
+                location = inStore
+            }
+            let wired = try Desk(catalog: catalog, store: store, location: location)
             let directory = try wired.identity().directory
             for index in 0..<agents {
                 var agent = UserRecord(email: "agent\(index)@example.com", name: "Agent \(index)", createdAt: Self.start)
@@ -100,6 +113,9 @@ struct CreateBenchmark: Sendable {
         }
         try await backend.remove(name)
         measured.note = String(format: "%+.1f%% on create without agents", (measured.mean.seconds / unassigned.mean.seconds - 1) * 100)
+        if let cpu = measured.cpuPerOperation, let plain = unassigned.cpuPerOperation {
+            measured.note += "; CPU \(cpu.formatted) a ticket, " + String(format: "%+.1f%%", (cpu.seconds / plain.seconds - 1) * 100)
+        }
         return measured
     }
 

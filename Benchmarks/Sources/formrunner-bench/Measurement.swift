@@ -10,6 +10,9 @@ struct Measurement: Sendable {
     var samples: [Duration] = []
     /// Anything worth saying next to the figures (result sizes, a ratio).
     var note = ""
+    /// The process's CPU time (user + system, every thread) over the run, when ``timing(_:count:_:)``
+    /// timed it: on a shared machine it moves far less with other work than the wall time does.
+    var cpu: Duration?
 
     var operationsPerSecond: Double { Double(operations) / total.seconds }
     var mean: Duration { total / max(operations, 1) }
@@ -27,14 +30,26 @@ struct Measurement: Sendable {
         let clock = ContinuousClock()
         var samples: [Duration] = []
         samples.reserveCapacity(count)
-        let start = clock.now
+        let start = clock.now, cpuStart = processCPU()
         for index in 0..<count {
             let began = clock.now
             try await operation(index)
             samples.append(began.duration(to: clock.now))
         }
-        return Measurement(name: name, operations: count, total: start.duration(to: clock.now), samples: samples)
+        var measured = Measurement(name: name, operations: count, total: start.duration(to: clock.now), samples: samples)
+        measured.cpu = processCPU() - cpuStart
+        return measured
     }
+
+    /// The CPU time this process has used so far, all threads (`CLOCK_PROCESS_CPUTIME_ID`).
+    static func processCPU() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
+
+    /// The CPU time an operation took on average, when measured.
+    var cpuPerOperation: Duration? { cpu.map { $0 / max(operations, 1) } }
 }
 
 extension Duration {

@@ -53,6 +53,9 @@ struct PostgresBackend: BenchBackend {
         }
     }
 
+    /// Not supported: a desk on PostgreSQL keeps its key file in the catalog folder.
+    func deskLocation(_ name: String) -> TicketStoreURL? { nil }
+
     func bytes(_ name: String) async throws -> Int {
         try await integer("SELECT pg_database_size(current_database())", in: name)
     }

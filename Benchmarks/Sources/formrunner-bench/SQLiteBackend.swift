@@ -16,6 +16,8 @@ struct SQLiteBackend: BenchBackend {
         FileManager.default.fileExists(atPath: path(name))
     }
 
+    func deskLocation(_ name: String) -> TicketStoreURL? { .sqlite(path: path(name)) }
+
     func remove(_ name: String) async throws {
         Scratch.remove(path(name))
     }
@@ -135,7 +137,7 @@ enum Scratch {
     static func remove(_ path: String) {
         let file = URL(fileURLWithPath: path)
         let attachments = file.deletingPathExtension().lastPathComponent + ".files"
-        for companion in [path, path + "-wal", path + "-shm", path + ".lock",
+        for companion in [path, path + "-wal", path + "-shm", path + ".lock", path + ".key",
                           file.deletingLastPathComponent().appendingPathComponent(attachments).path] {
             try? FileManager.default.removeItem(atPath: companion)
         }

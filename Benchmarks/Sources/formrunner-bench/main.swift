@@ -43,7 +43,8 @@ do {
     if options.benchmark == "import" {
         rows += try await ImportBenchmark(catalog: catalog, backend: backend, count: options.lines, data: options.data).run()
     } else if options.tickets > 0 {
-        rows += try await CreateBenchmark(catalog: catalog, backend: backend, count: options.tickets, agents: options.agents).run()
+        rows += try await CreateBenchmark(catalog: catalog, backend: backend, count: options.tickets, agents: options.agents,
+                                      usersInStore: options.users == "store").run()
     }
     if options.benchmark == "tickets", options.scale > 0 {
         rows += try await QueryBenchmark(catalog: catalog, backend: backend, scale: options.scale, lookups: options.lookups,

@@ -14,12 +14,18 @@ public struct AssignmentRequest: Hashable, Sendable {
     public var candidates: [String]
     /// Statuses whose tickets do not count as open work (solved, and final statuses).
     public var settledStatuses: [String]
+    /// The user directory's change count (``UserDirectory/changeCount()``) the candidates were read at,
+    /// for a store that keeps the directory in its own database and checks the count in the creating
+    /// transaction, refusing the create with ``DirectoryMovedError`` when it moved; `nil`: not checked.
+    public var directoryCount: Int64?
 
-    public init(team: String, rule: TeamDefinition.Assignment, candidates: [String], settledStatuses: [String]) {
+    public init(team: String, rule: TeamDefinition.Assignment, candidates: [String], settledStatuses: [String],
+                directoryCount: Int64? = nil) {
         self.team = team
         self.rule = rule
         self.candidates = candidates.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         self.settledStatuses = settledStatuses
+        self.directoryCount = directoryCount
     }
 
     /// The candidates in turn after `last` (the team's previous pick), wrapping round.

@@ -15,12 +15,24 @@ public final class StaffCache: @unchecked Sendable {
 
     /// The staff of `directory`, from the cache when its change count has not moved.
     public func staff(of directory: any UserDirectory) async throws -> [UserRecord] {
+        try await counted(of: directory).staff
+    }
+
+    /// ``staff(of:)`` with the change count it is as of (`nil` for a directory without one).
+    public func counted(of directory: any UserDirectory) async throws -> (count: Int64?, staff: [UserRecord]) {
         // The count is read before the staff: a change between the two reads leaves an older count
         // with newer users, which the next call reads again.
-        guard let count = try await directory.changeCount() else { return try await directory.staff() }
-        if let hit = lock.withLock({ kept?.count == count ? kept?.staff : nil }) { return hit }
+        guard let count = try await directory.changeCount() else { return (nil, try await directory.staff()) }
+        if let hit = lock.withLock({ kept?.count == count ? kept?.staff : nil }) { return (count, hit) }
         let staff = try await directory.staff()
         lock.withLock { kept = (count, staff) }
-        return staff
+        return (count, staff)
+    }
+
+    /// The staff as last read, with its change count, without asking the directory; `nil` before the
+    /// first read. For a caller whose store checks the count where it writes (see
+    /// ``AssignmentRequest/directoryCount``).
+    public func lastRead() -> (count: Int64, staff: [UserRecord])? {
+        lock.withLock { kept }
     }
 }

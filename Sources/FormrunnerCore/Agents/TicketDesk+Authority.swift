@@ -47,21 +47,38 @@ extension TicketDesk {
 
     /// The agents (and admins) of `team` who could take a ticket at `instant`, sorted by e-mail.
     func availableAgents(of team: String, at instant: Date) async throws -> [String] {
-        guard let people else { return [] }
-        return try await staffCache.staff(of: people())
-            .filter { $0.teams.contains(team) && $0.isAvailable(at: instant) }
-            .map(\.email)
+        try await countedAgents(of: team, at: instant, trustingCache: false).agents
+    }
+
+    /// ``availableAgents(of:at:)`` with the directory's change count they are as of. `trustingCache`:
+    /// from the staff as last read, without asking the directory, when there is one.
+    private func countedAgents(of team: String, at instant: Date,
+                               trustingCache: Bool) async throws -> (count: Int64?, agents: [String]) {
+        guard let people else { return (nil, []) }
+        let count: Int64?, staff: [UserRecord]
+        if trustingCache, let kept = staffCache.lastRead() {
+            (count, staff) = (kept.count, kept.staff)
+        } else {
+            (count, staff) = try await staffCache.counted(of: people())
+        }
+        return (count, staff.filter { $0.teams.contains(team) && $0.isAvailable(at: instant) }.map(\.email))
     }
 
     /// How the store should assign `ticket`: its team's rule and available agents; `nil` for a
     /// ticket without a team, a `manual` team, or a desk without people.
-    func assignmentRequest(for ticket: Ticket, lifecycle: LifecycleDefinition,
-                           at now: Date) async throws -> AssignmentRequest? {
+    ///
+    /// When the store checks the directory's count in its transaction (``directoryCheckedByStore``),
+    /// the agents come from the staff as last read, without asking the directory, and the request
+    /// carries its count; `trustingCache` false (after ``DirectoryMovedError``) reads it again.
+    func assignmentRequest(for ticket: Ticket, lifecycle: LifecycleDefinition, at now: Date,
+                           trustingCache: Bool = true) async throws -> AssignmentRequest? {
         guard let id = ticket.team, let team = catalog.teams[id], team.assignment != .manual else { return nil }
-        let agents = try await availableAgents(of: id, at: now)
+        let checked = directoryCheckedByStore
+        let (count, agents) = try await countedAgents(of: id, at: now, trustingCache: checked && trustingCache)
         guard !agents.isEmpty else { return nil }
         return AssignmentRequest(team: id, rule: team.assignment, candidates: agents,
-                                 settledStatuses: lifecycleFacts.facts(of: lifecycle, in: catalog).settled)
+                                 settledStatuses: lifecycleFacts.facts(of: lifecycle, in: catalog).settled,
+                                 directoryCount: checked ? count : nil)
     }
 
     /// The statuses in which a ticket is no longer open work: the priorities' `resolved_in` and

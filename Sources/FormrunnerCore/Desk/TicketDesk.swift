@@ -16,6 +16,11 @@ public struct TicketDesk: Sendable {
     public let written = WrittenOutbox()
     /// The directory's staff, read again only when the directory changed (see ``StaffCache``).
     public let staffCache = StaffCache()
+    /// Whether the store keeps the user directory in its own database and checks its change count in
+    /// each creating transaction (``AssignmentRequest/directoryCount``): a create that assigns then
+    /// takes the agents from ``staffCache`` without a read of the directory first. Set by the
+    /// composition root, for an SQLite store and its users in the same file.
+    public var directoryCheckedByStore = false
     /// What the desk derives from each life cycle of its catalog, worked out once (see ``LifecycleFacts``).
     let lifecycleFacts = LifecycleFactsCache()
     /// The people of the desk (agents and their teams), for assignment and for checking who acts;
@@ -125,7 +130,7 @@ public struct TicketDesk: Sendable {
         var sealed = clockedOpen
         sealed.ticket.answers = try sealingSecrets(clockedOpen.ticket.answers, form: form, requester: requester.email)
         let outcome = sealed
-        let assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now)
+        var assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now)
         let announcesAssignment = catalog.templates[Self.assignedTemplate] != nil
         let composed = WrittenOutbox()
         let compose: @Sendable (Ticket) throws -> [OutboxMessage] = { stored in
@@ -146,18 +151,31 @@ public struct TicketDesk: Sendable {
             return messages
         }
         let files = checked.files.mapValues { URL(fileURLWithPath: $0) }
-        let created: Ticket
-        if let recent, let checking = store as? any RecentTicketsCheckingWriter {
-            created = try await checking.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
-                                                assignment: assignment, checking: recent, storedAnswers: storedAnswers,
-                                                outbox: compose)
-        } else {
-            created = try await store.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey, files: files,
-                                             assignment: assignment, outbox: compose)
+        var created: Ticket?
+        // A directory that moved since the staff was read (checked by the store) refuses the create
+        // before anything is written: the staff is read again and the create tried once more.
+        for attempt in 1...Self.directoryAttempts where created == nil {
+            do {
+                if let recent, let checking = store as? any RecentTicketsCheckingWriter {
+                    created = try await checking.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey,
+                                                        files: files, assignment: assignment, checking: recent,
+                                                        storedAnswers: storedAnswers, outbox: compose)
+                } else {
+                    created = try await store.create(outcome.ticket, history: outcome.history, submissionKey: submissionKey,
+                                                     files: files, assignment: assignment, outbox: compose)
+                }
+            } catch is DirectoryMovedError where attempt < Self.directoryAttempts {
+                assignment = try await assignmentRequest(for: outcome.ticket, lifecycle: lifecycle, at: now, trustingCache: false)
+            }
         }
         written.note(ids: composed.take())
-        return created
+        // The loop ends with a ticket or a throw: its last attempt rethrows.
+        return created.unsafelyUnwrapped
     }
+
+    /// How many times a create is tried when the directory keeps moving under it (see
+    /// ``directoryCheckedByStore``); the last refusal is thrown.
+    static let directoryAttempts = 3
 
     /// What a transition did.
     public struct TransitionReport: Sendable {
