@@ -14,10 +14,7 @@ extension PostgresTicketStore {
     public func update(batch changes: [TicketChange]) async throws -> [Int64] {
         guard !changes.isEmpty else { return [] }
         try TicketChange.requireWritable(changes)
-        let stored = changes.map { change in
-            TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
-                         outbox: change.outbox.map { $0.storedForm(number: change.ticket.number) }, previous: change.base)
-        }
+        let stored = changes.map(\.storedForm)
         return try await transaction { rows in
             var written: Set<Int64> = []
             for slice in PostgresBatch.slices(of: stored, size: PostgresBatch.documentRows) {

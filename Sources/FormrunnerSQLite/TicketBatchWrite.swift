@@ -20,14 +20,7 @@ struct TicketBatchWrite: Sendable {
     init(_ changes: [TicketChange]) throws {
         // A tick hands its changes in stored form already (``TicketChange/storedForm``, made on the
         // cores that composed them): they are then kept as they are, not copied.
-        if changes.allSatisfy(\.isInStoredForm) {
-            self.changes = changes
-        } else {
-            self.changes = changes.map { change in
-                TicketChange(ticket: change.ticket.storedForm, expectedVersion: change.expectedVersion, history: change.history,
-                             outbox: change.outbox.map { $0.storedForm(number: change.ticket.number) }, previous: change.base)
-            }
-        }
+        self.changes = changes.allSatisfy(\.isInStoredForm) ? changes : changes.map(\.storedForm)
         let stored = self.changes
         rows = try stored.indices.map { index in
             if stored[index].previous != nil {

@@ -45,21 +45,21 @@ extension Ticket {
 }
 
 extension TicketChange {
-    /// The change with its ticket and outbox in stored form (``Ticket/storedForm``,
-    /// ``OutboxMessage/storedForm(number:)``), as every store writes them.
+    /// The change as a store writes it: its ticket and outbox in stored form (``Ticket/storedForm``,
+    /// ``OutboxMessage/storedForm(number:)``) and ``previous`` kept only when it is the change's
+    /// ``base``. Parts already in that form are kept as they are, not copied.
     public var storedForm: TicketChange {
         var copy = self
         if !ticket.isInStoredForm { copy.ticket = ticket.storedForm }
         if !isOutboxInStoredForm { copy.outbox = outbox.map { $0.storedForm(number: ticket.number) } }
+        if previous != nil, !hasPreviousAsBase { copy.previous = nil }
         return copy
     }
 
     /// Whether its ticket and outbox are in stored form already and ``previous``, when given, is its
     /// ``base``: what a store writes, as it is.
     public var isInStoredForm: Bool {
-        guard ticket.isInStoredForm, isOutboxInStoredForm else { return false }
-        guard let previous else { return true }
-        return previous.number == ticket.number && previous.version == expectedVersion
+        ticket.isInStoredForm && isOutboxInStoredForm && (previous == nil || hasPreviousAsBase)
     }
 
     private var isOutboxInStoredForm: Bool {

@@ -29,9 +29,12 @@ public struct TicketChange: Sendable, Hashable {
 
     /// ``previous`` when it is the stored ticket this change is written over: same number, at
     /// `expectedVersion`.
-    public var base: Ticket? {
-        guard let previous, previous.number == ticket.number, previous.version == expectedVersion else { return nil }
-        return previous
+    public var base: Ticket? { hasPreviousAsBase ? previous : nil }
+
+    /// Whether ``previous`` is given and is the change's ``base`` (found without copying it).
+    var hasPreviousAsBase: Bool {
+        guard let number = previous?.number, let version = previous?.version else { return false }
+        return number == ticket.number && version == expectedVersion
     }
 }
 
