@@ -8,10 +8,7 @@ extension TicketStoreConformance.WorkQueue {
           arguments: StoreKind.all)
     func batchThenClaim(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in
-            let due = [ArmedTimer(event: "close", dueAt: Samples.instant(5))]
-            for index in 0..<4 {
-                _ = try await Samples.create(Samples.ticket(title: "Scanner \(index) jams", timers: due), in: store)
-            }
+            try await Self.createDue(4, in: store)
             #expect(try await store.claimDueTickets(at: Samples.instant(10), limit: 2, until: Samples.instant(500)) == [1, 2])
             let read = try await store.tickets([1, 2])
             // Ticket 1 is closed (its timer gone); ticket 2 is written keeping a timer due again (still claimable).
@@ -38,10 +35,7 @@ extension TicketStoreConformance.WorkQueue {
           arguments: StoreKind.all)
     func refusedBatchThenClaim(kind: StoreKind) async throws {
         try await kind.withStore { store, _ in
-            let due = [ArmedTimer(event: "close", dueAt: Samples.instant(5))]
-            for index in 0..<3 {
-                _ = try await Samples.create(Samples.ticket(title: "Scanner \(index) jams", timers: due), in: store)
-            }
+            try await Self.createDue(3, in: store)
             let read = try await store.tickets([1])
             let reused = TicketChange(ticket: Samples.next(read[0], status: "closed", at: 10, timers: []), expectedVersion: 1,
                                       outbox: [Samples.message("same", at: 10), Samples.message("same", at: 10)], previous: read[0])
@@ -56,6 +50,14 @@ extension TicketStoreConformance.WorkQueue {
             #expect(conflicts.isEmpty && claimed.isEmpty)
             #expect(try await store.ticket(1)?.status == "closed")
             #expect(try await store.claimDueTickets(at: Samples.instant(10), limit: 10, until: Samples.instant(500)) == [2, 3])
+        }
+    }
+
+    /// Files `count` tickets, numbered from 1, each with a timer due at instant 5.
+    private static func createDue(_ count: Int, in store: any TicketStore) async throws {
+        let due = [ArmedTimer(event: "close", dueAt: Samples.instant(5))]
+        for index in 0..<count {
+            _ = try await Samples.create(Samples.ticket(title: "Scanner \(index) jams", timers: due), in: store)
         }
     }
 }
