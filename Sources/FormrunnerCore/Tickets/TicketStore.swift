@@ -66,8 +66,8 @@ public protocol TicketStore: TicketReading, TicketWriting, TicketWorkQueue {
     /// connections to release (memory, SQLite) inherit a default that does nothing.
     func close() async
 
-    /// ``TicketWriting/update(batch:)`` and then, when it wrote, ``TicketWorkQueue/claimDueTickets(at:limit:until:)``
-    /// (nothing claimed for a `limit` below 1): what a tick asks of the writer between two batches, in
+    /// ``TicketWriting/update(batch:)`` and then, unless it threw, ``TicketWorkQueue/claimDueTickets(at:limit:until:)``
+    /// (also when every change conflicted; nothing claimed for a `limit` below 1): what a tick asks of the writer between two batches, in
     /// one call, so that a store with one writer claims as soon as the batch is written. Throws what
     /// `update(batch:)` throws, and then claims nothing. Stores inherit a default that makes the two calls.
     func update(batch changes: [TicketChange], thenClaimDueAt instant: Date, limit: Int,
