@@ -106,12 +106,9 @@ public final class Desk: Sendable {
         // `type: secret` answers are sealed with the desk's key, as TOTP secrets are.
         ticketDesk.secrets = try Desk.answerSealer(for: location, catalog: settings.catalog)
         ticketDesk.duplicateWindow = try settings.duplicateWindow()
-        // Users kept in the tickets' own SQLite file: the store checks their change count in the
-        // transaction of each create that assigns, so the desk need not read it first.
-        if case .sqlite(let path) = location, let sqlite = store as? SQLiteTicketStore,
-           sqlite.path == URL(fileURLWithPath: path).standardizedFileURL.path {
-            ticketDesk.directoryCheckedByStore = true
-        }
+        // Users kept in the tickets' own SQLite file or PostgreSQL database: the store checks their
+        // change count in the transaction of each create that assigns, so the desk need not read it first.
+        ticketDesk.directoryCheckedByStore = IdentityStores.areKept(at: location, inDatabaseOf: store)
         self.ticketDesk = ticketDesk
         choices = try settings.notifierChoices(catalog.configuration)
         let override = try settings.pluginTimeoutOverride()

@@ -40,4 +40,19 @@ public struct IdentityStores: Sendable {
             (directory, codes, drafts) = (store, store, store)
         }
     }
+
+    /// Whether the stores at `location` keep the users in the database of `store` itself: the SQLite
+    /// file the store writes, or the PostgreSQL database whose connections they share. Such a store
+    /// can check the directory's change count in its own transactions (``TicketDesk/directoryCheckedByStore``).
+    public static func areKept(at location: TicketStoreURL, inDatabaseOf store: any TicketStore) -> Bool {
+        switch location {
+        case .sqlite(let path):
+            guard let sqlite = store as? SQLiteTicketStore else { return false }
+            return sqlite.path == URL(fileURLWithPath: path).standardizedFileURL.path
+        case .postgres:
+            return store is PostgresTicketStore
+        case .memory:
+            return false
+        }
+    }
 }

@@ -56,25 +56,29 @@ public final class PostgresTicketStore: TicketStore {
         try ticket.requireStorable()
         try vault.store(files, for: ticket)
         var stored = ticket.storedForm
-        // Four round trips, with or without assignment: BEGIN; the number, the submission-key check
-        // and the team's cursor (locked) in one statement; the ticket, all its rows and the cursor's
-        // move in one statement of `WITH` parts; COMMIT.
-        let counter = PostgresRows.counterQuery(submissionKey: submissionKey, team: assignment?.team)
+        // Four round trips, with or without assignment: BEGIN; the number, the submission-key check,
+        // the directory's change count (when the request names one) and the team's cursor (moved to
+        // the round robin's pick, or locked for least open) in one statement; the ticket, all its rows
+        // (and least open's cursor move) in one statement of `WITH` parts; COMMIT.
         try await transaction { rows in
-            let taken = try await rows.run(counter).collect().first?.decode((Int64, Int64?, String?).self)
-            guard let (number, existing, cursor) = taken else {
-                throw TicketStoreError.unavailable("the ticket counter row is missing")
+            let counter = try await rows.takeCounter(submissionKey: submissionKey, assignment: assignment)
+            if let expected = assignment?.directoryCount, counter.directoryCount != expected {
+                throw DirectoryMovedError(expected: expected, found: counter.directoryCount)
             }
-            if let existing { throw TicketStoreError.duplicateSubmission(existing: existing) }
-            stored.number = number
+            if let existing = counter.existing { throw TicketStoreError.duplicateSubmission(existing: existing) }
+            stored.number = counter.number
             var history = history
             var moved: (team: String, agent: String)?
-            if let assignment, let assigned = try await rows.assign(stored, by: assignment, cursor: cursor) {
+            if let assignment, PostgresRows.picksInCounter(assignment), let agent = counter.cursor {
+                let assigned = assignment.assign(stored, to: agent)
+                stored = assigned.ticket
+                history.append(assigned.entry)
+            } else if let assignment, let assigned = try await rows.assign(stored, by: assignment, cursor: counter.cursor) {
                 stored = assigned.ticket
                 history.append(assigned.entry)
                 moved = (assignment.team, assigned.agent)
             }
-            let messages = try outbox(stored).map { $0.storedForm(number: number) }
+            let messages = try outbox(stored).map { $0.storedForm(number: counter.number) }
             try await rows.insertNew(stored, submissionKey: submissionKey, history: history, outbox: messages, cursor: moved)
         }
         return stored

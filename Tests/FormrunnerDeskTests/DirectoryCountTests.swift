@@ -3,18 +3,25 @@ import FormrunnerCore
 import FormrunnerDesk
 import Testing
 
-/// A desk whose users are kept in the tickets' SQLite file: a create that assigns takes the agents from
-/// the staff as last read, and the store checks the directory's change count in the creating
-/// transaction, so a user changed by another process is still seen by the next create.
+/// A desk whose users are kept in the tickets' SQLite file or PostgreSQL database: a create that
+/// assigns takes the agents from the staff as last read, and the store checks the directory's change
+/// count in the creating transaction, so a user changed by another process is still seen by the next create.
 @Suite("Assignment with the directory's count checked in the create", .serialized)
 struct DirectoryCountTests {
     static let monday = AssignmentTests.monday
 
-    @Test("only a desk on SQLite with its users in the same file lets the store check the count",
+    @Test("a desk with its users in the store's own database lets the store check the count",
           arguments: AgentDesk.Kind.stores)
     func checkedByStore(kind: AgentDesk.Kind) async throws {
         try await AgentDesk.with(kind) { desk in
-            #expect(desk.tickets.directoryCheckedByStore == (kind.name == "sqlite"))
+            #expect(desk.tickets.directoryCheckedByStore)
+        }
+    }
+
+    @Test("a desk whose users are in memory reads the directory's count itself")
+    func memoryNotChecked() async throws {
+        try await AgentDesk.with(.memory) { desk in
+            #expect(!desk.tickets.directoryCheckedByStore)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The command line of `formrunner-bench`: `tickets [--store sqlite|postgres://…] [--tickets N]
-/// [--agents N] [--users memory|store] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`.
+/// [--agents N] [--users memory|store|store-read] [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]`.
 /// A size of 0 skips
 /// that part.
 struct BenchOptions: Sendable {
@@ -13,8 +13,9 @@ struct BenchOptions: Sendable {
     var tickets = 100_000
     /// Agents of the form's team: with some, `create` is timed a second time with assignment.
     var agents = 0
-    /// Where the assigned run's desk keeps its users: `memory`, or `store` (the SQLite file of the
-    /// tickets, as the command line and `serve` keep them).
+    /// Where the assigned run's desk keeps its users: `memory`, or `store` (the tickets' SQLite file
+    /// or PostgreSQL database, as the command line and `serve` keep them), or `store-read` (there, but
+    /// the desk reads their change count before each create, as it did before the stores checked it).
     var users = "memory"
     /// Tickets in the cached database the queries run on.
     var scale = 1_000_000
@@ -33,7 +34,8 @@ struct BenchOptions: Sendable {
     var store = "sqlite"
 
     static let usage = """
-        usage: formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--agents N] [--users memory|store]
+        usage: formrunner-bench tickets [--store sqlite|URL] [--tickets N] [--agents N]
+                                        [--users memory|store|store-read]
                                         [--scale N] [--due N] [--lookups N] [--catalog DIR] [--data DIR] [--rebuild]
 
           --store S     sqlite (default: files in the data folder) or postgres://USER@HOST:PORT/DB,
@@ -43,7 +45,8 @@ struct BenchOptions: Sendable {
           --agents N    also file them again with N agents in the form's team, each ticket assigned
                         round robin in its create transaction (default 0: no second run)
           --users U     where that run's desk keeps its users: memory (default) or store, the
-                        tickets' SQLite file as a real desk does (SQLite only)
+                        tickets' database as a real desk does; store-read: there, with the
+                        change count read by the desk before each create instead of by the store
           --scale N     tickets in the cached database the queries run on (default 1000000)
           --due N       solved tickets closed by one TicketDesk.tick (default 100000)
           --lookups N   random ticket(number) lookups (default 10000)
@@ -91,8 +94,8 @@ struct BenchOptions: Sendable {
             case "--lookups": lookups = try Self.count(value, flag)
             case "--lines": lines = try Self.count(value, flag)
             case "--users":
-                guard value == "memory" || value == "store" else {
-                    throw UsageError(description: "--users takes memory or store, not '\(value)'")
+                guard ["memory", "store", "store-read"].contains(value) else {
+                    throw UsageError(description: "--users takes memory, store or store-read, not '\(value)'")
                 }
                 users = value
             case "--catalog": catalog = value

@@ -9,6 +9,8 @@ import PostgresNIO
 struct PostgresBackend: BenchBackend {
     /// The server, logged in to the URL's database.
     var server: PostgresLocation
+    /// The `--store` URL as given.
+    var url: String
     let logger = Logger(label: "formrunner.bench", factory: { _ in SwiftLogNoOpLogHandler() })
 
     var label: String { "PostgreSQL" }
@@ -16,6 +18,7 @@ struct PostgresBackend: BenchBackend {
     /// Reads `url`; attachments (none are written) would go under `folder`.
     init(url: String, folder: String) throws {
         server = try PostgresLocation(url: url, defaultAttachments: URL(fileURLWithPath: folder + "/postgres-attachments"))
+        self.url = url
     }
 
     /// The server-side name of the benchmark's database `name`.
@@ -53,8 +56,13 @@ struct PostgresBackend: BenchBackend {
         }
     }
 
-    /// Not supported: a desk on PostgreSQL keeps its key file in the catalog folder.
-    func deskLocation(_ name: String) -> TicketStoreURL? { nil }
+    /// The `--store` URL with the database `name` in its path: the desk keeps its users in that
+    /// database, on the ticket store's connections (its key file goes in the settings' catalog folder).
+    func deskLocation(_ name: String) -> TicketStoreURL? {
+        guard var components = URLComponents(string: url) else { return nil }
+        components.path = "/" + Self.databaseName(name)
+        return components.string.map { .postgres(url: $0) }
+    }
 
     func bytes(_ name: String) async throws -> Int {
         try await integer("SELECT pg_database_size(current_database())", in: name)

@@ -44,7 +44,7 @@ do {
         rows += try await ImportBenchmark(catalog: catalog, backend: backend, count: options.lines, data: options.data).run()
     } else if options.tickets > 0 {
         rows += try await CreateBenchmark(catalog: catalog, backend: backend, count: options.tickets, agents: options.agents,
-                                      usersInStore: options.users == "store").run()
+                                      usersInStore: options.users != "memory", countReadByDesk: options.users == "store-read").run()
     }
     if options.benchmark == "tickets", options.scale > 0 {
         rows += try await QueryBenchmark(catalog: catalog, backend: backend, scale: options.scale, lookups: options.lookups,

@@ -19,7 +19,7 @@ public struct TicketDesk: Sendable {
     /// Whether the store keeps the user directory in its own database and checks its change count in
     /// each creating transaction (``AssignmentRequest/directoryCount``): a create that assigns then
     /// takes the agents from ``staffCache`` without a read of the directory first. Set by the
-    /// composition root, for an SQLite store and its users in the same file.
+    /// composition root, for a store (SQLite or PostgreSQL) that keeps the users in its own database.
     public var directoryCheckedByStore = false
     /// What the desk derives from each life cycle of its catalog, worked out once (see ``LifecycleFacts``).
     let lifecycleFacts = LifecycleFactsCache()
