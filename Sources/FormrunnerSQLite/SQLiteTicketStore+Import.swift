@@ -17,8 +17,7 @@ extension SQLiteTicketStore: TicketImporting {
                 // stored (or earlier in this batch), and only that statement is undone.
                 do {
                     let number = try TicketWrites.insert(imported.ticket.storedForm, submissionKey: imported.submissionKey,
-                                                         history: imported.history, storedAnswers: imported.storedAnswers,
-                                                         searchWords: imported.searchWords, in: db)
+                                                         history: imported.history, in: db)
                     results.append(.created(number))
                 } catch TicketStoreError.duplicateSubmission(let existing) {
                     results.append(.alreadyImported(existing: existing))

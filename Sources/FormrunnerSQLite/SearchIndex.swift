@@ -24,11 +24,9 @@ enum SearchIndex {
         try insert(ticket.number, words: folded, in: db)
     }
 
-    /// Adds the words of a new ticket, which has none yet: `words` when made beforehand (they must be
-    /// `TicketSearch.indexedWords(of: ticket)`), else made now.
-    static func insert(_ ticket: Ticket, words: [String]? = nil, in db: Database) throws {
-        assert(words == nil || words == TicketSearch.indexedWords(of: ticket), "search words made beforehand differ")
-        try insert(ticket.number, words: words ?? TicketSearch.indexedWords(of: ticket), in: db)
+    /// Adds the words of a new ticket, which has none yet.
+    static func insert(_ ticket: Ticket, in db: Database) throws {
+        try insert(ticket.number, words: TicketSearch.indexedWords(of: ticket), in: db)
     }
 
     private static func insert(_ number: Int64, words: [String], in db: Database) throws {

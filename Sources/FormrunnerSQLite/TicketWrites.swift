@@ -15,12 +15,10 @@ enum TicketWrites {
     /// returns its number. A `submissionKey` already stored is refused with
     /// ``TicketStoreError/duplicateSubmission(existing:)`` naming its ticket: the unique index finds it
     /// while inserting, so that a new key costs no lookup before. `storedAnswers`, when given, is the
-    /// ticket's answers as `StoredAnswers.encode` writes them; `searchWords`, its words as
-    /// `TicketSearch.indexedWords` makes them; `autoAssigned`, the team whose rule assigned it and the
-    /// agent picked (see ``TeamCursor``).
+    /// ticket's answers as `StoredAnswers.encode` writes them; `autoAssigned`, the team whose rule
+    /// assigned it and the agent picked (see ``TeamCursor``).
     static func insert(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], storedAnswers: String? = nil,
-                       searchWords: [String]? = nil, autoAssigned: (team: String, agent: String)? = nil,
-                       in db: Database) throws -> Int64 {
+                       autoAssigned: (team: String, agent: String)? = nil, in db: Database) throws -> Int64 {
         var values = DirectBindings(try db.cachedStatement(sql: insertSQL))
         try TicketRows.bind(ticket, storedAnswers: storedAnswers, to: &values)
         values.append(submissionKey)
@@ -40,7 +38,7 @@ enum TicketWrites {
         // A new number has no rows yet: nothing to compare, delete or replace.
         try HistoryRows.append(history, to: stored.number, in: db)
         try Timers.insert(stored.timers, of: stored.number, in: db)
-        try SearchIndex.insert(stored, words: searchWords, in: db)
+        try SearchIndex.insert(stored, in: db)
         try AttachmentRows.insert(stored, in: db)
         return stored.number
     }

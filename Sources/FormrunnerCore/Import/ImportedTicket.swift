@@ -10,20 +10,12 @@ public struct ImportedTicket: Sendable, Hashable {
     public var submissionKey: String
     /// Attachments to copy into the store, by SHA-256.
     public var files: [String: URL]
-    /// The ticket's answers as ``StoredAnswers/encode(_:)`` writes them, and its search words
-    /// (``TicketSearch/indexedWords(of:)``), when made beforehand: lines are checked on every core, a
-    /// batch is written on one, in a transaction that is shorter without them. `nil`: the store makes them.
-    public var storedAnswers: String?
-    public var searchWords: [String]?
 
-    public init(ticket: Ticket, history: [HistoryEntry], submissionKey: String, files: [String: URL] = [:],
-                storedAnswers: String? = nil, searchWords: [String]? = nil) {
+    public init(ticket: Ticket, history: [HistoryEntry], submissionKey: String, files: [String: URL] = [:]) {
         self.ticket = ticket
         self.history = history
         self.submissionKey = submissionKey
         self.files = files
-        self.storedAnswers = storedAnswers
-        self.searchWords = searchWords
     }
 }
 

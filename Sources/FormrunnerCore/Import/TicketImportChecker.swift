@@ -106,25 +106,15 @@ public struct TicketImportChecker: Sendable {
         ticket.language = language
         ticket.timers = engine.timers(for: ticket)
         ticket = desk.clocked(Outcome(ticket: ticket, history: timeline.history), before: nil, engine: engine).ticket
-        var storedAnswers: String?
-        let key: String
-        if let externalID {
-            key = TicketImporter.externalKeyPrefix + externalID
-        } else {
-            // Without secret fields, sealing leaves the answers as they are: the digest's stored answers hold.
-            let made = TicketDesk.submissionDigestAndStoredAnswers(ticket, form: form)
-            storedAnswers = made.storedAnswers
-            key = "import:digest:\(made.digest):\(ticket.createdAt.millisecondsSince1970)"
-        }
+        let key = externalID.map { TicketImporter.externalKeyPrefix + $0 }
+            ?? "import:digest:\(TicketDesk.submissionDigest(ticket, form: form)):\(ticket.createdAt.millisecondsSince1970)"
         do {
             ticket.answers = try desk.sealingSecrets(ticket.answers, form: form, requester: requester)
         } catch {
             return .failure(ImportProblems([ImportProblem(String(describing: error))]))
         }
         return .success(ImportedTicket(ticket: ticket, history: timeline.history, submissionKey: key,
-                                       files: checked.files.mapValues { URL(fileURLWithPath: $0) },
-                                       storedAnswers: storedAnswers ?? (try? StoredAnswers.encode(ticket.answers)),
-                                       searchWords: TicketSearch.indexedWords(of: ticket)))
+                                       files: checked.files.mapValues { URL(fileURLWithPath: $0) }))
     }
 
     /// The priority named on the line, if the catalog has it.
