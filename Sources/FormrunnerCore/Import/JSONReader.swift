@@ -99,21 +99,42 @@ struct JSONReader<Builder: JSONValueBuilding> {
         index += count
     }
 
-    private mutating func nest() throws(Failure) {
-        depth += 1
-        if depth > dialect.maximumDepth { throw failure("nested deeper than \(dialect.maximumDepth) levels") }
-    }
-
     /// Whether `index` is on `byte`.
     private func at(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
 
-    private mutating func object() throws(Failure) -> Builder.Object {
-        try nest()
+    /// Enters an object or an array, `index` on its opening bracket; `true` when `close` follows (it is empty).
+    private mutating func open(closedBy close: UInt8) throws(Failure) -> Bool {
+        depth += 1
+        if depth > dialect.maximumDepth { throw failure("nested deeper than \(dialect.maximumDepth) levels") }
         index += 1
         skipSpace()
+        return at(close)
+    }
+
+    /// After a member or an item (`what`): `true` on `close` (a trailing comma before it skipped where the
+    /// dialect allows one), `false` past the `,` that announces another.
+    private mutating func ends(at close: UInt8, after what: String) throws(Failure) -> Bool {
+        skipSpace()
+        guard index < bytes.count else { throw failure("unexpected end of file; expected ',' or '\(Unicode.Scalar(close))'") }
+        if bytes[index] == close { return true }
+        guard bytes[index] == UInt8(ascii: ",") else {
+            throw failure("expected ',' or '\(Unicode.Scalar(close))' after \(what), found \(found)")
+        }
+        index += 1
+        skipSpace()
+        return dialect.allowsTrailingCommas && at(close)
+    }
+
+    /// Leaves an object or an array, `index` on its closing bracket.
+    private mutating func leave() {
+        index += 1
+        depth -= 1
+    }
+
+    private mutating func object() throws(Failure) -> Builder.Object {
         var object = Builder.emptyObject()
-        if !at(UInt8(ascii: "}")) {
-            while true {
+        if try !open(closedBy: UInt8(ascii: "}")) {
+            repeat {
                 guard at(UInt8(ascii: "\"")) else { throw failure("expected a key in double quotes, found \(found)") }
                 let keyLine = line
                 let key = try string()
@@ -122,39 +143,20 @@ struct JSONReader<Builder: JSONValueBuilding> {
                 index += 1
                 skipSpace()
                 Builder.add(key, line: keyLine, value: try value(), to: &object)
-                skipSpace()
-                guard index < bytes.count else { throw failure("unexpected end of file; expected ',' or '}'") }
-                if bytes[index] == UInt8(ascii: "}") { break }
-                guard bytes[index] == UInt8(ascii: ",") else { throw failure("expected ',' or '}' after a member, found \(found)") }
-                index += 1
-                skipSpace()
-                if dialect.allowsTrailingCommas, at(UInt8(ascii: "}")) { break }
-            }
+            } while try !ends(at: UInt8(ascii: "}"), after: "a member")
         }
-        index += 1
-        depth -= 1
+        leave()
         return object
     }
 
     private mutating func array() throws(Failure) -> [Builder.Value] {
-        try nest()
-        index += 1
-        skipSpace()
         var items: [Builder.Value] = []
-        if !at(UInt8(ascii: "]")) {
-            while true {
+        if try !open(closedBy: UInt8(ascii: "]")) {
+            repeat {
                 items.append(try value())
-                skipSpace()
-                guard index < bytes.count else { throw failure("unexpected end of file; expected ',' or ']'") }
-                if bytes[index] == UInt8(ascii: "]") { break }
-                guard bytes[index] == UInt8(ascii: ",") else { throw failure("expected ',' or ']' after an item, found \(found)") }
-                index += 1
-                skipSpace()
-                if dialect.allowsTrailingCommas, at(UInt8(ascii: "]")) { break }
-            }
+            } while try !ends(at: UInt8(ascii: "]"), after: "an item")
         }
-        index += 1
-        depth -= 1
+        leave()
         return items
     }
 
@@ -268,59 +270,15 @@ struct JSONReader<Builder: JSONValueBuilding> {
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     private mutating func number(at position: JSONPosition) throws(Failure) -> Builder.Value {
         let start = index
-        while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
+        while index < bytes.count, JSONNumberGrammar.isNumberByte(bytes[index]) { index += 1 }
         let written = UnsafeBufferPointer(rebasing: bytes[start..<index])
         let text = String(decoding: written, as: UTF8.self)
-        guard Self.isNumber(written), let value = Double(text) else {
+        guard JSONNumberGrammar.isNumber(written), let value = Double(text) else {
             throw failure("invalid number '\(text)'", at: start)
         }
-        if dialect.refusesRepairs, !value.isFinite || (value == 0 && Self.hasNonzeroDigit(written)) {
+        if dialect.refusesRepairs, !value.isFinite || (value == 0 && JSONNumberGrammar.hasNonzeroDigit(written)) {
             throw failure("the number '\(text)' does not fit a Double", at: start)
         }
         return Builder.number(value, written: written, at: position)
-    }
-
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-             UInt8(ascii: "e"), UInt8(ascii: "E"): return true
-        default: return false
-        }
-    }
-
-    /// Whether `written` follows RFC 8259's grammar of numbers.
-    private static func isNumber(_ written: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        func digits() -> Int {
-            let first = index
-            while index < written.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(written[index]) { index += 1 }
-            return index - first
-        }
-        func take(_ byte: UInt8) -> Bool {
-            guard index < written.count, written[index] == byte else { return false }
-            index += 1
-            return true
-        }
-        _ = take(UInt8(ascii: "-"))
-        if take(UInt8(ascii: "0")) {
-            guard digits() == 0 else { return false }
-        } else if digits() == 0 {
-            return false
-        }
-        if take(UInt8(ascii: ".")), digits() == 0 { return false }
-        if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
-            if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
-            if digits() == 0 { return false }
-        }
-        return index == written.count
-    }
-
-    /// Whether the digits before the exponent are not all zeros.
-    private static func hasNonzeroDigit(_ written: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in written {
-            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
-            if (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(byte) { return true }
-        }
-        return false
     }
 }
