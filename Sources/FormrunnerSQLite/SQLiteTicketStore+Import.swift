@@ -10,19 +10,18 @@ extension SQLiteTicketStore: TicketImporting {
         // Content is stored before the rows, as in `create`.
         try vault.store(tickets)
         return try await write { db in
-            var keys: [String: Int64] = [:]
             var results: [ImportWrite] = []
             results.reserveCapacity(tickets.count)
             for imported in tickets {
-                let key = imported.submissionKey
-                if let existing = try keys[key] ?? TicketWrites.number(submissionKey: key, in: db) {
+                // No lookup before the insert: the unique index on the import key refuses a key already
+                // stored (or earlier in this batch), and only that statement is undone.
+                do {
+                    let number = try TicketWrites.insert(imported.ticket.storedForm, submissionKey: imported.submissionKey,
+                                                         history: imported.history, in: db)
+                    results.append(.created(number))
+                } catch TicketStoreError.duplicateSubmission(let existing) {
                     results.append(.alreadyImported(existing: existing))
-                    continue
                 }
-                let number = try TicketWrites.insert(imported.ticket.storedForm, submissionKey: key,
-                                                     history: imported.history, in: db)
-                keys[key] = number
-                results.append(.created(number))
             }
             return results
         }

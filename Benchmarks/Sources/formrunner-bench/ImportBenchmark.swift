@@ -48,25 +48,38 @@ struct ImportBenchmark: Sendable {
         }
         let replay = try await backend.readAll(desk)
         try await backend.remove(desk)
+        let cpuBefore = Measurement.processCPU()
         let total = try await backend.replayAtOnce(replay, into: raw)
+        let rawCPU = Measurement.processCPU() - cpuBefore
         let history = try await backend.integer("SELECT count(*) FROM history", in: raw)
         guard replay.count == count, history == count + count / 2 else {
             throw BenchFailure("import: the baseline wrote \(replay.count) tickets and \(history) history lines")
         }
         try await backend.remove(raw)
         var baseline = Measurement(name: "import: raw \(label) inserts of the same rows (baseline)", operations: count, total: total)
-        baseline.note = "ticket + history + timer + search rows, all in 1 transaction"
+        baseline.cpu = rawCPU
+        baseline.note = "ticket + history + timer + search rows, all in 1 transaction" + Self.cpuNote(rawCPU)
         imported.note = String(format: "%.2f× the baseline's speed; file %.1f MB", total.seconds / imported.total.seconds,
-                               Double(bytes) / 1e6)
-        checked.note = String(format: "%.2f× the import's time", checked.total.seconds / imported.total.seconds)
+                               Double(bytes) / 1e6) + Self.cpuNote(imported.cpu)
+            + (imported.cpu.map { String(format: " (%.2f× the baseline's)", rawCPU.seconds / $0.seconds) } ?? "")
+        checked.note = String(format: "%.2f× the import's time", checked.total.seconds / imported.total.seconds) + Self.cpuNote(checked.cpu)
         return [imported, baseline, checked]
     }
 
+    /// Times `body`, wall and the process's CPU (every thread): on a shared machine the CPU moves far
+    /// less with other work than the wall does.
     private func timed(_ name: String, _ body: () async throws -> Void) async throws -> Measurement {
         let clock = ContinuousClock()
-        let began = clock.now
+        let began = clock.now, cpuBefore = Measurement.processCPU()
         try await body()
-        return Measurement(name: name, operations: count, total: began.duration(to: clock.now))
+        var measured = Measurement(name: name, operations: count, total: began.duration(to: clock.now))
+        measured.cpu = Measurement.processCPU() - cpuBefore
+        return measured
+    }
+
+    /// "; CPU 1.23 s" for a note, or nothing.
+    private static func cpuNote(_ cpu: Duration?) -> String {
+        cpu.map { String(format: "; CPU %.2f s", $0.seconds) } ?? ""
     }
 
     /// Writes the file: one JSON object a line.

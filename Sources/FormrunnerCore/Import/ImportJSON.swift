@@ -1,7 +1,9 @@
 import Foundation
 
 /// A JSON value of an import line, as written (numbers kept apart from booleans).
-public indirect enum ImportJSON: Sendable, Hashable, Decodable {
+///
+/// Lines are read by ``JSONReader`` as Foundation's `JSONDecoder` read them before (see ``parse(_:)``).
+public indirect enum ImportJSON: Sendable, Hashable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -9,26 +11,9 @@ public indirect enum ImportJSON: Sendable, Hashable, Decodable {
     case array([ImportJSON])
     case object([String: ImportJSON])
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if container.decodeNil() {
-            self = .null
-        } else if let object = try? container.decode([String: ImportJSON].self) {
-            self = .object(object)
-        } else if let items = try? container.decode([ImportJSON].self) {
-            self = .array(items)
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else {
-            self = .number(try container.decode(Double.self))
-        }
-    }
-
     /// The object a line holds, or why it holds none.
     public static func object(in line: Data) -> Result<[String: ImportJSON], ImportProblem> {
-        guard let value = try? JSONDecoder().decode(ImportJSON.self, from: line) else {
+        guard let value = parse(line) else {
             return .failure(ImportProblem("malformed JSON; each line must be one JSON object"))
         }
         guard case .object(let object) = value else {

@@ -33,7 +33,7 @@ public struct ImportLineReader: Sendable {
             let chunk = try handle.read(upToCount: chunkBytes) ?? Data()
             if chunk.isEmpty { break }
             var start = chunk.startIndex
-            while let newline = chunk[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            while let newline = Self.newline(in: chunk, from: start) {
                 number += 1
                 let line: Line = skipping || pending.count + (newline - start) > maximumLineBytes
                     ? .tooLong : .text(Self.trimmed(pending.isEmpty ? Data(chunk[start..<newline]) : pending + chunk[start..<newline]))
@@ -52,6 +52,18 @@ public struct ImportLineReader: Sendable {
         }
         if skipping || !pending.isEmpty {
             _ = try await body(number + 1, skipping ? .tooLong : .text(Self.trimmed(pending)))
+        }
+    }
+
+    /// The index of the first `\n` of `chunk` at or after `start` (`memchr`: a `Data` slice's
+    /// `firstIndex(of:)` goes a byte at a time through the collection's subscript).
+    private static func newline(in chunk: Data, from start: Data.Index) -> Data.Index? {
+        guard start < chunk.endIndex else { return nil }
+        return chunk.withUnsafeBytes { buffer -> Data.Index? in
+            let offset = start - chunk.startIndex
+            guard let base = buffer.baseAddress,
+                  let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) else { return nil }
+            return chunk.startIndex + (UnsafeRawPointer(found) - base)
         }
     }
 

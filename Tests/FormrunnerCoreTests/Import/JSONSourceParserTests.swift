@@ -25,6 +25,11 @@ struct JSONSourceParserTests {
         ("[\"\\q\"]", 1, 4, "malformed JSON: invalid escape \\q in a string"),
         ("// c\n{}", 1, 1, "malformed JSON: unexpected '/'; expected a value"),
         ("{\"a\": tru}", 1, 7, "malformed JSON: unexpected 't'; expected a value"),
+        ("[\"\\u12\"]", 1, 4, "malformed JSON: invalid \\u escape in a string; write four hex digits"),
+        ("[\"\\u+041\"]", 1, 4, "malformed JSON: invalid \\u escape in a string; write four hex digits"),
+        ("[\"a\tb\"]", 1, 4, "malformed JSON: control character in a string; write it as an escape such as \\n or \\t"),
+        ("[1, 2", 1, 6, "malformed JSON: unexpected end of file; expected ',' or ']'"),
+        ("{\"é\": 1 2}", 1, 9, "malformed JSON: expected ',' or '}' after a member, found '2'"),
     ])
     func malformed(_ text: String, _ line: Int, _ column: Int, _ message: String) {
         do {
@@ -41,5 +46,13 @@ struct JSONSourceParserTests {
     func deep() {
         let text = String(repeating: "[", count: 100_000)
         #expect(throws: JSONSourceParser.Failure.self) { try JSONSourceParser.parse(text) }
+        let tooDeep = String(repeating: "[", count: JSONSourceParser.maximumDepth + 1)
+        do {
+            _ = try JSONSourceParser.parse(tooDeep)
+            Issue.record("accepted \(JSONSourceParser.maximumDepth + 1) levels")
+        } catch {
+            #expect(error.message == "malformed JSON: nested deeper than 64 levels")
+            #expect(error.column == JSONSourceParser.maximumDepth + 1)
+        }
     }
 }
