@@ -11,20 +11,22 @@ import GRDB
 /// create writes anyway; never changed afterwards, so a later `tickets assign` does not move the
 /// turn; the request's team, which is the ticket's when the desk asks), and `team_cursor` is a
 /// checkpoint — the team's last pick as of ticket `ticket_number` — written on the team's first pick
-/// and then once the team's picks are ``checkpointInterval`` numbers past it. The cursor is the
-/// `auto_assignee` of the newest ticket after the checkpoint with the team's `auto_team`, else the
-/// checkpoint's. The
+/// and then, for every team at once, by the insert of each ticket whose number is a multiple of
+/// ``checkpointInterval`` (``checkpointEveryTeam(at:in:)``). The cursor is the `auto_assignee` of the
+/// newest ticket after the checkpoint with the team's `auto_team`, else the checkpoint's. The
 /// writer connection remembers it between creates (``TeamCursorMemory``); when the file changed, it
 /// is read again by walking the tickets after the checkpoint backwards by number (the table's own
 /// B-tree, no index of its own: an index would cost the page this saves) until the team's newest pick.
+/// Since every team's checkpoint is at most one interval behind the newest ticket, that walk visits
+/// fewer than ``checkpointInterval`` tickets, however few of them are the team's own (a quiet team
+/// among busy ones, filed by a command line that remembers nothing).
 enum TeamCursor {
-    /// How many ticket numbers a team's checkpoint may fall behind its newest pick before the create
-    /// that assigns writes it again: the most tickets a read of the cursor walks beyond those created
-    /// since the team's last ticket.
+    /// Every how many ticket numbers every team's checkpoint is moved up to the newest ticket: the
+    /// most tickets a read of the cursor walks.
     static let checkpointInterval: Int64 = 512
 
     /// A team's cursor: the last agent its rule picked, and the ticket number the file's checkpoint
-    /// row is at (`nil`: the team has no row).
+    /// row was at when read or first written (`nil`: the team has no row, which its next pick writes).
     struct Position: Equatable, Sendable {
         var lastAssignee: String?
         var checkpoint: Int64?
@@ -62,11 +64,11 @@ enum TeamCursor {
     }
 
     /// After the insert of ticket `number` picked by `choice`: writes the team's checkpoint when it has
-    /// none or lags ``checkpointInterval`` numbers behind, and notes the new cursor in `memory`, which
-    /// keeps it once the transaction commits.
+    /// none (later ones are moved by ``checkpointEveryTeam(at:in:)``), and notes the new cursor in
+    /// `memory`, which keeps it once the transaction commits.
     static func record(_ choice: Choice, number: Int64, memory: TeamCursorMemory, in db: Database) throws {
         var checkpoint = choice.position.checkpoint
-        if checkpoint.map({ number - $0 >= checkpointInterval }) ?? true {
+        if checkpoint == nil {
             // Cached, and bound straight to SQLite.
             var upsert = DirectBindings(try db.cachedStatement(sql: """
                 INSERT INTO team_cursor (team, last_assignee, ticket_number) VALUES (?, ?, ?)
@@ -80,6 +82,28 @@ enum TeamCursor {
         }
         memory.chose(Position(lastAssignee: choice.agent, checkpoint: checkpoint), for: choice.team)
     }
+
+    /// After the insert of ticket `number`, when it is a multiple of ``checkpointInterval``: moves the
+    /// checkpoint of every team that has one up to `number`, with the team's last pick as of it (its
+    /// newest pick after its checkpoint, else the checkpoint's), in one statement. Each team's walk
+    /// stops at its previous checkpoint, at most one interval back. Called for every ticket the store
+    /// inserts (a create, an import), so no multiple is passed without it.
+    static func checkpointEveryTeam(at number: Int64, in db: Database) throws {
+        guard number % checkpointInterval == 0 else { return }
+        try db.cachedStatement(sql: checkpointEveryTeamSQL).execute(arguments: [number])
+    }
+
+    /// ``checkpointEveryTeam(at:in:)``'s statement: each team's newest pick up to the number, walked
+    /// as in ``newestPickSQL``; a team with none keeps its last assignee.
+    static let checkpointEveryTeamSQL = """
+        UPDATE team_cursor SET
+            last_assignee = COALESCE((SELECT auto_assignee FROM ticket NOT INDEXED
+                                      WHERE number > team_cursor.ticket_number AND number <= ?1
+                                        AND auto_team = team_cursor.team
+                                      ORDER BY number DESC LIMIT 1), last_assignee),
+            ticket_number = ?1
+        WHERE ticket_number < ?1
+        """
 
     /// The cursor of `team` as the file holds it: the pick of the team's newest ticket after its
     /// checkpoint, else the checkpoint's.

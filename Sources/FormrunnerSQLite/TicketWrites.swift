@@ -35,6 +35,8 @@ enum TicketWrites {
         }
         var stored = ticket
         stored.number = db.lastInsertedRowID
+        // Every ``TeamCursor/checkpointInterval``-th number moves every team's checkpoint up to it.
+        try TeamCursor.checkpointEveryTeam(at: stored.number, in: db)
         // A new number has no rows yet: nothing to compare, delete or replace.
         try HistoryRows.append(history, to: stored.number, in: db)
         try Timers.insert(stored.timers, of: stored.number, in: db)

@@ -24,7 +24,7 @@ struct SQLiteTeamCursorTests {
         }
     }
 
-    @Test("the cursor's row is written by the first pick, then once an interval; another store takes the next turn")
+    @Test("the cursor's row is written by the first pick, then at each multiple of the interval; another store takes the next turn")
     func checkpointsAndTurns() async throws {
         try await withScratchFolder { folder in
             let path = folder.appendingPathComponent("tickets.sqlite").path
@@ -38,14 +38,49 @@ struct SQLiteTeamCursorTests {
             var picks: [String?] = []
             for index in 3..<(interval + 3) { picks.append(try await create(index, in: store)) }
             #expect(picks == (3..<(interval + 3)).map { Optional(candidates[$0 % candidates.count]) })
-            // Ticket 1 + interval is the first far enough from the checkpoint at ticket 1.
+            // Ticket `interval` (index interval − 1) moved the checkpoint; the three after it did not.
             row = try #require(try await checkpoint(in: path))
-            #expect(row.number == 1 + TeamCursor.checkpointInterval)
-            #expect(row.last == candidates[interval % candidates.count])
+            #expect(row.number == TeamCursor.checkpointInterval)
+            #expect(row.last == candidates[(interval - 1) % candidates.count])
             // A second store (another process) reads the checkpoint and the picks after it.
             let second = try SQLiteTicketStore(path: path)
             #expect(try await create(interval + 3, in: second) == candidates[(interval + 3) % candidates.count])
             #expect(try await create(interval + 4, in: store) == candidates[(interval + 4) % candidates.count])
+        }
+    }
+
+    @Test("a quiet team among busy ones: each multiple of the interval moves its checkpoint too, so a store that remembers nothing walks less than an interval, and the turns go on")
+    func quietTeamCheckpointed() async throws {
+        try await withScratchFolder { folder in
+            let path = folder.appendingPathComponent("tickets.sqlite").path
+            let busy = AssignmentRequest(team: "billing", rule: .roundRobin, candidates: ["eva@desk.example", "fabio@desk.example"],
+                                         settledStatuses: [])
+            let interval = TeamCursor.checkpointInterval
+            let candidates = Self.request.candidates
+            var quietPicks: [String?] = []
+            var store = try SQLiteTicketStore(path: path)
+            for index in 0..<(2 * Int(interval) + 10) {
+                // Every 300th ticket is the quiet team's, each filed by a fresh store (a command line).
+                if index % 300 == 0 {
+                    store = try SQLiteTicketStore(path: path)
+                    quietPicks.append(try await create(index, in: store))
+                } else {
+                    _ = try await store.create(Samples.ticket(title: "Busy \(index)"), history: [Samples.created()], submissionKey: nil,
+                                               files: [:], assignment: busy) { _ in [] }
+                }
+            }
+            #expect(quietPicks == (0..<quietPicks.count).map { Optional(candidates[$0 % candidates.count]) })
+            let rows = try await DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: "SELECT team, last_assignee, ticket_number FROM team_cursor ORDER BY team")
+                    .map { [$0["team"] as String, $0["last_assignee"] as String, String($0["ticket_number"] as Int64)] }
+            }
+            // Both rows are at ticket 1,024: the quiet team's last pick was ticket 901 (its fourth), the
+            // busy team's ticket 1,024, its 1,020th (tickets 1, 301, 601 and 901 were the quiet team's).
+            #expect(rows == [["billing", busy.candidates[(1_020 - 1) % 2], String(2 * interval)],
+                             ["technical", candidates[3], String(2 * interval)]])
+            // The walk a fresh store makes for the quiet team stops at its checkpoint: within one interval.
+            let newest = Int64(2 * Int(interval) + 10)
+            #expect(try #require(Int64(rows[1][2])) > newest - interval)
         }
     }
 
@@ -105,6 +140,19 @@ struct SQLiteTeamCursorTests {
                     .map { $0["detail"] as String }
             }
             #expect(plan == ["SEARCH ticket USING INTEGER PRIMARY KEY (rowid>?)"])
+        }
+    }
+
+    @Test("moving every team's checkpoint walks, for each team, the table's rowids between its checkpoint and the new one")
+    func checkpointEveryTeamPlan() async throws {
+        try await withScratchFolder { folder in
+            let store = try SQLiteTicketStore(path: folder.appendingPathComponent("tickets.sqlite").path)
+            let plan = try await DatabaseQueue(path: store.path).read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + TeamCursor.checkpointEveryTeamSQL, arguments: [512])
+                    .map { $0["detail"] as String }
+            }
+            #expect(plan == ["SCAN team_cursor", "CORRELATED SCALAR SUBQUERY 1",
+                             "SEARCH ticket USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"])
         }
     }
 }

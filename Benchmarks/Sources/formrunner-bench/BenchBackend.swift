@@ -17,11 +17,14 @@ protocol BenchBackend: Sendable {
     /// Creates `name` afresh with the store's schema and hands `body` a function that writes batches of
     /// tickets in bulk, in number order from 1; afterwards the database is ready for queries.
     func fill(_ name: String, _ body: (_ write: ([StoredTicket]) async throws -> Void) async throws -> Void) async throws
-    /// Every ticket of `name` with its rows, oldest first: what the raw baseline replays.
-    func readAll(_ name: String) async throws -> [StoredTicket]
-    /// Writes `tickets` into a fresh `name` with plain inserts, one transaction per ticket, each awaited
-    /// as a create is, the least work a store could do; returns the time of each ticket and of the whole.
-    func replay(_ tickets: [StoredTicket], into name: String) async throws -> (total: Duration, samples: [Duration])
+    /// The tickets of `name` numbered in `numbers` (every ticket when `nil`) with their rows, oldest
+    /// first: what the raw baseline replays.
+    func read(_ name: String, numbers: ClosedRange<Int64>?) async throws -> [StoredTicket]
+    /// Creates `name` afresh with the store's schema and hands `body` a function that writes one ticket
+    /// with plain inserts in a transaction of its own, awaited as a create is: the least work a store
+    /// could do for it.
+    func replaying<T: Sendable>(into name: String,
+                                _ body: (_ write: (StoredTicket) async throws -> Void) async throws -> T) async throws -> T
     /// Writes `tickets` into a fresh `name` with the same plain inserts as ``replay(_:into:)``, all in
     /// one transaction; returns the time of the whole.
     func replayAtOnce(_ tickets: [StoredTicket], into name: String) async throws -> Duration
@@ -32,4 +35,28 @@ protocol BenchBackend: Sendable {
     func bytes(_ name: String) async throws -> Int
     /// What `sql` (one row of one integer column) gives in `name`. The same SQL runs on every backend.
     func integer(_ sql: String, in name: String) async throws -> Int
+}
+
+extension BenchBackend {
+    /// Every ticket of `name` with its rows, oldest first.
+    func readAll(_ name: String) async throws -> [StoredTicket] {
+        try await read(name, numbers: nil)
+    }
+
+    /// Writes `tickets` into a fresh `name` with ``replaying(into:_:)``, one transaction per ticket;
+    /// returns the time of each ticket and of the whole.
+    func replay(_ tickets: [StoredTicket], into name: String) async throws -> (total: Duration, samples: [Duration]) {
+        try await replaying(into: name) { write in
+            let clock = ContinuousClock()
+            var samples: [Duration] = []
+            samples.reserveCapacity(tickets.count)
+            let began = clock.now
+            for stored in tickets {
+                let start = clock.now
+                try await write(stored)
+                samples.append(start.duration(to: clock.now))
+            }
+            return (began.duration(to: clock.now), samples)
+        }
+    }
 }

@@ -43,7 +43,9 @@ struct BenchOptions: Sendable {
                         (formrunner_bench_*) next to DB; the user needs CREATEDB
           --tickets N   tickets filed through TicketDesk.create and by raw inserts (default 100000)
           --agents N    also file them again with N agents in the form's team, each ticket assigned
-                        round robin in its create transaction (default 0: no second run)
+                        round robin in its create transaction (default 0: no second run); the
+                        creates, the assigning creates and the raw inserts take turns by blocks of
+                        500 tickets, each phase timed (wall and CPU) over its own blocks
           --users U     where that run's desk keeps its users: memory (default) or store, the
                         tickets' database as a real desk does; store-read: there, with the
                         change count read by the desk before each create instead of by the store

@@ -2,8 +2,12 @@ import Foundation
 import PostgresNIO
 
 extension PostgresBackend {
-    func readAll(_ name: String) async throws -> [StoredTicket] {
-        try await connected(to: Self.databaseName(name)) { connection in
+    func read(_ name: String, numbers: ClosedRange<Int64>?) async throws -> [StoredTicket] {
+        /// `WHERE column BETWEEN first AND last`, or nothing.
+        func within(_ column: String) -> String {
+            numbers.map { " WHERE \(column) BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
+        }
+        return try await connected(to: Self.databaseName(name)) { connection in
             func cells(_ row: PostgresRow) throws -> [Cell] {
                 try row.map { cell in
                     guard cell.bytes != nil else { return .null }
@@ -23,13 +27,13 @@ extension PostgresBackend {
                 return rows
             }
             func columns(_ names: [String]) -> String { names.joined(separator: ", ") }
-            let history = try await grouped("SELECT ticket_number, \(columns(StoredColumns.history)) FROM history ORDER BY id")
-            let outbox = try await grouped("SELECT ticket_number, \(columns(StoredColumns.outbox)) FROM outbox ORDER BY seq")
-            let timers = try await grouped("SELECT ticket_number, \(columns(StoredColumns.timer)) FROM timer ORDER BY ticket_number, due_at, event")
+            let history = try await grouped("SELECT ticket_number, \(columns(StoredColumns.history)) FROM history\(within("ticket_number")) ORDER BY id")
+            let outbox = try await grouped("SELECT ticket_number, \(columns(StoredColumns.outbox)) FROM outbox\(within("ticket_number")) ORDER BY seq")
+            let timers = try await grouped("SELECT ticket_number, \(columns(StoredColumns.timer)) FROM timer\(within("ticket_number")) ORDER BY ticket_number, due_at, event")
             var tickets: [StoredTicket] = []
             let query = PostgresQuery(unsafeSQL: """
                 SELECT number, \(columns(StoredColumns.ticket)), tsvector_to_array(words)
-                FROM ticket JOIN ticket_search_word ON ticket_number = number ORDER BY number
+                FROM ticket JOIN ticket_search_word ON ticket_number = number\(within("number")) ORDER BY number
                 """)
             for try await row in try await connection.query(query, logger: logger) {
                 let random = row.makeRandomAccess()
@@ -45,25 +49,19 @@ extension PostgresBackend {
 
     /// One connection, one transaction per ticket: the number taken from the counter row as the
     /// store takes it, then one `INSERT` per row with bound values.
-    func replay(_ tickets: [StoredTicket], into name: String) async throws -> (total: Duration, samples: [Duration]) {
+    func replaying<T: Sendable>(into name: String,
+                                _ body: (_ write: (StoredTicket) async throws -> Void) async throws -> T) async throws -> T {
         try await recreate(name)
         return try await connected(to: Self.databaseName(name)) { connection in
-            let clock = ContinuousClock()
-            let began = clock.now
-            var samples: [Duration] = []
-            samples.reserveCapacity(tickets.count)
-            for stored in tickets {
-                let start = clock.now
+            try await body { stored in
                 try await connection.query("BEGIN", logger: logger)
                 try await insertRows(of: stored, on: connection)
                 try await connection.query("COMMIT", logger: logger)
-                samples.append(start.duration(to: clock.now))
             }
-            return (began.duration(to: clock.now), samples)
         }
     }
 
-    /// The same inserts as ``replay(_:into:)``, in one transaction.
+    /// The same inserts as ``replaying(into:_:)``, in one transaction.
     func replayAtOnce(_ tickets: [StoredTicket], into name: String) async throws -> Duration {
         try await recreate(name)
         return try await connected(to: Self.databaseName(name)) { connection in

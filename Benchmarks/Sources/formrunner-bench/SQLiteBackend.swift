@@ -47,28 +47,22 @@ struct SQLiteBackend: BenchBackend {
         try pool.close()
     }
 
-    func readAll(_ name: String) async throws -> [StoredTicket] {
-        try await DatabaseQueue(path: path(name)).read { db in try TableWriter.readAll(db) }
+    func read(_ name: String, numbers: ClosedRange<Int64>?) async throws -> [StoredTicket] {
+        try await DatabaseQueue(path: path(name)).read { db in try TableWriter.read(db, numbers: numbers) }
     }
 
     /// One writer job a ticket (`pool.write`, awaited), as the store's `create` makes one: each
     /// ticket's time includes the hop to GRDB's writer queue and back, like a create's.
-    func replay(_ tickets: [StoredTicket], into name: String) async throws -> (total: Duration, samples: [Duration]) {
+    func replaying<T: Sendable>(into name: String,
+                                _ body: (_ write: (StoredTicket) async throws -> Void) async throws -> T) async throws -> T {
         let pool = try freshPool(name)
         defer { try? pool.close() }
-        let clock = ContinuousClock()
-        var samples: [Duration] = []
-        samples.reserveCapacity(tickets.count)
-        let began = clock.now
-        for stored in tickets {
-            let start = clock.now
+        return try await body { stored in
             try await pool.write { db in _ = try TableWriter(db).insert(stored, in: db) }
-            samples.append(start.duration(to: clock.now))
         }
-        return (began.duration(to: clock.now), samples)
     }
 
-    /// The same transactions as ``replay(_:into:)``, all run inside one writer job: no hop to the
+    /// The same transactions as ``replaying(into:_:)``, all run inside one writer job: no hop to the
     /// writer queue, and each ticket timed inside the job (the baseline of this benchmark until
     /// 2026-12-05, printed beside the other).
     func replayInOneJob(_ tickets: [StoredTicket], into name: String) async throws -> (total: Duration, samples: [Duration]) {

@@ -104,8 +104,13 @@ struct TableWriter {
         "INSERT OR IGNORE INTO ticket_search_term (term) VALUES " + Array(repeating: "(?)", count: count).joined(separator: ", ")
     }
 
-    /// Every ticket of the database at `db` as rows, oldest first: what the baseline replays.
-    static func readAll(_ db: Database) throws -> [StoredTicket] {
+    /// The tickets of the database at `db` numbered in `numbers` (all when `nil`) as rows, oldest
+    /// first: what the baseline replays.
+    static func read(_ db: Database, numbers: ClosedRange<Int64>?) throws -> [StoredTicket] {
+        /// `WHERE column BETWEEN first AND last`, or nothing.
+        func within(_ column: String) -> String {
+            numbers.map { " WHERE \(column) BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
+        }
         func grouped(_ sql: String) throws -> [Int64: [[Cell]]] {
             var rows: [Int64: [[Cell]]] = [:]
             for row in try Row.fetchAll(db, sql: sql) {
@@ -116,12 +121,12 @@ struct TableWriter {
             return rows
         }
         func columns(_ names: [String]) -> String { names.joined(separator: ", ") }
-        let history = try grouped("SELECT ticket_number, \(columns(StoredColumns.history)) FROM history ORDER BY id")
-        let outbox = try grouped("SELECT ticket_number, \(columns(StoredColumns.outbox)) FROM outbox ORDER BY rowid")
-        let timers = try grouped("SELECT ticket_number, \(columns(StoredColumns.timer)) FROM timer ORDER BY ticket_number, due_at, event")
-        let words = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, words FROM ticket_search")
+        let history = try grouped("SELECT ticket_number, \(columns(StoredColumns.history)) FROM history\(within("ticket_number")) ORDER BY id")
+        let outbox = try grouped("SELECT ticket_number, \(columns(StoredColumns.outbox)) FROM outbox\(within("ticket_number")) ORDER BY rowid")
+        let timers = try grouped("SELECT ticket_number, \(columns(StoredColumns.timer)) FROM timer\(within("ticket_number")) ORDER BY ticket_number, due_at, event")
+        let words = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, words FROM ticket_search\(within("rowid"))")
             .map { row -> (Int64, String) in (row[0], row[1]) })
-        return try Row.fetchAll(db, sql: "SELECT number, \(columns(StoredColumns.ticket)) FROM ticket ORDER BY number")
+        return try Row.fetchAll(db, sql: "SELECT number, \(columns(StoredColumns.ticket)) FROM ticket\(within("number")) ORDER BY number")
             .map { row in
                 let number: Int64 = row[0]
                 return StoredTicket(number: number, ticket: Array(row.databaseValues).dropFirst().map(Cell.init(databaseValue:)),
