@@ -64,8 +64,11 @@ enum OutboxRows {
                 "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: slice.count, width: width)) "
                     + "ON CONFLICT (id) DO NOTHING",
                 rows: slice.count, in: db))
-            for position in positions[slice] {
-                changes[position.change].outbox[position.item].addStoredValues(to: &values)
+            // Through the buffers: a method called on an array's element works on a copy of it.
+            changes.withUnsafeBufferPointer { changes in
+                for position in positions[slice] {
+                    changes[position.change].outbox.withUnsafeBufferPointer { $0[position.item].addStoredValues(to: &values) }
+                }
             }
             try values.execute(in: db)
             if db.changesCount < slice.count {

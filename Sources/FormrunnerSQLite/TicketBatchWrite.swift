@@ -29,18 +29,26 @@ struct TicketBatchWrite: Sendable {
         // A tick hands its changes in stored form already (``TicketChange/storedForm``, made on the
         // cores that composed them): they are then kept as they are, not copied.
         self.changes = changes.allSatisfy(\.isInStoredForm) ? changes : changes.map(\.storedForm)
-        let stored = self.changes
-        rows = try stored.indices.map { index in
-            if stored[index].previous != nil {
-                let row = try TicketRowChange(stored[index].ticket, over: stored[index].previous.unsafelyUnwrapped)
-                if !row.isEmpty { return row }
+        // Read in place through the buffer: an array's element passed on, or a method called on it,
+        // is a copy of the whole change (a few dozen retains and releases).
+        (rows, numbers, dependents, history, outbox) = try self.changes.withUnsafeBufferPointer { stored in
+            var rows: [TicketRowChange] = [], numbers: [Int64] = [], dependents: [DependentWrites] = []
+            var history: [ItemPosition] = [], outbox: [ItemPosition] = []
+            rows.reserveCapacity(stored.count)
+            numbers.reserveCapacity(stored.count)
+            dependents.reserveCapacity(stored.count)
+            history.reserveCapacity(stored.count)
+            outbox.reserveCapacity(stored.count)
+            for index in stored.indices {
+                let row = try TicketRowChange(stored[index].ticket, over: stored[index].previous)
+                rows.append(row.isEmpty ? try TicketRowChange(everyColumnOf: stored[index].ticket) : row)
+                numbers.append(stored[index].ticket.number)
+                dependents.append(DependentWrites(of: stored[index]))
+                for item in 0..<stored[index].history.count { history.append(ItemPosition(change: index, item: item)) }
+                for item in 0..<stored[index].outbox.count { outbox.append(ItemPosition(change: index, item: item)) }
             }
-            return try TicketRowChange(everyColumnOf: stored[index].ticket)
+            return (rows, numbers, dependents, history, outbox)
         }
-        numbers = stored.map(\.ticket.number)
-        dependents = stored.indices.map { DependentWrites(of: stored[$0]) }
-        history = ItemPosition.all(in: stored, count: { $0[$1].history.count })
-        outbox = ItemPosition.all(in: stored, count: { $0[$1].outbox.count })
     }
 
     /// Writes the batch; returns the numbers of the tickets whose stored version was not the expected
@@ -128,8 +136,12 @@ struct TicketBatchWrite: Sendable {
                 INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
                 VALUES \(MultiRowStatements.values(rows: slice.count, width: 9))
                 """, rows: slice.count, in: db))
-            for position in positions[slice] {
-                changes[position.change].history[position.item].addStoredValues(ticket: numbers[position.change], to: &values)
+            changes.withUnsafeBufferPointer { changes in
+                for position in positions[slice] {
+                    changes[position.change].history.withUnsafeBufferPointer { entries in
+                        entries[position.item].addStoredValues(ticket: numbers[position.change], to: &values)
+                    }
+                }
             }
             try values.execute(in: db)
         }

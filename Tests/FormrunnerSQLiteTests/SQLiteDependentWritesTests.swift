@@ -3,8 +3,7 @@ import FormrunnerCore
 @testable import FormrunnerSQLite
 import Testing
 
-/// What a batch write plans for each change besides its row (``DependentWrites``), and where it finds
-/// the changes' history lines and messages (``ItemPosition``).
+/// What a batch write plans for each change besides its row (``DependentWrites``).
 @Suite("SQLite batch write: the plan of each change's dependents")
 struct SQLiteDependentWritesTests {
     /// A stored ticket (number 7, version 3) with one timer.
@@ -51,14 +50,4 @@ struct SQLiteDependentWritesTests {
                 == DependentWrites(timers: .released, writesSearchWords: true, writesAttachments: true))
     }
 
-    @Test("the items' positions follow the changes in order, changes without items left out")
-    func positions() {
-        let changes = [2, 0, 1].map { count in
-            TicketChange(ticket: Self.stored, expectedVersion: 2,
-                         outbox: (0..<count).map { Samples.message("m\($0)") })
-        }
-        #expect(ItemPosition.all(in: changes, count: { $0[$1].outbox.count })
-                == [ItemPosition(change: 0, item: 0), ItemPosition(change: 0, item: 1), ItemPosition(change: 2, item: 0)])
-        #expect(ItemPosition.all(in: [], count: { $0[$1].outbox.count }).isEmpty)
-    }
 }

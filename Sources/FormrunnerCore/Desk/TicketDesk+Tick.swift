@@ -127,10 +127,13 @@ extension TicketDesk {
         return try await withThrowingTaskGroup(of: (Int, [TicketChange]).self) { group in
             for (index, slice) in slices.enumerated() {
                 group.addTask {
-                    let tickets = try await store.tickets(slice)
+                    var tickets = try await store.tickets(slice)
                     var changes: [TicketChange] = []
                     changes.reserveCapacity(tickets.count)
-                    for ticket in tickets {
+                    // Each ticket is moved out of the array (reversed in place, then popped) rather than
+                    // copied by a `for` loop and released again with the array.
+                    tickets.reverse()
+                    while let ticket = tickets.popLast() {
                         guard shouldContinue() else { break }
                         if let change = try await firedChange(of: ticket, at: now) { changes.append(change) }
                     }
