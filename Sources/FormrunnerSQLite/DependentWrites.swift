@@ -22,8 +22,9 @@ struct DependentWrites: Sendable, Equatable {
     var writesAttachments: Bool
 
     /// The plan of `change`, whose `previous` (when given) is its base, as ``TicketChange/storedForm`` leaves it.
-    init(of change: TicketChange) {
-        // Optional chaining reads the previous ticket's fields in place: binding it would copy it.
+    init(of change: borrowing TicketChange) {
+        // Borrowed (an initializer's argument is otherwise a copy), the previous ticket's fields read
+        // in place by optional chaining: binding it would copy it.
         guard change.previous != nil else {
             self.init(timers: .replaced, writesSearchWords: true, writesAttachments: true)
             return

@@ -64,10 +64,14 @@ enum OutboxRows {
                 "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: slice.count, width: width)) "
                     + "ON CONFLICT (id) DO NOTHING",
                 rows: slice.count, in: db))
-            // Through the buffers: a method called on an array's element works on a copy of it.
-            changes.withUnsafeBufferPointer { changes in
+            // Through pointers: a method called on an array's (or a buffer's) element works on a copy
+            // of it, a pointer's element is read where it is.
+            changes.withUnsafeBufferPointer { buffer in
+                guard let changes = buffer.baseAddress else { return }
                 for position in positions[slice] {
-                    changes[position.change].outbox.withUnsafeBufferPointer { $0[position.item].addStoredValues(to: &values) }
+                    changes[position.change].outbox.withUnsafeBufferPointer { messages in
+                        messages.baseAddress.map { $0[position.item].addStoredValues(to: &values) }
+                    }
                 }
             }
             try values.execute(in: db)

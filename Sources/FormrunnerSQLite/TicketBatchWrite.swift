@@ -28,18 +28,20 @@ struct TicketBatchWrite: Sendable {
     init(_ changes: [TicketChange]) throws {
         // A tick hands its changes in stored form already (``TicketChange/storedForm``, made on the
         // cores that composed them): they are then kept as they are, not copied.
-        self.changes = changes.allSatisfy(\.isInStoredForm) ? changes : changes.map(\.storedForm)
+        self.changes = changes.indices.allSatisfy { changes[$0].isInStoredForm } ? changes : changes.map(\.storedForm)
         // Read in place through the buffer: an array's element passed on, or a method called on it,
         // is a copy of the whole change (a few dozen retains and releases).
-        (rows, numbers, dependents, history, outbox) = try self.changes.withUnsafeBufferPointer { stored in
+        (rows, numbers, dependents, history, outbox) = try self.changes.withUnsafeBufferPointer { buffer in
+            // A pointer's element is read where it is (a buffer's subscript returns a copy).
+            guard let stored = buffer.baseAddress else { return ([], [], [], [], []) }
             var rows: [TicketRowChange] = [], numbers: [Int64] = [], dependents: [DependentWrites] = []
             var history: [ItemPosition] = [], outbox: [ItemPosition] = []
-            rows.reserveCapacity(stored.count)
-            numbers.reserveCapacity(stored.count)
-            dependents.reserveCapacity(stored.count)
-            history.reserveCapacity(stored.count)
-            outbox.reserveCapacity(stored.count)
-            for index in stored.indices {
+            rows.reserveCapacity(buffer.count)
+            numbers.reserveCapacity(buffer.count)
+            dependents.reserveCapacity(buffer.count)
+            history.reserveCapacity(buffer.count)
+            outbox.reserveCapacity(buffer.count)
+            for index in buffer.indices {
                 let row = try TicketRowChange(stored[index].ticket, over: stored[index].previous)
                 rows.append(row.isEmpty ? try TicketRowChange(everyColumnOf: stored[index].ticket) : row)
                 numbers.append(stored[index].ticket.number)
@@ -136,10 +138,12 @@ struct TicketBatchWrite: Sendable {
                 INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
                 VALUES \(MultiRowStatements.values(rows: slice.count, width: 9))
                 """, rows: slice.count, in: db))
-            changes.withUnsafeBufferPointer { changes in
+            changes.withUnsafeBufferPointer { buffer in
+                // Through pointers, whose elements are read where they are.
+                guard let changes = buffer.baseAddress else { return }
                 for position in positions[slice] {
                     changes[position.change].history.withUnsafeBufferPointer { entries in
-                        entries[position.item].addStoredValues(ticket: numbers[position.change], to: &values)
+                        entries.baseAddress.map { $0[position.item].addStoredValues(ticket: numbers[position.change], to: &values) }
                     }
                 }
             }

@@ -127,13 +127,10 @@ extension TicketDesk {
         return try await withThrowingTaskGroup(of: (Int, [TicketChange]).self) { group in
             for (index, slice) in slices.enumerated() {
                 group.addTask {
-                    var tickets = try await store.tickets(slice)
+                    let tickets = try await store.tickets(slice)
                     var changes: [TicketChange] = []
                     changes.reserveCapacity(tickets.count)
-                    // Each ticket is moved out of the array (reversed in place, then popped) rather than
-                    // copied by a `for` loop and released again with the array.
-                    tickets.reverse()
-                    while let ticket = tickets.popLast() {
+                    for ticket in tickets {
                         guard shouldContinue() else { break }
                         if let change = try await firedChange(of: ticket, at: now) { changes.append(change) }
                     }
@@ -142,25 +139,8 @@ extension TicketDesk {
             }
             var done: [[TicketChange]] = Array(repeating: [], count: slices.count)
             for try await (index, changes) in group { done[index] = changes }
-            return Self.joined(&done)
+            return done.count == 1 ? done[0] : Array(done.joined())
         }
-    }
-
-    /// The slices' changes in one array, in order, each moved rather than copied: `Array(joined())`
-    /// copied every change (a few dozen retains, then as many releases when the slices went).
-    private static func joined(_ slices: inout [[TicketChange]]) -> [TicketChange] {
-        guard slices.count > 1 else { return slices.first ?? [] }
-        let count = slices.reduce(0) { $0 + $1.count }
-        // The first slice is taken whole (its storage, now unique, grows by moving its changes).
-        var all: [TicketChange] = []
-        swap(&all, &slices[0])
-        all.reserveCapacity(count)
-        for index in slices.indices.dropFirst() {
-            // Reversed in place (swaps), then popped from the end: each change leaves its slice by a move.
-            slices[index].reverse()
-            while let change = slices[index].popLast() { all.append(change) }
-        }
-        return all
     }
 
     /// The write of the earliest timer due on `ticket`, or `nil` when none is due; in stored form, made
@@ -197,12 +177,23 @@ extension TicketDesk {
             return (alone, limit > 0 ? try await store.claimDueTickets(at: now, limit: limit, until: until) : [])
         }
         if conflicts.isEmpty {
-            written.note(changes.flatMap(\.outbox))
+            written.note(ids: Self.outboxIDs(of: changes))
         } else {
             let skipped = Set(conflicts)
             written.note(changes.filter { !skipped.contains($0.ticket.number) }.flatMap(\.outbox))
         }
         return (conflicts, claimed)
+    }
+
+    /// The ids of the messages of `changes`, in order, read in place: `flatMap(\.outbox)` copied every
+    /// message (its eight strings retained, then released) only to take its id.
+    private static func outboxIDs(of changes: [TicketChange]) -> [String] {
+        var ids: [String] = []
+        ids.reserveCapacity(changes.count)
+        for index in changes.indices {
+            for message in changes[index].outbox.indices { ids.append(changes[index].outbox[message].id) }
+        }
+        return ids
     }
 
     /// Reads ticket `number` again and fires its earliest due timer in a write of its own; `false` when

@@ -81,10 +81,11 @@ extension TicketChange {
         var numbers: Set<Int64> = [], ids: Set<String> = []
         numbers.reserveCapacity(changes.count)
         ids.reserveCapacity(changes.count)
-        // Through the buffer: `for change in changes` copied every change (a dozen retains each), and
-        // so does a method called on `changes[index].ticket`.
-        try changes.withUnsafeBufferPointer { changes in
-            for index in changes.indices {
+        // Through a pointer: `for change in changes` copied every change (a dozen retains each), and
+        // so does a method called on `changes[index].ticket`; a pointer's element is read where it is.
+        try changes.withUnsafeBufferPointer { buffer in
+            guard let changes = buffer.baseAddress else { return }
+            for index in buffer.indices {
                 try changes[index].ticket.requireVersion(following: changes[index].expectedVersion)
                 try changes[index].ticket.requireStorable()
                 guard numbers.insert(changes[index].ticket.number).inserted else {
