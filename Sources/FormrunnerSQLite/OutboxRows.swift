@@ -53,21 +53,31 @@ enum OutboxRows {
         + "attempts, next_attempt_at, delivered_at, last_error"
     private static let width = 12
 
-    /// Adds `messages` (already in stored form, ids distinct), a statement per slice, refusing an id
-    /// the outbox already has.
-    static func insert(many messages: [OutboxMessage], in db: Database) throws {
-        for slice in MultiRowStatements.slices(messages.count) {
+    /// Adds the messages of `changes` at `positions` (`(change, message)` indexes into `changes` and
+    /// its outbox; already in stored form, ids distinct), a statement per slice, refusing an id the
+    /// outbox already has. Each message is bound where it is, not copied out of its change; the rows
+    /// inserted are counted, not returned: only a slice that inserted fewer than it lists looks for
+    /// the id it left out (``refused(_:in:)``).
+    static func insert(_ positions: [ItemPosition], of changes: [TicketChange], in db: Database) throws {
+        for slice in MultiRowStatements.slices(positions.count) {
             var values = DirectBindings(try MultiRowStatements.statement(
                 "INSERT INTO outbox (\(columns)) VALUES \(MultiRowStatements.values(rows: slice.count, width: width)) "
-                    + "ON CONFLICT (id) DO NOTHING RETURNING id",
+                    + "ON CONFLICT (id) DO NOTHING",
                 rows: slice.count, in: db))
-            for message in messages[slice] { message.addStoredValues(to: &values) }
-            let inserted = try values.fetchStrings(in: db)
-            if inserted.count < slice.count {
-                let written = Set(inserted)
-                if let taken = messages[slice].first(where: { !written.contains($0.id) }) {
-                    throw TicketStoreError.invalid("outbox message \(taken.id) already exists")
+            // Through pointers: a method called on an array's (or a buffer's) element works on a copy
+            // of it, a pointer's element is read where it is.
+            changes.withUnsafeBufferPointer { buffer in
+                guard let changes = buffer.baseAddress else { return }
+                for position in positions[slice] {
+                    changes[position.change].outbox.withUnsafeBufferPointer { messages in
+                        messages.baseAddress.map { $0[position.item].addStoredValues(to: &values) }
+                    }
                 }
+            }
+            try values.execute(in: db)
+            if db.changesCount < slice.count {
+                let listed = positions[slice].map { changes[$0.change].outbox[$0.item] }
+                throw TicketStoreError.invalid("outbox message \(try refused(listed[...], in: db)) already exists")
             }
         }
     }

@@ -14,20 +14,42 @@ struct TicketBatchWrite: Sendable {
     private let changes: [TicketChange]
     /// The row change of each ticket, in the order of `changes`.
     private let rows: [TicketRowChange]
+    /// The ticket number of each change, in the order of `changes`.
+    private let numbers: [Int64]
+    /// What each change writes besides its row, in the order of `changes`.
+    private let dependents: [DependentWrites]
+    /// Where every change's history lines are, in the order of `changes`.
+    private let history: [ItemPosition]
+    /// Where every change's outbox messages are, in the order of `changes`.
+    private let outbox: [ItemPosition]
 
     /// Prepares `changes`: puts their tickets and outbox in stored form and compares each ticket
     /// with its ``TicketChange/base``, if any.
     init(_ changes: [TicketChange]) throws {
         // A tick hands its changes in stored form already (``TicketChange/storedForm``, made on the
         // cores that composed them): they are then kept as they are, not copied.
-        self.changes = changes.allSatisfy(\.isInStoredForm) ? changes : changes.map(\.storedForm)
-        let stored = self.changes
-        rows = try stored.indices.map { index in
-            if stored[index].previous != nil {
-                let row = try TicketRowChange(stored[index].ticket, over: stored[index].previous.unsafelyUnwrapped)
-                if !row.isEmpty { return row }
+        self.changes = changes.indices.allSatisfy { changes[$0].isInStoredForm } ? changes : changes.map(\.storedForm)
+        // Read in place through the buffer: an array's element passed on, or a method called on it,
+        // is a copy of the whole change (a few dozen retains and releases).
+        (rows, numbers, dependents, history, outbox) = try self.changes.withUnsafeBufferPointer { buffer in
+            // A pointer's element is read where it is (a buffer's subscript returns a copy).
+            guard let stored = buffer.baseAddress else { return ([], [], [], [], []) }
+            var rows: [TicketRowChange] = [], numbers: [Int64] = [], dependents: [DependentWrites] = []
+            var history: [ItemPosition] = [], outbox: [ItemPosition] = []
+            rows.reserveCapacity(buffer.count)
+            numbers.reserveCapacity(buffer.count)
+            dependents.reserveCapacity(buffer.count)
+            history.reserveCapacity(buffer.count)
+            outbox.reserveCapacity(buffer.count)
+            for index in buffer.indices {
+                let row = try TicketRowChange(stored[index].ticket, over: stored[index].previous)
+                rows.append(row.isEmpty ? try TicketRowChange(everyColumnOf: stored[index].ticket) : row)
+                numbers.append(stored[index].ticket.number)
+                dependents.append(DependentWrites(of: stored[index]))
+                for item in 0..<stored[index].history.count { history.append(ItemPosition(change: index, item: item)) }
+                for item in 0..<stored[index].outbox.count { outbox.append(ItemPosition(change: index, item: item)) }
             }
-            return try TicketRowChange(everyColumnOf: stored[index].ticket)
+            return (rows, numbers, dependents, history, outbox)
         }
     }
 
@@ -45,9 +67,10 @@ struct TicketBatchWrite: Sendable {
         for columns in order {
             try updateRows(groups[columns] ?? [], changing: columns, written: &written, in: db)
         }
-        let conflicts = changes.map(\.ticket.number).filter { !written.contains($0) }
+        let conflicts = written.count == numbers.count ? [] : numbers.filter { !written.contains($0) }
         if !conflicts.isEmpty { try requireStored(conflicts, in: db) }
-        try writeDependents(of: changes.indices.filter { written.contains(changes[$0].ticket.number) }, in: db)
+        try writeDependents(of: conflicts.isEmpty ? Array(numbers.indices) : numbers.indices.filter { written.contains(numbers[$0]) },
+                            allWritten: conflicts.isEmpty, in: db)
         return conflicts
     }
 
@@ -63,7 +86,7 @@ struct TicketBatchWrite: Sendable {
                 """
             var values = DirectBindings(try MultiRowStatements.statement(sql, rows: slice.count, in: db))
             for index in indexes[slice] {
-                values.append(changes[index].ticket.number)
+                values.append(numbers[index])
                 values.append(changes[index].expectedVersion)
                 for value in rows[index].values { values.append(value) }
             }
@@ -82,42 +105,48 @@ struct TicketBatchWrite: Sendable {
         if let missing = numbers.first(where: { !stored.contains($0) }) { throw TicketStoreError.notFound(missing) }
     }
 
-    /// The history, timers, search words, attachment rows and outbox of the changes at `written`, as
-    /// ``TicketWrites/update(_:expectedVersion:history:outbox:over:in:)`` writes them for one ticket.
-    private func writeDependents(of written: [Int], in db: Database) throws {
-        try Self.appendHistory(written.flatMap { index in changes[index].history.map { (changes[index].ticket.number, $0) } },
-                               in: db)
+    /// The history, timers, search words, attachment rows and outbox of the changes at `written` (every
+    /// change when `allWritten`), as ``TicketWrites/update(_:expectedVersion:history:outbox:over:in:)``
+    /// writes them for one ticket; what each writes was decided by `init` (``DependentWrites``).
+    private func writeDependents(of written: [Int], allWritten: Bool, in db: Database) throws {
+        // The positions of the written changes' lines and messages: all of them unless a change conflicted.
+        let kept: Set<Int> = allWritten ? [] : Set(written)
+        try appendHistory(allWritten ? history : history.filter { kept.contains($0.change) }, in: db)
         // The tickets are reached through `changes[index]`, never bound to a name: a `let` of a
         // ticket is a copy (a dozen retains and as many releases, on the writer's thread).
         var replaced: [Int] = [], released: [Int64] = []
         for index in written {
-            if changes[index].previous != nil, changes[index].ticket.timers == changes[index].previous.unsafelyUnwrapped.timers {
-                if !changes[index].ticket.timers.isEmpty { released.append(changes[index].ticket.number) }
-            } else {
-                replaced.append(index)
+            switch dependents[index].timers {
+            case .replaced: replaced.append(index)
+            case .released: released.append(numbers[index])
+            case .kept: break
             }
         }
-        try Timers.replace(replaced.map { (changes[$0].ticket.number, changes[$0].ticket.timers) }, in: db)
+        try Timers.replace(replaced.map { (numbers[$0], changes[$0].ticket.timers) }, in: db)
         try Timers.release(of: released, in: db)
         for index in written {
-            let answersChanged = changes[index].previous == nil
-                || changes[index].ticket.answers != changes[index].previous.unsafelyUnwrapped.answers
-            if answersChanged || changes[index].ticket.title != changes[index].previous.unsafelyUnwrapped.title {
-                try SearchIndex.write(changes[index].ticket, in: db)
-            }
-            if answersChanged { try AttachmentRows.write(changes[index].ticket, in: db) }
+            if dependents[index].writesSearchWords { try SearchIndex.write(changes[index].ticket, in: db) }
+            if dependents[index].writesAttachments { try AttachmentRows.write(changes[index].ticket, in: db) }
         }
-        try OutboxRows.insert(many: written.flatMap { changes[$0].outbox }, in: db)
+        try OutboxRows.insert(allWritten ? outbox : outbox.filter { kept.contains($0.change) }, of: changes, in: db)
     }
 
-    /// Appends each `(ticket number, entry)` to the history.
-    private static func appendHistory(_ entries: [(Int64, HistoryEntry)], in db: Database) throws {
-        for slice in MultiRowStatements.slices(entries.count) {
+    /// Appends the history lines at `positions` of the changes, each under its ticket's number.
+    private func appendHistory(_ positions: [ItemPosition], in db: Database) throws {
+        for slice in MultiRowStatements.slices(positions.count) {
             var values = DirectBindings(try MultiRowStatements.statement("""
                 INSERT INTO history (ticket_number, at, actor, event, from_status, to_status, message, person, internal)
                 VALUES \(MultiRowStatements.values(rows: slice.count, width: 9))
                 """, rows: slice.count, in: db))
-            for (number, entry) in entries[slice] { entry.addStoredValues(ticket: number, to: &values) }
+            changes.withUnsafeBufferPointer { buffer in
+                // Through pointers, whose elements are read where they are.
+                guard let changes = buffer.baseAddress else { return }
+                for position in positions[slice] {
+                    changes[position.change].history.withUnsafeBufferPointer { entries in
+                        entries.baseAddress.map { $0[position.item].addStoredValues(ticket: numbers[position.change], to: &values) }
+                    }
+                }
+            }
             try values.execute(in: db)
         }
     }

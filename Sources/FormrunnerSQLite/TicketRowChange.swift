@@ -24,7 +24,8 @@ struct TicketRowChange: Sendable {
         try self.init(ticket, over: Optional(previous))
     }
 
-    private init(_ new: Ticket, over old: Ticket?) throws {
+    /// The columns that turn the stored row of `old` into that of `new`; every column when `old` is `nil`.
+    init(_ new: Ticket, over old: Ticket?) throws {
         known = old != nil
         values.reserveCapacity(old == nil ? TicketRows.columns.count : 8)
         compare(new.formID, old?.formID)

@@ -12,6 +12,15 @@ struct RenderedEmailTests {
         #expect(RenderedEmail(subject: "s", body: "").body == "\n")
     }
 
+    @Test("a CR is found anywhere in the body, after multi-byte characters too, and only a CR")
+    func carriageReturn() {
+        #expect(RenderedEmail.containsCarriageReturn("a\rb"))
+        #expect(RenderedEmail.containsCarriageReturn(String(repeating: "é", count: 300) + "\r"))
+        #expect(RenderedEmail.containsCarriageReturn("\r\n"))
+        #expect(!RenderedEmail.containsCarriageReturn("plain\nlines\t"))
+        #expect(!RenderedEmail.containsCarriageReturn(""))
+    }
+
     @Test("a message with CR and CRLF line breaks is rendered with LF only")
     func messageWithCarriageReturns() throws {
         let request = NotificationRequest(recipient: .requester, template: "solved", event: "solve",

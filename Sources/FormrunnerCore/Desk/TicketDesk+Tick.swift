@@ -177,12 +177,23 @@ extension TicketDesk {
             return (alone, limit > 0 ? try await store.claimDueTickets(at: now, limit: limit, until: until) : [])
         }
         if conflicts.isEmpty {
-            written.note(changes.flatMap(\.outbox))
+            written.note(ids: Self.outboxIDs(of: changes))
         } else {
             let skipped = Set(conflicts)
             written.note(changes.filter { !skipped.contains($0.ticket.number) }.flatMap(\.outbox))
         }
         return (conflicts, claimed)
+    }
+
+    /// The ids of the messages of `changes`, in order, read in place: `flatMap(\.outbox)` copied every
+    /// message (its eight strings retained, then released) only to take its id.
+    private static func outboxIDs(of changes: [TicketChange]) -> [String] {
+        var ids: [String] = []
+        ids.reserveCapacity(changes.count)
+        for index in changes.indices {
+            for message in changes[index].outbox.indices { ids.append(changes[index].outbox[message].id) }
+        }
+        return ids
     }
 
     /// Reads ticket `number` again and fires its earliest due timer in a write of its own; `false` when

@@ -27,6 +27,9 @@ struct StoredAnswersReader {
         skipSpace()
         guard take(UInt8(ascii: "{")) else { return nil }
         var answers: [String: AnswerValue] = [:]
+        // Room for every answer at once (each is an object, so one `{` each beyond the outer one; a
+        // brace inside a text only adds room): the dictionary is not grown and rehashed on the way.
+        answers.reserveCapacity(bytes.reduce(into: -1) { count, byte in if byte == UInt8(ascii: "{") { count += 1 } })
         skipSpace()
         if !take(UInt8(ascii: "}")) {
             repeat {

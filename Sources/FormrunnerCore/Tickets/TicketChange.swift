@@ -81,15 +81,19 @@ extension TicketChange {
         var numbers: Set<Int64> = [], ids: Set<String> = []
         numbers.reserveCapacity(changes.count)
         ids.reserveCapacity(changes.count)
-        // By index: `for change in changes` copied every change (a dozen retains each).
-        for index in changes.indices {
-            try changes[index].ticket.requireVersion(following: changes[index].expectedVersion)
-            try changes[index].ticket.requireStorable()
-            guard numbers.insert(changes[index].ticket.number).inserted else {
-                throw TicketStoreError.invalid("ticket \(changes[index].ticket.number) is changed twice in one batch")
-            }
-            for message in changes[index].outbox.indices where !ids.insert(changes[index].outbox[message].id).inserted {
-                throw TicketStoreError.invalid("outbox message \(changes[index].outbox[message].id) already exists")
+        // Through a pointer: `for change in changes` copied every change (a dozen retains each), and
+        // so does a method called on `changes[index].ticket`; a pointer's element is read where it is.
+        try changes.withUnsafeBufferPointer { buffer in
+            guard let changes = buffer.baseAddress else { return }
+            for index in buffer.indices {
+                try changes[index].ticket.requireVersion(following: changes[index].expectedVersion)
+                try changes[index].ticket.requireStorable()
+                guard numbers.insert(changes[index].ticket.number).inserted else {
+                    throw TicketStoreError.invalid("ticket \(changes[index].ticket.number) is changed twice in one batch")
+                }
+                for message in changes[index].outbox.indices where !ids.insert(changes[index].outbox[message].id).inserted {
+                    throw TicketStoreError.invalid("outbox message \(changes[index].outbox[message].id) already exists")
+                }
             }
         }
     }

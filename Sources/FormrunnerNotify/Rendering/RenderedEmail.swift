@@ -31,10 +31,19 @@ public struct RenderedEmail: Hashable, Sendable {
     static func normalizedBody(_ text: String) -> String {
         var text = text
         // Most bodies have no CR: skip Foundation's replacing, a quarter of rendering a message.
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if Self.containsCarriageReturn(text) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         while let last = text.last, last == "\n" || last == " " || last == "\t" { text.removeLast() }
         return text + "\n"
+    }
+
+    /// Whether `text` has a CR byte: searched by `memchr` in the string's contiguous UTF-8 (every
+    /// native string's), a byte at a time through the view only for a bridged one.
+    static func containsCarriageReturn(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, Int32(UInt8(ascii: "\r")), bytes.count) != nil
+        } ?? text.utf8.contains(UInt8(ascii: "\r"))
     }
 }

@@ -17,6 +17,7 @@ struct StoredAnswersReaderTests {
          "at": .dateTime(LocalDateTime(iso: "2026-01-31T08:15")!), "kind": .choice("hardware"), "tags": .choices(["a", "b"])],
         ["text": .text("quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} nul \u{0} end")],
         ["text": .text("Ünïcödé 🔥 São Paulo — “quotes” \u{2028} \u{FEFF}"), "": .text(""), "empty": .choices([])],
+        ["braces": .text("{{{ } {"), "more": .choices(["{", "}{"]), "plain": .number(1)],
         ["n": .number(-0.5), "big": .number(1e21), "small": .number(1.5e-7), "int": .number(123_456_789_012), "zero": .number(0),
          "no": .boolean(false), "pi": .number(Double.pi), "third": .number(1.0 / 3)],
     ]
