@@ -16,8 +16,12 @@ extension TicketDesk {
     /// How long a worker holds the timers and messages it claimed before another may take them.
     public static let defaultLease: TimeInterval = 300
 
-    /// How many tickets a tick claims, reads and writes at a time by default.
-    public static let defaultTickBatch = 2_000
+    /// How many tickets a tick claims, reads and writes at a time by default. Each batch is one write
+    /// transaction that other writers wait for (about 0.1 s on SQLite at this size); fewer, larger ones
+    /// spend less on commits and claims (2026-12-05, two cores, 100,000 due tickets: 3.2–3.3 s in
+    /// batches of 2,000, 2.9–3.0 s in batches of 4,000; Benchmarks/README). `formrunner worker` claims
+    /// its own, smaller batches (`--batch`).
+    public static let defaultTickBatch = 4_000
 
     /// Fires every timer due at or before `now`. Running it twice does nothing the second time.
     ///
@@ -26,17 +30,18 @@ extension TicketDesk {
     /// that dies mid-way leaves its claims to run out, and its tickets are fired by the next tick after that.
     ///
     /// Each claimed batch is read (``TicketStore/tickets(_:)``), run through the engine and its e-mails
-    /// composed, in as many slices as there are cores, each slice read and composed on its own; then the
-    /// batch is written in one transaction, and the batch after next claimed right after it, by the same
-    /// call to the store (``TicketStore/update(batch:thenClaimDueAt:limit:until:)``). The batches are
-    /// pipelined so that the writer, which one connection holds at a time, never waits for the engine:
-    /// while one batch is written, the next is read and composed, and its write is handed to the store
-    /// as soon as it is composed (the store prepares it and queues it behind the write under way). A
-    /// ticket changed meanwhile by someone else is left out of its batch's write and tried again alone,
-    /// from what is stored; if that conflicts too it is reported and left to the next tick. The tick
-    /// ends when a claim made after the last write finds nothing. `shouldContinue` is asked before each
-    /// claim and each ticket: once it says no, what is composed is written and the tick stops (tickets
-    /// still claimed wait for their claims to run out).
+    /// composed, in as many slices as there are cores but one (``composingSlices(of:cores:)``: the other
+    /// core is the writer's), each slice read and composed on its own; then the batch is written in one
+    /// transaction, and the batch after next claimed right after it, by the same call to the store
+    /// (``TicketStore/update(batch:thenClaimDueAt:limit:until:)``). The batches are pipelined so that the
+    /// writer, which one connection holds at a time, never waits for the engine: while one batch is
+    /// written, the next is read and composed, and its write is handed to the store as soon as it is
+    /// composed (the store prepares it and queues it behind the write under way). A ticket changed
+    /// meanwhile by someone else is left out of its batch's write and tried again alone, from what is
+    /// stored; if that conflicts too it is reported and left to the next tick. The tick ends when a claim
+    /// made after the last write finds nothing. `shouldContinue` is asked before each claim and each
+    /// ticket: once it says no, what is composed is written and the tick stops (tickets still claimed
+    /// wait for their claims to run out).
     public func tick(at now: Date, batch: Int = TicketDesk.defaultTickBatch, lease: TimeInterval = TicketDesk.defaultLease,
                      while shouldContinue: @escaping @Sendable () -> Bool = { true }) async throws -> TickReport {
         var report = TickReport()
@@ -117,11 +122,11 @@ extension TicketDesk {
 
     /// The writes of the timers due on the tickets numbered `numbers`, in their order (tickets with
     /// nothing due left out): the numbers cut in slices, each slice read and then run through the
-    /// engine on its own, as many slices at once as there are cores.
+    /// engine on its own, ``composingSlices(of:cores:)`` slices at once.
     private func firedChanges(of numbers: [Int64], at now: Date,
                               while shouldContinue: @escaping @Sendable () -> Bool) async throws -> [TicketChange] {
         guard !numbers.isEmpty else { return [] }
-        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, numbers.count / 64))
+        let cores = Self.composingSlices(of: numbers.count)
         let size = (numbers.count + cores - 1) / cores
         let slices = stride(from: 0, to: numbers.count, by: size).map { Array(numbers[$0..<min($0 + size, numbers.count)]) }
         return try await withThrowingTaskGroup(of: (Int, [TicketChange]).self) { group in
@@ -141,6 +146,16 @@ extension TicketDesk {
             for try await (index, changes) in group { done[index] = changes }
             return done.count == 1 ? done[0] : Array(done.joined())
         }
+    }
+
+    /// How many slices of a batch of `count` tickets are read and composed at once: one a core but one,
+    /// at least one, and at most one per 64 tickets. The core left over is the writer's: it writes the
+    /// batch before while this one is composed, and its work (one connection, one transaction at a
+    /// time) is the part of a tick no other core can take, so composing on every core made the writer
+    /// share its core (2026-12-05, two cores, 100,000 due tickets in batches of 4,000 or 8,000: 2.9–3.0 s
+    /// with one slice, 3.1–3.8 s with two; Benchmarks/README).
+    static func composingSlices(of count: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        max(1, min(cores - 1, count / 64))
     }
 
     /// The write of the earliest timer due on `ticket`, or `nil` when none is due; in stored form, made
