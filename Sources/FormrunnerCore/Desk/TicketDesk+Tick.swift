@@ -191,21 +191,18 @@ extension TicketDesk {
             }
             return (alone, limit > 0 ? try await store.claimDueTickets(at: now, limit: limit, until: until) : [])
         }
-        if conflicts.isEmpty {
-            written.note(ids: Self.outboxIDs(of: changes))
-        } else {
-            let skipped = Set(conflicts)
-            written.note(changes.filter { !skipped.contains($0.ticket.number) }.flatMap(\.outbox))
-        }
+        written.note(ids: Self.outboxIDs(of: changes, except: conflicts))
         return (conflicts, claimed)
     }
 
-    /// The ids of the messages of `changes`, in order, read in place: `flatMap(\.outbox)` copied every
-    /// message (its eight strings retained, then released) only to take its id.
-    private static func outboxIDs(of changes: [TicketChange]) -> [String] {
+    /// The ids of the messages of `changes`, in order, but those of the tickets numbered in `skipped`
+    /// (not written), read in place: `flatMap(\.outbox)` copied every message (its eight strings
+    /// retained, then released) only to take its id.
+    private static func outboxIDs(of changes: [TicketChange], except skipped: [Int64]) -> [String] {
+        let skipped = Set(skipped)
         var ids: [String] = []
         ids.reserveCapacity(changes.count)
-        for index in changes.indices {
+        for index in changes.indices where skipped.isEmpty || !skipped.contains(changes[index].ticket.number) {
             for message in changes[index].outbox.indices { ids.append(changes[index].outbox[message].id) }
         }
         return ids
