@@ -52,7 +52,7 @@ struct CreateBenchmark: Sendable {
             let plainDesk = try Desk(catalog: catalog, store: store).ticketDesk
             let clocks = try await withAssignedDesk { assignedDesk in
                 try await backend.replaying(into: rawName) { write in
-                    var plain = PhaseClock(), assigned = PhaseClock(), replayed = PhaseClock()
+                    var plain = PhaseClock(reserving: count), assigned = PhaseClock(reserving: count), replayed = PhaseClock(reserving: count)
                     for (round, block) in blocks.enumerated() {
                         var rows: [StoredTicket] = []
                         for phase in Self.orders[round % Self.orders.count] {

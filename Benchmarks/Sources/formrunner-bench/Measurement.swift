@@ -27,18 +27,10 @@ struct Measurement: Sendable {
 
     /// Times `operation` `count` times, each alone, and the whole run.
     static func timing(_ name: String, count: Int, _ operation: (Int) async throws -> Void) async rethrows -> Measurement {
-        let clock = ContinuousClock()
-        var samples: [Duration] = []
-        samples.reserveCapacity(count)
-        let start = clock.now, cpuStart = processCPU()
-        for index in 0..<count {
-            let began = clock.now
-            try await operation(index)
-            samples.append(began.duration(to: clock.now))
-        }
-        var measured = Measurement(name: name, operations: count, total: start.duration(to: clock.now), samples: samples)
-        measured.cpu = processCPU() - cpuStart
-        return measured
+        // One block: the whole run is the phase.
+        var phase = PhaseClock(reserving: count)
+        try await phase.time(0..<count, operation)
+        return phase.measurement(name)
     }
 
     /// The CPU time this process has used so far, all threads (`CLOCK_PROCESS_CPUTIME_ID`).

@@ -8,6 +8,11 @@ struct PhaseClock {
     private(set) var wall = Duration.zero
     private(set) var cpu = Duration.zero
 
+    /// A phase with room for `operations` samples, so that none is stored by growing the array.
+    init(reserving operations: Int = 0) {
+        samples.reserveCapacity(operations)
+    }
+
     /// Runs `operation` for each index of `block`, each timed alone, and adds the block's wall and
     /// process CPU time (all threads) to the phase's.
     mutating func time(_ block: Range<Int>, _ operation: (Int) async throws -> Void) async rethrows {
