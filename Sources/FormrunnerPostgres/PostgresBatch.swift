@@ -37,13 +37,14 @@ enum PostgresBatch {
         stride(from: 0, to: items.count, by: max(size, 1)).map { items[$0..<min($0 + max(size, 1), items.count)] }
     }
 
-    /// `json_to_recordset($1::json)` with the column definitions of `columns` (their types from
-    /// ``columnTypes``, else `text`); with `ordinality`, in `ROWS FROM (…) WITH ORDINALITY` so that `x.n`
-    /// numbers the records in document order.
-    static func recordset(_ columns: [String], types: [String: String] = columnTypes, ordinality: Bool = false) -> String {
+    /// `json_to_recordset($1::json)` (the document bound as `document`) with the column definitions of
+    /// `columns` (their types from ``columnTypes``, else `text`); with `ordinality`, in
+    /// `ROWS FROM (…) WITH ORDINALITY` so that `x.n` numbers the records in document order.
+    static func recordset(_ columns: [String], types: [String: String] = columnTypes, ordinality: Bool = false,
+                          document: String = "$1") -> String {
         let definitions = columns.map { "\($0) \(types[$0] ?? "text")" }.joined(separator: ", ")
-        guard ordinality else { return "json_to_recordset($1::json) AS x(\(definitions))" }
-        return "ROWS FROM (json_to_recordset($1::json) AS (\(definitions))) WITH ORDINALITY AS x(\(columns.joined(separator: ", ")), n)"
+        guard ordinality else { return "json_to_recordset(\(document)::json) AS x(\(definitions))" }
+        return "ROWS FROM (json_to_recordset(\(document)::json) AS (\(definitions))) WITH ORDINALITY AS x(\(columns.joined(separator: ", ")), n)"
     }
 
     /// The document as the one bind of a statement.

@@ -26,16 +26,26 @@ extension PostgresRows {
     }
 
     /// Inserts the history records of the bound document, in order.
-    static let batchHistoryInsert = insert(into: "history", columns: historyRecordColumns,
-                                           types: ["ticket_number": "bigint", "at": "bigint", "internal": "boolean"])
+    static let batchHistoryInsert = historyInsert(document: "$1")
 
     /// Inserts the outbox records of the bound document, in order (their `seq`), returning the ids
     /// inserted: an id the outbox already has is left out.
-    static let batchOutboxInsert = insert(
-        into: "outbox", columns: outboxRecordColumns,
-        types: ["ticket_number": "bigint", "created_at": "bigint", "attempts": "integer", "next_attempt_at": "bigint",
-                "delivered_at": "bigint"])
-        + " ON CONFLICT (id) DO NOTHING RETURNING id"
+    static let batchOutboxInsert = outboxInsert(document: "$1")
+
+    /// Inserts the history records of the document bound as `document` (e.g. `$1`), in order.
+    static func historyInsert(document: String) -> String {
+        insert(into: "history", columns: historyRecordColumns,
+               types: ["ticket_number": "bigint", "at": "bigint", "internal": "boolean"], document: document)
+    }
+
+    /// Inserts the outbox records of the document bound as `document`, in order (their `seq`),
+    /// returning the ids inserted: an id the outbox already has is left out.
+    static func outboxInsert(document: String) -> String {
+        insert(into: "outbox", columns: outboxRecordColumns,
+               types: ["ticket_number": "bigint", "created_at": "bigint", "attempts": "integer",
+                       "next_attempt_at": "bigint", "delivered_at": "bigint"], document: document)
+            + " ON CONFLICT (id) DO NOTHING RETURNING id"
+    }
 
     private static let historyRecordColumns = [
         "ticket_number", "at", "actor", "event", "from_status", "to_status", "message", "person", "internal",
@@ -46,11 +56,12 @@ extension PostgresRows {
         "next_attempt_at", "delivered_at", "last_error",
     ]
 
-    private static func insert(into table: String, columns: [String], types: [String: String]) -> String {
+    private static func insert(into table: String, columns: [String], types: [String: String], document: String) -> String {
         let names = columns.joined(separator: ", ")
         return """
             INSERT INTO \(table) (\(names))
-            SELECT \(names) FROM \(PostgresBatch.recordset(columns, types: types, ordinality: true)) ORDER BY x.n
+            SELECT \(names) FROM \(PostgresBatch.recordset(columns, types: types, ordinality: true, document: document))
+            ORDER BY x.n
             """
     }
 }

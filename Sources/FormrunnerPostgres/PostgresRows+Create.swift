@@ -1,108 +1,118 @@
 import FormrunnerCore
 import PostgresNIO
 
+/// The statement inserting a new ticket with all its rows: prepared once on each connection, so that
+/// a create's PostgreSQL parses and plans nothing. Its text is the same for every ticket: the ticket's
+/// columns are binds, its history and outbox rows bound documents (``JSONRecords``), its timers and
+/// attachment rows bound arrays, and a part with no row writes nothing.
+struct PostgresCreateStatement: PostgresPreparedStatement {
+    typealias Row = Int64
+
+    static let name = "formrunner_create_ticket_v1"
+
+    /// The binds, in order: number, submission key, the written ticket columns
+    /// (``PostgresRows/writtenColumns``), then the parts' (``Part``).
+    static let sql: String = {
+        let written = PostgresRows.writtenColumns
+        let values = written.enumerated().map { index, column in
+            "$\(index + 3)::\(PostgresBatch.columnTypes[column] ?? "text")"
+        }
+        func bind(_ part: Part) -> String { "$\(written.count + 3 + part.rawValue)" }
+        let columns = ["number", "submission_key"] + written
+        return """
+            WITH new_ticket AS (INSERT INTO ticket (\(columns.joined(separator: ", ")))
+                VALUES ($1::bigint, $2::text, \(values.joined(separator: ", "))) RETURNING number),
+            new_words AS (INSERT INTO ticket_search_word (ticket_number, words)
+                VALUES ($1, array_to_tsvector(\(bind(.searchWords))::text[]))),
+            new_history AS (\(PostgresRows.historyInsert(document: bind(.history)))),
+            new_timers AS (INSERT INTO timer (ticket_number, event, due_at)
+                SELECT $1, * FROM unnest(\(bind(.timerEvents))::text[], \(bind(.timerDues))::bigint[])),
+            new_files AS (INSERT INTO attachment (ticket_number, field_id, name, size, media_type, sha256)
+                SELECT $1, * FROM unnest(\(bind(.fileFields))::text[], \(bind(.fileNames))::text[],
+                    \(bind(.fileSizes))::bigint[], \(bind(.fileTypes))::text[], \(bind(.fileDigests))::text[])),
+            new_cursor AS (UPDATE team_cursor SET last_assignee = \(bind(.cursorAgent))::text
+                WHERE team = \(bind(.cursorTeam))::text),
+            new_outbox AS (\(PostgresRows.outboxInsert(document: bind(.outbox))))
+            SELECT (SELECT count(*) FROM new_outbox)::bigint FROM new_ticket
+            """
+    }()
+
+    /// The binds after the ticket's columns, in order.
+    enum Part: Int, CaseIterable {
+        case searchWords, history, timerEvents, timerDues, fileFields, fileNames, fileSizes, fileTypes, fileDigests,
+             cursorAgent, cursorTeam, outbox
+
+        /// How the part is bound.
+        var dataType: PostgresDataType {
+            switch self {
+            case .searchWords, .timerEvents, .fileFields, .fileNames, .fileTypes, .fileDigests: .textArray
+            case .timerDues, .fileSizes: .int8Array
+            case .history, .outbox, .cursorAgent, .cursorTeam: .text
+            }
+        }
+    }
+
+    /// Declared rather than read from the first create's binds: a `NULL` bind has no type, and
+    /// `$n::integer` would then make the statement take an `integer` where later creates bind a `bigint`.
+    static let bindingDataTypes: [PostgresDataType] = [.int8, .text]
+        + PostgresRows.writtenColumns.map { column in
+            switch PostgresBatch.columnTypes[column] {
+            case "bigint", "integer": .int8
+            default: .text
+            }
+        }
+        + Part.allCases.map(\.dataType)
+
+    let bindings: PostgresBindings
+
+    /// `ticket` (numbered, in stored form) with its submission key, history, outbox messages (in stored
+    /// form) and, for least open's pick, the team cursor to move.
+    init(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage],
+         cursor: (team: String, agent: String)?) throws {
+        var binds = PostgresBindings(capacity: Self.bindingDataTypes.count)
+        binds.append(ticket.number)
+        binds.append(submissionKey)
+        try PostgresRows.appendTicket(ticket, to: &binds)
+        binds.append(PostgresSearch.lexemes(of: ticket))
+        binds.append(PostgresRows.historyRecords(history.lazy.map { (ticket.number, $0) }).text)
+        let timers = ticket.timers
+        binds.append(timers.map(\.event))
+        binds.append(timers.map(\.dueAt.millisecondsSince1970))
+        let files = ticket.attachments
+        binds.append(files.map(\.0))
+        binds.append(files.map(\.1.name))
+        binds.append(files.map { Int64($0.1.size) })
+        binds.append(files.map(\.1.mediaType))
+        binds.append(files.map { $0.1.sha256.lowercased() })
+        // '' when no cursor moves (a team's id is never empty), not `NULL`: see `PostgresCounterStatement`.
+        binds.append(cursor?.agent ?? "")
+        binds.append(cursor?.team ?? "")
+        binds.append(PostgresRows.outboxRecords(outbox).text)
+        bindings = binds
+    }
+
+    func makeBindings() -> PostgresBindings { bindings }
+
+    func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
+}
+
 extension PostgresRows {
-    /// `VALUES` rows for `entries` (ticket number, line), their values appended to `binds`.
-    static func historyValues(_ entries: some Collection<(Int64, HistoryEntry)>, into binds: inout PostgresBindings) -> String {
-        var values: [String] = []
-        for (number, entry) in entries {
-            let first = binds.count + 1
-            entry.addStoredValues(ticket: number, to: &binds)
-            values.append("($\(first)::bigint, $\(first + 1)::bigint, $\(first + 2)::text, $\(first + 3)::text, "
-                          + "$\(first + 4)::text, $\(first + 5)::text, $\(first + 6)::text, $\(first + 7)::text, $\(first + 8)::boolean)")
-        }
-        return values.joined(separator: ", ")
-    }
-
-    /// `VALUES` rows for `messages` (in stored form), their values appended to `binds`.
-    static func outboxValues(_ messages: some Collection<OutboxMessage>, into binds: inout PostgresBindings) -> String {
-        var values: [String] = []
-        for message in messages {
-            let first = binds.count + 1
-            message.addStoredValues(to: &binds)
-            values.append("($\(first)::text, $\(first + 1)::bigint, $\(first + 2)::text, $\(first + 3)::text, $\(first + 4)::text, "
-                          + "$\(first + 5)::text, $\(first + 6)::text, $\(first + 7)::bigint, $\(first + 8)::integer, "
-                          + "$\(first + 9)::bigint, $\(first + 10)::bigint, $\(first + 11)::text)")
-        }
-        return values.joined(separator: ", ")
-    }
-
-    static let historyColumns = "ticket_number, at, actor, event, from_status, to_status, message, person, internal"
-    static let outboxInsertColumns = """
-        id, ticket_number, recipient, address, template, subject, body, created_at, attempts, next_attempt_at,
-        delivered_at, last_error
-        """
-
     /// Inserts a new ticket (numbered, in stored form) with its search words, history, timers, attachment
-    /// rows and outbox messages (in stored form) in one statement of data-modifying `WITH` parts: one round trip.
-    /// With a `cursor`, the same statement moves that team's cursor (its row exists and is locked) to the agent.
+    /// rows and outbox messages (in stored form) in one prepared statement (``PostgresCreateStatement``):
+    /// one round trip. With a `cursor`, the same statement moves that team's cursor (its row exists and
+    /// is locked) to the agent.
     func insertNew(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage],
                    cursor: (team: String, agent: String)? = nil) async throws {
         var seen: Set<String> = []
         for message in outbox where !seen.insert(message.id).inserted {
             throw TicketStoreError.invalid("outbox message \(message.id) already exists")
         }
-        var binds = PostgresBindings()
-        binds.append(ticket.number)
-        binds.append(submissionKey)
-        try Self.appendTicket(ticket, to: &binds)
-        let columns = ["number", "submission_key"] + Self.writtenColumns
-        var parts = ["""
-            new_ticket AS (INSERT INTO ticket (\(columns.joined(separator: ", ")))
-                VALUES (\((["$1", "$2"] + Self.placeholders(from: 3)).joined(separator: ", "))) RETURNING number)
-            """]
-        binds.append(PostgresSearch.lexemes(of: ticket))
-        parts.append("""
-            new_words AS (INSERT INTO ticket_search_word (ticket_number, words)
-                VALUES ($1, array_to_tsvector($\(binds.count)::text[])))
-            """)
-        if !history.isEmpty {
-            let values = Self.historyValues(history.map { (ticket.number, $0) }, into: &binds)
-            parts.append("new_history AS (INSERT INTO history (\(Self.historyColumns)) VALUES \(values))")
+        let statement = try PostgresCreateStatement(ticket, submissionKey: submissionKey, history: history,
+                                                    outbox: outbox, cursor: cursor)
+        var inserted: Int64?
+        for try await count in try await connection.execute(statement, logger: logger) {
+            inserted = count
         }
-        if !ticket.timers.isEmpty {
-            var rows: [String] = []
-            for timer in ticket.timers {
-                binds.append(timer.event)
-                binds.append(timer.dueAt.millisecondsSince1970)
-                rows.append("($1, $\(binds.count - 1)::text, $\(binds.count)::bigint)")
-            }
-            parts.append("new_timers AS (INSERT INTO timer (ticket_number, event, due_at) VALUES \(rows.joined(separator: ", ")))")
-        }
-        let files = ticket.attachments
-        if !files.isEmpty {
-            var rows: [String] = []
-            for (fieldID, file) in files {
-                let first = binds.count + 1
-                binds.append(fieldID)
-                binds.append(file.name)
-                binds.append(file.size)
-                binds.append(file.mediaType)
-                binds.append(file.sha256.lowercased())
-                rows.append("($1, $\(first)::text, $\(first + 1)::text, $\(first + 2)::bigint, $\(first + 3)::text, $\(first + 4)::text)")
-            }
-            parts.append("""
-                new_files AS (INSERT INTO attachment (ticket_number, field_id, name, size, media_type, sha256)
-                    VALUES \(rows.joined(separator: ", ")))
-                """)
-        }
-        if let cursor {
-            binds.append(cursor.agent)
-            binds.append(cursor.team)
-            parts.append("new_cursor AS (UPDATE team_cursor SET last_assignee = $\(binds.count - 1)::text WHERE team = $\(binds.count)::text)")
-        }
-        var outboxCount = "0"
-        if !outbox.isEmpty {
-            let values = Self.outboxValues(outbox, into: &binds)
-            parts.append("""
-                new_outbox AS (INSERT INTO outbox (\(Self.outboxInsertColumns)) VALUES \(values)
-                    ON CONFLICT (id) DO NOTHING RETURNING id)
-                """)
-            outboxCount = "(SELECT count(*) FROM new_outbox)"
-        }
-        let inserted = try await run(PostgresQuery(
-            unsafeSQL: "WITH \(parts.joined(separator: ",\n")) SELECT \(outboxCount)::bigint FROM new_ticket",
-            binds: binds)).collect().first?.decode(Int64.self)
         guard inserted == Int64(outbox.count) else {
             let taken = try await run(PostgresQuery(
                 unsafeSQL: "SELECT id FROM outbox WHERE id = ANY($1) AND ticket_number <> $2",

@@ -1,0 +1,111 @@
+import Foundation
+import FormrunnerCore
+import FormrunnerPostgres
+import FormrunnerTestSupport
+import Testing
+
+/// On PostgreSQL a create runs two statements prepared once on each connection, whatever the ticket
+/// (`PostgresCounterStatement`, `PostgresCreateStatement`): each ticket's values are binds of one text.
+@Suite("PostgreSQL prepared create")
+struct PostgresPreparedCreateTests {
+    private static func withStore(_ body: (PostgresTicketStore, PostgresServer, String, URL) async throws -> Void) async throws {
+        let server = try PostgresServer.shared()
+        let database = try server.makeDatabase()
+        try await withScratchFolder { folder in
+            let store = try await PostgresTicketStore.open(PostgresLocation(url: server.url(database: database),
+                                                                            defaultAttachments: folder.appendingPathComponent("attachments")))
+            do {
+                try await body(store, server, database, folder)
+                await store.close()
+            } catch {
+                await store.close()
+                throw error
+            }
+        }
+    }
+
+    /// A ticket with every column a create writes given a value, two timers and an attachment.
+    private static func full(sha256: String) -> Ticket {
+        var ticket = Samples.ticket(title: "Everything", answers: [
+            "summary": .text("Line one\nline \"two\" \\ three \u{1}"),
+            "photos": .files([AttachmentRef(name: "photo.jpg", size: 5, mediaType: "image/jpeg", sha256: sha256)]),
+        ], timers: [ArmedTimer(event: "sla_breach", dueAt: Samples.instant(3600)),
+                    ArmedTimer(event: "sla_warning", dueAt: Samples.instant(2700))])
+        ticket.team = "technical"
+        ticket.priority = "urgent"
+        ticket.assignee = "bia@desk.example"
+        ticket.language = "pt-BR"
+        ticket.mergedInto = 1
+        var clock = SLAClock(kind: .firstResponse, priority: "urgent", startedAt: Samples.instant(0), targetSeconds: 3_600)
+        clock.firstResponseDue = Samples.instant(3600)
+        ticket.sla = clock
+        return ticket
+    }
+
+    @Test("a ticket with every column, timers, files, history and messages follows one with none, on the same connection")
+    func valuesAfterNulls() async throws {
+        try await Self.withStore { store, server, database, folder in
+            // The first create prepares the statements with NULLs where the second has values.
+            var bare = Samples.ticket(title: "Bare")
+            bare.account = nil
+            bare.requester.name = nil
+            let first = try await Samples.create(bare, in: store)
+            #expect(try await store.ticket(first.number) == first)
+
+            let file = try Samples.file("hello", named: "photo.jpg", in: folder)
+            let history = [
+                Samples.created(),
+                HistoryEntry(at: Samples.instant(1), actor: .system, event: "assign", from: "open", to: "open",
+                             message: "assigned to bia@desk.example", person: "bia@desk.example"),
+                HistoryEntry(at: Samples.instant(2), actor: .agent, event: "note", from: "open", to: "open",
+                             message: "internal \"note\"\nwith a tab\t", person: "bia@desk.example", isInternal: true),
+            ]
+            let ticket = Self.full(sha256: file.sha256)
+            let created = try await store.create(ticket, history: history, submissionKey: "key-2",
+                                                 files: [file.sha256: file.url], assignment: nil) { stored in
+                [Samples.message("requester-\(stored.number)"),
+                 Samples.message("agent-\(stored.number)", subject: "Ticket \(stored.number) is yours")]
+            }
+            #expect(created == ticket.storedForm.with(number: 2))
+            #expect(try await store.ticket(2) == created)
+            #expect(try await store.history(2) == history.map(\.storedForm))
+            #expect(try await store.outbox(for: 2).map(\.id) == ["requester-2", "agent-2"])
+            #expect(try await store.outbox(for: 2).last?.subject == "Ticket 2 is yours")
+            #expect(try server.query("SELECT name || ' ' || size || ' ' || sha256 FROM attachment WHERE ticket_number = 2",
+                                     database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+                    == "photo.jpg 5 \(file.sha256)")
+            #expect(try server.query("SELECT string_agg(event, ',' ORDER BY event) FROM timer WHERE ticket_number = 2",
+                                     database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+                    == "sla_breach,sla_warning")
+
+            // And the bare one again after it: nothing of the second is left in the third.
+            let third = try await Samples.create(bare, in: store)
+            #expect(try await store.ticket(third.number) == third)
+            #expect(try await store.history(third.number).count == 1)
+            #expect(try await store.outbox(for: third.number).isEmpty)
+            #expect(try server.query("SELECT count(*) FROM attachment WHERE ticket_number = 3", database: database)
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+            // The submission key was written with the ticket.
+            await #expect(throws: TicketStoreError.duplicateSubmission(existing: 2)) {
+                try await Samples.create(bare, in: store, submissionKey: "key-2")
+            }
+        }
+    }
+
+    @Test("an outbox id already taken refuses the create, which writes nothing and uses up no number")
+    func outboxIDTaken() async throws {
+        try await Self.withStore { store, server, database, _ in
+            _ = try await store.create(Samples.ticket(), history: [Samples.created()], submissionKey: nil, files: [:],
+                                       assignment: nil) { _ in [Samples.message("taken")] }
+            await #expect(throws: TicketStoreError.invalid("outbox message taken already exists")) {
+                _ = try await store.create(Samples.ticket(title: "Second"), history: [Samples.created()], submissionKey: nil,
+                                           files: [:], assignment: nil) { _ in [Samples.message("fresh"), Samples.message("taken")] }
+            }
+            #expect(try await store.count(status: nil) == 1)
+            #expect(try server.query("SELECT count(*) FROM outbox", database: database)
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+            let next = try await Samples.create(Samples.ticket(title: "Third"), in: store)
+            #expect(next.number == 2)
+        }
+    }
+}
