@@ -1,3 +1,4 @@
+import Foundation
 import FormrunnerCore
 import PostgresNIO
 
@@ -17,21 +18,24 @@ struct PostgresCounterStatement: PostgresPreparedStatement {
     static let name = "formrunner_take_counter_v1"
 
     static let sql = """
+        WITH \(recentPart)
         UPDATE ticket_counter SET last_number = last_number + 1
         RETURNING last_number, (SELECT number FROM ticket WHERE submission_key = $1::text),
             (SELECT last_assignee FROM team_cursor WHERE team = $2::text FOR UPDATE),
-            (SELECT count FROM user_change WHERE id = 1)
+            (SELECT count FROM user_change WHERE id = 1), \(recentColumns)
         """
 
-    static let bindingDataTypes: [PostgresDataType] = [.text, .text]
+    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .int8]
 
     var submissionKey: String?
     var assignment: AssignmentRequest?
+    var check: RecentTicketsCheck?
 
     func makeBindings() -> PostgresBindings {
-        var binds = PostgresBindings(capacity: 2)
+        var binds = PostgresBindings(capacity: 4)
         binds.append(submissionKey)
         binds.append(assignment?.team ?? "")
+        appendRecent(check, to: &binds)
         return binds
     }
 
@@ -52,27 +56,30 @@ struct PostgresPickingCounterStatement: PostgresPreparedStatement {
     static let name = "formrunner_take_counter_picking_v1"
 
     static let sql = """
-        WITH counter AS (UPDATE ticket_counter SET last_number = last_number + 1 RETURNING last_number),
+        WITH \(recentPart),
+        counter AS (UPDATE ticket_counter SET last_number = last_number + 1 RETURNING last_number),
         picked AS (UPDATE team_cursor SET last_assignee = COALESCE(
-                (SELECT min(agent COLLATE "C") FROM unnest($3::text[]) AS agent
+                (SELECT min(agent COLLATE "C") FROM unnest($5::text[]) AS agent
                  WHERE agent COLLATE "C" > team_cursor.last_assignee),
-                ($3::text[])[1])
+                ($5::text[])[1])
             WHERE team = $2::text AND EXISTS (SELECT FROM counter)
             RETURNING last_assignee)
         SELECT last_number, (SELECT number FROM ticket WHERE submission_key = $1::text),
-            (SELECT last_assignee FROM picked), (SELECT count FROM user_change WHERE id = 1)
+            (SELECT last_assignee FROM picked), (SELECT count FROM user_change WHERE id = 1), \(recentColumns)
         FROM counter
         """
 
-    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .textArray]
+    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .int8, .textArray]
 
     var submissionKey: String?
     var assignment: AssignmentRequest
+    var check: RecentTicketsCheck?
 
     func makeBindings() -> PostgresBindings {
-        var binds = PostgresBindings(capacity: 3)
+        var binds = PostgresBindings(capacity: 5)
         binds.append(submissionKey)
         binds.append(assignment.team)
+        appendRecent(check, to: &binds)
         binds.append(assignment.candidates)
         return binds
     }
@@ -82,10 +89,35 @@ struct PostgresPickingCounterStatement: PostgresPreparedStatement {
     }
 }
 
+/// The requester's latest tickets, read by both counter statements for a create's duplicate check
+/// (``RecentTicketsCheck``): their binds are `$3` (the requester as stored, `''` without a check: a
+/// stored requester is never empty) and `$4` (how many).
+private let recentPart = """
+    recent AS (SELECT number, form_id, created_at FROM ticket WHERE requester_key = $3::text
+               ORDER BY number DESC LIMIT $4::bigint)
+    """
+
+/// The latest tickets' numbers, forms and creation instants, newest first, as three arrays (`NULL` for none).
+private let recentColumns = """
+    (SELECT array_agg(number ORDER BY number DESC) FROM recent),
+    (SELECT array_agg(form_id ORDER BY number DESC) FROM recent),
+    (SELECT array_agg(created_at ORDER BY number DESC) FROM recent)
+    """
+
+private func appendRecent(_ check: RecentTicketsCheck?, to binds: inout PostgresBindings) {
+    binds.append(check?.requester ?? "")
+    binds.append(Int64(check?.limit ?? 0))
+}
+
 extension PostgresRows.CounterRow {
-    /// The row of either counter statement: number, existing ticket, cursor, change count.
+    /// The row of either counter statement: number, existing ticket, cursor, change count, then the
+    /// requester's latest tickets.
     init(_ row: PostgresRow) throws {
-        let (number, existing, cursor, count) = try row.decode((Int64, Int64?, String?, Int64?).self)
-        self.init(number: number, existing: existing, cursor: cursor, directoryCount: count)
+        let (number, existing, cursor, count, numbers, forms, created) = try row.decode(
+            (Int64, Int64?, String?, Int64?, [Int64]?, [String]?, [Int64]?).self)
+        let recent = zip(numbers ?? [], zip(forms ?? [], created ?? [])).map { number, rest in
+            PostgresRows.RecentTicket(number: number, formID: rest.0, createdAt: Date(millisecondsSince1970: rest.1))
+        }
+        self.init(number: number, existing: existing, cursor: cursor, directoryCount: count, recent: recent)
     }
 }

@@ -1,8 +1,9 @@
+import Foundation
 import FormrunnerCore
 import PostgresNIO
 
 extension PostgresRows {
-    /// What the create's first statement (``takeCounter(submissionKey:assignment:)``) found.
+    /// What the create's first statement (``takeCounter(submissionKey:assignment:check:)``) found.
     struct CounterRow {
         /// The new ticket's number.
         var number: Int64
@@ -14,6 +15,15 @@ extension PostgresRows {
         var cursor: String?
         /// The users' change count (`user_change`), for a request that names one to check.
         var directoryCount: Int64?
+        /// The requester's latest tickets, newest first, for a create's duplicate check (none without one).
+        var recent: [RecentTicket]
+    }
+
+    /// One of the requester's latest tickets, as the counter statements read it.
+    struct RecentTicket {
+        var number: Int64
+        var formID: String
+        var createdAt: Date
     }
 
     /// Whether the create's first statement picks the agent of `request` itself: round robin over at
@@ -26,14 +36,16 @@ extension PostgresRows {
     /// Runs the create's first statement (``PostgresCounterStatement``, or ``PostgresPickingCounterStatement``
     /// when ``picksInCounter(_:)``): the next ticket number (the counter row, locked until commit, so
     /// creates take turns), the ticket already filed with `submissionKey`, the directory's change count
-    /// when `assignment` names one to check, and for a create that assigns, the team's cursor.
-    func takeCounter(submissionKey: String?, assignment: AssignmentRequest?) async throws -> CounterRow {
+    /// when `assignment` names one to check, for a create that assigns, the team's cursor, and for a
+    /// `check`, the requester's latest tickets.
+    func takeCounter(submissionKey: String?, assignment: AssignmentRequest?,
+                     check: RecentTicketsCheck?) async throws -> CounterRow {
         var found: CounterRow?
         if let assignment, Self.picksInCounter(assignment) {
-            let statement = PostgresPickingCounterStatement(submissionKey: submissionKey, assignment: assignment)
+            let statement = PostgresPickingCounterStatement(submissionKey: submissionKey, assignment: assignment, check: check)
             for try await row in try await connection.execute(statement, logger: logger) { found = row }
         } else {
-            let statement = PostgresCounterStatement(submissionKey: submissionKey, assignment: assignment)
+            let statement = PostgresCounterStatement(submissionKey: submissionKey, assignment: assignment, check: check)
             for try await row in try await connection.execute(statement, logger: logger) { found = row }
         }
         guard let found else { throw TicketStoreError.unavailable("the ticket counter row is missing") }
@@ -42,7 +54,7 @@ extension PostgresRows {
 
     /// `ticket` assigned by `request` inside the creating transaction, with its history line and the
     /// agent chosen; `nil` when there is no candidate. `cursor` is the team's cursor as the counter
-    /// statement read it (``takeCounter(submissionKey:assignment:)``) or `nil` when the team has no
+    /// statement read it (``takeCounter(submissionKey:assignment:check:)``) or `nil` when the team has no
     /// cursor row: one is made here first (two more statements, once per team). The caller moves the
     /// cursor to the agent in the statement that inserts the ticket.
     func assign(_ ticket: Ticket, by request: AssignmentRequest,

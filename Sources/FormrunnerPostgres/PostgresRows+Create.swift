@@ -66,13 +66,16 @@ struct PostgresCreateStatement: PostgresPreparedStatement {
     let bindings: PostgresBindings
 
     /// `ticket` (numbered, in stored form) with its submission key, history, outbox messages (in stored
-    /// form) and, for least open's pick, the team cursor to move.
+    /// form) and, for least open's pick, the team cursor to move. `storedAnswers`, when given, is the
+    /// ticket's answers as `StoredAnswers.encode` writes them, written as they are.
     init(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage],
-         cursor: (team: String, agent: String)?) throws {
+         cursor: (team: String, agent: String)?, storedAnswers: String? = nil) throws {
+        assert(storedAnswers == nil || storedAnswers == (try? StoredAnswers.encode(ticket.answers)),
+               "the stored answers given are not the ticket's")
         var binds = PostgresBindings(capacity: Self.bindingDataTypes.count)
         binds.append(ticket.number)
         binds.append(submissionKey)
-        try PostgresRows.appendTicket(ticket, to: &binds)
+        try ticket.addStoredValues(answers: storedAnswers ?? StoredAnswers.encode(ticket.answers), to: &binds)
         binds.append(PostgresSearch.lexemes(of: ticket))
         binds.append(PostgresRows.historyRecords(history.lazy.map { (ticket.number, $0) }).text)
         let timers = ticket.timers
@@ -100,15 +103,15 @@ extension PostgresRows {
     /// Inserts a new ticket (numbered, in stored form) with its search words, history, timers, attachment
     /// rows and outbox messages (in stored form) in one prepared statement (``PostgresCreateStatement``):
     /// one round trip. With a `cursor`, the same statement moves that team's cursor (its row exists and
-    /// is locked) to the agent.
+    /// is locked) to the agent. `storedAnswers`: see ``PostgresCreateStatement/init(_:submissionKey:history:outbox:cursor:storedAnswers:)``.
     func insertNew(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage],
-                   cursor: (team: String, agent: String)? = nil) async throws {
+                   cursor: (team: String, agent: String)? = nil, storedAnswers: String? = nil) async throws {
         var seen: Set<String> = []
         for message in outbox where !seen.insert(message.id).inserted {
             throw TicketStoreError.invalid("outbox message \(message.id) already exists")
         }
         let statement = try PostgresCreateStatement(ticket, submissionKey: submissionKey, history: history,
-                                                    outbox: outbox, cursor: cursor)
+                                                    outbox: outbox, cursor: cursor, storedAnswers: storedAnswers)
         var inserted: Int64?
         for try await count in try await connection.execute(statement, logger: logger) {
             inserted = count

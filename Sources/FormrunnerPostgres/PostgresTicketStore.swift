@@ -53,17 +53,33 @@ public final class PostgresTicketStore: TicketStore {
     public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
                        assignment: AssignmentRequest?,
                        outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        try await create(ticket, history: history, submissionKey: submissionKey, files: files, assignment: assignment,
+                         check: nil, storedAnswers: nil, outbox: outbox)
+    }
+
+    /// `create`, after `check` (when given) in the same transaction; `storedAnswers` is the ticket's
+    /// answers as `StoredAnswers.encode` writes them, when the caller has them.
+    func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                assignment: AssignmentRequest?, check: RecentTicketsCheck?, storedAnswers: String?,
+                outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
         try ticket.requireStorable()
         try vault.store(files, for: ticket)
         var stored = ticket.storedForm
         // Four round trips, with or without assignment: BEGIN; the number, the submission-key check,
-        // the directory's change count (when the request names one) and the team's cursor (moved to
-        // the round robin's pick, or locked for least open) in one statement; the ticket, all its rows
-        // (and least open's cursor move) in one statement of `WITH` parts; COMMIT.
+        // the directory's change count, the team's cursor (moved to the round robin's pick, or locked
+        // for least open) and the requester's latest tickets in one statement; the ticket, all its rows
+        // (and least open's cursor move) in one statement of `WITH` parts; COMMIT. Both statements are
+        // prepared once on each connection. A duplicate check that finds a candidate reads it whole.
         try await transaction { rows in
-            let counter = try await rows.takeCounter(submissionKey: submissionKey, assignment: assignment)
+            let counter = try await rows.takeCounter(submissionKey: submissionKey, assignment: assignment, check: check)
             if let expected = assignment?.directoryCount, counter.directoryCount != expected {
                 throw DirectoryMovedError(expected: expected, found: counter.directoryCount)
+            }
+            if let check {
+                let candidates = counter.recent.filter { check.isCandidate($0.formID, $0.createdAt) }.map(\.number)
+                if !candidates.isEmpty, let earlier = try await rows.tickets(numbered: candidates).first(where: check.repeats) {
+                    throw TicketStoreError.duplicateSubmission(existing: earlier.number)
+                }
             }
             if let existing = counter.existing { throw TicketStoreError.duplicateSubmission(existing: existing) }
             stored.number = counter.number
@@ -79,7 +95,8 @@ public final class PostgresTicketStore: TicketStore {
                 moved = (assignment.team, assigned.agent)
             }
             let messages = try outbox(stored).map { $0.storedForm(number: counter.number) }
-            try await rows.insertNew(stored, submissionKey: submissionKey, history: history, outbox: messages, cursor: moved)
+            try await rows.insertNew(stored, submissionKey: submissionKey, history: history, outbox: messages, cursor: moved,
+                                     storedAnswers: storedAnswers)
         }
         return stored
     }
@@ -335,5 +352,14 @@ public final class PostgresTicketStore: TicketStore {
         var binds = PostgresBindings()
         for value in values { binds.append(value) }
         return binds
+    }
+}
+
+extension PostgresTicketStore: RecentTicketsCheckingWriter {
+    public func create(_ ticket: Ticket, history: [HistoryEntry], submissionKey: String?, files: [String: URL],
+                       assignment: AssignmentRequest?, checking check: RecentTicketsCheck, storedAnswers: String?,
+                       outbox: @Sendable (Ticket) throws -> [OutboxMessage]) async throws -> Ticket {
+        try await create(ticket, history: history, submissionKey: submissionKey, files: files, assignment: assignment,
+                         check: check, storedAnswers: storedAnswers, outbox: outbox)
     }
 }

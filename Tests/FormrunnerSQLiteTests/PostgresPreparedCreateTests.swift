@@ -108,4 +108,36 @@ struct PostgresPreparedCreateTests {
             #expect(next.number == 2)
         }
     }
+
+    private static func check(_ requester: String, limit: Int = 20, repeating title: String) -> RecentTicketsCheck {
+        RecentTicketsCheck(requester: requester, limit: limit, isCandidate: { formID, _ in formID == "technical" },
+                           repeats: { $0.title == title })
+    }
+
+    @Test("the duplicate check reads the requester's latest tickets in the create's statement: a repeat is refused, nothing written")
+    func recentTicketsChecked() async throws {
+        try await Self.withStore { store, server, database, _ in
+            try await Samples.create(Samples.ticket(title: "First"), in: store)
+            var others = Samples.ticket(title: "Caio's")
+            others.requester = Requester(email: "Caio@Example.com", name: "Caio")
+            try await Samples.create(others, in: store)
+            func create(_ title: String, _ check: RecentTicketsCheck) async throws -> Ticket {
+                try await store.create(Samples.ticket(title: title), history: [Samples.created()], submissionKey: "key-\(title)",
+                                       files: [:], assignment: nil, checking: check, storedAnswers: nil) { _ in [] }
+            }
+            await #expect(throws: TicketStoreError.duplicateSubmission(existing: 1)) {
+                _ = try await create("Again", Self.check("ana@example.com", repeating: "First"))
+            }
+            #expect(try await store.count(status: nil) == 2)
+            // Another requester's tickets are not read: Caio's ticket repeats nothing of Ana's.
+            #expect(try await create("Third", Self.check("ana@example.com", repeating: "Caio's")).number == 3)
+            // Only the latest `limit` are read: ticket 1 is no longer among Ana's latest one.
+            #expect(try await create("Fourth", Self.check("ana@example.com", limit: 1, repeating: "First")).number == 4)
+            await #expect(throws: TicketStoreError.duplicateSubmission(existing: 4)) {
+                _ = try await create("Fifth", Self.check("ana@example.com", limit: 1, repeating: "Fourth"))
+            }
+            #expect(try server.query("SELECT last_number FROM ticket_counter", database: database)
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "4")
+        }
+    }
 }
