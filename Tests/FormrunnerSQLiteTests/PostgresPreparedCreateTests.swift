@@ -1,7 +1,9 @@
 import Foundation
 import FormrunnerCore
-import FormrunnerPostgres
+@testable import FormrunnerPostgres
 import FormrunnerTestSupport
+import Logging
+import PostgresNIO
 import Testing
 
 /// On PostgreSQL a create runs two statements prepared once on each connection, whatever the ticket
@@ -138,6 +140,43 @@ struct PostgresPreparedCreateTests {
             }
             #expect(try server.query("SELECT last_number FROM ticket_counter", database: database)
                 .trimmingCharacters(in: .whitespacesAndNewlines) == "4")
+        }
+    }
+
+    @Test("after PostgreSQL's first five custom plans, every create runs the prepared generic plans: it plans nothing")
+    func genericPlans() async throws {
+        try await Self.withStore { _, server, database, folder in
+            let location = try PostgresLocation(url: server.url(database: database), defaultAttachments: folder)
+            let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+            let connection = try await PostgresConnection.connect(configuration: try location.connectionConfiguration(),
+                                                                  id: 1, logger: logger)
+            let rows = PostgresRows(connection: connection, logger: logger)
+            do {
+                // Creates as the desk makes them on a team without agents: a submission key and a duplicate check.
+                for index in 1...10 {
+                    try await rows.inTransaction { rows in
+                        let counter = try await rows.takeCounter(submissionKey: "key-\(index)", assignment: nil,
+                                                                 check: Self.check("ana@example.com", repeating: "-"))
+                        var ticket = Samples.ticket(title: "Ticket \(index)").storedForm
+                        ticket.number = counter.number
+                        try await rows.insertNew(ticket, submissionKey: "key-\(index)", history: [Samples.created()],
+                                                 outbox: [Samples.message("m\(index)", ticket: counter.number)])
+                    }
+                }
+                var plans: [String: (generic: Int64, custom: Int64)] = [:]
+                for try await (name, generic, custom) in try await rows.run(
+                    "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements").decode((String, Int64, Int64).self) {
+                    plans[name] = (generic, custom)
+                }
+                #expect(plans[PostgresCounterStatement.name]?.custom == 5)
+                #expect(plans[PostgresCounterStatement.name]?.generic == 5)
+                #expect(plans[PostgresCreateStatement.name]?.custom == 5)
+                #expect(plans[PostgresCreateStatement.name]?.generic == 5)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
         }
     }
 }
