@@ -19,10 +19,11 @@ extension ImportJSON {
     /// The line in UTF-8 when `JSONDecoder` would read it as UTF-16 or UTF-32 (a zero byte, which no JSON
     /// holds, when it cannot be decoded so); `nil` for a UTF-8 line.
     private static func transcodedToUTF8(_ line: Data) -> Data? {
-        let head = Array(line.prefix(4)) + Array(repeating: 0xFF, count: max(0, 4 - line.count))
+        // The first four bytes (0xFF past the end), read in place: this runs for every line.
+        func byte(_ offset: Int) -> UInt8 { offset < line.count ? line[line.startIndex + offset] : 0xFF }
         let encoding: String.Encoding
         var body = line
-        switch (head[0], head[1], head[2], head[3]) {
+        switch (byte(0), byte(1), byte(2), byte(3)) {
         case (0x00, 0x00, 0xFE, 0xFF): (encoding, body) = (.utf32BigEndian, line.dropFirst(4))
         case (0xFF, 0xFE, 0x00, 0x00): (encoding, body) = (.utf32LittleEndian, line.dropFirst(4))
         case (0xFE, 0xFF, _, _): (encoding, body) = (.utf16BigEndian, line.dropFirst(2))
