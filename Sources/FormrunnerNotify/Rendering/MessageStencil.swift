@@ -15,14 +15,44 @@ struct MessageStencil: Sendable {
     static let splicedKeys = ["ticket.number", "ticket.title", "requester.name", "requester.email"]
 
     /// What the rendered text depends on besides the spliced values.
+    ///
+    /// Its hash is worked out once, when it is made, and compared before anything else: the stencils'
+    /// table compares the key it is asked for with the key in each bucket it probes — for each e-mail,
+    /// mostly with keys that differ.
     struct Key: Hashable, Sendable {
         /// The template's name and the language it is rendered in.
-        var template: String
-        var language: String
-        /// The context without the spliced keys and without the life cycle variables.
-        var shared: [String: String]
+        let template: String
+        let language: String
+        /// The context without the spliced keys, the survey link and the life cycle variables: its
+        /// values by ``MessageRenderer/sharedNames`` (`nil`: not set), compared and hashed in order
+        /// instead of key by key as a dictionary's would be.
+        let shared: [String?]
         /// The life cycle variables' sources, rendered with the context.
-        var variables: [String: String]
+        let variables: [String: String]
+        /// The hash of the four above.
+        private let hash: Int
+
+        init(template: String, language: String, shared: [String?], variables: [String: String]) {
+            self.template = template
+            self.language = language
+            self.shared = shared
+            self.variables = variables
+            var hasher = Hasher()
+            hasher.combine(template)
+            hasher.combine(language)
+            hasher.combine(shared)
+            hasher.combine(variables)
+            hash = hasher.finalize()
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hash == rhs.hash && lhs.template == rhs.template && lhs.language == rhs.language
+                && lhs.shared == rhs.shared && lhs.variables == rhs.variables
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
     }
 
     /// Literal text, or where the spliced value at this index of ``splicedKeys`` goes.
