@@ -172,4 +172,35 @@ struct MessageStencilTests {
             }
         }
     }
+
+    @Test("a body tidied once in the stencil is the body tidied after splicing, whatever its ends and values")
+    func tidiedOnce() throws {
+        let endings = ["\n\n{{desk}}\n", "Bye\n\n \t\n", "Bye", "Bye ", " \n\n", "", "x\u{301} \n", "\u{301}\n",
+                       "line\r\nBye\n", "\n\u{0600}", "Bye 🇧🇷\n"]
+        let valueSets = [["7", "Title", "Ana", "ana@example.com"], ["8", "Two\nlines  ", "Bea\t", "b@example.com"],
+                         ["9", "Carriage\r\nreturn", "Caio", "c@example.com"], ["10", "ends with space ", "🇧", "\u{0600}"]]
+        var tidyChecked = 0
+        for ending in endings {
+            for last in [0, 1, 2, 3] {
+                // The body ends with a value, or with literal text after one.
+                let render: ([String]) -> (subject: String, body: String) = { values in
+                    ("Ticket #\(values[0]): \(values[1])",
+                     "Hello \(values[2]) <\(values[3])>\n\(values[last])" + ending.replacingOccurrences(of: "{{desk}}", with: "Desk"))
+                }
+                // A combining mark right after a value joins the marker's character: no stencil, rendered in full.
+                guard let stencil = MessageStencil.make(render: render, first: valueSets[0]) else {
+                    #expect(ending == "\u{301}\n")
+                    continue
+                }
+                for values in valueSets {
+                    let raw = render(values)
+                    let filled = try #require(stencil.fill(values))
+                    #expect(filled == RenderedEmail(subject: raw.subject, body: raw.body),
+                            "ending \(ending.debugDescription), values \(values)")
+                    tidyChecked += 1
+                }
+            }
+        }
+        #expect(tidyChecked == (endings.count - 1) * 4 * valueSets.count)
+    }
 }
