@@ -52,7 +52,11 @@ public final class SQLiteTicketStore: TicketStore {
         try vault.store(files, for: ticket)
         let memory = cursorMemory
         return try await writeKeepingCursors { db in
-            if let expected = assignment?.directoryCount { try Self.requireDirectoryCount(expected, in: db) }
+            if let expected = assignment?.directoryCount {
+                // Read unless this connection's last commit found the same count and nothing was committed since.
+                if memory.directoryCount(in: db) != expected { try Self.requireDirectoryCount(expected, in: db) }
+                memory.checkedDirectory(count: expected)
+            }
             if let check { try RecentTickets.refuseRepeated(check, in: db) }
             var stored = ticket.storedForm
             var history = history

@@ -101,4 +101,106 @@ struct MessageStencilTests {
         #expect(!MessageStencil.callsFunctions("Hi {{ticket.title}} (you asked)"))
         #expect(!MessageStencil.callsFunctions("Nothing to see (here)"))
     }
+
+    @Test("stencil keys are equal only when every part is, and equal keys hash alike")
+    func keys() {
+        func shared(assignee: String? = "ana@example.com", event: String? = "assign") -> [String?] {
+            MessageRenderer.sharedNames.map { name in
+                switch name {
+                case "ticket.status": return "Open"
+                case "ticket.assignee": return assignee
+                case "event": return event
+                default: return nil
+                }
+            }
+        }
+        #expect(shared().count == MessageRenderer.sharedNames.count)
+        let key = MessageStencil.Key(template: "assigned", language: "en", shared: shared(), variables: ["v": "{{event}}"])
+        let same = MessageStencil.Key(template: "assigned", language: "en", shared: shared(), variables: ["v": "{{event}}"])
+        #expect(key == same)
+        #expect(key.hashValue == same.hashValue)
+        let others = [
+            MessageStencil.Key(template: "assigned", language: "en", shared: shared(assignee: "bea@example.com"),
+                               variables: ["v": "{{event}}"]),
+            // A value that is not set differs from an empty one.
+            MessageStencil.Key(template: "assigned", language: "en", shared: shared(assignee: nil), variables: ["v": "{{event}}"]),
+            MessageStencil.Key(template: "assigned", language: "en", shared: shared(assignee: ""), variables: ["v": "{{event}}"]),
+            MessageStencil.Key(template: "assigned", language: "pt", shared: shared(), variables: ["v": "{{event}}"]),
+            MessageStencil.Key(template: "confirmation", language: "en", shared: shared(), variables: ["v": "{{event}}"]),
+            MessageStencil.Key(template: "assigned", language: "en", shared: shared(), variables: [:]),
+            MessageStencil.Key(template: "assigned", language: "en", shared: shared(event: "create"), variables: ["v": "{{event}}"]),
+        ]
+        for other in others { #expect(key != other) }
+        #expect(Set(others + [key, same]).count == others.count + 1)
+    }
+
+    @Test("a ticket's values are its context: the spliced keys first, every other key by name")
+    func ticketValues() {
+        let renderer = MessageRenderer(catalog: Sample.catalog, deskName: "Desk")
+        for var ticket in Self.tickets {
+            ticket.assignee = ticket.number.isMultiple(of: 2) ? "agent@example.com" : nil
+            ticket.account = ticket.status == "open" ? "Store 9" : nil
+            let values = renderer.ticketValues(ticket, lifecycle: Sample.lifecycle)
+            let context = renderer.ticketContext(ticket, lifecycle: Sample.lifecycle)
+            #expect(values.spliced.count == MessageStencil.splicedKeys.count)
+            #expect(values.shared.count == TicketValues.sharedNames.count)
+            let listed = Dictionary(uniqueKeysWithValues: zip(TicketValues.names, values.spliced + values.shared))
+                .compactMapValues { $0 }
+            #expect(listed == context.values)
+            #expect(context["ticket.number"] == String(ticket.number))
+            #expect(context["ticket.assignee"] == ticket.assignee)
+            #expect(context["ticket.account"] == ticket.account)
+            #expect(context["desk.name"] == "Desk")
+        }
+    }
+
+    @Test("notices to several agents (a stencil each) are spliced exactly as rendered in full")
+    func noticesByAgent() throws {
+        let renderer = MessageRenderer(catalog: Sample.catalog)
+        for round in 0..<3 {
+            for index in 0..<6 {
+                var ticket = Self.tickets[index]
+                ticket.assignee = "agent\(index)@example.com"
+                var request = NotificationRequest(recipient: .agent, template: "assigned", event: "assign")
+                request.address = ticket.assignee
+                let rendered = try renderer.message(for: request, ticket: ticket, lifecycle: Sample.lifecycle,
+                                                    address: ticket.assignee ?? "", now: Sample.now, id: "n\(round)-\(index)")
+                let context = try renderer.context(for: request, ticket: ticket, lifecycle: Sample.lifecycle)
+                let full = try renderer.render(template: "assigned", context: context, language: ticket.language)
+                #expect(rendered.subject == full.subject)
+                #expect(rendered.body == full.body)
+            }
+        }
+    }
+
+    @Test("a body tidied once in the stencil is the body tidied after splicing, whatever its ends and values")
+    func tidiedOnce() throws {
+        let endings = ["\n\n{{desk}}\n", "Bye\n\n \t\n", "Bye", "Bye ", " \n\n", "", "x\u{301} \n", "\u{301}\n",
+                       "line\r\nBye\n", "\n\u{0600}", "Bye 🇧🇷\n"]
+        let valueSets = [["7", "Title", "Ana", "ana@example.com"], ["8", "Two\nlines  ", "Bea\t", "b@example.com"],
+                         ["9", "Carriage\r\nreturn", "Caio", "c@example.com"], ["10", "ends with space ", "🇧", "\u{0600}"]]
+        var tidyChecked = 0
+        for ending in endings {
+            for last in [0, 1, 2, 3] {
+                // The body ends with a value, or with literal text after one.
+                let render: ([String]) -> (subject: String, body: String) = { values in
+                    ("Ticket #\(values[0]): \(values[1])",
+                     "Hello \(values[2]) <\(values[3])>\n\(values[last])" + ending.replacingOccurrences(of: "{{desk}}", with: "Desk"))
+                }
+                // A combining mark right after a value joins the marker's character: no stencil, rendered in full.
+                guard let stencil = MessageStencil.make(render: render, first: valueSets[0]) else {
+                    #expect(ending == "\u{301}\n")
+                    continue
+                }
+                for values in valueSets {
+                    let raw = render(values)
+                    let filled = try #require(stencil.fill(values))
+                    #expect(filled == RenderedEmail(subject: raw.subject, body: raw.body),
+                            "ending \(ending.debugDescription), values \(values)")
+                    tidyChecked += 1
+                }
+            }
+        }
+        #expect(tidyChecked == (endings.count - 1) * 4 * valueSets.count)
+    }
 }

@@ -29,4 +29,40 @@ struct SQLiteDirectoryCountTests {
             #expect(created.assignee == "ana@desk.example")
         }
     }
+
+    @Test("the count its last create found is trusted only while nothing else was committed to the file")
+    func rememberedUntilAnotherCommit() async throws {
+        try await withScratchFolder { folder in
+            let store = try SQLiteTicketStore(path: folder.appendingPathComponent("tickets.sqlite").path)
+            let file = try DatabaseQueue(path: store.path)
+            let count = try await file.read { db in try Int64.fetchOne(db, sql: "SELECT count FROM user_change WHERE id = 1") }
+            let current = try #require(count)
+            var request = TeamCursorMemoryTests.request
+            request.directoryCount = current
+            func create(_ title: String, expecting count: Int64) async throws -> Ticket {
+                var asked = request
+                asked.directoryCount = count
+                return try await store.create(Samples.ticket(title: title), history: [Samples.created()], submissionKey: nil,
+                                              files: [:], assignment: asked) { _ in [] }
+            }
+            #expect(try await create("first", expecting: current).assignee == "ana@desk.example")
+            #expect(try await create("second", expecting: current).assignee == "bia@desk.example")
+            // The count its last create found is not the one asked for: read, and refused.
+            await #expect(throws: DirectoryMovedError(expected: current + 1, found: current)) {
+                _ = try await create("refused", expecting: current + 1)
+            }
+            #expect(try await create("third", expecting: current).assignee == "caio@desk.example")
+            // A user changed by another connection (another process): the count moved under the memory.
+            try await file.write { db in try db.execute(sql: "UPDATE user_change SET count = count + 1 WHERE id = 1") }
+            await #expect(throws: DirectoryMovedError(expected: current, found: current + 1)) {
+                _ = try await create("stale", expecting: current)
+            }
+            #expect(try await create("fourth", expecting: current + 1).assignee == "davi@desk.example")
+            #expect(try await create("fifth", expecting: current + 1).assignee == "ana@desk.example")
+            await #expect(throws: DirectoryMovedError(expected: current, found: current + 1)) {
+                _ = try await create("stale again", expecting: current)
+            }
+            #expect(try await store.count(status: nil) == 5)
+        }
+    }
 }

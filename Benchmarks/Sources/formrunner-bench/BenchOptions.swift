@@ -64,6 +64,10 @@ struct BenchOptions: Sendable {
         usage: formrunner-bench import [--store sqlite|URL] [--lines N] [--catalog DIR] [--data DIR]
           `tickets import` of a generated JSON Lines file of N tickets (default 100000) next to raw
           inserts of the same rows in one transaction
+
+        usage: formrunner-bench assign-parts [--tickets N] [--agents N]
+          the e-mails of a create that assigns, composed alone N times (default 20000): the
+          confirmation, then the confirmation with the agent's notice (its CPU), no database
         """
 
     /// A command line the benchmark does not understand.

@@ -25,6 +25,27 @@ if arguments.first == "queue" {
         exit(1)
     }
 }
+if arguments.first == "assign-parts" {
+    do {
+        var count = 20_000, agents = 5
+        var rest = arguments.dropFirst()
+        while let option = rest.popFirst() {
+            guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { throw BenchFailure("\(option) takes a positive count") }
+            switch option {
+            case "--tickets": count = value
+            case "--agents": agents = value
+            default: throw BenchFailure("unknown option '\(option)'")
+            }
+        }
+        let loaded = CatalogLoader(root: try BenchOptions(parsing: ["tickets"]).catalog).load()
+        let benchmark = AssignPartsBenchmark(catalog: loaded.catalog, count: count, agents: agents)
+        print(ReportTable.markdown(try await benchmark.run()), terminator: "")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("formrunner-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
 let options: BenchOptions
 do {
     options = try BenchOptions(parsing: arguments)

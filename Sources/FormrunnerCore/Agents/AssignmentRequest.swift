@@ -23,7 +23,9 @@ public struct AssignmentRequest: Hashable, Sendable {
                 directoryCount: Int64? = nil) {
         self.team = team
         self.rule = rule
-        self.candidates = candidates.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // The directory lists its staff sorted by e-mail already: checked in one pass, sorted only when not.
+        self.candidates = Self.isSorted(candidates) ? candidates
+            : candidates.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         self.settledStatuses = settledStatuses
         self.directoryCount = directoryCount
     }
@@ -37,15 +39,31 @@ public struct AssignmentRequest: Hashable, Sendable {
 
     /// The agent to assign: the next in turn, or (least open) the one with the fewest open tickets,
     /// ties going to the next in turn; `nil` when there is no candidate.
+    ///
+    /// The candidates are walked in turn where they are (``rotation(after:)``'s order), without
+    /// making the rotated list: a create that assigns chooses every time.
     public func choose(last: String?, openCounts: [String: Int]) -> String? {
-        let turn = rotation(after: last)
+        guard !candidates.isEmpty else { return nil }
+        let first = last.flatMap { last in candidates.firstIndex { last.utf8.lexicographicallyPrecedes($0.utf8) } }
+            ?? candidates.startIndex
         switch rule {
         case .leastOpen:
-            guard let fewest = turn.map({ openCounts[$0] ?? 0 }).min() else { return nil }
-            return turn.first { (openCounts[$0] ?? 0) == fewest }
+            // The first in turn with the fewest: a later one replaces it only with strictly fewer.
+            var chosen = candidates[first], fewest = openCounts[chosen] ?? 0
+            for offset in 1..<candidates.count {
+                let candidate = candidates[(first + offset) % candidates.count]
+                let open = openCounts[candidate] ?? 0
+                if open < fewest { (chosen, fewest) = (candidate, open) }
+            }
+            return chosen
         case .roundRobin, .manual:
-            return turn.first
+            return candidates[first]
         }
+    }
+
+    /// Whether `emails` are in ascending order of their UTF-8 bytes (the order ``candidates`` keeps).
+    static func isSorted(_ emails: [String]) -> Bool {
+        zip(emails, emails.dropFirst()).allSatisfy { !$1.utf8.lexicographicallyPrecedes($0.utf8) }
     }
 
     /// `ticket` assigned to `agent`, and the history line that says so.

@@ -61,7 +61,14 @@ extension TicketDesk {
         } else {
             (count, staff) = try await staffCache.counted(of: people())
         }
-        return (count, staff.filter { $0.teams.contains(team) && $0.isAvailable(at: instant) }.map(\.email))
+        // Only the e-mails are kept: the staff's records are read where they are, not copied into a
+        // filtered array first (a create that assigns lists its team's agents every time).
+        var agents: [String] = []
+        agents.reserveCapacity(staff.count)
+        for user in staff where user.teams.contains(team) && user.isAvailable(at: instant) {
+            agents.append(user.email)
+        }
+        return (count, agents)
     }
 
     /// How the store should assign `ticket`: its team's rule and available agents; `nil` for a

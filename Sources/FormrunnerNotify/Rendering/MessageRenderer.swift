@@ -65,11 +65,11 @@ public struct MessageRenderer: Sendable {
         try message(for: request, ticket: ticket, lifecycle: lifecycle, address: address, now: now, id: id, sharing: nil)
     }
 
-    /// ``message(for:ticket:lifecycle:address:now:id:)`` with the ticket's part of the context already
-    /// worked out (``ticketContext(_:lifecycle:)``), for the several e-mails of one change.
+    /// ``message(for:ticket:lifecycle:address:now:id:)`` with the ticket's values already worked out
+    /// (``ticketValues(_:lifecycle:)``), for the several e-mails of one change.
     func message(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition, address: String,
-                 now: Date, id: String, sharing ticketContext: TemplateContext?) throws(MessageRenderError) -> OutboxMessage {
-        let email = try self.email(for: request, ticket: ticket, lifecycle: lifecycle, sharing: ticketContext)
+                 now: Date, id: String, sharing ticketValues: TicketValues?) throws(MessageRenderError) -> OutboxMessage {
+        let email = try self.email(for: request, ticket: ticket, lifecycle: lifecycle, sharing: ticketValues)
         return OutboxMessage(id: id, ticketNumber: ticket.number, recipient: request.recipient, address: address,
                              template: request.template, subject: email.subject, body: email.body, createdAt: now)
     }
@@ -88,23 +88,27 @@ public struct MessageRenderer: Sendable {
     /// The e-mail of `request` about `ticket`: spliced from the template's stencil when it has one (see
     /// ``MessageStencil``: the same text, rendered once for all tickets that differ only in number,
     /// title and requester), else rendered in full.
+    ///
+    /// The stencil is looked up by the ticket's and the request's values in their fixed order
+    /// (``TicketValues``, ``requestValues(_:lifecycle:language:)``), without making a context.
     private func email(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
-                       sharing ticketContext: TemplateContext? = nil) throws(MessageRenderError) -> RenderedEmail {
-        var base = baseContext(for: request, ticket: ticket, lifecycle: lifecycle, sharing: ticketContext)
+                       sharing ticketValues: TicketValues? = nil) throws(MessageRenderError) -> RenderedEmail {
+        let ticketValues = ticketValues ?? self.ticketValues(ticket, lifecycle: lifecycle)
+        let language = ticket.language ?? self.language
+        let surveyURL = request.surveyRound.flatMap { round in surveyLinks?.url(for: ticket, round: round) }
         // A survey link is made for each ticket: such messages are rendered in full.
-        if base["survey.url"] == nil {
-            // The spliced values are taken out of the context in place (not out of a copy of it, which
-            // would hash every key again), and put back when the message is rendered in full.
-            let spliced = MessageStencil.splicedKeys.map { base.values.removeValue(forKey: $0) }
-            let values = spliced.map { $0 ?? "" }
-            let key = MessageStencil.Key(template: request.template, language: ticket.language ?? language,
-                                         shared: base.values, variables: lifecycle.variables)
+        if surveyURL == nil {
+            let key = MessageStencil.Key(template: request.template, language: language,
+                                         shared: ticketValues.shared + requestValues(request, lifecycle: lifecycle, language: language),
+                                         variables: lifecycle.variables)
+            let values = ticketValues.spliced
             if let stencil = compiled.stencils.value(of: key, make: { stencil(for: $0, lifecycle: lifecycle, first: values) }),
                let email = stencil.fill(values) {
                 return email
             }
-            for (name, value) in zip(MessageStencil.splicedKeys, spliced) { base[name] = value }
         }
+        var base = ticketValues.context
+        add(request, lifecycle: lifecycle, language: language, surveyURL: surveyURL, to: &base)
         let context = try withVariables(base, lifecycle: lifecycle)
         return try render(template: request.template, context: context, language: ticket.language)
     }
@@ -115,8 +119,10 @@ public struct MessageRenderer: Sendable {
         guard let source = compiled.source(key.template, language: key.language),
               let template = try? compiled.template(key.template, language: key.language),
               !([source] + Array(key.variables.values)).contains(where: MessageStencil.callsFunctions) else { return nil }
+        var shared = TemplateContext()
+        for (name, value) in zip(Self.sharedNames, key.shared) where value != nil { shared[name] = value }
         return MessageStencil.make(render: { values in
-            var context = TemplateContext(key.shared)
+            var context = shared
             for (name, value) in zip(MessageStencil.splicedKeys, values) { context[name] = value }
             let object = try withVariables(context, lifecycle: lifecycle).mustacheObject
             return (template.subject.render(object), template.body.render(object))
@@ -130,46 +136,60 @@ public struct MessageRenderer: Sendable {
     }
 
     /// What the template of `request` sees before the life cycle variables: the ticket's part
-    /// (`ticketContext`, made here when `nil`) and the request's.
-    private func baseContext(for request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition,
-                             sharing ticketContext: TemplateContext? = nil) -> TemplateContext {
+    /// and the request's.
+    private func baseContext(for request: NotificationRequest, ticket: Ticket,
+                             lifecycle: LifecycleDefinition) -> TemplateContext {
         let language = ticket.language ?? self.language
-        var context = ticketContext ?? self.ticketContext(ticket, lifecycle: lifecycle)
-        context["ticket.previous_status"] = request.previousStatus.map { label(of: $0, in: lifecycle, language: language) }
-        if let message = request.message, !QuickTrim.isBlank(message) {
-            context["message"] = message
-        }
-        context["event"] = request.event
-        if let round = request.surveyRound, let surveyLinks {
-            context["survey.url"] = surveyLinks.url(for: ticket, round: round)
-        }
+        var context = ticketContext(ticket, lifecycle: lifecycle)
+        let surveyURL = request.surveyRound.flatMap { round in surveyLinks?.url(for: ticket, round: round) }
+        add(request, lifecycle: lifecycle, language: language, surveyURL: surveyURL, to: &context)
         return context
+    }
+
+    /// The context keys that come from the request, in the order of ``requestValues(_:lifecycle:language:)``.
+    static let requestNames = ["ticket.previous_status", "message", "event"]
+    /// The keys of ``MessageStencil/Key/shared``: the ticket's values after the spliced ones, then the request's.
+    static let sharedNames = TicketValues.sharedNames + requestNames
+
+    /// The values `request` adds to its ticket's context (but its survey link), by ``requestNames``.
+    private func requestValues(_ request: NotificationRequest, lifecycle: LifecycleDefinition,
+                               language: String) -> [String?] {
+        [request.previousStatus.map { label(of: $0, in: lifecycle, language: language) },
+         request.message.flatMap { QuickTrim.isBlank($0) ? nil : $0 },
+         request.event]
+    }
+
+    /// Adds the values of `request` to `context`: ``requestValues(_:lifecycle:language:)`` and the survey link.
+    private func add(_ request: NotificationRequest, lifecycle: LifecycleDefinition, language: String, surveyURL: String?,
+                     to context: inout TemplateContext) {
+        for (name, value) in zip(Self.requestNames, requestValues(request, lifecycle: lifecycle, language: language)) {
+            context[name] = value
+        }
+        if let surveyURL { context["survey.url"] = surveyURL }
     }
 
     /// The part of a template's context that comes from `ticket` alone, the same for every e-mail
     /// about it (with `desk.name`).
     func ticketContext(_ ticket: Ticket, lifecycle: LifecycleDefinition) -> TemplateContext {
+        ticketValues(ticket, lifecycle: lifecycle).context
+    }
+
+    /// The values of ``ticketContext(_:lifecycle:)``, in the order of ``TicketValues/names``.
+    func ticketValues(_ ticket: Ticket, lifecycle: LifecycleDefinition) -> TicketValues {
         let language = ticket.language ?? self.language
-        var context = TemplateContext()
-        // Room for these 15 keys and the request's 4 (``baseContext``): built once, not grown and
-        // rehashed four times on the way (it is made for every e-mail of a tick).
-        context.values.reserveCapacity(19)
-        context["ticket.number"] = String(ticket.number)
-        context["ticket.title"] = ticket.title
-        context["ticket.status_id"] = ticket.status
-        context["ticket.status"] = label(of: ticket.status, in: lifecycle, language: language)
-        context["ticket.form_id"] = ticket.formID
-        context["ticket.form_title"] = catalog.forms[ticket.formID]?.title.text(in: language) ?? ticket.formID
-        context["ticket.account"] = ticket.account
-        context["ticket.team"] = ticket.team.map { catalog.teams[$0]?.label.text(in: language) ?? $0 }
-        context["ticket.priority"] = ticket.priority.map { catalog.priorities?.level($0)?.label.text(in: language) ?? $0 }
-        context["ticket.assignee"] = ticket.assignee
-        context["ticket.merged_into"] = ticket.mergedInto.map(String.init)
         let name = ticket.requester.name.map { QuickTrim.whitespacesAndNewlines($0) } ?? ""
-        context["requester.name"] = name.isEmpty ? ticket.requester.email : name
-        context["requester.email"] = ticket.requester.email
-        context["desk.name"] = deskName
-        return context
+        return TicketValues(
+            spliced: [String(ticket.number), ticket.title, name.isEmpty ? ticket.requester.email : name, ticket.requester.email],
+            shared: [ticket.status,
+                     label(of: ticket.status, in: lifecycle, language: language),
+                     ticket.formID,
+                     catalog.forms[ticket.formID]?.title.text(in: language) ?? ticket.formID,
+                     ticket.account,
+                     ticket.team.map { catalog.teams[$0]?.label.text(in: language) ?? $0 },
+                     ticket.priority.map { catalog.priorities?.level($0)?.label.text(in: language) ?? $0 },
+                     ticket.assignee,
+                     ticket.mergedInto.map(String.init),
+                     deskName])
     }
 
     /// `context` with the life cycle variables it does not set, each rendered with it.

@@ -14,6 +14,13 @@ public struct RenderedEmail: Hashable, Sendable {
         self.body = Self.normalizedBody(body)
     }
 
+    /// An e-mail whose body is tidy already (as ``normalizedBody(_:)`` would leave it), e.g. spliced
+    /// from a ``MessageStencil`` whose text was tidied once: only the subject is made safe.
+    init(subject: String, tidyBody: String) {
+        self.subject = Self.headerSafe(subject)
+        self.body = tidyBody
+    }
+
     /// `text` on one line: each line break (CR, LF, CRLF, U+2028…) and every other control character
     /// becomes a space, so text from users can never start a new header.
     public static func headerSafe(_ text: String) -> String {

@@ -35,23 +35,23 @@ public struct TemplateComposer: MessageComposing {
     }
 
     /// The messages for `requests` about `ticket` (the e-mails of one change, e.g. a new ticket's
-    /// confirmation and its agent's notice), the ticket's part of their context worked out once.
+    /// confirmation and its agent's notice), the ticket's values worked out once.
     public func compose(_ requests: [NotificationRequest], ticket: Ticket, lifecycle: LifecycleDefinition,
                         at now: Date) throws -> [OutboxMessage] {
         guard requests.count > 1 else {
             return try requests.map { try compose($0, ticket: ticket, lifecycle: lifecycle, at: now, sharing: nil) }
         }
-        let shared = renderer.ticketContext(ticket, lifecycle: lifecycle)
+        let shared = renderer.ticketValues(ticket, lifecycle: lifecycle)
         return try requests.map { try compose($0, ticket: ticket, lifecycle: lifecycle, at: now, sharing: shared) }
     }
 
     private func compose(_ request: NotificationRequest, ticket: Ticket, lifecycle: LifecycleDefinition, at now: Date,
-                         sharing ticketContext: TemplateContext?) throws -> OutboxMessage {
+                         sharing ticketValues: TicketValues?) throws -> OutboxMessage {
         let address = request.address ?? (request.recipient == .requester ? ticket.requester.email : agentAddress)
         let isRoot = request.event == "create" && request.recipient == .requester
         return try renderer.message(for: request, ticket: ticket, lifecycle: lifecycle, address: address, now: now,
                                     id: request.outboxID
                                         ?? (isRoot ? DeskAddress.rootOutboxID(ticket: ticket.number) : OutboxMessageID.next()),
-                                    sharing: ticketContext)
+                                    sharing: ticketValues)
     }
 }
