@@ -8,13 +8,18 @@ import Testing
 /// file in the creating transaction.
 @Suite("SQLite directory count checked in the create")
 struct SQLiteDirectoryCountTests {
+    /// A new store in `folder`, another connection to its file, and the file's change count.
+    private static func storeWithCount(in folder: URL) async throws -> (SQLiteTicketStore, DatabaseQueue, Int64) {
+        let store = try SQLiteTicketStore(path: folder.appendingPathComponent("tickets.sqlite").path)
+        let file = try DatabaseQueue(path: store.path)
+        let count = try await file.read { db in try Int64.fetchOne(db, sql: "SELECT count FROM user_change WHERE id = 1") }
+        return (store, file, try #require(count))
+    }
+
     @Test("a create made at another change count is refused before anything is written; at the file's, it assigns")
     func refusedWhenMoved() async throws {
         try await withScratchFolder { folder in
-            let store = try SQLiteTicketStore(path: folder.appendingPathComponent("tickets.sqlite").path)
-            let file = try DatabaseQueue(path: store.path)
-            let count = try await file.read { db in try Int64.fetchOne(db, sql: "SELECT count FROM user_change WHERE id = 1") }
-            let current = try #require(count)
+            let (store, file, current) = try await Self.storeWithCount(in: folder)
             var request = TeamCursorMemoryTests.request
             request.directoryCount = current + 1
             await #expect(throws: DirectoryMovedError(expected: current + 1, found: current)) {
@@ -33,10 +38,7 @@ struct SQLiteDirectoryCountTests {
     @Test("the count its last create found is trusted only while nothing else was committed to the file")
     func rememberedUntilAnotherCommit() async throws {
         try await withScratchFolder { folder in
-            let store = try SQLiteTicketStore(path: folder.appendingPathComponent("tickets.sqlite").path)
-            let file = try DatabaseQueue(path: store.path)
-            let count = try await file.read { db in try Int64.fetchOne(db, sql: "SELECT count FROM user_change WHERE id = 1") }
-            let current = try #require(count)
+            let (store, file, current) = try await Self.storeWithCount(in: folder)
             var request = TeamCursorMemoryTests.request
             request.directoryCount = current
             func create(_ title: String, expecting count: Int64) async throws -> Ticket {

@@ -20,12 +20,7 @@ struct AssignPartsBenchmark {
             throw BenchFailure("assign-parts: the form \(SyntheticTickets.formID) has no team")
         }
         let directory = try wired.identity().directory
-        for index in 0..<agents {
-            var agent = UserRecord(email: "agent\(index)@example.com", name: "Agent \(index)", createdAt: Self.start)
-            agent.role = .agent
-            agent.teams = [team]
-            try await directory.add(agent)
-        }
+        try await BenchAgents.add(agents, team: team, to: directory, at: Self.start)
         let assignedDesk = wired.ticketDesk
         let input = SyntheticTickets().answers(for: 0)
         let created = try await assignedDesk.create(formID: SyntheticTickets.formID, answers: input.raw,

@@ -166,12 +166,7 @@ struct CreateBenchmark: Sendable {
             let wired = try Desk(catalog: catalog, store: store, location: location,
                                  settings: DeskSettings(catalog: keys.path, environment: [:]))
             let directory = try wired.identity().directory
-            for index in 0..<agents {
-                var agent = UserRecord(email: "agent\(index)@example.com", name: "Agent \(index)", createdAt: Self.start)
-                agent.role = .agent
-                agent.teams = [team]
-                try await directory.add(agent)
-            }
+            try await BenchAgents.add(agents, team: team, to: directory, at: Self.start)
             var desk = wired.ticketDesk
             if countReadByDesk { desk.directoryCheckedByStore = false }
             let value = try await body(desk)
