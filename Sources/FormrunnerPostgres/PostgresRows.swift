@@ -136,7 +136,8 @@ struct PostgresRows {
         return binds
     }
 
-    private static func ticket(from row: PostgresRow) throws -> Ticket {
+    /// The ticket a row of ``ticketColumns`` holds, without its timers.
+    static func ticket(from row: PostgresRow) throws -> Ticket {
         let (number, formID, formVersion, workflowID, lifecycleID, status, title, email, name, account, answers,
              createdAt, updatedAt, lastInteractionAt, statusEnteredAt, version) =
             try row.decode((Int64, String, Int, String?, String, String, String, String, String?, String?, String,

@@ -102,7 +102,14 @@ public final class PostgresTicketStore: TicketStore {
     }
 
     public func ticket(_ number: Int64) async throws -> Ticket? {
-        try await read { try await $0.tickets(numbered: [number]).first }
+        try await read { rows in
+            var found: Ticket?
+            for try await ticket in try await rows.connection.execute(PostgresTicketStatement(number: number),
+                                                                      logger: rows.logger) {
+                found = ticket
+            }
+            return found
+        }
     }
 
     public func update(_ ticket: Ticket, expectedVersion: Int, history: [HistoryEntry], outbox: [OutboxMessage],
@@ -144,15 +151,8 @@ public final class PostgresTicketStore: TicketStore {
     public func history(_ number: Int64) async throws -> [HistoryEntry] {
         try await read { rows in
             var entries: [HistoryEntry] = []
-            let query: PostgresQuery = """
-                SELECT at, actor, event, from_status, to_status, message, person, internal FROM history
-                WHERE ticket_number = \(number) ORDER BY id
-                """
-            for try await (at, actor, event, from, to, message, person, isInternal) in try await rows.run(query)
-                .decode((Int64, String, String, String?, String, String?, String?, Bool).self) {
-                entries.append(HistoryEntry(at: Date(millisecondsSince1970: at), actor: try PostgresRows.actor(actor),
-                                            event: event, from: from, to: to, message: message, person: person,
-                                            isInternal: isInternal))
+            for try await entry in try await rows.connection.execute(PostgresHistoryStatement(number: number), logger: rows.logger) {
+                entries.append(entry)
             }
             return entries
         }
