@@ -2,10 +2,23 @@ import Foundation
 import FormrunnerCore
 import PostgresNIO
 
+/// A prepared statement whose one bind is a ticket's number.
+protocol TicketNumberStatement: PostgresPreparedStatement {
+    var number: Int64 { get }
+}
+
+extension TicketNumberStatement {
+    func makeBindings() -> PostgresBindings {
+        var binds = PostgresBindings(capacity: 1)
+        binds.append(number)
+        return binds
+    }
+}
+
 /// One ticket with its timers (``PostgresTicketStore/ticket(_:)``): one round trip, prepared once on
 /// each connection (every page, command and action reads its ticket first). The timers come as two
 /// arrays in the order ``PostgresRows/timers(for:)`` reads them: by due time, then event.
-struct PostgresTicketStatement: PostgresPreparedStatement {
+struct PostgresTicketStatement: TicketNumberStatement {
     typealias Row = Ticket
 
     static let name = "formrunner_ticket_v1"
@@ -24,12 +37,6 @@ struct PostgresTicketStatement: PostgresPreparedStatement {
 
     var number: Int64
 
-    func makeBindings() -> PostgresBindings {
-        var binds = PostgresBindings(capacity: 1)
-        binds.append(number)
-        return binds
-    }
-
     func decodeRow(_ row: PostgresRow) throws -> Ticket {
         var ticket = try PostgresRows.ticket(from: row)
         let columns = row.makeRandomAccess()
@@ -41,7 +48,7 @@ struct PostgresTicketStatement: PostgresPreparedStatement {
 }
 
 /// A ticket's history (``PostgresTicketStore/history(_:)``), oldest first, prepared once on each connection.
-struct PostgresHistoryStatement: PostgresPreparedStatement {
+struct PostgresHistoryStatement: TicketNumberStatement {
     typealias Row = HistoryEntry
 
     static let name = "formrunner_history_v1"
@@ -54,12 +61,6 @@ struct PostgresHistoryStatement: PostgresPreparedStatement {
     static let bindingDataTypes: [PostgresDataType] = [.int8]
 
     var number: Int64
-
-    func makeBindings() -> PostgresBindings {
-        var binds = PostgresBindings(capacity: 1)
-        binds.append(number)
-        return binds
-    }
 
     func decodeRow(_ row: PostgresRow) throws -> HistoryEntry {
         let (at, actor, event, from, to, message, person, isInternal) = try row.decode(
