@@ -25,8 +25,8 @@ struct PostgresTicketStatement: TicketNumberStatement {
 
     static let sql = """
         SELECT \(PostgresRows.ticketColumns),
-            (SELECT array_agg(event ORDER BY due_at, event COLLATE "C") FROM timer WHERE ticket_number = $1::bigint),
-            (SELECT array_agg(due_at ORDER BY due_at, event COLLATE "C") FROM timer WHERE ticket_number = $1::bigint)
+            (SELECT array_agg(event ORDER BY \(PostgresRows.timerOrder)) FROM timer WHERE ticket_number = $1::bigint),
+            (SELECT array_agg(due_at ORDER BY \(PostgresRows.timerOrder)) FROM timer WHERE ticket_number = $1::bigint)
         FROM ticket WHERE number = $1::bigint
         """
 

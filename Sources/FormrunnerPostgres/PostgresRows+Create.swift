@@ -70,12 +70,10 @@ struct PostgresCreateStatement: PostgresPreparedStatement {
     /// ticket's answers as `StoredAnswers.encode` writes them, written as they are.
     init(_ ticket: Ticket, submissionKey: String?, history: [HistoryEntry], outbox: [OutboxMessage],
          cursor: (team: String, agent: String)?, storedAnswers: String? = nil) throws {
-        assert(storedAnswers == nil || storedAnswers == (try? StoredAnswers.encode(ticket.answers)),
-               "the stored answers given are not the ticket's")
         var binds = PostgresBindings(capacity: Self.bindingDataTypes.count)
         binds.append(ticket.number)
         binds.append(submissionKey)
-        try ticket.addStoredValues(answers: storedAnswers ?? StoredAnswers.encode(ticket.answers), to: &binds)
+        try PostgresRows.appendTicket(ticket, storedAnswers: storedAnswers, to: &binds)
         binds.append(PostgresSearch.lexemes(of: ticket))
         binds.append(PostgresRows.historyRecords(history.lazy.map { (ticket.number, $0) }).text)
         let timers = ticket.timers

@@ -28,10 +28,15 @@ struct PostgresRows {
     /// Appends the values of the written ticket columns (``writtenColumns``, in the order of
     /// ``Ticket/addStoredValues(answers:to:)``) to `binds` (a statement's binds or a document's record);
     /// with `keepingText` (a batch write of a ticket whose title and answers are as stored), `NULL` for
-    /// the answers, which the batch's `UPDATE` then keeps as they are. The search words are not among
-    /// them: they live in `ticket_search_word` (``PostgresSearch/table``).
-    static func appendTicket(_ ticket: Ticket, keepingText: Bool = false, to binds: inout some ColumnValues) throws {
-        try ticket.addStoredValues(answers: keepingText ? nil : StoredAnswers.encode(ticket.answers), to: &binds)
+    /// the answers, which the batch's `UPDATE` then keeps as they are. `storedAnswers`, when given, is
+    /// the ticket's answers as `StoredAnswers.encode` writes them (the desk's, for a create), written as
+    /// they are. The search words are not among them: they live in `ticket_search_word` (``PostgresSearch/table``).
+    static func appendTicket(_ ticket: Ticket, keepingText: Bool = false, storedAnswers: String? = nil,
+                             to binds: inout some ColumnValues) throws {
+        assert(storedAnswers == nil || storedAnswers == (try? StoredAnswers.encode(ticket.answers)),
+               "the stored answers given are not the ticket's")
+        try ticket.addStoredValues(answers: keepingText ? nil : storedAnswers ?? StoredAnswers.encode(ticket.answers),
+                                   to: &binds)
     }
 
     /// The written ticket columns, matching ``appendTicket(_:to:)``: the core's.
@@ -111,13 +116,16 @@ struct PostgresRows {
         }
     }
 
+    /// The order of a ticket's timers wherever they are read: by due time, then event (in byte order).
+    static let timerOrder = #"due_at, event COLLATE "C""#
+
     /// The timers of the tickets with these numbers, by number, each ordered by due time then event.
     func timers(for numbers: [Int64]) async throws -> [Int64: [ArmedTimer]] {
         guard !numbers.isEmpty else { return [:] }
         var timers: [Int64: [ArmedTimer]] = [:]
         let rows = try await run(PostgresQuery(unsafeSQL: """
             SELECT ticket_number, event, due_at FROM timer WHERE ticket_number = ANY($1)
-            ORDER BY ticket_number, due_at, event COLLATE "C"
+            ORDER BY ticket_number, \(Self.timerOrder)
             """, binds: Self.binds(numbers)))
         for try await (number, event, due) in rows.decode((Int64, String, Int64).self) {
             timers[number, default: []].append(ArmedTimer(event: event, dueAt: Date(millisecondsSince1970: due)))
